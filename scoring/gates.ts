@@ -1,0 +1,31 @@
+import type { Gate, GateOp, Nominee } from "./schema";
+import { cmp6 } from "./round";
+
+function holds(op: GateOp, x: number, v: number): boolean {
+  const a = cmp6(x);
+  const b = cmp6(v);
+  switch (op) {
+    case "<":
+      return a < b;
+    case "<=":
+      return a <= b;
+    case ">":
+      return a > b;
+    case ">=":
+      return a >= b;
+    case "==":
+      return a === b;
+    case "!=":
+      return a !== b;
+  }
+}
+
+/** Ids of the gates the nominee fails (rubric order). A missing indicator fails the gate. */
+export function failedGates(nominee: Nominee, gates: readonly Gate[]): string[] {
+  const failed: string[] = [];
+  for (const g of gates) {
+    const x = nominee.indicators?.[g.indicator];
+    if (x === undefined || x === null || !holds(g.op, x, g.value)) failed.push(g.id);
+  }
+  return failed;
+}

@@ -1,0 +1,32 @@
+// Public API of the scoring module (see /work/shared/design/SCORING.md and scoring/README.md).
+export { score } from "./score";
+export { parseScoringInput, ScoringInputSchema, formatPath } from "./schema";
+export type {
+  ScoringInput,
+  Rubric,
+  Stage,
+  Advance,
+  Criterion,
+  JudgedCriterion,
+  IndicatorCriterion,
+  Band,
+  Gate,
+  GateOp,
+  Method,
+  Nominee,
+  Score,
+  Problem,
+  ParseResult,
+} from "./schema";
+export type {
+  ScoringResult,
+  CategoryResult,
+  RankingEntry,
+  CriterionResult,
+  JudgedCriterionResult,
+  IndicatorCriterionResult,
+  IneligibleEntry,
+  StageAgreement,
+  SensitivityResult,
+  SensitivityChange,
+} from "./types";

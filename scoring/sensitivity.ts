@@ -1,0 +1,58 @@
+// Sensitivity (SCORING.md §13): every criterion weight ×(1−δ) and ×(1+δ), every assessor left
+// out, one at a time; each variant is ranked again.
+import type { CategoryData, Model } from "./prepare";
+import type { SensitivityResult } from "./types";
+import { evaluate, rankingKeys, type Variant } from "./evaluate";
+import { rankByKeys } from "./ranking";
+
+/** δ·100 without trailing zeros: 0.1 → "10", 0.125 → "12.5". */
+export function percentLabel(delta: number): string {
+  return String(Number((delta * 100).toFixed(6)));
+}
+
+export interface NamedVariant extends Variant {
+  name: string;
+}
+
+export function variantsOf(model: Model, cat: CategoryData, delta: number): NamedVariant[] {
+  const out: NamedVariant[] = [];
+  const pct = percentLabel(delta);
+  model.critIds.forEach((id, c) => {
+    for (const [sign, factor] of [["-", 1 - delta], ["+", 1 + delta]] as const) {
+      const weights = model.critWeights.slice();
+      weights[c] *= factor;
+      out.push({ name: `weight:${id}:${sign}${pct}%`, weights, exclude: -1 });
+    }
+  });
+  cat.assessors.forEach((id, a) => out.push({ name: `without:${id}`, weights: model.critWeights, exclude: a }));
+  return out;
+}
+
+function winnersOf(ranks: Int32Array): number[] {
+  const w: number[] = [];
+  for (let n = 0; n < ranks.length; n++) if (ranks[n] === 1) w.push(n);
+  return w;
+}
+
+const sameSet = (a: number[], b: number[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Runs every variant; returns the sensitivity block and each nominee's [best, worst] rank. */
+export function sensitivity(model: Model, cat: CategoryData, baseRanks: Int32Array, delta: number): { result: SensitivityResult; best: Int32Array; worst: Int32Array } {
+  const N = cat.nominees.length;
+  const best = baseRanks.slice();
+  const worst = baseRanks.slice();
+  const baseWinners = winnersOf(baseRanks);
+  const changes: SensitivityResult["changes"] = [];
+  for (const v of variantsOf(model, cat, delta)) {
+    const ev = evaluate(model, cat, v, false);
+    const { keys, width } = rankingKeys(model, ev, N);
+    const { ranks } = rankByKeys(keys, N, width, model.method.ranking);
+    for (let n = 0; n < N; n++) {
+      if (ranks[n] < best[n]) best[n] = ranks[n];
+      if (ranks[n] > worst[n]) worst[n] = ranks[n];
+    }
+    const winners = winnersOf(ranks);
+    if (!sameSet(winners, baseWinners)) changes.push({ variant: v.name, winners: winners.map((n) => cat.nominees[n]) });
+  }
+  return { result: { winnerStable: changes.length === 0, changes }, best, worst };
+}
