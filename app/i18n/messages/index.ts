@@ -1,0 +1,8 @@
+import { auth } from "./auth";
+import { common } from "./common";
+import { roleHomes } from "./role-homes";
+import { winners } from "./winners";
+
+// Each area keeps its own file; they are merged here into one dictionary.
+export const messages = { ...common, ...auth, ...roleHomes, ...winners };
+export type MessageKey = keyof typeof messages;

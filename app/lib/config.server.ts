@@ -1,0 +1,27 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+/** Settings from the environment, with the defaults documented in the README. */
+export const config = {
+  dataDir: resolve(process.env.DATA_DIR ?? "data"),
+  get uploadDir() {
+    return resolve(process.env.UPLOAD_DIR ?? join(this.dataDir, "uploads"));
+  },
+  /** Largest evidence file, in bytes (UPLOAD_MAX_MB, default 20). */
+  uploadMaxBytes: Math.round(Number(process.env.UPLOAD_MAX_MB ?? 20) * 1024 * 1024),
+  secureCookies: process.env.COOKIE_SECURE === "1",
+};
+
+let secret: string | undefined;
+/** SESSION_SECRET, or a random secret generated once and kept in data/session-secret. */
+export function sessionSecret(): string {
+  if (secret) return secret;
+  if (process.env.SESSION_SECRET) return (secret = process.env.SESSION_SECRET);
+  const file = join(config.dataDir, "session-secret");
+  if (!existsSync(file)) {
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
+  }
+  return (secret = readFileSync(file, "utf8").trim());
+}

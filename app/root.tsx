@@ -1,0 +1,101 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration,
+  useLocation, useRouteError, useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { DEFAULT_LOCALE, translator } from "~/i18n";
+import { getViewer } from "~/lib/guards.server";
+import { getLocale } from "~/lib/locale.server";
+import { getSession, sessions } from "~/lib/session.server";
+import type { RootData } from "~/lib/use-t";
+import stylesheet from "~/styles.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  // Public data only: the language, who is signed in (name and roles) and a one-time message.
+  const [locale, viewer, session] = await Promise.all([getLocale(request), getViewer(request), getSession(request)]);
+  const flash = session.get("flash") ?? null;
+  const data: RootData = {
+    locale,
+    viewer: viewer ? { name: viewer.user.name, email: viewer.user.email, roles: [...new Set(viewer.memberships.map((m) => m.role))] } : null,
+    flash,
+  };
+  const headers: HeadersInit = flash ? { "Set-Cookie": await sessions().commitSession(session) } : {};
+  return Response.json(data, { headers });
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<RootData>("root");
+  const locale = data?.locale ?? DEFAULT_LOCALE;
+  const t = translator(locale);
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  const roles = new Set(data?.viewer?.roles ?? []);
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{t("app.name")}</title>
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip" href="#main">{t("nav.skip")}</a>
+        <header className="topbar">
+          <Link to="/" className="brand">{t("app.name")}</Link>
+          <nav aria-label={t("nav.main")}>
+            <ul>
+              {roles.has("committee") ? <li><NavLink to="/committee">{t("nav.committee")}</NavLink></li> : null}
+              {roles.has("assessor") || roles.has("juror") ? <li><NavLink to="/assess">{t("nav.assess")}</NavLink></li> : null}
+              {roles.has("entrant") ? <li><NavLink to="/portal">{t("nav.portal")}</NavLink></li> : null}
+            </ul>
+          </nav>
+          <div className="topbar__end">
+            <Form method="post" action="/lang" className="lang-switch" aria-label={t("nav.language")}>
+              <input type="hidden" name="redirectTo" value={here} />
+              <button name="lang" value="id" aria-pressed={locale === "id"} lang="id">ID</button>
+              <button name="lang" value="en" aria-pressed={locale === "en"} lang="en">EN</button>
+            </Form>
+            {data?.viewer ? (
+              <Form method="post" action="/logout" className="user-menu">
+                <span className="user-menu__name">{t("nav.signedInAs", { name: data.viewer.name })}</span>
+                <button type="submit">{t("nav.signOut")}</button>
+              </Form>
+            ) : (
+              <Link to="/login">{t("nav.signIn")}</Link>
+            )}
+          </div>
+        </header>
+        {data?.flash ? <div className="alert alert--info flash" role="status">{data.flash}</div> : null}
+        <main id="main">{children}</main>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = translator(useRouteLoaderData<RootData>("root")?.locale ?? DEFAULT_LOCALE);
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, body] =
+    status === 404 ? [t("error.notFound.title"), t("error.notFound.body")]
+    : status === 403 ? [t("error.forbidden.title"), t("error.forbidden.body")]
+    : [t("error.generic.title"), t("error.generic.body")];
+  return (
+    <section className="error-page">
+      <h1>{title}</h1>
+      <p>{body}</p>
+      <p className="muted">{status}</p>
+      <p><Link to="/">{t("error.backHome")}</Link></p>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { editionsWithCounts } from "../../db/queries/editions";
+import { getDb } from "~/lib/db.server";
+import { requireCommittee } from "~/lib/guards.server";
+import { useT } from "~/lib/use-t";
+import { formatNumber } from "~/i18n/format";
+import type { MessageKey } from "~/i18n";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireCommittee(request);
+  const ids = viewer.memberships.filter((m) => m.role === "committee").map((m) => m.edition_id!);
+  return { editions: await editionsWithCounts(await getDb(), ids) };
+}
+
+export default function CommitteeHome() {
+  const t = useT();
+  const { editions } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <h1>{t("committee.home.title")}</h1>
+      <p>{t("committee.home.intro")}</p>
+      <ul className="cards">
+        {editions.map((e) => (
+          <li key={e.id} className="card">
+            <h2>{e.name}</h2>
+            <p>{t(`editionStatus.${e.status}` as MessageKey)}</p>
+            <p>{t("committee.home.entries", { count: formatNumber(Object.values(e.entries).reduce((a, b) => a + b, 0)) })}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,8 @@
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { requireViewer, roleHome } from "~/lib/guards.server";
+
+// After sign-in: each role has its own home.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  return redirect(roleHome(viewer) ?? "/login");
+}

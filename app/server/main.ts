@@ -1,0 +1,29 @@
+// The production server: migrate, seed the demo edition on an empty database, then serve the
+// built Remix app with Express (which gives the client address for sign-in throttling).
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { setupDatabase } from "../../db/setup";
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+
+const banner = await setupDatabase();
+const build = (await import(pathToFileURL(resolve("build/server/index.js")).href)) as ServerBuild;
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", process.env.TRUST_PROXY === "1");
+app.use(compression());
+app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+app.use(express.static("build/client", { maxAge: "1h" }));
+app.all("*", createRequestHandler({ build, getLoadContext: (req) => ({ clientAddress: req.ip ?? "unknown" }) }));
+
+const server = app.listen(port, host, () => {
+  console.log(banner.replaceAll(":3000", `:${port}`));
+  console.log(`Paritrana is listening on http://localhost:${port}`);
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => process.exit(0)));

@@ -1,0 +1,10 @@
+// Database commands: `migrate` (schema only) and `seed` (migrate, then the demo edition when
+// the database is empty). `npm start` does both through app/server/main.ts.
+import { setupDatabase } from "./setup";
+
+const command = process.argv[2] ?? "seed";
+if (command !== "migrate" && command !== "seed") {
+  console.error(`unknown command: ${command} (migrate | seed)`);
+  process.exit(2);
+}
+console.log(await setupDatabase(undefined, { seed: command === "seed" }));

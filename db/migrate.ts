@@ -1,0 +1,19 @@
+import { Migrator, type Migration, type MigrationProvider } from "kysely";
+import type { Db } from "./client";
+import * as m0001 from "./migrations/2026-11-24-0001-initial";
+
+// Migrations are listed here (not read from the folder) so that they also work inside the
+// bundled server build. Add new ones at the end; never edit one that has shipped.
+const migrations: Record<string, Migration> = {
+  "2026-11-24-0001-initial": m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrateToLatest(db: Db): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  for (const r of results ?? []) {
+    if (r.status === "Error") console.error(`migration ${r.migrationName} failed`);
+  }
+  if (error) throw error;
+}

@@ -1,0 +1,145 @@
+import { inTransaction, type Db } from "../client";
+import type { StageKey } from "../schema";
+
+/** A rubric as the committee writes it: the SCORING.md `rubric` plus names and form hints. */
+export interface RubricDefinition {
+  stages: { id: StageKey; weight: number; advance?: { top: number } | { minScore: number } }[];
+  criteria: {
+    id: string;
+    stage: StageKey;
+    weight: number;
+    type: "judged" | "indicator";
+    max?: number;
+    step?: number;
+    indicator?: string;
+    bands?: { min: number; points: number }[];
+    name?: { id: string; en: string };
+    description?: { id?: string; en?: string };
+    evidenceRequired?: boolean;
+  }[];
+  gates: { id: string; indicator: string; op: "<" | "<=" | ">" | ">=" | "==" | "!="; value: number }[];
+}
+
+/** Stores a rubric version of a category and returns its id. */
+export async function insertRubric(
+  db: Db,
+  args: { categoryId: number; definition: RubricDefinition; method?: unknown; reason?: string | null; userId?: number | null },
+): Promise<number> {
+  return inTransaction(db, async (tx) => {
+    const last = await tx
+      .selectFrom("rubrics")
+      .select((eb) => eb.fn.max("version").as("v"))
+      .where("category_id", "=", args.categoryId)
+      .executeTakeFirst();
+    const { id: rubricId } = await tx
+      .insertInto("rubrics")
+      .values({
+        category_id: args.categoryId,
+        version: Number(last?.v ?? 0) + 1,
+        method: JSON.stringify(args.method ?? {}),
+        reason: args.reason ?? null,
+        created_by: args.userId ?? null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const d = args.definition;
+    for (const [i, s] of d.stages.entries()) {
+      await tx
+        .insertInto("rubric_stages")
+        .values({
+          rubric_id: rubricId,
+          stage_key: s.id,
+          position: i,
+          weight: s.weight,
+          advance_top: s.advance && "top" in s.advance ? s.advance.top : null,
+          advance_min_score: s.advance && "minScore" in s.advance ? s.advance.minScore : null,
+        })
+        .execute();
+    }
+    for (const [i, c] of d.criteria.entries()) {
+      const { id: criterionId } = await tx
+        .insertInto("criteria")
+        .values({
+          rubric_id: rubricId,
+          key: c.id,
+          stage_key: c.stage,
+          position: i,
+          name_id: c.name?.id ?? c.id,
+          name_en: c.name?.en ?? c.id,
+          description_id: c.description?.id ?? null,
+          description_en: c.description?.en ?? null,
+          weight: c.weight,
+          type: c.type,
+          max: c.type === "judged" ? (c.max ?? 100) : null,
+          step: c.type === "judged" ? (c.step ?? 1) : null,
+          indicator: c.type === "indicator" ? (c.indicator ?? null) : null,
+          evidence_required: c.evidenceRequired ? 1 : 0,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      for (const b of c.bands ?? []) {
+        await tx.insertInto("criterion_bands").values({ criterion_id: criterionId, min: b.min, points: b.points }).execute();
+      }
+    }
+    for (const g of d.gates) {
+      await tx.insertInto("gates").values({ rubric_id: rubricId, key: g.id, indicator: g.indicator, op: g.op, value: g.value }).execute();
+    }
+    return rubricId;
+  });
+}
+
+/** The newest rubric version of a category (id, version, frozen), or undefined. */
+export async function currentRubric(db: Db, categoryId: number) {
+  return db
+    .selectFrom("rubrics")
+    .selectAll()
+    .where("category_id", "=", categoryId)
+    .orderBy("version", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Reads a stored rubric back into its definition (the SCORING.md shape plus names). */
+export async function loadRubricDefinition(db: Db, rubricId: number): Promise<RubricDefinition> {
+  const [stages, criteria, bands, gates] = await Promise.all([
+    db.selectFrom("rubric_stages").selectAll().where("rubric_id", "=", rubricId).orderBy("position").execute(),
+    db.selectFrom("criteria").selectAll().where("rubric_id", "=", rubricId).orderBy("position").execute(),
+    db
+      .selectFrom("criterion_bands as b")
+      .innerJoin("criteria as c", "c.id", "b.criterion_id")
+      .select(["b.criterion_id", "b.min", "b.points"])
+      .where("c.rubric_id", "=", rubricId)
+      .orderBy("b.min", "desc")
+      .execute(),
+    db.selectFrom("gates").selectAll().where("rubric_id", "=", rubricId).orderBy("id").execute(),
+  ]);
+  return {
+    stages: stages.map((s) => ({
+      id: s.stage_key,
+      weight: s.weight,
+      ...(s.advance_top != null
+        ? { advance: { top: s.advance_top } }
+        : s.advance_min_score != null
+          ? { advance: { minScore: s.advance_min_score } }
+          : {}),
+    })),
+    criteria: criteria.map((c) => ({
+      id: c.key,
+      stage: c.stage_key,
+      weight: c.weight,
+      type: c.type,
+      ...(c.type === "judged"
+        ? { max: c.max ?? 100, step: c.step ?? 1 }
+        : {
+            indicator: c.indicator ?? "",
+            bands: bands.filter((b) => b.criterion_id === c.id).map((b) => ({ min: b.min, points: b.points })),
+          }),
+      name: { id: c.name_id, en: c.name_en },
+      ...(c.description_id || c.description_en
+        ? { description: { id: c.description_id ?? undefined, en: c.description_en ?? undefined } }
+        : {}),
+      evidenceRequired: c.evidence_required === 1,
+    })),
+    gates: gates.map((g) => ({ id: g.key, indicator: g.indicator, op: g.op, value: g.value })),
+  };
+}

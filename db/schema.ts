@@ -1,0 +1,285 @@
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+
+/** A column the database fills in when left out (defaults). */
+type Default<T> = ColumnType<T, T | undefined, T>;
+
+export type Level = "provincial" | "national";
+export type EditionStatus = "draft" | "registration" | "assessment" | "closed" | "published";
+export type StageKey = "desk" | "verification" | "interview";
+export type StageStatus = "pending" | "open" | "closed";
+export type CategoryKey = "province" | "regency_city" | "large" | "medium" | "public_service" | "micro_small";
+export type OrganisationKind = "province" | "regency" | "city" | "company" | "public_service";
+export type Role = "committee" | "assessor" | "juror" | "entrant";
+export type EntryStatus =
+  | "pending"
+  | "rejected"
+  | "draft"
+  | "submitted"
+  | "in_verification"
+  | "shortlisted"
+  | "not_shortlisted"
+  | "published";
+export type AssignmentStatus = "not_started" | "draft" | "submitted";
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  active: Default<number>;
+  created_at: Default<string>;
+}
+export interface SessionsTable {
+  id: string;
+  user_id: number | null;
+  data: string;
+  expires_at: string;
+}
+export interface LoginFailuresTable {
+  key: string;
+  failures: number;
+  last_failure_at: string;
+}
+export interface EditionsTable {
+  id: Generated<number>;
+  name: string;
+  year: number;
+  level: Level;
+  region: string;
+  status: Default<EditionStatus>;
+  period_start: string;
+  period_end: string;
+  registration_deadline: string | null;
+  created_at: Default<string>;
+}
+export interface EditionStagesTable {
+  id: Generated<number>;
+  edition_id: number;
+  key: StageKey;
+  position: number;
+  panel: "assessor" | "juror";
+  status: Default<StageStatus>;
+  opens_at: string | null;
+  deadline: string | null;
+}
+export interface CategoriesTable {
+  id: Generated<number>;
+  edition_id: number;
+  key: CategoryKey;
+  places: Default<number>;
+  mentions: Default<number>;
+  signed_off_at: string | null;
+  signed_off_by: number | null;
+}
+export interface RubricsTable {
+  id: Generated<number>;
+  category_id: number;
+  version: number;
+  method: Default<string>;
+  reason: string | null;
+  frozen_at: string | null;
+  created_by: number | null;
+  created_at: Default<string>;
+}
+export interface RubricStagesTable {
+  id: Generated<number>;
+  rubric_id: number;
+  stage_key: StageKey;
+  position: number;
+  weight: number;
+  advance_top: number | null;
+  advance_min_score: number | null;
+}
+export interface CriteriaTable {
+  id: Generated<number>;
+  rubric_id: number;
+  key: string;
+  stage_key: StageKey;
+  position: number;
+  name_id: string;
+  name_en: string;
+  description_id: string | null;
+  description_en: string | null;
+  weight: number;
+  type: "judged" | "indicator";
+  max: number | null;
+  step: number | null;
+  indicator: string | null;
+  evidence_required: Default<number>;
+}
+export interface CriterionBandsTable {
+  id: Generated<number>;
+  criterion_id: number;
+  min: number;
+  points: number;
+}
+export interface GatesTable {
+  id: Generated<number>;
+  rubric_id: number;
+  key: string;
+  indicator: string;
+  op: "<" | "<=" | ">" | ">=" | "==" | "!=";
+  value: number;
+}
+export interface OrganisationsTable {
+  id: Generated<number>;
+  name: string;
+  kind: OrganisationKind;
+  region: string;
+  npp: string | null;
+  nib: string | null;
+  size: "large" | "medium" | "small" | "micro" | null;
+  sector: string | null;
+  created_at: Default<string>;
+}
+export interface EntriesTable {
+  id: Generated<number>;
+  edition_id: number;
+  category_id: number;
+  organisation_id: number;
+  status: Default<EntryStatus>;
+  version: Default<number>;
+  submitted_at: string | null;
+  reopened_reason: string | null;
+  created_at: Default<string>;
+}
+export interface EntryFiguresTable {
+  entry_id: number;
+  key: string;
+  value: number;
+}
+export interface EntryRegulationsTable {
+  id: Generated<number>;
+  entry_id: number;
+  type: string;
+  number: string;
+  year: number;
+  title: string | null;
+}
+export interface IndicatorValuesTable {
+  entry_id: number;
+  indicator: string;
+  value: number;
+}
+export interface EvidenceFilesTable {
+  id: Generated<number>;
+  entry_id: number;
+  criterion_key: string;
+  original_name: string;
+  storage_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  uploaded_by: number | null;
+  uploaded_at: Default<string>;
+}
+export interface MembershipsTable {
+  id: Generated<number>;
+  user_id: number;
+  role: Role;
+  edition_id: number | null;
+  organisation_id: number | null;
+  active: Default<number>;
+  created_at: Default<string>;
+}
+export interface InvitationsTable {
+  id: Generated<number>;
+  token_hash: string;
+  kind: "organisation" | "member" | "assessor" | "juror" | "committee";
+  email: string | null;
+  edition_id: number | null;
+  category_id: number | null;
+  organisation_id: number | null;
+  expires_at: string;
+  used_at: string | null;
+  created_by: number | null;
+  created_at: Default<string>;
+}
+export interface AssignmentsTable {
+  id: Generated<number>;
+  entry_id: number;
+  user_id: number;
+  stage_key: StageKey;
+  status: Default<AssignmentStatus>;
+  version: Default<number>;
+  submitted_at: string | null;
+  created_by: number | null;
+  created_at: Default<string>;
+}
+export interface ConflictDeclarationsTable {
+  id: Generated<number>;
+  user_id: number;
+  entry_id: number;
+  has_conflict: number;
+  kind: "employed_by" | "related_to" | "business_link" | "other" | null;
+  note: string | null;
+  declared_at: Default<string>;
+}
+export interface ScoresTable {
+  id: Generated<number>;
+  assignment_id: number;
+  criterion_id: number;
+  value: number | null;
+  note: string | null;
+  status: Default<"draft" | "submitted">;
+  version: Default<number>;
+  updated_at: Default<string>;
+}
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  edition_id: number | null;
+  entry_id: number | null;
+  action: string;
+  subject: string | null;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+}
+export interface PublicationsTable {
+  id: Generated<number>;
+  edition_id: number;
+  category_id: number;
+  rubric_id: number;
+  input_json: string;
+  result_json: string;
+  sha256: string;
+  published_by: number | null;
+  published_at: string;
+}
+
+export interface DB {
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  editions: EditionsTable;
+  edition_stages: EditionStagesTable;
+  categories: CategoriesTable;
+  rubrics: RubricsTable;
+  rubric_stages: RubricStagesTable;
+  criteria: CriteriaTable;
+  criterion_bands: CriterionBandsTable;
+  gates: GatesTable;
+  organisations: OrganisationsTable;
+  entries: EntriesTable;
+  entry_figures: EntryFiguresTable;
+  entry_regulations: EntryRegulationsTable;
+  indicator_values: IndicatorValuesTable;
+  evidence_files: EvidenceFilesTable;
+  memberships: MembershipsTable;
+  invitations: InvitationsTable;
+  assignments: AssignmentsTable;
+  conflict_declarations: ConflictDeclarationsTable;
+  scores: ScoresTable;
+  audit_log: AuditLogTable;
+  publications: PublicationsTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type Edition = Selectable<EditionsTable>;
+export type Category = Selectable<CategoriesTable>;
+export type Entry = Selectable<EntriesTable>;
+export type Organisation = Selectable<OrganisationsTable>;
+export type Membership = Selectable<MembershipsTable>;
+export type NewAudit = Insertable<AuditLogTable>;
