@@ -1,0 +1,79 @@
+// The input contract: every violation is reported with a precise JSON path.
+import { describe, it, expect } from "vitest";
+import { parseScoringInput, type ScoringInput } from "../../scoring/index";
+
+const valid = (): ScoringInput => ({
+  rubric: {
+    stages: [{ id: "desk", weight: 60, advance: { top: 5 } }, { id: "interview", weight: 40 }],
+    criteria: [
+      { id: "regulation", stage: "desk", weight: 30, type: "judged", max: 100 },
+      { id: "coverage", stage: "desk", weight: 40, type: "indicator", indicator: "coverage_pct", bands: [{ min: 90, points: 100 }, { min: 0, points: 20 }] },
+      { id: "presentation", stage: "interview", weight: 1, type: "judged", max: 10 },
+    ],
+    gates: [{ id: "no_arrears", indicator: "arrears_months", op: "<=", value: 0 }],
+  },
+  method: { aggregate: { kind: "trimmed-mean", trim: 1, minPanel: 5 }, calibration: "none", ranking: "competition", tieBreak: ["stage:interview", "criterion:coverage"], disagreementSd: 15, sensitivity: { weightDelta: 0.1 } },
+  nominees: [{ id: "n1", category: "large", indicators: { coverage_pct: 96.5, arrears_months: 0 } }],
+  scores: [{ assessor: "a1", nominee: "n1", criterion: "regulation", value: 80 }],
+});
+
+function problems(mutate: (x: ScoringInput) => void): string[] {
+  const input = valid();
+  mutate(input);
+  const r = parseScoringInput(JSON.parse(JSON.stringify(input)));
+  return r.ok ? [] : r.problems.map((p) => `${p.path}: ${p.message}`);
+}
+
+describe("parseScoringInput", () => {
+  it("accepts the example of SCORING.md and returns the typed input", () => {
+    const r = parseScoringInput(valid());
+    expect(r).toEqual({ ok: true, input: valid() });
+    expect(parseScoringInput({ ...valid(), method: undefined }).ok).toBe(true);
+  });
+
+  it("reports value > max with the criterion's max", () => {
+    expect(problems((x) => x.scores.push({ assessor: "a2", nominee: "n1", criterion: "presentation", value: 11 }))).toEqual(["scores[1].value: must be ≤ max (10)"]);
+    expect(problems((x) => (x.scores[0].value = -1))).toEqual(["scores[0].value: must be ≥ 0"]);
+  });
+
+  it("reports references to unknown ids", () => {
+    expect(problems((x) => (x.scores[0].criterion = "nope"))).toEqual(['scores[0].criterion: unknown criterion "nope"']);
+    expect(problems((x) => (x.scores[0].nominee = "n9"))).toEqual(['scores[0].nominee: unknown nominee "n9"']);
+    expect(problems((x) => (x.method!.tieBreak = ["stage:final"]))).toEqual(['method.tieBreak[0]: unknown stage "final"']);
+    expect(problems((x) => (x.method!.tieBreak = ["criterion:x"]))).toEqual(['method.tieBreak[0]: unknown criterion "x"']);
+    expect(problems((x) => (x.method!.tieBreak = ["total"]))).toEqual(['method.tieBreak[0]: must be "stage:<id>" or "criterion:<id>"']);
+    expect(problems((x) => (x.rubric.criteria[2].stage = "final"))).toEqual(['rubric.criteria[2].stage: unknown stage "final"', 'rubric.stages[1]: stage "interview" has no criteria']);
+  });
+
+  it("reports scores for indicator criteria and duplicate scores", () => {
+    expect(problems((x) => x.scores.push({ assessor: "a1", nominee: "n1", criterion: "coverage", value: 1 }))).toEqual(['scores[1].criterion: criterion "coverage" is an indicator criterion and takes no scores']);
+    expect(problems((x) => x.scores.push({ ...x.scores[0], value: 70 }))).toEqual(["scores[1]: duplicate score for (a1, n1, regulation); first at scores[0]"]);
+  });
+
+  it("reports duplicate ids", () => {
+    expect(problems((x) => x.nominees.push({ ...x.nominees[0] }))).toEqual(['nominees[1].id: duplicate nominee id "n1"']);
+    expect(problems((x) => x.rubric.criteria.push({ id: "regulation", stage: "desk", weight: 1, type: "judged", max: 5 }))).toEqual(['rubric.criteria[3].id: duplicate criterion id "regulation"']);
+    expect(problems((x) => x.rubric.stages.splice(1, 0, { id: "desk", weight: 1, advance: { top: 1 } }))).toEqual(['rubric.stages[1].id: duplicate stage id "desk"']);
+    expect(problems((x) => x.rubric.gates!.push({ ...x.rubric.gates![0] }))).toEqual(['rubric.gates[1].id: duplicate gate id "no_arrears"']);
+  });
+
+  it("reports advance on the last stage and malformed advance", () => {
+    expect(problems((x) => (x.rubric.stages[1].advance = { top: 1 }))).toEqual(["rubric.stages[1].advance: must be absent on the last stage"]);
+    expect(problems((x) => (x.rubric.stages[0].advance = { top: 0 }))).toEqual(["rubric.stages[0].advance.top: must be ≥ 1"]);
+    expect(problems((x) => (x.rubric.stages[0].advance = { top: 2, minScore: 3 } as never)).length).toBeGreaterThan(0);
+  });
+
+  it("reports wrong types, enums, non-positive weights and unknown keys", () => {
+    expect(problems((x) => ((x.scores[0] as unknown as Record<string, unknown>).value = "80"))).toEqual(["scores[0].value: Invalid input: expected number, received string"]);
+    expect(problems((x) => (x.rubric.criteria[0].weight = 0))).toEqual(["rubric.criteria[0].weight: must be > 0"]);
+    expect(problems((x) => ((x.method as Record<string, unknown>).calibration = "magic"))).toHaveLength(1);
+    expect(problems((x) => ((x.method as Record<string, unknown>).agregate = {}))[0]).toMatch(/^method: Unrecognized key/);
+    expect(problems((x) => (x.method!.sensitivity = { weightDelta: 1 }))).toEqual(["method.sensitivity.weightDelta: must be < 1"]);
+  });
+
+  it("reports a non-object input at the root", () => {
+    const r = parseScoringInput([]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0].path).toBe("(root)");
+  });
+});
