@@ -143,3 +143,16 @@ export async function loadRubricDefinition(db: Db, rubricId: number): Promise<Ru
     gates: gates.map((g) => ({ id: g.key, indicator: g.indicator, op: g.op, value: g.value })),
   };
 }
+
+/** The rubric exactly in the shape of SCORING.md (names and form hints left out). */
+export function toScoringRubric(d: RubricDefinition) {
+  return {
+    stages: d.stages.map((s) => ({ id: s.id, weight: s.weight, ...(s.advance ? { advance: s.advance } : {}) })),
+    criteria: d.criteria.map((c) =>
+      c.type === "judged"
+        ? { id: c.id, stage: c.stage, weight: c.weight, type: c.type, max: c.max ?? 100 }
+        : { id: c.id, stage: c.stage, weight: c.weight, type: c.type, indicator: c.indicator ?? "", bands: c.bands ?? [] },
+    ),
+    gates: d.gates.map((g) => ({ id: g.id, indicator: g.indicator, op: g.op, value: g.value })),
+  };
+}

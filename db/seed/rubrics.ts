@@ -76,7 +76,11 @@ export function companyRubric(minProgrammes: number): RubricDefinition {
       {
         id: "programmes", stage: "desk", weight: 15, type: "indicator", indicator: "programmes",
         name: { id: "Program yang diikuti", en: "Programmes enrolled" },
-        bands: [ { min: minProgrammes, points: 100 }, { min: minProgrammes - 1, points: 60 }, { min: 1, points: 20 } ],
+        bands: [
+          { min: minProgrammes, points: 100 },
+          { min: minProgrammes - 1, points: 60 },
+          ...(minProgrammes > 2 ? [{ min: 1, points: 20 }] : []),
+        ],
       },
       {
         id: "on_time", stage: "desk", weight: 15, type: "indicator", indicator: "on_time_months",

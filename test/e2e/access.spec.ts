@@ -1,0 +1,57 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { readdirSync } from "node:fs";
+import { apiAs, e2eDb, type Persona } from "./support";
+import { loadFixtures, ROUTES, type Fixtures } from "./route-table";
+
+const PERSONAS: Persona[] = ["anonymous", "committee", "assessor", "juror", "entrantA", "entrantB"];
+
+test("every route file has a row in the route × role table", () => {
+  const files = readdirSync("app/routes").sort();
+  expect(files).toEqual(ROUTES.map((r) => r.file).sort());
+});
+
+test.describe("route × role table", () => {
+  let fixtures: Fixtures;
+  const contexts = new Map<Persona, APIRequestContext>();
+
+  test.beforeAll(async ({ baseURL }) => {
+    const db = e2eDb();
+    fixtures = loadFixtures(db);
+    db.close();
+    for (const p of PERSONAS) contexts.set(p, await apiAs(baseURL!, p));
+  });
+  test.afterAll(async () => {
+    for (const c of contexts.values()) await c.dispose();
+  });
+
+  for (const persona of PERSONAS) {
+    test(`${persona} gets exactly what the table allows`, async () => {
+      const ctx = contexts.get(persona)!;
+      for (const rule of ROUTES) {
+        const url = rule.url(fixtures);
+        const allowed = rule.allow === "public" || (rule.allow as Persona[]).includes(persona);
+        const res = await ctx.get(url, { maxRedirects: 0 });
+        const where = `${persona} GET ${url} (${rule.file})`;
+        if (allowed) {
+          if (rule.redirects || (rule.signedInRedirects && persona !== "anonymous")) expect([302, 303], where).toContain(res.status());
+          else expect(res.status(), where).toBe(200);
+        } else if (persona === "anonymous" && rule.allow !== "public" && (rule.allow as Persona[]).length > 0) {
+          expect(res.status(), where).toBe(302);
+          expect(res.headers()["location"], where).toMatch(/^\/login\?redirectTo=/);
+        } else {
+          expect([403, 404], where).toContain(res.status());
+        }
+        if (rule.post && !allowed) {
+          const post = await ctx.post(url, { form: { intent: "probe" }, maxRedirects: 0 });
+          const wherePost = `${persona} POST ${url} (${rule.file})`;
+          if (persona === "anonymous") {
+            expect(post.status(), wherePost).toBe(302);
+            expect(post.headers()["location"], wherePost).toMatch(/^\/login\?redirectTo=/);
+          } else {
+            expect([403, 404], wherePost).toContain(post.status());
+          }
+        }
+      }
+    });
+  }
+});

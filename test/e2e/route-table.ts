@@ -1,0 +1,79 @@
+import type Database from "better-sqlite3";
+import type { Persona } from "./support";
+
+/**
+ * The one table of routes × roles. Every file in app/routes has a row (access.spec.ts checks
+ * that), with a sample URL built from ids in the e2e database and the personas that may use it.
+ * Anyone not in `allow` gets 403 or 404; anonymous visitors of a guarded route are redirected to
+ * the sign-in page; `public` routes are open to everyone.
+ */
+export interface RouteRule {
+  /** The route file in app/routes, e.g. "committee._index.tsx". */
+  file: string;
+  url: (f: Fixtures) => string;
+  /** Who may GET it (200, or a redirect when `redirects`). "public": everyone. */
+  allow: Persona[] | "public";
+  /** The route has an action: POSTs by others must be refused too. */
+  post?: boolean;
+  /** A GET by an allowed persona answers with a redirect (e.g. /home). */
+  redirects?: boolean;
+  /** Signed-in users are sent on (e.g. from /login to their home). */
+  signedInRedirects?: boolean;
+  /** Resource routes (files, exports) answer with something other than a page. */
+  resource?: boolean;
+}
+
+export interface Fixtures {
+  editionId: number;
+  categoryId: number;
+  /** Entry of organisation A (entrantA's) and of organisation B (entrantB's). */
+  entryA: number;
+  entryB: number;
+  /** An entry assigned to the assessor (penilai1) in the desk stage, not yet started. */
+  assignedEntry: number;
+  /** A submitted entry that is not assigned to the assessor. */
+  unassignedEntry: number;
+}
+
+export function loadFixtures(db: Database.Database): Fixtures {
+  const one = <T>(sql: string, ...args: unknown[]) => {
+    const row = db.prepare(sql).get(...args) as Record<string, T> | undefined;
+    if (!row) throw new Error(`fixture query found nothing: ${sql}`);
+    return Object.values(row)[0];
+  };
+  const entryOf = (slug: string) =>
+    one<number>(
+      `select e.id from entries e join memberships m on m.organisation_id = e.organisation_id join users u on u.id = m.user_id where u.email = ?`,
+      `peserta@${slug}.paritrana.test`,
+    );
+  const assessor = one<number>(`select id from users where email = 'penilai1@paritrana.test'`);
+  return {
+    editionId: one<number>(`select min(id) from editions`),
+    categoryId: one<number>(`select min(id) from categories`),
+    entryA: entryOf("mahakam-energi"),
+    entryB: entryOf("borneo-sawit"),
+    assignedEntry: one<number>(`select min(entry_id) from assignments where user_id = ? and status = 'not_started'`, assessor),
+    unassignedEntry: one<number>(
+      `select min(id) from entries where status = 'submitted' and id not in (select entry_id from assignments where user_id = ?)`,
+      assessor,
+    ),
+  };
+}
+
+const committee: Persona[] = ["committee"];
+const panel: Persona[] = ["assessor", "juror"];
+const entrants: Persona[] = ["entrantA", "entrantB"];
+const everyoneSignedIn: Persona[] = ["committee", "assessor", "juror", "entrantA", "entrantB"];
+
+export const ROUTES: RouteRule[] = [
+  { file: "_index.tsx", url: () => "/", allow: "public" },
+  { file: "login.tsx", url: () => "/login", allow: "public", signedInRedirects: true },
+  { file: "lang.tsx", url: () => "/lang", allow: "public", redirects: true },
+  { file: "logout.tsx", url: () => "/logout", allow: "public", redirects: true },
+  { file: "$.tsx", url: () => "/no-such-page", allow: [], resource: true },
+  { file: "home.tsx", url: () => "/home", allow: everyoneSignedIn, redirects: true },
+  { file: "winners.$editionId.tsx", url: (f) => `/winners/${f.editionId}`, allow: "public" },
+  { file: "committee._index.tsx", url: () => "/committee", allow: committee },
+  { file: "assess._index.tsx", url: () => "/assess", allow: panel },
+  { file: "portal._index.tsx", url: () => "/portal", allow: entrants },
+];
