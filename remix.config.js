@@ -2,6 +2,8 @@
 // vite.config.ts imports it and passes it to remix(...).
 /** @type {import('@remix-run/dev').VitePluginConfig} */
 export default {
+  // BUILD_DIR lets parallel test runs keep separate builds (default: build/).
+  buildDirectory: process.env.BUILD_DIR ?? "build",
   ignoredRouteFiles: ["**/*.test.*", "**/.*"],
   future: {
     v3_fetcherPersist: true,

@@ -1,0 +1,31 @@
+import { entryAccessFacts } from "../../db/queries/access";
+import { getDb } from "./db.server";
+import { hasRole, notFound, type Viewer } from "./guards.server";
+
+/**
+ * How the viewer may see an entry, or a 404 when not at all:
+ * - "owner": a member of the entrant organisation (drafts included);
+ * - "committee": committee of the entry's edition (only once submitted: drafts stay private);
+ * - "assessor": assigned to the entry (any stage) and not in conflict; `declared` tells whether
+ *   the viewer has already declared no conflict (evidence opens only after that).
+ * Unknown entries and entries of others answer 404, so their existence is not revealed.
+ */
+export type EntryAccess =
+  | { as: "owner" | "committee"; entry: EntryFacts }
+  | { as: "assessor"; entry: EntryFacts; declared: boolean; stages: string[] };
+type EntryFacts = { id: number; edition_id: number; organisation_id: number; status: string };
+
+export async function requireEntryAccess(viewer: Viewer, entryId: number): Promise<EntryAccess> {
+  const facts = await entryAccessFacts(await getDb(), entryId, viewer.user.id);
+  if (!facts) notFound();
+  const { entry } = facts;
+  const isDraft = entry.status === "draft" || entry.status === "pending" || entry.status === "rejected";
+  if (viewer.memberships.some((m) => m.role === "entrant" && m.organisation_id === entry.organisation_id)) {
+    return { as: "owner", entry };
+  }
+  if (!isDraft && hasRole(viewer, ["committee"], entry.edition_id)) return { as: "committee", entry };
+  if (!isDraft && facts.assignments.length > 0 && facts.conflict !== true && hasRole(viewer, ["assessor", "juror"], entry.edition_id)) {
+    return { as: "assessor", entry, declared: facts.conflict === false, stages: facts.assignments.map((a) => a.stage_key) };
+  }
+  notFound();
+}

@@ -1,0 +1,16 @@
+import type { Db } from "../client";
+
+/** Facts about an entry that decide who may see it. */
+export async function entryAccessFacts(db: Db, entryId: number, userId: number) {
+  const entry = await db
+    .selectFrom("entries")
+    .select(["id", "edition_id", "organisation_id", "status"])
+    .where("id", "=", entryId)
+    .executeTakeFirst();
+  if (!entry) return null;
+  const [assignments, conflict] = await Promise.all([
+    db.selectFrom("assignments").select(["id", "stage_key", "status"]).where("entry_id", "=", entryId).where("user_id", "=", userId).execute(),
+    db.selectFrom("conflict_declarations").select(["has_conflict"]).where("entry_id", "=", entryId).where("user_id", "=", userId).executeTakeFirst(),
+  ]);
+  return { entry, assignments, conflict: conflict ? conflict.has_conflict === 1 : null };
+}
