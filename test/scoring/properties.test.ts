@@ -230,7 +230,12 @@ describe("properties", () => {
             const [a, b] = [c.ranking[i - 1], c.ranking[i]];
             expect(a.rank < b.rank || (a.rank === b.rank && a.nominee < b.nominee)).toBe(true);
           }
-          if (c.sensitivity) for (const e of c.ranking) expect(e.rankRange![0]).toBeLessThanOrEqual(e.rank), expect(e.rankRange![1]).toBeGreaterThanOrEqual(e.rank);
+          if (c.sensitivity) {
+            for (const e of c.ranking) {
+              expect(e.rankRange![0]).toBeLessThanOrEqual(e.rank);
+              expect(e.rankRange![1]).toBeGreaterThanOrEqual(e.rank);
+            }
+          }
         }
       }),
       { numRuns: 800 },
