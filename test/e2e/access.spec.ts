@@ -41,6 +41,13 @@ test.describe("route × role table", () => {
         } else {
           expect([403, 404], where).toContain(res.status());
         }
+        const guarded = rule.allow !== "public" && (rule.allow as Persona[]).length > 0;
+        if (persona === "anonymous" && guarded && !rule.post) {
+          // A guarded route without an action: an anonymous POST is never served (405 or sign-in).
+          const post = await ctx.post(url, { form: { intent: "probe" }, maxRedirects: 0 });
+          expect([302, 405], `anonymous POST ${url}`).toContain(post.status());
+          if (post.status() === 302) expect(post.headers()["location"]).toMatch(/^\/login\?redirectTo=/);
+        }
         if (rule.post && !allowed) {
           const post = await ctx.post(url, { form: { intent: "probe" }, maxRedirects: 0 });
           const wherePost = `${persona} POST ${url} (${rule.file})`;
