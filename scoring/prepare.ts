@@ -1,6 +1,6 @@
 // Turns the input into compact, id-indexed arrays once, so that every later step (and every
 // sensitivity variant) runs over typed arrays without allocating per score.
-import type { Advance, ScoringInput } from "./schema";
+import type { Advance, IndicatorCriterion, ScoringInput } from "./schema";
 import type { AggregateMethod } from "./aggregate";
 import type { CalibrationKind } from "./calibration";
 import type { RankingKind } from "./ranking";
@@ -158,6 +158,7 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
   }
   catFrom.push(G);
 
+  const indicatorCrits = criteria.flatMap((c, i) => (c.type === "indicator" ? [i] : []));
   const judgedIndex = new Map<string, number>();
   const maxOf = new Float64Array(C);
   criteria.forEach((c, i) => {
@@ -172,13 +173,27 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
   const M = scores.length;
   const slotOf = new Int32Array(M);
   const asrOf = new Int32Array(M);
+  const uOf = new Float64Array(M);
   const start = new Int32Array(G * C + 1);
   const asrIndex = new Map<string, number>();
   const asrNames: string[] = [];
+  // Scores usually come grouped by nominee and criterion: remember the last lookups.
+  let lastNom: string | null = null;
+  let lastG: number | undefined = undefined;
+  let lastCrit: string | null = null;
+  let lastC: number | undefined = undefined;
   for (let i = 0; i < M; i++) {
     const s = scores[i];
-    const g = nomIndex.get(s.nominee);
-    const c = judgedIndex.get(s.criterion);
+    if (s.nominee !== lastNom) {
+      lastNom = s.nominee;
+      lastG = nomIndex.get(lastNom);
+    }
+    if (s.criterion !== lastCrit) {
+      lastCrit = s.criterion;
+      lastC = judgedIndex.get(lastCrit);
+    }
+    const g = lastG;
+    const c = lastC;
     if (g === undefined || c === undefined) {
       slotOf[i] = -1;
       continue;
@@ -192,6 +207,7 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
     const slot = g * C + c;
     slotOf[i] = slot;
     asrOf[i] = a;
+    uOf[i] = (100 * s.value) / maxOf[c];
     start[slot + 1]++;
   }
   for (let k = 0; k < G * C; k++) start[k + 1] += start[k];
@@ -210,7 +226,7 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
     const slot = slotOf[i];
     if (slot < 0) continue;
     const p = pos[slot]++;
-    u[p] = (100 * scores[i].value) / maxOf[slot % C];
+    u[p] = uOf[i];
     asr[p] = rankOf[asrOf[i]];
   }
 
@@ -242,15 +258,15 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
 
     const indicatorPoints = new Float64Array(N * C);
     const indicatorRaw = new Float64Array(N * C);
-    g.eligible.forEach((nid, n) => {
-      const inds = g.indicators.get(nid);
-      criteria.forEach((c, ci) => {
-        if (c.type !== "indicator") return;
+    for (let n = 0; n < N; n++) {
+      const inds = g.indicators.get(g.eligible[n]);
+      for (const ci of indicatorCrits) {
+        const c = criteria[ci] as IndicatorCriterion;
         const v = indicatorOf(inds, c.indicator);
         indicatorRaw[n * C + ci] = v === null ? NaN : v;
         indicatorPoints[n * C + ci] = v === null ? 0 : bandPoints(c.bands, v);
-      });
-    });
+      }
+    }
 
     result.push({
       id,
