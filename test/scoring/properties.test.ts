@@ -57,7 +57,11 @@ function build(p: Params): ScoringInput {
     ? [{ id: "desk", weight: p.weights[4], advance: p.advance }, { id: "interview", weight: 2 }]
     : [{ id: "desk", weight: 1 }];
   const judged = criteria.filter((c) => c.type === "judged");
-  const nominees = Array.from({ length: p.n }, (_, i) => ({ id: `n${i}`, category: `c${p.cats[i]}`, indicators: i % 3 === 2 ? { g: p.gs[i] ? 1 : 0 } : { x: p.xs[i], g: p.gs[i] ? 1 : 0 } }));
+  const nominees: ScoringInput["nominees"] = Array.from({ length: p.n }, (_, i) => {
+    const indicators: Record<string, number> = { g: p.gs[i] ? 1 : 0 };
+    if (i % 3 !== 2) indicators.x = p.xs[i]; // every third nominee lacks x: missing-indicator
+    return { id: `n${i}`, category: `c${p.cats[i]}`, indicators };
+  });
   const scores: ScoringInput["scores"] = [];
   let k = 0;
   for (let i = 0; i < p.n; i++) {
