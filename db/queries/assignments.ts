@@ -8,3 +8,93 @@ export async function countAssignments(db: Db, userId: number) {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Assessor and jury workspace (assess.*): the viewer's own assignments and the entry they score.
+// Blind until submitted: nothing here ever reads another assessor's scores or notes.
+
+/** The viewer's assignments in open stages, without entries they declared a conflict with. */
+export async function listMyAssignments(db: Db, userId: number) {
+  return db
+    .selectFrom("assignments as a")
+    .innerJoin("entries as e", "e.id", "a.entry_id")
+    .innerJoin("edition_stages as s", (j) => j.onRef("s.edition_id", "=", "e.edition_id").onRef("s.key", "=", "a.stage_key"))
+    .innerJoin("organisations as o", "o.id", "e.organisation_id")
+    .innerJoin("categories as c", "c.id", "e.category_id")
+    .innerJoin("editions as ed", "ed.id", "e.edition_id")
+    .leftJoin("conflict_declarations as cd", (j) => j.onRef("cd.entry_id", "=", "a.entry_id").onRef("cd.user_id", "=", "a.user_id"))
+    .select([
+      "a.id as assignmentId", "a.entry_id as entryId", "a.stage_key as stage", "a.status", "a.submitted_at as submittedAt",
+      "s.deadline", "s.panel", "o.name as organisationName", "o.region", "c.id as categoryId", "c.key as category",
+      "ed.id as editionId", "ed.name as editionName", "cd.has_conflict as hasConflict",
+    ])
+    .where("a.user_id", "=", userId)
+    .where("s.status", "=", "open")
+    .where("e.status", "not in", ["draft", "pending", "rejected"])
+    .where((eb) => eb.or([eb("cd.has_conflict", "is", null), eb("cd.has_conflict", "=", 0)]))
+    .orderBy("ed.id")
+    .orderBy("c.id")
+    .orderBy("o.name")
+    .orderBy("a.id")
+    .execute();
+}
+
+/**
+ * The viewer's assignments for one entry, with their stage (status, deadline, panel), newest
+ * stage first. Empty when the viewer is not assigned to the entry.
+ */
+export async function myAssignmentsForEntry(db: Db, args: { userId: number; entryId: number }) {
+  return db
+    .selectFrom("assignments as a")
+    .innerJoin("entries as e", "e.id", "a.entry_id")
+    .innerJoin("edition_stages as s", (j) => j.onRef("s.edition_id", "=", "e.edition_id").onRef("s.key", "=", "a.stage_key"))
+    .select([
+      "a.id", "a.entry_id as entryId", "a.stage_key as stage", "a.status", "a.version", "a.submitted_at as submittedAt",
+      "s.status as stageStatus", "s.deadline", "s.panel", "s.position",
+    ])
+    .where("a.user_id", "=", args.userId)
+    .where("a.entry_id", "=", args.entryId)
+    .orderBy("s.position", "desc")
+    .execute();
+}
+
+/** What an assessor reads about an entry: organisation, figures, regulations, indicators, evidence. */
+export async function assessmentEntry(db: Db, entryId: number) {
+  const entry = await db
+    .selectFrom("entries as e")
+    .innerJoin("organisations as o", "o.id", "e.organisation_id")
+    .innerJoin("categories as c", "c.id", "e.category_id")
+    .innerJoin("editions as ed", "ed.id", "e.edition_id")
+    .select([
+      "e.id", "e.edition_id as editionId", "e.category_id as categoryId", "e.status", "e.submitted_at as submittedAt",
+      "o.name as organisationName", "o.kind as organisationKind", "o.region", "o.size", "o.sector",
+      "c.key as category", "ed.name as editionName",
+    ])
+    .where("e.id", "=", entryId)
+    .executeTakeFirst();
+  if (!entry) return undefined;
+  const [figures, regulations, indicators, evidence] = await Promise.all([
+    db.selectFrom("entry_figures").select(["key", "value"]).where("entry_id", "=", entryId).execute(),
+    db
+      .selectFrom("entry_regulations")
+      .select(["id", "type", "number", "year", "title"])
+      .where("entry_id", "=", entryId)
+      .orderBy("year")
+      .orderBy("id")
+      .execute(),
+    db.selectFrom("indicator_values").select(["indicator", "value"]).where("entry_id", "=", entryId).orderBy("indicator").execute(),
+    evidenceFilesOfEntry(db, entryId),
+  ]);
+  return { entry, figures, regulations, indicators, evidence };
+}
+
+/** The evidence files of an entry (metadata only; the files are served by /evidence/:fileId). */
+export async function evidenceFilesOfEntry(db: Db, entryId: number) {
+  return db
+    .selectFrom("evidence_files")
+    .select(["id", "criterion_key as criterionKey", "original_name as name", "mime", "size", "uploaded_at as uploadedAt"])
+    .where("entry_id", "=", entryId)
+    .orderBy("criterion_key")
+    .orderBy("id")
+    .execute();
+}

@@ -1,0 +1,282 @@
+import { inTransaction, type Db } from "../client";
+import type { AssignmentStatus } from "../schema";
+import { audit } from "./audit";
+import { currentRubric } from "./rubrics";
+
+// Scoresheets: one assignment (entry × assessor × stage) holds one score and note per judged
+// criterion of the stage. The assignment's `version` is the scoresheet's version: every save
+// names the version it was based on and bumps it by one in the same UPDATE, so that of two saves
+// based on the same version exactly one wins (the other is told "stale"), in SQLite and PostgreSQL
+// alike. Every change of a score is written to the audit log with its before and after.
+//
+// Blind until submitted: these functions only ever read the scores of the assignment asked for.
+// Assessors never see other assessors' scores in this version (after the stage closes too); the
+// committee reads scores through its own queries.
+
+export interface ScoresheetCriterion {
+  id: number;
+  key: string;
+  position: number;
+  nameId: string;
+  nameEn: string;
+  descriptionId: string | null;
+  descriptionEn: string | null;
+  max: number;
+  step: number;
+  evidenceRequired: boolean;
+}
+
+/** The assignment with what is needed to score it: entry, stage and the stage's judged criteria. */
+export async function loadAssignment(db: Db, assignmentId: number) {
+  return db
+    .selectFrom("assignments as a")
+    .innerJoin("entries as e", "e.id", "a.entry_id")
+    .innerJoin("edition_stages as s", (j) => j.onRef("s.edition_id", "=", "e.edition_id").onRef("s.key", "=", "a.stage_key"))
+    .select([
+      "a.id", "a.entry_id as entryId", "a.user_id as userId", "a.stage_key as stage", "a.status", "a.version",
+      "a.submitted_at as submittedAt", "e.edition_id as editionId", "e.category_id as categoryId",
+      "s.status as stageStatus", "s.deadline",
+    ])
+    .where("a.id", "=", assignmentId)
+    .executeTakeFirst();
+}
+
+/** The judged criteria of the assignment's stage, from the category's current rubric, in order. */
+export async function scoresheetCriteria(db: Db, assignmentId: number): Promise<ScoresheetCriterion[]> {
+  const a = await loadAssignment(db, assignmentId);
+  if (!a) return [];
+  const rubric = await currentRubric(db, a.categoryId);
+  if (!rubric) return [];
+  const rows = await db
+    .selectFrom("criteria")
+    .selectAll()
+    .where("rubric_id", "=", rubric.id)
+    .where("stage_key", "=", a.stage)
+    .where("type", "=", "judged")
+    .orderBy("position")
+    .execute();
+  return rows.map((c) => ({
+    id: c.id,
+    key: c.key,
+    position: c.position,
+    nameId: c.name_id,
+    nameEn: c.name_en,
+    descriptionId: c.description_id,
+    descriptionEn: c.description_en,
+    max: c.max ?? 100,
+    step: c.step ?? 1,
+    evidenceRequired: c.evidence_required === 1,
+  }));
+}
+
+/** The assignment's own scores (never anyone else's). */
+export async function loadScores(db: Db, assignmentId: number) {
+  return db
+    .selectFrom("scores")
+    .select(["criterion_id as criterionId", "value", "note", "status", "version", "updated_at as updatedAt"])
+    .where("assignment_id", "=", assignmentId)
+    .execute();
+}
+
+/**
+ * The end of a stage's deadline. Deadlines are ISO timestamps; a bare date (YYYY-MM-DD) means
+ * the end of that day in Indonesian western time (WIB, UTC+7).
+ */
+export function deadlineEnd(deadline: string | null): Date | null {
+  if (!deadline) return null;
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(deadline) ? new Date(`${deadline}T23:59:59.999+07:00`) : new Date(deadline);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** Whether scores may be written for a stage now: it is open and its deadline has not passed. */
+export function stageAccepts(stage: { stageStatus: string; deadline: string | null }, now = new Date()): "ok" | "stage_closed" | "deadline" {
+  if (stage.stageStatus !== "open") return "stage_closed";
+  const end = deadlineEnd(stage.deadline);
+  if (end && now.getTime() > end.getTime()) return "deadline";
+  return "ok";
+}
+
+export interface ScoreInput {
+  criterionId: number;
+  value: number | null;
+  note: string | null;
+}
+
+export type SaveRefusal =
+  | "not_found" // no such assignment for this user
+  | "stale" // based on an older version
+  | "submitted" // already submitted (read-only until the committee reopens it)
+  | "stage_closed"
+  | "deadline"
+  | "invalid" // a criterion that is not on this scoresheet, or a value out of range
+  | "incomplete" // submit with a criterion unscored
+  | "note_required"; // submit with a score at either end of the scale and no note
+
+export type SaveResult =
+  | { ok: true; version: number; status: AssignmentStatus; changed: number }
+  | { ok: false; reason: SaveRefusal; version?: number; status?: AssignmentStatus; criterionIds?: number[] };
+
+class Refused extends Error {
+  constructor(
+    readonly reason: SaveRefusal,
+    readonly criterionIds?: number[],
+  ) {
+    super(reason);
+  }
+}
+
+/** A value is on the scale when it lies in [0, max] and is a multiple of step. */
+export function onScale(value: number, c: { max: number; step: number }) {
+  if (!Number.isFinite(value) || value < 0 || value > c.max) return false;
+  const k = value / c.step;
+  return Math.abs(k - Math.round(k)) < 1e-9;
+}
+
+/** At either end of the scale a note is required (on submit). */
+export const needsNote = (value: number | null, c: { max: number }) => value !== null && (value === 0 || value === c.max);
+
+/**
+ * Saves (or submits) the user's scoresheet, based on `baseVersion`. The version check and bump
+ * is one conditional UPDATE inside the transaction, run first so that it also takes the write lock:
+ * when it changes no row, the save was based on an older version (or the sheet is submitted, or
+ * not the user's) and nothing is written.
+ */
+export async function saveScoresheet(
+  db: Db,
+  args: { assignmentId: number; userId: number; baseVersion: number; scores: ScoreInput[]; submit?: boolean; now?: Date },
+): Promise<SaveResult> {
+  const now = args.now ?? new Date();
+  const at = now.toISOString();
+  const submit = args.submit === true;
+  const criteria = await scoresheetCriteria(db, args.assignmentId);
+  const byId = new Map(criteria.map((c) => [c.id, c]));
+  for (const s of args.scores) {
+    const c = byId.get(s.criterionId);
+    if (!c || (s.value !== null && !onScale(s.value, c))) return { ok: false, reason: "invalid", criterionIds: [s.criterionId] };
+  }
+  const status: AssignmentStatus = submit ? "submitted" : "draft";
+  try {
+    return await inTransaction(db, async (tx) => {
+      const res = await tx
+        .updateTable("assignments")
+        .set((eb) => ({ version: eb("version", "+", 1), status, submitted_at: submit ? at : null }))
+        .where("id", "=", args.assignmentId)
+        .where("user_id", "=", args.userId)
+        .where("version", "=", args.baseVersion)
+        .where("status", "!=", "submitted")
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) {
+        const current = await tx
+          .selectFrom("assignments")
+          .select(["version", "status"])
+          .where("id", "=", args.assignmentId)
+          .where("user_id", "=", args.userId)
+          .executeTakeFirst();
+        if (!current) return { ok: false as const, reason: "not_found" as const };
+        return {
+          ok: false as const,
+          reason: current.status === "submitted" ? ("submitted" as const) : ("stale" as const),
+          version: current.version,
+          status: current.status,
+        };
+      }
+      // Read after the write lock is held: the stage and the current scores cannot change under us.
+      const a = (await loadAssignment(tx, args.assignmentId))!;
+      const accepts = stageAccepts(a, now);
+      if (accepts !== "ok") throw new Refused(accepts);
+
+      const existing = new Map((await loadScores(tx, args.assignmentId)).map((s) => [s.criterionId, s]));
+      let changed = 0;
+      for (const s of args.scores) {
+        const note = s.note?.trim() ? s.note.trim() : null;
+        const before = existing.get(s.criterionId);
+        if (before && before.value === s.value && (before.note ?? null) === note) continue;
+        if (!before && s.value === null && note === null) continue;
+        changed++;
+        if (before) {
+          await tx
+            .updateTable("scores")
+            .set({ value: s.value, note, status: "draft", version: before.version + 1, updated_at: at })
+            .where("assignment_id", "=", args.assignmentId)
+            .where("criterion_id", "=", s.criterionId)
+            .execute();
+        } else {
+          await tx
+            .insertInto("scores")
+            .values({ assignment_id: args.assignmentId, criterion_id: s.criterionId, value: s.value, note, status: "draft", version: 1, updated_at: at })
+            .execute();
+        }
+        existing.set(s.criterionId, { criterionId: s.criterionId, value: s.value, note, status: "draft", version: (before?.version ?? 0) + 1, updatedAt: at });
+        await audit(tx, {
+          at,
+          user_id: args.userId,
+          edition_id: a.editionId,
+          entry_id: a.entryId,
+          action: "score.change",
+          subject: `assignment:${a.id}/criterion:${byId.get(s.criterionId)!.key}`,
+          before: before ? JSON.stringify({ value: before.value, note: before.note }) : null,
+          after: JSON.stringify({ value: s.value, note }),
+          reason: null,
+        });
+      }
+      if (submit) {
+        const missing = criteria.filter((c) => existing.get(c.id)?.value == null).map((c) => c.id);
+        if (missing.length) throw new Refused("incomplete", missing);
+        const noNote = criteria.filter((c) => needsNote(existing.get(c.id)!.value, c) && !existing.get(c.id)!.note).map((c) => c.id);
+        if (noNote.length) throw new Refused("note_required", noNote);
+        await tx.updateTable("scores").set({ status: "submitted" }).where("assignment_id", "=", args.assignmentId).execute();
+      }
+      await audit(tx, {
+        at,
+        user_id: args.userId,
+        edition_id: a.editionId,
+        entry_id: a.entryId,
+        action: submit ? "scoresheet.submit" : "scoresheet.save",
+        subject: `assignment:${a.id}`,
+        before: JSON.stringify({ version: args.baseVersion }),
+        after: JSON.stringify({ version: a.version, status, changed }),
+        reason: null,
+      });
+      return { ok: true as const, version: a.version, status, changed };
+    });
+  } catch (e) {
+    if (e instanceof Refused) return { ok: false, reason: e.reason, ...(e.criterionIds ? { criterionIds: e.criterionIds } : {}) };
+    throw e;
+  }
+}
+
+/**
+ * The committee reopens a submitted scoresheet (with a reason): it becomes a draft again, the
+ * assessor can change it, and the version moves on so that pages holding the old one are stale.
+ */
+export async function reopenScoresheet(
+  db: Db,
+  assignmentId: number,
+  userId: number,
+  reason: string,
+): Promise<{ ok: true; version: number } | { ok: false; reason: "not_found" | "not_submitted" | "reason_required" }> {
+  if (!reason.trim()) return { ok: false, reason: "reason_required" };
+  return inTransaction(db, async (tx) => {
+    const res = await tx
+      .updateTable("assignments")
+      .set((eb) => ({ version: eb("version", "+", 1), status: "draft", submitted_at: null }))
+      .where("id", "=", assignmentId)
+      .where("status", "=", "submitted")
+      .executeTakeFirst();
+    const a = await loadAssignment(tx, assignmentId);
+    if (!a) return { ok: false as const, reason: "not_found" as const };
+    if (Number(res.numUpdatedRows) !== 1) return { ok: false as const, reason: "not_submitted" as const };
+    await tx.updateTable("scores").set({ status: "draft" }).where("assignment_id", "=", assignmentId).execute();
+    await audit(tx, {
+      user_id: userId,
+      edition_id: a.editionId,
+      entry_id: a.entryId,
+      action: "scoresheet.reopen",
+      subject: `assignment:${assignmentId}`,
+      before: JSON.stringify({ status: "submitted", version: a.version - 1 }),
+      after: JSON.stringify({ status: "draft", version: a.version }),
+      reason: reason.trim(),
+    });
+    return { ok: true as const, version: a.version };
+  });
+}
