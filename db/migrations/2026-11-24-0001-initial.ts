@@ -100,9 +100,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("rubric_id", "integer", (c) => c.notNull().references("rubrics.id").onDelete("cascade"))
     .addColumn("stage_key", "text", (c) => c.notNull())
     .addColumn("position", "integer", (c) => c.notNull())
-    .addColumn("weight", "real", (c) => c.notNull())
+    .addColumn("weight", "double precision", (c) => c.notNull())
     .addColumn("advance_top", "integer")
-    .addColumn("advance_min_score", "real")
+    .addColumn("advance_min_score", "double precision")
     .addUniqueConstraint("rubric_stages_key", ["rubric_id", "stage_key"])
     .execute();
 
@@ -117,10 +117,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("name_en", "text", (c) => c.notNull())
     .addColumn("description_id", "text")
     .addColumn("description_en", "text")
-    .addColumn("weight", "real", (c) => c.notNull())
+    .addColumn("weight", "double precision", (c) => c.notNull())
     .addColumn("type", "text", (c) => c.notNull()) // judged | indicator
-    .addColumn("max", "real") // judged
-    .addColumn("step", "real") // judged
+    .addColumn("max", "double precision") // judged
+    .addColumn("step", "double precision") // judged
     .addColumn("indicator", "text") // indicator
     .addColumn("evidence_required", "integer", (c) => c.notNull().defaultTo(0))
     .addUniqueConstraint("criteria_key", ["rubric_id", "key"])
@@ -130,8 +130,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("criterion_bands")
     .addColumn("id", idType, id)
     .addColumn("criterion_id", "integer", (c) => c.notNull().references("criteria.id").onDelete("cascade"))
-    .addColumn("min", "real", (c) => c.notNull())
-    .addColumn("points", "real", (c) => c.notNull())
+    .addColumn("min", "double precision", (c) => c.notNull())
+    .addColumn("points", "double precision", (c) => c.notNull())
     .execute();
 
   await db.schema
@@ -141,7 +141,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("key", "text", (c) => c.notNull())
     .addColumn("indicator", "text", (c) => c.notNull())
     .addColumn("op", "text", (c) => c.notNull())
-    .addColumn("value", "real", (c) => c.notNull())
+    .addColumn("value", "double precision", (c) => c.notNull())
     .addUniqueConstraint("gates_key", ["rubric_id", "key"])
     .execute();
 
@@ -179,7 +179,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("entry_figures")
     .addColumn("entry_id", "integer", (c) => c.notNull().references("entries.id").onDelete("cascade"))
     .addColumn("key", "text", (c) => c.notNull())
-    .addColumn("value", "real", (c) => c.notNull())
+    .addColumn("value", "double precision", (c) => c.notNull())
     .addPrimaryKeyConstraint("entry_figures_pk", ["entry_id", "key"])
     .execute();
 
@@ -198,7 +198,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("indicator_values")
     .addColumn("entry_id", "integer", (c) => c.notNull().references("entries.id").onDelete("cascade"))
     .addColumn("indicator", "text", (c) => c.notNull())
-    .addColumn("value", "real", (c) => c.notNull())
+    .addColumn("value", "double precision", (c) => c.notNull())
     .addPrimaryKeyConstraint("indicator_values_pk", ["entry_id", "indicator"])
     .execute();
 
@@ -276,7 +276,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", idType, id)
     .addColumn("assignment_id", "integer", (c) => c.notNull().references("assignments.id").onDelete("cascade"))
     .addColumn("criterion_id", "integer", (c) => c.notNull().references("criteria.id"))
-    .addColumn("value", "real")
+    .addColumn("value", "double precision")
     .addColumn("note", "text")
     .addColumn("status", "text", (c) => c.notNull().defaultTo("draft")) // draft | submitted
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))

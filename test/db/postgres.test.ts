@@ -1,0 +1,37 @@
+import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import { createDb } from "../../db/client";
+import { migrateToLatest } from "../../db/migrate";
+import { currentRubric, loadRubricDefinition, toScoringRubric } from "../../db/queries/rubrics";
+import { seedDemo } from "../../db/seed/demo";
+import { deriveIndicators } from "../../scoring/figures";
+import { parseScoringInput } from "../../scoring/index";
+
+// The same migrations, seed and queries on PostgreSQL. Runs when TEST_POSTGRES_URL points at an
+// empty database that may be wiped (e.g. postgres://paritrana:paritrana@localhost/paritrana_test).
+const url = process.env.TEST_POSTGRES_URL;
+
+describe.skipIf(!url)("PostgreSQL", () => {
+  it("migrates, seeds the demo edition and reads a rubric back", async () => {
+    const db = await createDb(url!);
+    try {
+      await sql`drop schema public cascade`.execute(db);
+      await sql`create schema public`.execute(db);
+      await migrateToLatest(db);
+      await seedDemo(db);
+      const orgs = await db.selectFrom("organisations").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+      expect(Number(orgs.n)).toBe(42);
+      // Stored in double precision: the value read back is exactly the derived one (no float4 rounding).
+      const stored = await db.selectFrom("indicator_values").select(["entry_id", "value"]).where("indicator", "=", "coverage_pct").orderBy("entry_id").executeTakeFirstOrThrow();
+      const figures = await db.selectFrom("entry_figures").select(["key", "value"]).where("entry_id", "=", stored.entry_id).execute();
+      const derived = deriveIndicators("government", Object.fromEntries(figures.map((f) => [f.key, f.value])));
+      expect(stored.value).toBe(derived.coverage_pct);
+      const category = await db.selectFrom("categories").select("id").orderBy("id").executeTakeFirstOrThrow();
+      const rubric = await currentRubric(db, category.id);
+      const parsed = parseScoringInput({ rubric: toScoringRubric(await loadRubricDefinition(db, rubric!.id)), nominees: [], scores: [] });
+      expect(parsed.ok).toBe(true);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
