@@ -1,11 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { getEdition } from "../../db/queries/editions";
 import { latestPublications } from "../../db/queries/publications";
+import { entryOrganisations } from "../../db/queries/committee";
 import { getDb } from "~/lib/db.server";
 import { idParam, notFound } from "~/lib/guards.server";
-import { useT } from "~/lib/use-t";
+import { placeOf, roman } from "~/lib/places";
+import { useLocale, useT } from "~/lib/use-t";
+import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n";
+import type { ScoringResult } from "../../scoring/index";
 
 // Public: only what has been published (the snapshot's winners), nothing else.
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -13,36 +17,51 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const edition = await getEdition(db, idParam(params.editionId));
   if (!edition) notFound();
   const publications = await latestPublications(db, edition.id);
-  const names = new Map(
-    (await db.selectFrom("entries as e").innerJoin("organisations as o", "o.id", "e.organisation_id").select(["e.id", "o.name"]).where("e.edition_id", "=", edition.id).execute()).map((r) => [String(r.id), r.name]),
-  );
+  const categories = publications.map((p) => {
+    const result = JSON.parse(p.result_json) as ScoringResult;
+    const ranking = result.categories[0]?.ranking ?? [];
+    return {
+      category: p.category,
+      sha256: p.sha256,
+      publishedAt: p.published_at,
+      winners: ranking.flatMap((r) => {
+        const place = placeOf(r.rank, p.places, p.mentions);
+        return place ? [{ nominee: Number(r.nominee), place }] : [];
+      }),
+    };
+  });
+  const orgs = await entryOrganisations(db, categories.flatMap((c) => c.winners.map((w) => w.nominee)));
   return {
     edition: { name: edition.name },
-    categories: publications.map((p) => {
-      const result = JSON.parse(p.result_json) as { categories: { ranking: { nominee: string; rank: number; total: number }[] }[] };
-      const ranking = result.categories[0]?.ranking ?? [];
-      return {
-        category: p.category,
-        sha256: p.sha256,
-        winners: ranking.filter((r) => r.rank <= p.places).map((r) => ({ rank: r.rank, name: names.get(r.nominee) ?? r.nominee, total: r.total })),
-      };
-    }),
+    categories: categories.map((c) => ({
+      ...c,
+      winners: c.winners.map((w) => ({ ...w, name: orgs.get(w.nominee)?.name ?? "", region: orgs.get(w.nominee)?.region ?? "" })),
+    })),
   };
 }
 
 export default function Winners() {
   const t = useT();
+  const locale = useLocale();
   const { edition, categories } = useLoaderData<typeof loader>();
   return (
     <section>
       <h1>{t("winners.title")}</h1>
       <p className="lead">{edition.name}</p>
       {categories.length === 0 ? <p>{t("winners.none")}</p> : categories.map((c) => (
-        <section key={c.category}>
-          <h2>{t(`category.${c.category}` as MessageKey)}</h2>
+        <section key={c.category} aria-labelledby={`cat-${c.category}`}>
+          <h2 id={`cat-${c.category}`}>{t(`category.${c.category}` as MessageKey)}</h2>
           <ol className="winners">
-            {c.winners.map((w) => <li key={w.name}><strong>{t("winners.place", { rank: w.rank })}</strong> {w.name}</li>)}
+            {c.winners.map((w) => (
+              <li key={w.nominee}>
+                <strong>{w.place.kind === "place" ? t("winners.place", { rank: roman(w.place.rank) }) : t("winners.mention")}</strong>{" "}
+                {w.name} <span className="muted">({w.region})</span>
+              </li>
+            ))}
           </ol>
+          <p className="muted">
+            {t("winners.publishedAt", { at: formatDate(c.publishedAt, locale) })} · <Link to={`/verify/${c.sha256}`}>{t("winners.verify")}</Link>
+          </p>
         </section>
       ))}
     </section>

@@ -74,6 +74,11 @@ export const ROUTES: RouteRule[] = [
   { file: "home.tsx", url: () => "/home", allow: everyoneSignedIn, redirects: true },
   { file: "winners.$editionId.tsx", url: (f) => `/winners/${f.editionId}`, allow: "public" },
   { file: "committee._index.tsx", url: () => "/committee", allow: committee },
+  // Committee console (one edition).
+  { file: "committee.$editionId.tsx", url: (f) => `/committee/${f.editionId}`, allow: committee },
+  { file: "committee.$editionId._index.tsx", url: (f) => `/committee/${f.editionId}`, allow: committee },
+  { file: "committee.$editionId.ranking.$categoryId.tsx", url: (f) => `/committee/${f.editionId}/ranking/${f.categoryId}`, allow: committee, post: true },
+  { file: "verify.$hash.tsx", url: () => `/verify/${"0".repeat(64)}`, allow: "public" },
   { file: "assess._index.tsx", url: () => "/assess", allow: panel },
   { file: "portal._index.tsx", url: () => "/portal", allow: entrants },
 ];

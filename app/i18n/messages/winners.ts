@@ -2,4 +2,18 @@ export const winners = {
   "winners.title": ["Pemenang", "Winners"],
   "winners.none": ["Pemenang edisi ini belum diumumkan.", "The winners of this edition have not been published yet."],
   "winners.place": ["Juara {rank}", "Place {rank}"],
+  "winners.mention": ["Penghargaan khusus", "Special mention"],
+  "winners.publishedAt": ["Diumumkan {at}", "Published {at}"],
+  "winners.verify": ["Verifikasi hasil", "Verify the result"],
+  "verify.title": ["Verifikasi piagam penghargaan", "Certificate verification"],
+  "verify.ok": [
+    "Kode ini sah: cocok dengan hasil yang diumumkan panitia.",
+    "This code is valid: it matches a result published by the committee.",
+  ],
+  "verify.notFound": [
+    "Kode ini tidak cocok dengan hasil yang pernah diumumkan.",
+    "This code does not match any published result.",
+  ],
+  "verify.publishedAt": ["Diumumkan pada", "Published on"],
+  "verify.place": ["Penghargaan", "Award"],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -1,0 +1,65 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { editionStages } from "../../db/queries/editions";
+import { categoryOverview } from "../../db/queries/committee";
+import { requireEditionCommittee } from "~/lib/committee.server";
+import { useLocale, useT } from "~/lib/use-t";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { StatusBadge } from "~/components/StatusBadge";
+import type { MessageKey } from "~/i18n";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, edition } = await requireEditionCommittee(request, params);
+  const [stages, categories] = await Promise.all([editionStages(db, edition.id), categoryOverview(db, edition.id)]);
+  return { edition, stages, categories };
+}
+
+const stageTone = { pending: "neutral", open: "info", closed: "good" } as const;
+
+export default function EditionOverview() {
+  const t = useT();
+  const locale = useLocale();
+  const { edition, stages, categories } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <h1>{t("committee.overview.title")}</h1>
+      <p>{t(`editionStatus.${edition.status}` as MessageKey)} · {t(`level.${edition.level}` as MessageKey)} · {edition.region}</p>
+      <h2>{t("committee.overview.stages")}</h2>
+      <table className="data">
+        <thead><tr><th scope="col">{t("common.stage")}</th><th scope="col">{t("common.status")}</th><th scope="col">{t("committee.overview.panel")}</th><th scope="col">{t("common.deadline")}</th></tr></thead>
+        <tbody>
+          {stages.map((s) => (
+            <tr key={s.id}>
+              <th scope="row">{t(`stage.${s.key}` as MessageKey)}</th>
+              <td><StatusBadge tone={stageTone[s.status]}>{t(`stageStatus.${s.status}` as MessageKey)}</StatusBadge></td>
+              <td>{t(`role.${s.panel}` as MessageKey)}</td>
+              <td>{s.deadline ? formatDate(s.deadline, locale) : "–"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t("committee.overview.categories")}</h2>
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">{t("common.category")}</th><th scope="col" className="num">{t("committee.overview.entries")}</th>
+            <th scope="col">{t("committee.overview.rubric")}</th><th scope="col">{t("committee.overview.signedOff")}</th>
+            <th scope="col">{t("committee.overview.published")}</th><th scope="col">{t("committee.overview.ranking")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {categories.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">{t(`category.${c.key}` as MessageKey)}</th>
+              <td className="num">{formatNumber(c.scored)}</td>
+              <td><Link to={`/committee/${edition.id}/rubric/${c.id}`}>{c.rubricVersion ? t("committee.ranking.rubricVersion", { version: c.rubricVersion }) : t("common.none")}</Link></td>
+              <td>{c.signed_off_at ? formatDate(c.signed_off_at, locale) : "–"}</td>
+              <td>{c.publishedAt ? formatDate(c.publishedAt, locale) : "–"}</td>
+              <td><Link to={`/committee/${edition.id}/ranking/${c.id}`}>{t("committee.overview.ranking")}<span className="visually-hidden"> {t(`category.${c.key}` as MessageKey)}</span></Link></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,285 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { loadRubricDefinition } from "../../db/queries/rubrics";
+import { latestPublication, scoresheetCounts, signOffCategory, userNames } from "../../db/queries/committee";
+import { requireCategoryCommittee } from "~/lib/committee.server";
+import { placeOf, roman } from "~/lib/places";
+import { publishCategory, scoreCategory } from "~/lib/scoring-input.server";
+import { getT } from "~/lib/locale.server";
+import { flash } from "~/lib/session.server";
+import { useLocale, useT } from "~/lib/use-t";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { DistributionChart, RankRangeChart, SeverityChart } from "~/components/CommitteeCharts";
+import { FormErrorSummary } from "~/components/Field";
+import type { MessageKey } from "~/i18n";
+import type { JudgedCriterionResult } from "../../scoring/index";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, edition, category } = await requireCategoryCommittee(request, params);
+  const { locale } = await getT(request);
+  const scoring = await scoreCategory(db, category);
+  const definition = scoring ? await loadRubricDefinition(db, scoring.rubricId) : null;
+  const rubricVersion = scoring ? (await db.selectFrom("rubrics").select("version").where("id", "=", scoring.rubricId).executeTakeFirst())?.version ?? null : null;
+  const critName = new Map((definition?.criteria ?? []).map((c) => [c.id, (locale === "en" ? c.name?.en : c.name?.id) ?? c.id]));
+  const entryName = new Map((scoring?.entries ?? []).map((e) => [String(e.id), e.organisation_name]));
+  const input = scoring?.parsed.ok ? scoring.parsed.input : null;
+  const result = scoring?.result?.categories[0] ?? null;
+  const assessorIds = [...new Set((input?.scores ?? []).map((s) => Number(s.assessor)))];
+  const names = await userNames(db, assessorIds);
+
+  // Chart data: submitted scores put on 0–100 (value / max, as SCORING.md rule 3 reads them), and
+  // each assessor's difference from the panel value that score() reported.
+  const judged = (input?.rubric.criteria ?? []).filter((c) => c.type === "judged");
+  const maxOf = new Map(judged.map((c) => [c.id, c.max]));
+  const distribution = judged.map((c) => ({
+    label: critName.get(c.id) ?? c.id,
+    values: (input?.scores ?? []).filter((s) => s.criterion === c.id).map((s) => (100 * s.value) / c.max),
+  })).filter((d) => d.values.length > 0);
+  const panelValue = new Map<string, number>();
+  for (const r of result?.ranking ?? []) {
+    for (const [k, v] of Object.entries(r.criteria)) if ("panel" in v && v.panel > 0) panelValue.set(`${r.nominee}/${k}`, v.value);
+  }
+  const sev = new Map<string, { sum: number; n: number }>();
+  for (const s of input?.scores ?? []) {
+    const p = panelValue.get(`${s.nominee}/${s.criterion}`);
+    if (p === undefined) continue;
+    const cur = sev.get(s.assessor) ?? { sum: 0, n: 0 };
+    cur.sum += (100 * s.value) / maxOf.get(s.criterion)! - p;
+    cur.n++;
+    sev.set(s.assessor, cur);
+  }
+  const severity = [...sev.entries()]
+    .sort((a, b) => Number(a[0]) - Number(b[0]))
+    .map(([a, v]) => ({ label: names.get(Number(a)) ?? a, diff: v.sum / v.n, n: v.n }));
+
+  const counts = await scoresheetCounts(db, category.id);
+  const missing = Object.entries(
+    counts.filter((c) => c.status !== "submitted").reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.stage]: (acc[c.stage] ?? 0) + c.n }), {}),
+  ).map(([stage, count]) => ({ stage, count }));
+  const publication = await latestPublication(db, category.id);
+  return {
+    edition: { id: edition.id },
+    category,
+    rubricVersion,
+    problems: scoring && !scoring.parsed.ok ? scoring.parsed.problems : [],
+    stageIds: input?.rubric.stages.map((s) => s.id) ?? [],
+    critName: Object.fromEntries(critName),
+    entryName: Object.fromEntries(entryName),
+    assessorName: Object.fromEntries([...names].map(([k, v]) => [String(k), v])),
+    result,
+    distribution,
+    severity,
+    missing,
+    publication: publication ? { at: publication.published_at, sha256: publication.sha256 } : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { db, edition, category, viewer } = await requireCategoryCommittee(request, params);
+  const { t } = await getT(request);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const here = `/committee/${edition.id}/ranking/${category.id}`;
+  if (intent === "signoff") {
+    await signOffCategory(db, { editionId: edition.id, categoryId: category.id, userId: viewer.user.id });
+    return redirect(here, { headers: await flash(request, t("committee.signoff.flash")) });
+  }
+  if (intent === "publish") {
+    if (!category.signed_off_at) return data({ error: t("committee.publish.needSignoff"), problems: [] }, 400);
+    const published = await publishCategory(db, { editionId: edition.id, category, userId: viewer.user.id });
+    if (!published.ok) return data({ error: t("committee.ranking.refused"), problems: published.problems }, 400);
+    return redirect(here, { headers: await flash(request, t("committee.publish.flash", { hash: published.sha256.slice(0, 16) })) });
+  }
+  return data({ error: t("committee.action.unknown"), problems: [] }, 400);
+}
+
+function isJudged(v: object): v is JudgedCriterionResult {
+  return "panel" in v;
+}
+
+export default function Ranking() {
+  const t = useT();
+  const locale = useLocale();
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { category, result } = d;
+  const base = `/committee/${d.edition.id}`;
+  const nameOf = (id: string) => d.entryName[id] ?? id;
+  const placeLabel = (rank: number) => {
+    const p = placeOf(rank, category.places, category.mentions);
+    return p === null ? null : p.kind === "place" ? t("committee.ranking.place", { rank: roman(p.rank) }) : t("committee.ranking.mention");
+  };
+  return (
+    <section>
+      <h1>{t("committee.ranking.title", { category: t(`category.${category.key}` as MessageKey) })}</h1>
+      {d.rubricVersion ? <p className="muted">{t("committee.ranking.rubricVersion", { version: d.rubricVersion })}</p> : null}
+      <FormErrorSummary message={actionData?.error} />
+      {d.problems.length > 0 ? (
+        <div className="alert alert--error">
+          <p>{t("committee.ranking.refused")}</p>
+          <ul>{d.problems.map((p, i) => <li key={i}><code>{p.path}</code>: {p.message}</li>)}</ul>
+        </div>
+      ) : null}
+      {d.missing.map((m) => (
+        <p key={m.stage} className="alert alert--warn" role="note">
+          {t("committee.ranking.missingSheets", { count: formatNumber(m.count), stage: t(`stage.${m.stage}` as MessageKey) })}
+        </p>
+      ))}
+      {result === null || result.ranking.length === 0 ? <p>{t("committee.ranking.empty")}</p> : (
+        <>
+          <div className="table-wrap">
+            <table className="data ranking">
+              <caption className="visually-hidden">{t("committee.overview.ranking")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">{t("committee.ranking.rank")}</th>
+                  <th scope="col">{t("common.organisation")}</th>
+                  <th scope="col" className="num">{t("committee.ranking.total")}</th>
+                  {d.stageIds.map((s) => <th key={s} scope="col" className="num">{t(`stage.${s}` as MessageKey)}</th>)}
+                  <th scope="col">{t("committee.ranking.reached")}</th>
+                  <th scope="col">{t("committee.ranking.rankRange")}</th>
+                  <th scope="col">{t("committee.ranking.flags")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.ranking.map((r) => (
+                  <tr key={r.nominee}>
+                    <td className="num">{r.rank}</td>
+                    <th scope="row">
+                      {nameOf(r.nominee)}
+                      {placeLabel(r.rank) ? <> <span className="badge badge--good">{placeLabel(r.rank)}</span></> : null}
+                    </th>
+                    <td className="num">{formatNumber(r.total, 2)}</td>
+                    {d.stageIds.map((s) => <td key={s} className="num">{formatNumber(r.stages[s], 2)}</td>)}
+                    <td>{t(`stage.${r.reached}` as MessageKey)}</td>
+                    <td>{r.rankRange ? `${r.rankRange[0]}–${r.rankRange[1]}` : "–"}</td>
+                    <td>{r.flags.length ? <ul className="flags">{r.flags.map((f) => <li key={f}><code>{f}</code></li>)}</ul> : null}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+
+          <h2>{t("committee.ranking.scorecard")}</h2>
+          {result.ranking.map((r) => (
+            <details key={r.nominee} className="scorecard">
+              <summary>{r.rank}. {nameOf(r.nominee)} — {formatNumber(r.total, 2)}</summary>
+              <table className="data">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("committee.ranking.criterion")}</th><th scope="col" className="num">{t("committee.ranking.value")}</th>
+                    <th scope="col" className="num">{t("committee.ranking.panel")}</th><th scope="col" className="num">{t("committee.ranking.sd")}</th>
+                    <th scope="col" className="num">{t("committee.ranking.indicator")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {Object.entries(r.criteria).map(([k, v]) => (
+                    <tr key={k}>
+                      <th scope="row">{d.critName[k] ?? k}</th>
+                      <td className="num">{formatNumber(v.value, 2)}</td>
+                      <td className="num">{isJudged(v) ? v.panel : "–"}</td>
+                      <td className="num">{isJudged(v) ? formatNumber(v.sd, 2) : "–"}</td>
+                      <td className="num">{!isJudged(v) ? formatNumber(v.indicator, 0, 2) : "–"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          ))}
+
+          {result.ineligible.length > 0 ? (
+            <>
+              <h2>{t("committee.ranking.ineligible")}</h2>
+              <table className="data">
+                <thead><tr><th scope="col">{t("common.organisation")}</th><th scope="col">{t("committee.ranking.failed")}</th></tr></thead>
+                <tbody>{result.ineligible.map((x) => <tr key={x.nominee}><th scope="row">{nameOf(x.nominee)}</th><td>{x.failed.join(", ")}</td></tr>)}</tbody>
+              </table>
+            </>
+          ) : null}
+
+          <h2>{t("committee.ranking.agreement")}</h2>
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t("common.stage")}</th><th scope="col" className="num">{t("committee.ranking.assessors")}</th>
+                <th scope="col" className="num">{t("committee.ranking.nominees")}</th><th scope="col" className="num">ICC(2,1)</th>
+                <th scope="col" className="num">ICC(2,k)</th><th scope="col" className="num">Kendall W</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(result.agreement).map(([s, a]) => (
+                <tr key={s}>
+                  <th scope="row">{t(`stage.${s}` as MessageKey)}</th>
+                  <td className="num">{a.assessors}</td><td className="num">{a.nominees}</td>
+                  <td className="num">{formatNumber(a.icc2_1, 3)}</td><td className="num">{formatNumber(a.icc2_k, 3)}</td><td className="num">{formatNumber(a.kendallW, 3)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {result.flags.length ? <p>{t("committee.ranking.categoryFlags")}: {result.flags.map((f) => <code key={f}>{f} </code>)}</p> : null}
+
+          <h2>{t("committee.ranking.sensitivity")}</h2>
+          {!result.sensitivity ? <p>{t("committee.ranking.noSensitivity")}</p> : result.sensitivity.winnerStable ? (
+            <p className="alert alert--info">{t("committee.ranking.stable")}</p>
+          ) : (
+            <>
+              <p className="alert alert--warn">{t("committee.ranking.unstable")}</p>
+              <table className="data">
+                <thead><tr><th scope="col">{t("committee.ranking.variant")}</th><th scope="col">{t("committee.ranking.winnersOf")}</th></tr></thead>
+                <tbody>
+                  {result.sensitivity.changes.map((c) => {
+                    const without = c.variant.match(/^without:(.+)$/);
+                    return (
+                      <tr key={c.variant}>
+                        <th scope="row"><code>{without ? `without: ${d.assessorName[without[1]] ?? without[1]}` : c.variant}</code></th>
+                        <td>{c.winners.map(nameOf).join(", ")}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </>
+          )}
+
+          <h2>{t("committee.ranking.charts")}</h2>
+          <DistributionChart title={t("committee.ranking.distribution")} rows={d.distribution} labels={{ min: t("committee.ranking.min"), max: t("committee.ranking.max"), count: t("committee.ranking.count") }} />
+          <SeverityChart title={t("committee.ranking.severity")} rows={d.severity} labels={{ diff: t("committee.ranking.diff"), count: t("committee.ranking.count") }} />
+          {result.ranking.some((r) => r.rankRange) ? (
+            <RankRangeChart
+              title={t("committee.ranking.rankRanges")}
+              max={result.ranking.length}
+              rows={result.ranking.map((r) => ({ label: nameOf(r.nominee), rank: r.rank, best: r.rankRange?.[0] ?? r.rank, worst: r.rankRange?.[1] ?? r.rank }))}
+              labels={{ rank: t("committee.ranking.rank"), best: t("committee.ranking.best"), worst: t("committee.ranking.worst") }}
+            />
+          ) : null}
+
+          <h2>{t("committee.ranking.exports")}</h2>
+          <ul>
+            <li><a href={`${base}/export/${category.id}?format=xlsx`} download>{t("committee.ranking.xlsx")}</a></li>
+            <li><a href={`${base}/export/${category.id}?format=csv&kind=ranking`} download>{t("committee.ranking.csvRanking")}</a></li>
+            <li><a href={`${base}/export/${category.id}?format=csv&kind=matrix`} download>{t("committee.ranking.csvMatrix")}</a></li>
+          </ul>
+        </>
+      )}
+
+      <h2>{t("committee.signoff.title")}</h2>
+      {d.publication ? <p>{t("committee.publish.last", { at: formatDate(d.publication.at, locale, true), hash: d.publication.sha256.slice(0, 16) })} <Link to={`/verify/${d.publication.sha256}`}>/verify/{d.publication.sha256.slice(0, 16)}…</Link></p> : null}
+      {d.publication && result ? (
+        <ul>
+          {result.ranking.filter((r) => placeLabel(r.rank)).map((r) => (
+            <li key={r.nominee}><a href={`${base}/certificate/${category.id}/${r.nominee}`} download>{t("committee.ranking.certificate")}: {nameOf(r.nominee)} ({placeLabel(r.rank)})</a></li>
+          ))}
+        </ul>
+      ) : null}
+      {category.signed_off_at ? <p>{t("committee.signoff.done", { at: formatDate(category.signed_off_at, locale, true) })}</p> : (
+        <Form method="post"><button type="submit" name="intent" value="signoff">{t("committee.signoff.button")}</button></Form>
+      )}
+      {category.signed_off_at && d.problems.length === 0 ? (
+        <Form method="post">
+          <p>{t("committee.publish.warning")}</p>
+          <button type="submit" className="primary" name="intent" value="publish">{t("committee.publish.button")}</button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,260 @@
+import { inTransaction, type Db } from "../client";
+import type { EntryStatus, StageKey } from "../schema";
+import { audit, json } from "./audit";
+
+/** Entry statuses that take part in scoring (submitted and everything after it). */
+export const SCORED_STATUSES: EntryStatus[] = ["submitted", "in_verification", "shortlisted", "not_shortlisted", "published"];
+
+export async function getCategory(db: Db, editionId: number, categoryId: number) {
+  return db
+    .selectFrom("categories")
+    .selectAll()
+    .where("id", "=", categoryId)
+    .where("edition_id", "=", editionId)
+    .executeTakeFirst();
+}
+
+/** The entries of a category that take part in scoring, with their organisation, by id. */
+export async function scoredEntries(db: Db, categoryId: number) {
+  return db
+    .selectFrom("entries as e")
+    .innerJoin("organisations as o", "o.id", "e.organisation_id")
+    .select(["e.id", "e.status", "e.organisation_id", "o.name as organisation_name", "o.region"])
+    .where("e.category_id", "=", categoryId)
+    .where("e.status", "in", SCORED_STATUSES)
+    .orderBy("e.id")
+    .execute();
+}
+
+/** Indicator values of the given entries. */
+export async function indicatorValues(db: Db, entryIds: number[]) {
+  if (entryIds.length === 0) return [];
+  return db
+    .selectFrom("indicator_values")
+    .select(["entry_id", "indicator", "value"])
+    .where("entry_id", "in", entryIds)
+    .orderBy("entry_id")
+    .orderBy("indicator")
+    .execute();
+}
+
+/**
+ * The scores of SUBMITTED scoresheets of the given entries (criterion by key, so that a new rubric
+ * version keeps earlier scores of unchanged criteria), in a stable order.
+ */
+export async function submittedScores(db: Db, entryIds: number[]) {
+  if (entryIds.length === 0) return [];
+  return db
+    .selectFrom("scores as s")
+    .innerJoin("assignments as a", "a.id", "s.assignment_id")
+    .innerJoin("criteria as c", "c.id", "s.criterion_id")
+    .select(["a.user_id", "a.entry_id", "a.stage_key", "c.key as criterion", "s.value"])
+    .where("a.entry_id", "in", entryIds)
+    .where("a.status", "=", "submitted")
+    .where("s.value", "is not", null)
+    .orderBy("a.entry_id")
+    .orderBy("a.user_id")
+    .orderBy("c.position")
+    .orderBy("s.id")
+    .execute();
+}
+
+/** Scoresheets of a category per stage and status (for the "missing scoresheets" warning). */
+export async function scoresheetCounts(db: Db, categoryId: number) {
+  const rows = await db
+    .selectFrom("assignments as a")
+    .innerJoin("entries as e", "e.id", "a.entry_id")
+    .select(["a.stage_key", "a.status", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("e.category_id", "=", categoryId)
+    .where("e.status", "in", SCORED_STATUSES)
+    .groupBy(["a.stage_key", "a.status"])
+    .execute();
+  return rows.map((r) => ({ stage: r.stage_key, status: r.status, n: Number(r.n) }));
+}
+
+/** Names of users (assessors, jurors) by id. */
+export async function userNames(db: Db, ids: number[]) {
+  if (ids.length === 0) return new Map<number, string>();
+  const rows = await db.selectFrom("users").select(["id", "name"]).where("id", "in", ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+// ---- sign-off and publication ------------------------------------------------------------
+
+export async function signOffCategory(db: Db, args: { editionId: number; categoryId: number; userId: number }) {
+  await inTransaction(db, async (tx) => {
+    const at = new Date().toISOString();
+    await tx.updateTable("categories").set({ signed_off_at: at, signed_off_by: args.userId }).where("id", "=", args.categoryId).execute();
+    await audit(tx, {
+      user_id: args.userId, edition_id: args.editionId, entry_id: null, action: "category.sign_off",
+      subject: `category:${args.categoryId}`, before: null, after: json({ signed_off_at: at }), reason: null,
+    });
+  });
+}
+
+export interface NewPublication {
+  editionId: number;
+  categoryId: number;
+  rubricId: number;
+  inputJson: string;
+  resultJson: string;
+  sha256: string;
+  userId: number;
+}
+
+/** Stores an immutable publication snapshot (rows are only ever inserted). */
+export async function insertPublication(db: Db, p: NewPublication): Promise<number> {
+  return inTransaction(db, async (tx) => {
+    const at = new Date().toISOString();
+    const { id } = await tx
+      .insertInto("publications")
+      .values({
+        edition_id: p.editionId, category_id: p.categoryId, rubric_id: p.rubricId, input_json: p.inputJson,
+        result_json: p.resultJson, sha256: p.sha256, published_by: p.userId, published_at: at,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await audit(tx, {
+      user_id: p.userId, edition_id: p.editionId, entry_id: null, action: "category.publish",
+      subject: `category:${p.categoryId}`, before: null, after: json({ publication: id, sha256: p.sha256, rubric: p.rubricId }), reason: null,
+    });
+    return id;
+  });
+}
+
+export async function getPublication(db: Db, id: number) {
+  return db.selectFrom("publications").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** The newest publication of a category, or undefined. */
+export async function latestPublication(db: Db, categoryId: number) {
+  return db.selectFrom("publications").selectAll().where("category_id", "=", categoryId).orderBy("id", "desc").limit(1).executeTakeFirst();
+}
+
+/** A publication by its snapshot hash, with edition and category (public data). */
+export async function publicationByHash(db: Db, sha256: string) {
+  return db
+    .selectFrom("publications as p")
+    .innerJoin("editions as ed", "ed.id", "p.edition_id")
+    .innerJoin("categories as c", "c.id", "p.category_id")
+    .select(["p.id", "p.edition_id", "p.category_id", "p.result_json", "p.sha256", "p.published_at", "ed.name as edition_name", "ed.year", "c.key as category", "c.places", "c.mentions"])
+    .where("p.sha256", "=", sha256)
+    .orderBy("p.id", "desc")
+    .executeTakeFirst();
+}
+
+/** Organisation names of entries (by entry id). */
+export async function entryOrganisations(db: Db, entryIds: number[]) {
+  if (entryIds.length === 0) return new Map<number, { name: string; region: string }>();
+  const rows = await db
+    .selectFrom("entries as e")
+    .innerJoin("organisations as o", "o.id", "e.organisation_id")
+    .select(["e.id", "o.name", "o.region"])
+    .where("e.id", "in", entryIds)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, region: r.region }]));
+}
+
+// ---- stages -------------------------------------------------------------------------------
+
+/**
+ * Closes a stage and confirms its shortlist: the given entries advance (status `next`), the other
+ * scored entries of the given categories do not (not_shortlisted); the next stage opens.
+ */
+export async function closeStageWithShortlist(
+  db: Db,
+  args: {
+    editionId: number;
+    stage: StageKey;
+    nextStage: StageKey | null;
+    advancing: number[];
+    notAdvancing: number[];
+    userId: number;
+  },
+) {
+  await inTransaction(db, async (tx) => {
+    const now = new Date().toISOString();
+    await tx.updateTable("edition_stages").set({ status: "closed" }).where("edition_id", "=", args.editionId).where("key", "=", args.stage).execute();
+    if (args.nextStage) {
+      await tx
+        .updateTable("edition_stages")
+        .set({ status: "open", opens_at: now })
+        .where("edition_id", "=", args.editionId)
+        .where("key", "=", args.nextStage)
+        .where("status", "=", "pending")
+        .execute();
+    }
+    const advanceStatus: EntryStatus = args.nextStage === "verification" ? "in_verification" : "shortlisted";
+    if (args.advancing.length) {
+      await tx.updateTable("entries").set({ status: advanceStatus }).where("id", "in", args.advancing).where("edition_id", "=", args.editionId).execute();
+    }
+    if (args.notAdvancing.length) {
+      await tx.updateTable("entries").set({ status: "not_shortlisted" }).where("id", "in", args.notAdvancing).where("edition_id", "=", args.editionId).execute();
+    }
+    await audit(tx, {
+      user_id: args.userId, edition_id: args.editionId, entry_id: null, action: "stage.close",
+      subject: `stage:${args.stage}`, before: json({ status: "open" }),
+      after: json({ status: "closed", next: args.nextStage, advancing: args.advancing, notAdvancing: args.notAdvancing }), reason: null,
+    });
+  });
+}
+
+/** Members of an edition with a panel role (assessor or juror), active ones only. */
+export async function panelMembers(db: Db, editionId: number, role: "assessor" | "juror") {
+  return db
+    .selectFrom("memberships as m")
+    .innerJoin("users as u", "u.id", "m.user_id")
+    .select(["u.id", "u.name", "u.email"])
+    .where("m.edition_id", "=", editionId)
+    .where("m.role", "=", role)
+    .where("m.active", "=", 1)
+    .where("u.active", "=", 1)
+    .orderBy("u.id")
+    .execute();
+}
+
+/** Entries of an edition with a given status (e.g. shortlisted), by id. */
+export async function entriesWithStatus(db: Db, editionId: number, statuses: EntryStatus[]) {
+  return db
+    .selectFrom("entries as e")
+    .innerJoin("organisations as o", "o.id", "e.organisation_id")
+    .innerJoin("categories as c", "c.id", "e.category_id")
+    .select(["e.id", "e.organisation_id", "e.status", "c.key as category", "o.name as organisation_name"])
+    .where("e.edition_id", "=", editionId)
+    .where("e.status", "in", statuses)
+    .orderBy("e.id")
+    .execute();
+}
+
+/** Per category of an edition: current rubric version, entries scored, sign-off, last publication. */
+export async function categoryOverview(db: Db, editionId: number) {
+  const [categories, rubrics, counts, pubs] = await Promise.all([
+    db.selectFrom("categories").selectAll().where("edition_id", "=", editionId).orderBy("id").execute(),
+    db
+      .selectFrom("rubrics as r")
+      .innerJoin("categories as c", "c.id", "r.category_id")
+      .select(["r.category_id", (eb) => eb.fn.max("r.version").as("version")])
+      .where("c.edition_id", "=", editionId)
+      .groupBy("r.category_id")
+      .execute(),
+    db
+      .selectFrom("entries")
+      .select(["category_id", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("edition_id", "=", editionId)
+      .where("status", "in", SCORED_STATUSES)
+      .groupBy("category_id")
+      .execute(),
+    db
+      .selectFrom("publications")
+      .select(["category_id", (eb) => eb.fn.max("published_at").as("at")])
+      .where("edition_id", "=", editionId)
+      .groupBy("category_id")
+      .execute(),
+  ]);
+  return categories.map((c) => ({
+    ...c,
+    rubricVersion: rubrics.find((r) => r.category_id === c.id)?.version ?? null,
+    scored: Number(counts.find((r) => r.category_id === c.id)?.n ?? 0),
+    publishedAt: pubs.find((p) => p.category_id === c.id)?.at ?? null,
+  }));
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { freshDb } from "./support";
+import { editionCategories, listEditions } from "../../db/queries/editions";
+import { getPublication, publicationByHash } from "../../db/queries/committee";
+import { buildScoringInput, publishCategory, rescore, scoreCategory, snapshotHash } from "../../app/lib/scoring-input.server";
+
+describe("scoring input and publication snapshot", async () => {
+  const { db } = await freshDb({ seed: true });
+  const [edition] = await listEditions(db);
+  const categories = await editionCategories(db, edition.id);
+  const regency = categories.find((c) => c.key === "regency_city")!;
+  const committee = await db.selectFrom("users").select("id").where("email", "=", "panitia@paritrana.test").executeTakeFirstOrThrow();
+
+  it("builds the input from submitted entries and submitted scoresheets only", async () => {
+    const built = (await buildScoringInput(db, regency))!;
+    const input = built.input as { nominees: { id: string; category: string; indicators: Record<string, number> }[]; scores: { assessor: string; nominee: string }[] };
+    const submitted = await db.selectFrom("entries").select("id").where("category_id", "=", regency.id).where("status", "=", "submitted").orderBy("id").execute();
+    expect(input.nominees.map((n) => n.id)).toEqual(submitted.map((e) => String(e.id)));
+    expect(input.nominees.every((n) => n.category === "regency_city" && "coverage_pct" in n.indicators)).toBe(true);
+    // Only 2 of 3 desk scoresheets per entry are submitted in the demo; 3 judged desk criteria each.
+    expect(input.scores.length).toBe(submitted.length * 2 * 3);
+    const submittedSheets = await db.selectFrom("assignments").select(["user_id", "entry_id"]).where("status", "=", "submitted").execute();
+    const pairs = new Set(submittedSheets.map((a) => `${a.user_id}/${a.entry_id}`));
+    expect(input.scores.every((s) => pairs.has(`${s.assessor}/${s.nominee}`))).toBe(true);
+  });
+
+  it("scores every category of the demo edition with score()", async () => {
+    for (const c of categories) {
+      const s = (await scoreCategory(db, c))!;
+      expect(s.parsed.ok, c.key).toBe(true);
+      expect(s.result!.categories[0].category).toBe(c.key);
+    }
+  });
+
+  it("re-running score() on a stored snapshot reproduces the stored result byte for byte", async () => {
+    const published = await publishCategory(db, { editionId: edition.id, category: regency, userId: committee.id });
+    expect(published.ok).toBe(true);
+    if (!published.ok) return;
+    const row = (await getPublication(db, published.id))!;
+    expect(row.rubric_id).toBeGreaterThan(0);
+    expect(row.published_by).toBe(committee.id);
+    expect(rescore(row.input_json)).toBe(row.result_json);
+    expect(snapshotHash(row.input_json, row.result_json)).toBe(row.sha256);
+    expect(row.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const byHash = await publicationByHash(db, row.sha256);
+    expect(byHash?.category).toBe("regency_city");
+    const log = await db.selectFrom("audit_log").selectAll().where("action", "=", "category.publish").execute();
+    expect(log).toHaveLength(1);
+  });
+});
