@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client";
 import type { Category } from "../../db/schema";
 import { currentRubric, loadRubricDefinition, toScoringRubric } from "../../db/queries/rubrics";
-import { indicatorValues, insertPublication, scoredEntries, submittedScores } from "../../db/queries/committee";
+import { indicatorValues, insertPublication, publicationByHash, scoredEntries, submittedScores } from "../../db/queries/committee";
 import { parseScoringInput, score, type ParseResult, type ScoringInput, type ScoringResult } from "../../scoring/index";
 import { createHash } from "node:crypto";
 
@@ -93,9 +93,32 @@ export async function publishCategory(
   const parsed = parseScoringInput(built.input);
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const snap = snapshot(parsed.input);
+  // The same data published again gives the same hash: keep the first snapshot (hashes are unique).
+  const same = await publicationByHash(db, snap.sha256);
+  if (same) return { ok: true, id: same.id, sha256: snap.sha256 };
   const id = await insertPublication(db, {
     editionId: args.editionId, categoryId: args.category.id, rubricId: built.rubric.id,
     inputJson: snap.inputJson, resultJson: snap.resultJson, sha256: snap.sha256, userId: args.userId,
   });
   return { ok: true, id, sha256: snap.sha256 };
+}
+
+/**
+ * The shortlist at the end of a stage, derived from score()'s `reached`: nominees that took part
+ * in the stage and reached a later one advance; the others that took part (and, at the first
+ * stage, the ineligible ones) do not.
+ */
+export function shortlistOf(result: ScoringResult, stageIds: string[], stage: string) {
+  const at = stageIds.indexOf(stage);
+  const cat = result.categories[0];
+  if (!cat || at < 0) return { advancing: [] as string[], notAdvancing: [] as string[] };
+  const advancing: string[] = [];
+  const notAdvancing: string[] = [];
+  for (const r of cat.ranking) {
+    const reached = stageIds.indexOf(r.reached);
+    if (reached > at) advancing.push(r.nominee);
+    else if (reached === at) notAdvancing.push(r.nominee);
+  }
+  if (at === 0) notAdvancing.push(...cat.ineligible.map((x) => x.nominee));
+  return { advancing, notAdvancing };
 }

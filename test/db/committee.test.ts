@@ -48,3 +48,15 @@ describe("scoring input and publication snapshot", async () => {
     expect(log).toHaveLength(1);
   });
 });
+
+describe("publishing the same data twice", async () => {
+  const { db } = await freshDb({ seed: true });
+  const [edition] = await listEditions(db);
+  const medium = (await editionCategories(db, edition.id)).find((c) => c.key === "medium")!;
+  it("keeps one snapshot (hashes are unique) and answers with it", async () => {
+    const a = await publishCategory(db, { editionId: edition.id, category: medium, userId: 1 });
+    const b = await publishCategory(db, { editionId: edition.id, category: medium, userId: 1 });
+    expect(a.ok && b.ok && a.id === b.id && a.sha256 === b.sha256).toBe(true);
+    expect(await db.selectFrom("publications").selectAll().execute()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,119 @@
+// Automatic assignment of assessors (or jurors) to entries. Pure and deterministic: the same input
+// always gives the same plan; ties are broken by load, then by id — never by chance.
+//
+// Method: greedy, most constrained entry first (fewest eligible people), each slot going to the
+// eligible person with the least load (then the smallest id). An entry left short is repaired by
+// one exchange: a full person eligible for it hands one of their entries to a person below the cap.
+
+export type Id = number;
+
+export interface AutoAssignInput {
+  entries: Id[];
+  people: Id[];
+  /** People per entry. */
+  k: number;
+  /** Most entries per person (counting existing assignments). Default: ceil(entries·k / people). */
+  cap?: number;
+  /** Pairs that must not be made: declared conflicts, same organisation. */
+  blocked?: { entry: Id; person: Id }[];
+  /** Pairs that already exist in the stage: they count towards k and the load. */
+  existing?: { entry: Id; person: Id }[];
+}
+
+export interface AutoAssignPlan {
+  /** New pairs to add, by entry then person. */
+  pairs: { entry: Id; person: Id }[];
+  /** Load per person after the plan (existing + new), by person id. */
+  loads: { person: Id; existing: number; added: number; total: number }[];
+  /** Entries that could not get k people (how many are missing). */
+  short: { entry: Id; missing: number }[];
+  cap: number;
+}
+
+const key = (e: Id, p: Id) => `${e}/${p}`;
+
+export function autoAssign(input: AutoAssignInput): AutoAssignPlan {
+  const entries = [...new Set(input.entries)].sort((a, b) => a - b);
+  const people = [...new Set(input.people)].sort((a, b) => a - b);
+  const k = Math.max(0, Math.floor(input.k));
+  const cap = input.cap !== undefined && input.cap > 0
+    ? Math.floor(input.cap)
+    : people.length === 0 ? 0 : Math.ceil((entries.length * Math.min(k, people.length)) / people.length);
+  const blocked = new Set((input.blocked ?? []).map((b) => key(b.entry, b.person)));
+  const entrySet = new Set(entries);
+  const personSet = new Set(people);
+
+  const onEntry = new Map<Id, Set<Id>>(entries.map((e) => [e, new Set<Id>()]));
+  const existingLoad = new Map<Id, number>(people.map((p) => [p, 0]));
+  for (const x of input.existing ?? []) {
+    if (!entrySet.has(x.entry)) {
+      if (personSet.has(x.person)) existingLoad.set(x.person, existingLoad.get(x.person)! + 1);
+      continue;
+    }
+    onEntry.get(x.entry)!.add(x.person);
+    if (personSet.has(x.person)) existingLoad.set(x.person, existingLoad.get(x.person)! + 1);
+  }
+  const load = new Map(existingLoad);
+  const added = new Map<Id, Set<Id>>(people.map((p) => [p, new Set<Id>()]));
+
+  const eligible = (e: Id, p: Id) => !blocked.has(key(e, p)) && !onEntry.get(e)!.has(p);
+  const need = (e: Id) => Math.max(0, k - onEntry.get(e)!.size);
+
+  // Most constrained first: fewest eligible people, then id.
+  const eligibleCount = new Map(entries.map((e) => [e, people.filter((p) => eligible(e, p)).length]));
+  const order = [...entries].sort((a, b) => eligibleCount.get(a)! - eligibleCount.get(b)! || a - b);
+
+  const byLoad = (a: Id, b: Id) => load.get(a)! - load.get(b)! || a - b;
+  const give = (e: Id, p: Id) => {
+    onEntry.get(e)!.add(p);
+    added.get(p)!.add(e);
+    load.set(p, load.get(p)! + 1);
+  };
+  const take = (e: Id, p: Id) => {
+    onEntry.get(e)!.delete(p);
+    added.get(p)!.delete(e);
+    load.set(p, load.get(p)! - 1);
+  };
+
+  for (const e of order) {
+    let n = need(e);
+    if (n === 0) continue;
+    const candidates = people.filter((p) => eligible(e, p) && load.get(p)! < cap).sort(byLoad);
+    for (const p of candidates) {
+      if (n === 0) break;
+      give(e, p);
+      n--;
+    }
+  }
+
+  // Repair: an entry still short takes a full person, who hands one of their new entries on.
+  for (const e of order) {
+    let guard = people.length;
+    while (need(e) > 0 && guard-- > 0) {
+      let done = false;
+      for (const full of people.filter((p) => eligible(e, p) && load.get(p)! >= cap).sort(byLoad)) {
+        for (const f of [...added.get(full)!].sort((a, b) => a - b)) {
+          const taker = people.filter((q) => q !== full && eligible(f, q) && load.get(q)! < cap).sort(byLoad)[0];
+          if (taker === undefined) continue;
+          take(f, full);
+          give(f, taker);
+          give(e, full);
+          done = true;
+          break;
+        }
+        if (done) break;
+      }
+      if (!done) break;
+    }
+  }
+
+  const pairs = entries.flatMap((e) =>
+    people.filter((p) => added.get(p)!.has(e)).map((p) => ({ entry: e, person: p })),
+  );
+  return {
+    pairs,
+    loads: people.map((p) => ({ person: p, existing: existingLoad.get(p)!, added: added.get(p)!.size, total: load.get(p)! })),
+    short: entries.filter((e) => need(e) > 0).map((e) => ({ entry: e, missing: need(e) })),
+    cap,
+  };
+}

@@ -1,0 +1,128 @@
+import { inTransaction, type Db } from "../client";
+import type { StageKey } from "../schema";
+import { audit, json } from "./audit";
+import { SCORED_STATUSES } from "./committee";
+
+// The committee's side of assignments: who scores which entry in which stage.
+
+/** Assignments of an edition in a stage, with entry and user. */
+export async function stageAssignments(db: Db, editionId: number, stage: StageKey) {
+  return db
+    .selectFrom("assignments as a")
+    .innerJoin("entries as e", "e.id", "a.entry_id")
+    .select(["a.id", "a.entry_id", "a.user_id", "a.status", "e.category_id"])
+    .where("e.edition_id", "=", editionId)
+    .where("a.stage_key", "=", stage)
+    .orderBy("a.id")
+    .execute();
+}
+
+/**
+ * Pairs (user, entry) that must not be assigned: declared conflicts (has_conflict = 1) and users
+ * who are members of the entrant organisation.
+ */
+export async function blockedPairs(db: Db, editionId: number) {
+  const [declared, members] = await Promise.all([
+    db
+      .selectFrom("conflict_declarations as cd")
+      .innerJoin("entries as e", "e.id", "cd.entry_id")
+      .select(["cd.user_id", "cd.entry_id"])
+      .where("e.edition_id", "=", editionId)
+      .where("cd.has_conflict", "=", 1)
+      .execute(),
+    db
+      .selectFrom("memberships as m")
+      .innerJoin("entries as e", "e.organisation_id", "m.organisation_id")
+      .select(["m.user_id", "e.id as entry_id"])
+      .where("e.edition_id", "=", editionId)
+      .where("m.active", "=", 1)
+      .execute(),
+  ]);
+  return [...declared, ...members].map((r) => ({ userId: r.user_id, entryId: r.entry_id }));
+}
+
+/** Entries of an edition that a stage assigns (scored statuses), optionally in one category. */
+export async function assignableEntries(db: Db, editionId: number, categoryId?: number) {
+  let q = db
+    .selectFrom("entries as e")
+    .innerJoin("organisations as o", "o.id", "e.organisation_id")
+    .innerJoin("categories as c", "c.id", "e.category_id")
+    .select(["e.id", "e.status", "e.category_id", "c.key as category", "o.name as organisation_name"])
+    .where("e.edition_id", "=", editionId)
+    .where("e.status", "in", SCORED_STATUSES);
+  if (categoryId !== undefined) q = q.where("e.category_id", "=", categoryId);
+  return q.orderBy("e.id").execute();
+}
+
+/** Adds assignments (pairs already assigned in that stage are skipped) and audits the batch. */
+export async function addAssignments(
+  db: Db,
+  args: { editionId: number; stage: StageKey; pairs: { entryId: number; userId: number }[]; createdBy: number; action: string },
+): Promise<number> {
+  return inTransaction(db, async (tx) => {
+    const existing = new Set(
+      (await stageAssignments(tx, args.editionId, args.stage)).map((a) => `${a.entry_id}/${a.user_id}`),
+    );
+    let added = 0;
+    for (const p of args.pairs) {
+      const key = `${p.entryId}/${p.userId}`;
+      if (existing.has(key)) continue;
+      existing.add(key);
+      await tx
+        .insertInto("assignments")
+        .values({ entry_id: p.entryId, user_id: p.userId, stage_key: args.stage, status: "not_started", version: 0, created_by: args.createdBy })
+        .execute();
+      added++;
+    }
+    await audit(tx, {
+      user_id: args.createdBy, edition_id: args.editionId, entry_id: null, action: args.action,
+      subject: `stage:${args.stage}`, before: null, after: json({ added, pairs: args.pairs.length }), reason: null,
+    });
+    return added;
+  });
+}
+
+/**
+ * Removes an assignment that has no submitted scoresheet (its draft scores go with it) and, when
+ * given, puts another user in its place. Audited with the reason.
+ */
+export async function reassign(
+  db: Db,
+  args: { editionId: number; assignmentId: number; toUserId: number | null; userId: number; reason: string },
+): Promise<{ ok: true } | { ok: false; reason: "not_found" | "submitted" | "duplicate" }> {
+  return inTransaction(db, async (tx) => {
+    const a = await tx
+      .selectFrom("assignments as a")
+      .innerJoin("entries as e", "e.id", "a.entry_id")
+      .select(["a.id", "a.entry_id", "a.user_id", "a.stage_key", "a.status"])
+      .where("a.id", "=", args.assignmentId)
+      .where("e.edition_id", "=", args.editionId)
+      .executeTakeFirst();
+    if (!a) return { ok: false as const, reason: "not_found" as const };
+    if (a.status === "submitted") return { ok: false as const, reason: "submitted" as const };
+    if (args.toUserId !== null) {
+      const dup = await tx
+        .selectFrom("assignments")
+        .select("id")
+        .where("entry_id", "=", a.entry_id)
+        .where("user_id", "=", args.toUserId)
+        .where("stage_key", "=", a.stage_key)
+        .executeTakeFirst();
+      if (dup) return { ok: false as const, reason: "duplicate" as const };
+    }
+    await tx.deleteFrom("scores").where("assignment_id", "=", a.id).execute();
+    await tx.deleteFrom("assignments").where("id", "=", a.id).execute();
+    if (args.toUserId !== null) {
+      await tx
+        .insertInto("assignments")
+        .values({ entry_id: a.entry_id, user_id: args.toUserId, stage_key: a.stage_key, status: "not_started", version: 0, created_by: args.userId })
+        .execute();
+    }
+    await audit(tx, {
+      user_id: args.userId, edition_id: args.editionId, entry_id: a.entry_id, action: "assignment.reassign",
+      subject: `assignment:${a.id}`, before: json({ user: a.user_id, stage: a.stage_key, status: a.status }),
+      after: json({ user: args.toUserId }), reason: args.reason,
+    });
+    return { ok: true as const };
+  });
+}
