@@ -1,24 +1,97 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { countAssignments } from "../../db/queries/assignments";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listMyAssignments } from "../../db/queries/assignments";
+import { StatusBadge } from "~/components/StatusBadge";
+import type { MessageKey } from "~/i18n";
+import { formatDate, formatNumber } from "~/i18n/format";
 import { getDb } from "~/lib/db.server";
 import { requirePanelMember } from "~/lib/guards.server";
-import { useT } from "~/lib/use-t";
-import { formatNumber } from "~/i18n/format";
+import { useLocale, useT } from "~/lib/use-t";
 
+// My assignments: the entries assigned to the viewer in the open stage(s), grouped by edition and
+// category, with progress and deadline. Entries the viewer declared a conflict with are left out.
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePanelMember(request);
-  return { assigned: await countAssignments(await getDb(), viewer.user.id) };
+  const rows = await listMyAssignments(await getDb(), viewer.user.id);
+  const groups: { key: string; editionName: string; category: string; rows: typeof rows }[] = [];
+  for (const r of rows) {
+    const key = `${r.editionId}:${r.categoryId}`;
+    let g = groups.find((x) => x.key === key);
+    if (!g) groups.push((g = { key, editionName: r.editionName, category: r.category, rows: [] }));
+    g.rows.push(r);
+  }
+  const editions = new Set(rows.map((r) => r.editionId)).size;
+  return { groups, editions, total: rows.length, done: rows.filter((r) => r.status === "submitted").length };
 }
+
+const tone = { not_started: "neutral", draft: "warn", submitted: "good" } as const;
 
 export default function AssessHome() {
   const t = useT();
-  const { assigned } = useLoaderData<typeof loader>();
+  const locale = useLocale();
+  const { groups, editions, total, done } = useLoaderData<typeof loader>();
   return (
-    <section>
+    <section className="assess-list">
       <h1>{t("assess.home.title")}</h1>
       <p>{t("assess.home.intro")}</p>
-      <p>{t("assess.home.assigned", { count: formatNumber(assigned) })}</p>
+      <h2>{t("assess.list.heading")}</h2>
+      {total === 0 ? (
+        <p>{t("assess.list.empty")}</p>
+      ) : (
+        <p>{t("assess.list.summary", { done: formatNumber(done), total: formatNumber(total) })}</p>
+      )}
+      {groups.map((g) => {
+        const category = t(`category.${g.category}` as MessageKey);
+        return (
+          <section key={g.key} aria-labelledby={`cat-${g.key}`}>
+            <h3 id={`cat-${g.key}`}>
+              {category}
+              {editions > 1 ? <span className="muted"> · {g.editionName}</span> : null}
+            </h3>
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">{t("assess.list.caption", { category })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("assess.list.organisation")}</th>
+                    <th scope="col">{t("assess.list.stage")}</th>
+                    <th scope="col">{t("assess.list.progress")}</th>
+                    <th scope="col">{t("assess.list.deadline")}</th>
+                    <th scope="col">{t("assess.list.action")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {g.rows.map((r) => {
+                    const action = t(r.status === "submitted" ? "assess.list.view" : r.status === "draft" ? "assess.list.continue" : "assess.list.start");
+                    return (
+                      <tr key={r.assignmentId} data-entry={r.entryId}>
+                        <th scope="row">
+                          {r.organisationName}
+                          <div className="muted small">{r.region}</div>
+                        </th>
+                        <td>{t(`stage.${r.stage}` as MessageKey)}</td>
+                        <td>
+                          <StatusBadge tone={tone[r.status]}>{t(`assess.status.${r.status}`)}</StatusBadge>
+                          {r.hasConflict === null ? <div className="muted small">{t("assess.list.undeclared")}</div> : null}
+                        </td>
+                        <td>{formatDate(r.deadline, locale, true)}</td>
+                        <td>
+                          <Link
+                            to={`/assess/${r.entryId}`}
+                            aria-label={t("assess.list.actionLabel", { action, organisation: r.organisationName })}
+                          >
+                            {action}
+                          </Link>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        );
+      })}
     </section>
   );
 }

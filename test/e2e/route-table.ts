@@ -80,5 +80,7 @@ export const ROUTES: RouteRule[] = [
   { file: "committee.$editionId.ranking.$categoryId.tsx", url: (f) => `/committee/${f.editionId}/ranking/${f.categoryId}`, allow: committee, post: true },
   { file: "verify.$hash.tsx", url: () => `/verify/${"0".repeat(64)}`, allow: "public" },
   { file: "assess._index.tsx", url: () => "/assess", allow: panel },
+  // Assessor workspace: only the assigned assessor (penilai1) may open or post to the entry.
+  { file: "assess.$entryId.tsx", url: (f) => `/assess/${f.assignedEntry}`, allow: ["assessor"], post: true },
   { file: "portal._index.tsx", url: () => "/portal", allow: entrants },
 ];

@@ -1,0 +1,23 @@
+import { myAssignmentsForEntry } from "../../db/queries/assignments";
+import { getDb } from "./db.server";
+import { requireEntryAccess } from "./entry-access.server";
+import { idParam, notFound, requirePanelMember } from "./guards.server";
+
+/**
+ * The guard of every entry-scoped assess.* loader and action: a signed-in assessor or juror
+ * (others: 403), who may see the entry (requireEntryAccess: assigned, not in conflict, entry
+ * submitted; otherwise 404) and holds an assignment for it. The assignment scored on the page is
+ * the one in an open stage, or else the one of the latest stage (shown read-only).
+ */
+export async function requireAssessorEntry(request: Request, entryParam: string | undefined) {
+  const viewer = await requirePanelMember(request);
+  const entryId = idParam(entryParam);
+  const access = await requireEntryAccess(viewer, entryId);
+  // Owners and committee members see entries elsewhere; here only the assigned panel scores.
+  if (access.as !== "assessor") notFound();
+  const db = await getDb();
+  const assignments = await myAssignmentsForEntry(db, { userId: viewer.user.id, entryId });
+  const assignment = assignments.find((a) => a.stageStatus === "open") ?? assignments[0];
+  if (!assignment) notFound();
+  return { viewer, db, entryId, declared: access.declared, assignment };
+}
