@@ -126,3 +126,14 @@ export async function reassign(
     return { ok: true as const };
   });
 }
+
+/** The entry of an assignment of the edition, or undefined. */
+export async function assignmentEntry(db: Db, editionId: number, assignmentId: number) {
+  return db
+    .selectFrom("assignments as a")
+    .innerJoin("entries as e", "e.id", "a.entry_id")
+    .select(["a.id", "a.entry_id", "a.user_id", "a.stage_key", "a.status"])
+    .where("a.id", "=", assignmentId)
+    .where("e.edition_id", "=", editionId)
+    .executeTakeFirst();
+}

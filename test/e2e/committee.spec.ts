@@ -40,6 +40,61 @@ test("the live ranking comes from score(), warns of missing scoresheets and is a
   await expectAccessible(page);
 });
 
+test("the committee closes the desk stage and confirms the shortlist that score() derives", async ({ page }) => {
+  const { editionId } = ids();
+  await signIn(page, "committee");
+  await page.goto(`/committee/${editionId}/stages`);
+  await expect(page.getByRole("heading", { name: "Tutup tahap Seleksi Berkas" })).toBeVisible();
+  const regencyList = page.getByRole("region", { name: "Pemerintah Kabupaten/Kota" });
+  // The demo rubric lets the best 5 go on (more when tied with the fifth).
+  expect(await regencyList.getByText("Lolos ke tahap berikutnya").count()).toBeGreaterThanOrEqual(5);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Tutup tahap Seleksi Berkas dan tetapkan daftar lolos" }).click();
+  await expect(page.getByText("Tahap Seleksi Berkas ditutup; daftar lolos ditetapkan.")).toBeVisible();
+
+  const db = e2eDb();
+  const stages = db.prepare("select key, status from edition_stages where edition_id = ? order by position").all(editionId);
+  expect(stages).toEqual([{ key: "desk", status: "closed" }, { key: "verification", status: "open" }, { key: "interview", status: "pending" }]);
+  const statuses = db.prepare("select status, count(*) as n from entries where edition_id = ? group by status order by status").all(editionId) as { status: string; n: number }[];
+  // The portal's draft entries (org A and org B) are left alone.
+  const drafts = db.prepare("select count(*) as n from entries e join organisations o on o.id = e.organisation_id where o.name in ('PT Mahakam Energi Lestari', 'PT Borneo Sawit Nusantara') and e.status = 'draft'").get() as { n: number };
+  db.close();
+  expect(statuses.find((s) => s.status === "in_verification")!.n).toBeGreaterThanOrEqual(25);
+  expect(statuses.find((s) => s.status === "not_shortlisted")!.n).toBeGreaterThan(0);
+  expect(statuses.find((s) => s.status === "submitted")).toBeUndefined();
+  expect(drafts.n).toBe(2);
+});
+
+test("the committee auto-assigns assessors for the verification stage after a preview of each load", async ({ page }) => {
+  const { editionId } = ids();
+  await signIn(page, "committee");
+  await page.goto(`/committee/${editionId}/assign`);
+  await page.getByLabel("Tahap").first().selectOption("verification");
+  await page.getByLabel("Penilai per peserta").fill("2");
+  await page.getByRole("button", { name: "Lihat pratinjau" }).click();
+  await expect(page.getByRole("heading", { name: "Pratinjau penugasan: Verifikasi dan Validasi" })).toBeVisible();
+  const loads = page.locator("table.loads tbody tr");
+  await expect(loads).toHaveCount(5);
+  const db = e2eDb();
+  const before = (db.prepare("select count(*) as n from assignments where stage_key = 'verification'").get() as { n: number }).n;
+  const entries = (db.prepare("select count(*) as n from entries where edition_id = ? and status = 'in_verification'").get(editionId) as { n: number }).n;
+  db.close();
+  expect(before).toBe(0);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: /^Terapkan \d+ penugasan$/ }).click();
+  await expect(page.getByText(`${entries * 2} penugasan ditambahkan.`)).toBeVisible();
+  const db2 = e2eDb();
+  const perEntry = db2.prepare("select entry_id, count(*) as n from assignments where stage_key = 'verification' group by entry_id").all() as { n: number }[];
+  const perUser = db2.prepare("select user_id, count(*) as n from assignments where stage_key = 'verification' group by user_id").all() as { n: number }[];
+  const conflicted = db2.prepare("select count(*) as n from assignments a join conflict_declarations c on c.entry_id = a.entry_id and c.user_id = a.user_id and c.has_conflict = 1 where a.stage_key = 'verification'").get() as { n: number };
+  db2.close();
+  expect(perEntry).toHaveLength(entries);
+  expect(perEntry.every((r) => r.n === 2)).toBe(true);
+  const counts = perUser.map((r) => r.n);
+  expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+  expect(conflicted.n).toBe(0);
+});
+
 test("the committee signs off and publishes a category; the public page and the verification page show the winners", async ({ page, browser }) => {
   const { editionId, regency } = ids();
   await signIn(page, "committee");

@@ -78,6 +78,8 @@ export const ROUTES: RouteRule[] = [
   { file: "committee.$editionId.tsx", url: (f) => `/committee/${f.editionId}`, allow: committee },
   { file: "committee.$editionId._index.tsx", url: (f) => `/committee/${f.editionId}`, allow: committee },
   { file: "committee.$editionId.ranking.$categoryId.tsx", url: (f) => `/committee/${f.editionId}/ranking/${f.categoryId}`, allow: committee, post: true },
+  { file: "committee.$editionId.stages.tsx", url: (f) => `/committee/${f.editionId}/stages`, allow: committee, post: true },
+  { file: "committee.$editionId.assign.tsx", url: (f) => `/committee/${f.editionId}/assign?preview=1&stage=desk&k=3`, allow: committee, post: true },
   { file: "verify.$hash.tsx", url: () => `/verify/${"0".repeat(64)}`, allow: "public" },
   { file: "assess._index.tsx", url: () => "/assess", allow: panel },
   // Assessor workspace: only the assigned assessor (penilai1) may open or post to the entry.

@@ -1,0 +1,153 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import type { StageKey } from "../../db/schema";
+import { closeStageWithShortlist, entriesWithStatus, panelMembers } from "../../db/queries/committee";
+import { addAssignments, blockedPairs, stageAssignments } from "../../db/queries/assignment-plans";
+import { requireEditionCommittee } from "~/lib/committee.server";
+import { proposal } from "~/lib/stages.server";
+import { autoAssign } from "~/lib/auto-assign";
+import { getT } from "~/lib/locale.server";
+import { flash } from "~/lib/session.server";
+import { parseForm } from "~/lib/forms";
+import { useLocale, useT } from "~/lib/use-t";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { Field, FormErrorSummary } from "~/components/Field";
+import { StatusBadge } from "~/components/StatusBadge";
+import type { MessageKey } from "~/i18n";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, edition } = await requireEditionCommittee(request, params);
+  const p = await proposal(db, edition);
+  const [jurors, shortlisted, interview] = await Promise.all([
+    panelMembers(db, edition.id, "juror"),
+    entriesWithStatus(db, edition.id, ["shortlisted"]),
+    stageAssignments(db, edition.id, "interview"),
+  ]);
+  return { edition: { id: edition.id }, ...p, jurors: jurors.length, shortlisted: shortlisted.length, interviewAssignments: interview.length };
+}
+
+const closeSchema = z.object({ intent: z.literal("close"), stage: z.enum(["desk", "verification", "interview"]) });
+const jurorSchema = z.object({
+  intent: z.literal("jurors"),
+  mode: z.enum(["all", "k"], { error: "form.required" }),
+  k: z.coerce.number({ error: "committee.stages.kInvalid" }).int("committee.stages.kInvalid").min(1, "committee.stages.kInvalid").max(50, "committee.stages.kInvalid"),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { db, edition, viewer } = await requireEditionCommittee(request, params);
+  const { t } = await getT(request);
+  const form = await request.formData();
+  const here = `/committee/${edition.id}/stages`;
+  if (form.get("intent") === "close") {
+    const parsed = parseForm(closeSchema, form, t);
+    if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, 400);
+    const p = await proposal(db, edition);
+    if (!p.open || p.open.key !== parsed.data.stage) return data({ errors: { _form: t("committee.stages.notOpen") }, values: {} as Record<string, string> }, 400);
+    if (p.categories.some((c) => !c.ok)) return data({ errors: { _form: t("committee.stages.refused") }, values: {} as Record<string, string> }, 400);
+    await closeStageWithShortlist(db, {
+      editionId: edition.id, stage: p.open.key, nextStage: (p.next?.key ?? null) as StageKey | null,
+      advancing: p.categories.flatMap((c) => c.advancing.map((e) => e.id)),
+      notAdvancing: p.categories.flatMap((c) => c.notAdvancing.map((e) => e.id)),
+      userId: viewer.user.id,
+    });
+    return redirect(here, { headers: await flash(request, t("committee.stages.closed", { stage: t(`stage.${p.open.key}` as MessageKey) })) });
+  }
+  if (form.get("intent") === "jurors") {
+    const parsed = parseForm(jurorSchema, form, t);
+    if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, 400);
+    const [jurors, shortlisted, existing, blocked] = await Promise.all([
+      panelMembers(db, edition.id, "juror"),
+      entriesWithStatus(db, edition.id, ["shortlisted"]),
+      stageAssignments(db, edition.id, "interview"),
+      blockedPairs(db, edition.id),
+    ]);
+    if (shortlisted.length === 0 || jurors.length === 0) return data({ errors: { _form: t("committee.stages.noShortlist") }, values: {} as Record<string, string> }, 400);
+    const k = parsed.data.mode === "all" ? jurors.length : Math.min(parsed.data.k, jurors.length);
+    const plan = autoAssign({
+      entries: shortlisted.map((e) => e.id),
+      people: jurors.map((j) => j.id),
+      k,
+      // All jurors on every entry: no cap; k per entry: balanced by the default cap.
+      cap: parsed.data.mode === "all" ? shortlisted.length : undefined,
+      blocked: blocked.map((b) => ({ entry: b.entryId, person: b.userId })),
+      existing: existing.map((a) => ({ entry: a.entry_id, person: a.user_id })),
+    });
+    const added = await addAssignments(db, {
+      editionId: edition.id, stage: "interview", pairs: plan.pairs.map((p) => ({ entryId: p.entry, userId: p.person })),
+      createdBy: viewer.user.id, action: "assignment.jurors",
+    });
+    return redirect(here, { headers: await flash(request, t("committee.stages.jurorsAssigned", { count: formatNumber(added) })) });
+  }
+  return data({ errors: { _form: t("committee.action.unknown") }, values: {} as Record<string, string> }, 400);
+}
+
+const stageTone = { pending: "neutral", open: "info", closed: "good" } as const;
+
+export default function Stages() {
+  const t = useT();
+  const locale = useLocale();
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  const values: Record<string, string> = actionData?.values ?? {};
+  return (
+    <section>
+      <h1>{t("committee.stages.title")}</h1>
+      <FormErrorSummary message={errors._form ?? (Object.keys(errors).length ? t("common.formErrors") : null)} />
+      <table className="data">
+        <thead><tr><th scope="col">{t("common.stage")}</th><th scope="col">{t("common.status")}</th><th scope="col">{t("common.deadline")}</th></tr></thead>
+        <tbody>
+          {d.stages.map((s) => (
+            <tr key={s.id}>
+              <th scope="row">{t(`stage.${s.key}` as MessageKey)}</th>
+              <td><StatusBadge tone={stageTone[s.status]}>{t(`stageStatus.${s.status}` as MessageKey)}</StatusBadge></td>
+              <td>{formatDate(s.deadline, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {d.open ? (
+        <>
+          <h2>{t("committee.stages.closeTitle", { stage: t(`stage.${d.open.key}` as MessageKey) })}</h2>
+          <p>{d.next ? t("committee.stages.closeIntro", { next: t(`stage.${d.next.key}` as MessageKey) }) : t("committee.stages.closeLast")}</p>
+          {d.categories.map((c) => (
+            <section key={c.id} aria-labelledby={`short-${c.id}`}>
+              <h3 id={`short-${c.id}`}>{t(`category.${c.key}` as MessageKey)}</h3>
+              {!c.ok ? <p className="alert alert--error">{t("committee.stages.refused")}</p> : (
+                <table className="data shortlist">
+                  <thead><tr><th scope="col" className="num">{t("committee.ranking.rank")}</th><th scope="col">{t("common.organisation")}</th><th scope="col" className="num">{t("committee.ranking.total")}</th><th scope="col">{t("committee.stages.decision")}</th></tr></thead>
+                  <tbody>
+                    {c.advancing.map((e) => (
+                      <tr key={e.id}><td className="num">{e.rank ?? "–"}</td><th scope="row">{e.name}</th><td className="num">{formatNumber(e.total, 2)}</td><td><StatusBadge tone="good">{t("committee.stages.advances")}</StatusBadge></td></tr>
+                    ))}
+                    {c.notAdvancing.map((e) => (
+                      <tr key={e.id}><td className="num">{e.rank ?? "–"}</td><th scope="row">{e.name}</th><td className="num">{formatNumber(e.total, 2)}</td><td><StatusBadge tone="neutral">{t("committee.stages.stays")}</StatusBadge></td></tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+          ))}
+          <Form method="post">
+            <input type="hidden" name="stage" value={d.open.key} />
+            <button type="submit" className="primary" name="intent" value="close">{t("committee.stages.confirm", { stage: t(`stage.${d.open.key}` as MessageKey) })}</button>
+          </Form>
+        </>
+      ) : <p>{t("committee.stages.noneOpen")}</p>}
+
+      <h2>{t("committee.stages.jurorsTitle")}</h2>
+      <p>{t("committee.stages.jurorsIntro", { jurors: formatNumber(d.jurors), entries: formatNumber(d.shortlisted), assignments: formatNumber(d.interviewAssignments) })}</p>
+      <Form method="post" noValidate>
+        <fieldset>
+          <legend>{t("committee.stages.mode")}</legend>
+          <label><input type="radio" name="mode" value="all" defaultChecked={(values.mode ?? "all") === "all"} /> {t("committee.stages.modeAll")}</label>
+          <label><input type="radio" name="mode" value="k" defaultChecked={values.mode === "k"} /> {t("committee.stages.modeK")}</label>
+        </fieldset>
+        <Field name="k" type="number" min={1} label={t("committee.stages.k")} defaultValue={values.k ?? "3"} error={errors.k} />
+        <button type="submit" name="intent" value="jurors">{t("committee.stages.assignJurors")}</button>
+      </Form>
+    </section>
+  );
+}
