@@ -1,5 +1,6 @@
 import { createDb, DEFAULT_DATABASE_URL } from "./client";
 import { migrateToLatest } from "./migrate";
+import { uploadDirFromEnv } from "./seed/evidence";
 import { DEMO_EDITION, DEMO_LOGINS, DEMO_PASSWORD, isEmpty, seedDemo } from "./seed/demo";
 
 /**
@@ -13,7 +14,7 @@ export async function setupDatabase(url = process.env.DATABASE_URL ?? DEFAULT_DA
     await migrateToLatest(db);
     lines.push(`Database ready (${url}).`);
     if (seed && (await isEmpty(db))) {
-      await seedDemo(db);
+      await seedDemo(db, new Date(), { uploadDir: uploadDirFromEnv() });
       lines.push(`Seeded the demo edition: ${DEMO_EDITION}`);
     }
   } finally {

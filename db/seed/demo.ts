@@ -4,6 +4,7 @@ import { insertRubric, type RubricDefinition } from "../queries/rubrics";
 import { addMembership, createUser } from "../queries/users";
 import type { CategoryKey, OrganisationKind } from "../schema";
 import { categoryGroup, deriveIndicators, PROGRAMMES, type Figures } from "../../scoring/figures";
+import { seedEvidence } from "./evidence";
 import { companyRubric, demoMethod, governmentRubric } from "./rubrics";
 
 export const DEMO_PASSWORD = "paritrana2023";
@@ -84,7 +85,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /** Seeds the demo edition. Call only on an empty database (see isEmpty). */
-export async function seedDemo(db: Db, now = new Date()): Promise<void> {
+export async function seedDemo(db: Db, now = new Date(), options: { uploadDir?: string } = {}): Promise<void> {
   const rand = prng(2023);
   const between = (lo: number, hi: number) => Math.round(lo + rand() * (hi - lo));
   const day = (d: number) => new Date(now.getTime() + d * 86_400_000).toISOString();
@@ -256,5 +257,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
       }
     }
     await tx.insertInto("audit_log").values({ at: now.toISOString(), user_id: null, edition_id: editionId, entry_id: null, action: "seed.demo", subject: "edition", before: null, after: null, reason: null }).execute();
+    // Evidence (portal): small PDFs for submitted entries, and one on organisation A's draft.
+    await seedEvidence(tx, { uploadDir: options.uploadDir, draftSlugs: ["mahakam-energi"] });
   });
 }

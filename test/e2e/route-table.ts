@@ -33,6 +33,8 @@ export interface Fixtures {
   assignedEntry: number;
   /** A submitted entry that is not assigned to the assessor. */
   unassignedEntry: number;
+  /** An evidence file of organisation A's (draft) entry, seeded (portal). */
+  evidenceA: number;
 }
 
 export function loadFixtures(db: Database.Database): Fixtures {
@@ -52,6 +54,7 @@ export function loadFixtures(db: Database.Database): Fixtures {
     categoryId: one<number>(`select min(id) from categories`),
     entryA: entryOf("mahakam-energi"),
     entryB: entryOf("borneo-sawit"),
+    evidenceA: one<number>(`select min(id) from evidence_files where entry_id = ?`, entryOf("mahakam-energi")),
     assignedEntry: one<number>(`select min(entry_id) from assignments where user_id = ? and status = 'not_started'`, assessor),
     unassignedEntry: one<number>(
       `select min(id) from entries where status = 'submitted' and id not in (select entry_id from assignments where user_id = ?)`,
@@ -85,4 +88,15 @@ export const ROUTES: RouteRule[] = [
   // Assessor workspace: only the assigned assessor (penilai1) may open or post to the entry.
   { file: "assess.$entryId.tsx", url: (f) => `/assess/${f.assignedEntry}`, allow: ["assessor"], post: true },
   { file: "portal._index.tsx", url: () => "/portal", allow: entrants },
+  // Entrant portal: organisation A's entry pages are A's alone (B gets 404, other roles 403).
+  { file: "portal.entries.$entryId._index.tsx", url: (f) => `/portal/entries/${f.entryA}`, allow: ["entrantA"], post: true },
+  { file: "portal.entries.$entryId.figures.tsx", url: (f) => `/portal/entries/${f.entryA}/figures`, allow: ["entrantA"], post: true },
+  { file: "portal.entries.$entryId.evidence.tsx", url: (f) => `/portal/entries/${f.entryA}/evidence`, allow: ["entrantA"], post: true },
+  { file: "portal.entries.$entryId.scorecard.tsx", url: (f) => `/portal/entries/${f.entryA}/scorecard`, allow: ["entrantA"] },
+  { file: "portal.members.tsx", url: () => "/portal/members", allow: entrants, post: true },
+  // Evidence download (all roles that may see the entry; A's file while A's entry is a draft: only A).
+  { file: "evidence.$fileId.tsx", url: (f) => `/evidence/${f.evidenceA}`, allow: ["entrantA"], resource: true },
+  // Getting in (public): an unknown invitation link answers with an explanation.
+  { file: "invite.$token.tsx", url: () => "/invite/no-such-token", allow: "public" },
+  { file: "register.tsx", url: () => "/register", allow: "public" },
 ];

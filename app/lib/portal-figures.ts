@@ -1,0 +1,169 @@
+import { z } from "zod";
+import { COMPANY_FIGURES, GOVERNMENT_FIGURES, PROGRAMMES, type CategoryGroup } from "../../scoring/figures";
+
+// The self-assessment form: which figures each category group gives, how they are typed, and the
+// zod schema that refuses impossible figures next to the field. Pure (runs on server and client).
+// Blank fields are allowed while the entry is a draft (the checklist shows what is still missing);
+// what is typed must be possible.
+
+export type FigureKind = "count" | "rupiah" | "months" | "flag";
+export interface FigureField {
+  key: string;
+  kind: FigureKind;
+}
+
+export const FIGURE_FIELDS: Record<CategoryGroup, FigureField[]> = {
+  government: GOVERNMENT_FIGURES.map((key) => ({ key, kind: key === "vulnerable_apbd_amount" ? "rupiah" : "count" })),
+  company: COMPANY_FIGURES.map((key) => ({
+    key,
+    kind: key.startsWith("programme_") ? "flag" : key.startsWith("months_") ? "months" : key.startsWith("wages_") ? "rupiah" : "count",
+  })),
+};
+
+/** Figures that must be given before the entry can be submitted (programme flags always are). */
+export function requiredFigures(group: CategoryGroup): string[] {
+  return FIGURE_FIELDS[group].filter((f) => f.kind !== "flag").map((f) => f.key);
+}
+
+export const REGULATION_TYPES = ["perda", "pergub", "perbup", "perwali", "other"] as const;
+export const REGULATION_ROWS_EXTRA = 2;
+export const MAX_REGULATIONS = 20;
+const MAX_VALUE = 1e15;
+
+/**
+ * A whole number as people type it in Indonesia: "1234", "1.234", "1 234", "Rp 838.000.000".
+ * Returns null when the text is not a whole number.
+ */
+export function parseWholeNumber(text: string): number | null {
+  let s = text.trim().replace(/^rp\.?\s*/i, "").replace(/\s+/g, "");
+  const negative = s.startsWith("-");
+  if (negative) s = s.slice(1);
+  if (/^\d{1,3}(\.\d{3})+$/.test(s)) s = s.replaceAll(".", "");
+  else if (/^\d{1,3}(,\d{3})+$/.test(s)) s = s.replaceAll(",", "");
+  if (!/^\d{1,16}$/.test(s)) return null;
+  const n = Number(s);
+  return negative ? -n : n;
+}
+
+const numberField = (kind: FigureKind) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return undefined;
+      const n = parseWholeNumber(v);
+      if (n === null) {
+        ctx.addIssue({ code: "custom", message: "portal.figures.error.notWhole" });
+        return z.NEVER;
+      }
+      if (n < 0) {
+        ctx.addIssue({ code: "custom", message: "portal.figures.error.negative" });
+        return z.NEVER;
+      }
+      if (kind === "months" && n > 12) {
+        ctx.addIssue({ code: "custom", message: "portal.figures.error.months" });
+        return z.NEVER;
+      }
+      if (n > MAX_VALUE) {
+        ctx.addIssue({ code: "custom", message: "portal.figures.error.tooLarge" });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const flagField = z
+  .string()
+  .optional()
+  .transform((v) => (v === "1" || v === "on" ? 1 : 0));
+
+export interface RegulationInput {
+  type: (typeof REGULATION_TYPES)[number];
+  number: string;
+  year: number;
+  title: string | null;
+}
+
+export interface FiguresFormData {
+  version: number;
+  figures: Record<string, number | undefined>;
+  regulations: RegulationInput[];
+}
+
+/** The figures form of a category group (one schema; errors are message keys). */
+export function figuresSchema(group: CategoryGroup, thisYear = new Date().getFullYear()) {
+  const shape: Record<string, z.ZodType> = {
+    version: z.coerce.number({ error: "portal.figures.error.version" }).int().positive({ error: "portal.figures.error.version" }),
+  };
+  for (const f of FIGURE_FIELDS[group]) shape[f.key] = f.kind === "flag" ? flagField : numberField(f.kind);
+  if (group === "government") {
+    for (let i = 0; i < MAX_REGULATIONS; i++) {
+      shape[`reg_type_${i}`] = z.string().optional();
+      shape[`reg_number_${i}`] = z.string().trim().max(60, { error: "portal.figures.error.regNumber" }).optional();
+      shape[`reg_year_${i}`] = z.string().trim().optional();
+      shape[`reg_title_${i}`] = z.string().trim().max(300, { error: "portal.figures.error.regTitle" }).optional();
+    }
+  }
+  return z
+    .object(shape)
+    .superRefine((raw, ctx) => {
+      const v = raw as Record<string, number | string | undefined>;
+      const num = (k: string) => (typeof v[k] === "number" ? (v[k] as number) : undefined);
+      const over = (part: number | undefined, whole: number | undefined) => part !== undefined && whole !== undefined && part > whole;
+      if (group === "company") {
+        if (over(num("workers_registered"), num("workers"))) ctx.addIssue({ code: "custom", path: ["workers_registered"], message: "portal.figures.error.registeredOverWorkers" });
+        const onTime = num("months_on_time");
+        const arrears = num("months_arrears");
+        if (onTime !== undefined && arrears !== undefined && onTime + arrears > 12) {
+          ctx.addIssue({ code: "custom", path: ["months_arrears"], message: "portal.figures.error.monthsSum" });
+        }
+      } else {
+        const pu = num("pu_covered");
+        const bpu = num("bpu_covered");
+        if ((pu !== undefined || bpu !== undefined) && over((pu ?? 0) + (bpu ?? 0), num("workforce"))) {
+          ctx.addIssue({ code: "custom", path: [bpu !== undefined ? "bpu_covered" : "pu_covered"], message: "portal.figures.error.coveredOverWorkforce" });
+        }
+        if (over(num("non_asn_all_four"), num("non_asn_staff"))) ctx.addIssue({ code: "custom", path: ["non_asn_all_four"], message: "portal.figures.error.allFourOverStaff" });
+        if (num("vulnerable_apbd_amount") !== undefined && num("vulnerable_apbd_amount")! > 0 && num("vulnerable_apbd_workers") === 0) {
+          ctx.addIssue({ code: "custom", path: ["vulnerable_apbd_workers"], message: "portal.figures.error.amountWithoutWorkers" });
+        }
+        for (let i = 0; i < MAX_REGULATIONS; i++) {
+          const type = String(v[`reg_type_${i}`] ?? "").trim();
+          const number = String(v[`reg_number_${i}`] ?? "").trim();
+          const year = String(v[`reg_year_${i}`] ?? "").trim();
+          if (!type && !number && !year) continue;
+          if (!(REGULATION_TYPES as readonly string[]).includes(type)) ctx.addIssue({ code: "custom", path: [`reg_type_${i}`], message: "portal.figures.error.regType" });
+          if (!number) ctx.addIssue({ code: "custom", path: [`reg_number_${i}`], message: "portal.figures.error.regNumber" });
+          const y = Number(year);
+          if (!/^\d{4}$/.test(year) || y < 1945 || y > thisYear) ctx.addIssue({ code: "custom", path: [`reg_year_${i}`], message: "portal.figures.error.regYear" });
+        }
+      }
+    })
+    .transform((raw): FiguresFormData => {
+      const v = raw as Record<string, unknown>;
+      const figures: Record<string, number | undefined> = {};
+      for (const f of FIGURE_FIELDS[group]) figures[f.key] = v[f.key] as number | undefined;
+      const regulations: RegulationInput[] = [];
+      if (group === "government") {
+        for (let i = 0; i < MAX_REGULATIONS; i++) {
+          const type = String(v[`reg_type_${i}`] ?? "").trim();
+          if (!type) continue;
+          regulations.push({
+            type: type as RegulationInput["type"],
+            number: String(v[`reg_number_${i}`]).trim(),
+            year: Number(v[`reg_year_${i}`]),
+            title: String(v[`reg_title_${i}`] ?? "").trim() || null,
+          });
+        }
+      }
+      return { version: v.version as number, figures, regulations };
+    });
+}
+
+/** The rubric band an indicator value falls into (bands sorted by min, highest first). */
+export function bandFor(bands: { min: number; points: number }[], value: number | undefined) {
+  if (value === undefined) return null;
+  const sorted = [...bands].sort((a, b) => b.min - a.min);
+  return sorted.find((b) => value >= b.min) ?? null;
+}
+
+export { PROGRAMMES };

@@ -1,0 +1,191 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { addEvidence, deleteEvidence, listEvidence, replaceEvidence } from "../../db/queries/evidence";
+import { evidenceCriteria, isEditable } from "../../db/queries/figures";
+import { FormErrorSummary } from "~/components/Field";
+import { PortalEntryNav } from "~/components/PortalEntryNav";
+import { formatDate, formatNumber } from "~/i18n/format";
+import type { T } from "~/i18n";
+import { config } from "~/lib/config.server";
+import { getT } from "~/lib/locale.server";
+import { requireOwnEntry } from "~/lib/portal.server";
+import { evidenceUploader, removeStoredFile, type StagedFile } from "~/lib/uploads.server";
+import { useLocale, useT } from "~/lib/use-t";
+
+// Evidence per criterion: several files each (PDF, JPEG, PNG, XLSX, DOCX, at most
+// config.uploadMaxBytes), checked by their bytes; replace and delete while the entry is a draft.
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { entry, db } = await requireOwnEntry(request, params.entryId);
+  const [{ criteria }, files] = await Promise.all([evidenceCriteria(db, entry.category_id), listEvidence(db, entry.id)]);
+  return {
+    entry: { id: entry.id, organisation_name: entry.organisation_name, edition_name: entry.edition_name },
+    editable: isEditable(entry),
+    maxMb: config.uploadMaxBytes / (1024 * 1024),
+    criteria: criteria.map((c) => ({
+      key: c.id, name: c.name ?? { id: c.id, en: c.id }, description: c.description ?? null, required: Boolean(c.evidenceRequired),
+    })),
+    files: files.map((f) => ({ id: f.id, criterion: f.criterion_key, name: f.original_name, size: f.size, mime: f.mime, uploadedAt: f.uploaded_at })),
+  };
+}
+
+type Outcome = { name: string; ok: boolean; text: string };
+type ActionData = { message?: string; outcomes: Outcome[]; criterion?: string };
+
+function refusal(t: T, f: StagedFile, maxMb: number) {
+  if (f.reason === "too_big") return t("portal.evidence.refusedTooBig", { max: formatNumber(maxMb, 0, 1) });
+  if (f.reason === "empty") return t("portal.evidence.refusedEmpty");
+  return t("portal.evidence.refusedType");
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { entry, db, viewer } = await requireOwnEntry(request, params.entryId);
+  const { t } = await getT(request);
+  const maxMb = config.uploadMaxBytes / (1024 * 1024);
+  if (!isEditable(entry)) return data<ActionData>({ message: t("portal.evidence.locked"), outcomes: [] }, 409);
+  const { criteria } = await evidenceCriteria(db, entry.category_id);
+  const keys = new Set(criteria.map((c) => c.id));
+
+  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
+  const uploader = evidenceUploader({ dir: config.uploadDir, maxBytes: config.uploadMaxBytes });
+  let form: FormData;
+  try {
+    form = multipart ? await uploader.parse(request) : await request.formData();
+  } catch {
+    return data<ActionData>({ message: t("portal.evidence.refusedRequest", { max: formatNumber(maxMb, 0, 1) }), outcomes: [] }, 400);
+  }
+  const intent = form.get("intent");
+  const criterion = String(form.get("criterion") ?? "");
+  const outcomes: Outcome[] = uploader.files.map((f) => ({ name: f.name, ok: f.ok, text: f.ok ? t("portal.evidence.uploaded") : refusal(t, f, maxMb) }));
+  const accepted = uploader.files.filter((f) => f.ok);
+  const base = { editionId: entry.edition_id, entryId: entry.id, userId: viewer.user.id };
+
+  try {
+    if (intent === "upload") {
+      if (!keys.has(criterion)) {
+        await uploader.discard();
+        return data<ActionData>({ message: t("form.invalid"), outcomes: [] }, 400);
+      }
+      if (uploader.files.length === 0) return data<ActionData>({ message: t("portal.evidence.chooseFile"), outcomes: [], criterion }, 400);
+      await addEvidence(db, {
+        ...base,
+        files: accepted.map((f) => ({ criterionKey: criterion, originalName: f.name, storageName: f.storageName!, mime: f.mime!, size: f.size!, sha256: f.sha256! })),
+      });
+      const refused = outcomes.some((o) => !o.ok);
+      return data<ActionData>({ message: refused ? t("portal.evidence.someRefused") : undefined, outcomes, criterion }, accepted.length ? 200 : 400);
+    }
+    if (intent === "replace" || intent === "delete") {
+      const fileId = Number(form.get("fileId"));
+      if (!Number.isSafeInteger(fileId) || fileId <= 0) {
+        await uploader.discard();
+        return data<ActionData>({ message: t("form.invalid"), outcomes: [] }, 400);
+      }
+      if (intent === "delete") {
+        await uploader.discard();
+        const old = await deleteEvidence(db, { ...base, fileId });
+        if (!old) return data<ActionData>({ message: t("portal.evidence.notFound"), outcomes: [] }, 404);
+        await removeStoredFile(config.uploadDir, old);
+        return data<ActionData>({ message: undefined, outcomes: [{ name: String(form.get("name") ?? ""), ok: true, text: t("portal.evidence.deleted") }] });
+      }
+      if (accepted.length !== 1 || uploader.files.length !== 1) {
+        await uploader.discard();
+        return data<ActionData>({ message: uploader.files.length === 0 ? t("portal.evidence.chooseFile") : t("portal.evidence.replaceRefused"), outcomes: outcomes.filter((o) => !o.ok) }, 400);
+      }
+      const f = accepted[0];
+      const old = await replaceEvidence(db, { ...base, fileId, file: { originalName: f.name, storageName: f.storageName!, mime: f.mime!, size: f.size!, sha256: f.sha256! } });
+      if (!old) {
+        await uploader.discard();
+        return data<ActionData>({ message: t("portal.evidence.notFound"), outcomes: [] }, 404);
+      }
+      await removeStoredFile(config.uploadDir, old);
+      return data<ActionData>({ outcomes: [{ name: f.name, ok: true, text: t("portal.evidence.replaced") }] });
+    }
+  } catch (error) {
+    await uploader.discard();
+    throw error;
+  }
+  await uploader.discard();
+  return data<ActionData>({ message: t("form.invalid"), outcomes: [] }, 400);
+}
+
+function formatSize(bytes: number) {
+  return bytes >= 1024 * 1024 ? `${formatNumber(bytes / (1024 * 1024), 0, 1)} MB` : `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} KB`;
+}
+
+export default function Evidence() {
+  const t = useT();
+  const locale = useLocale();
+  const { entry, editable, maxMb, criteria, files } = useLoaderData<typeof loader>();
+  const action = useActionData<ActionData>();
+  const busy = useNavigation().state === "submitting";
+  const accept = ".pdf,.jpg,.jpeg,.png,.xlsx,.docx,application/pdf,image/jpeg,image/png";
+  return (
+    <section className="portal">
+      <h1>{t("portal.evidence.title")}</h1>
+      <p>{entry.organisation_name} · {entry.edition_name}</p>
+      <PortalEntryNav entryId={entry.id} />
+      <p>{t("portal.evidence.intro", { max: formatNumber(maxMb, 0, 1) })}</p>
+      {!editable ? <p className="alert alert--warn" role="status">{t("portal.evidence.readOnly")}</p> : null}
+      <FormErrorSummary message={action?.message} />
+      {action?.outcomes.length ? (
+        <ul className="portal-outcomes" role="status" aria-label={t("portal.evidence.outcomes")}>
+          {action.outcomes.map((o, i) => (
+            <li key={i} className={o.ok ? "ok" : "error"}>
+              <strong>{o.name}</strong>: {o.text}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      {criteria.map((c) => {
+        const mine = files.filter((f) => f.criterion === c.key);
+        const headingId = `crit-${c.key}`;
+        return (
+          <section key={c.key} className="portal-criterion card" aria-labelledby={headingId}>
+            <h2 id={headingId}>
+              {locale === "en" ? c.name.en : c.name.id}{" "}
+              {c.required ? <span className={`badge ${mine.length ? "badge--good" : "badge--warn"}`}>{t("portal.evidence.required")}</span> : null}
+            </h2>
+            {c.description ? <p className="hint">{locale === "en" ? c.description.en : c.description.id}</p> : null}
+            {mine.length === 0 ? <p className="muted">{t("portal.evidence.noFiles")}</p> : (
+              <ul className="portal-files">
+                {mine.map((f) => (
+                  <li key={f.id}>
+                    <a href={`/evidence/${f.id}`} target="_blank" rel="noreferrer">{f.name}</a>{" "}
+                    <span className="muted">· {formatSize(f.size)} · {formatDate(f.uploadedAt.includes("T") ? f.uploadedAt : `${f.uploadedAt.replace(" ", "T")}Z`, locale, true)}</span>
+                    {editable ? (
+                      <div className="portal-file-actions">
+                        <Form method="post" encType="multipart/form-data" className="inline-form">
+                          <input type="hidden" name="intent" value="replace" />
+                          <input type="hidden" name="fileId" value={f.id} />
+                          <label htmlFor={`replace-${f.id}`} className="visually-hidden">{t("portal.evidence.replaceLabel", { name: f.name })}</label>
+                          <input id={`replace-${f.id}`} type="file" name="file" accept={accept} required />
+                          <button type="submit" disabled={busy}>{t("portal.evidence.replace")}</button>
+                        </Form>
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="intent" value="delete" />
+                          <input type="hidden" name="fileId" value={f.id} />
+                          <input type="hidden" name="name" value={f.name} />
+                          <button type="submit" className="danger" disabled={busy} aria-label={t("portal.evidence.deleteLabel", { name: f.name })}>{t("portal.evidence.delete")}</button>
+                        </Form>
+                      </div>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {editable ? (
+              <Form method="post" encType="multipart/form-data" className="portal-upload">
+                <input type="hidden" name="intent" value="upload" />
+                <input type="hidden" name="criterion" value={c.key} />
+                <label htmlFor={`upload-${c.key}`}>{t("portal.evidence.chooseLabel", { criterion: locale === "en" ? c.name.en : c.name.id })}</label>
+                <input id={`upload-${c.key}`} type="file" name="file" multiple accept={accept} />
+                <button type="submit" disabled={busy}>{t("portal.evidence.upload")}</button>
+              </Form>
+            ) : null}
+          </section>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,209 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { categoryGroup } from "../../scoring/figures";
+import { entryFigures, evidenceCriteria, isEditable, saveFigures } from "../../db/queries/figures";
+import { Field, FormErrorSummary } from "~/components/Field";
+import { PortalEntryNav } from "~/components/PortalEntryNav";
+import { formatNumber, formatPercent, formatRupiah } from "~/i18n/format";
+import type { MessageKey } from "~/i18n";
+import { parseForm, type FieldErrors } from "~/lib/forms";
+import { getT } from "~/lib/locale.server";
+import { bandFor, FIGURE_FIELDS, figuresSchema, MAX_REGULATIONS, PROGRAMMES, REGULATION_ROWS_EXTRA, REGULATION_TYPES } from "~/lib/portal-figures";
+import { requireOwnEntry } from "~/lib/portal.server";
+import { flash } from "~/lib/session.server";
+import { useLocale, useT } from "~/lib/use-t";
+
+// The self-assessment figures. Indicators are derived from them on every save (never typed in)
+// and shown with the rubric band each falls into. Impossible figures are refused next to the
+// field with the rest of the input kept; a save based on an older version is refused.
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { entry, db } = await requireOwnEntry(request, params.entryId);
+  const [{ figures, regulations, indicators }, rubric] = await Promise.all([entryFigures(db, entry.id), evidenceCriteria(db, entry.category_id)]);
+  const group = categoryGroup(entry.category);
+  const definition = rubric.definition;
+  return {
+    entry: {
+      id: entry.id, version: entry.version, status: entry.status, category: entry.category,
+      organisation_name: entry.organisation_name, edition_name: entry.edition_name, year: entry.year,
+    },
+    group,
+    editable: isEditable(entry),
+    figures,
+    regulations,
+    indicators,
+    indicatorCriteria: (definition?.criteria ?? [])
+      .filter((c) => c.type === "indicator")
+      .map((c) => ({ key: c.id, name: c.name ?? { id: c.id, en: c.id }, indicator: c.indicator ?? "", bands: c.bands ?? [] })),
+    gates: definition?.gates ?? [],
+  };
+}
+
+type ActionData = { errors: FieldErrors; values: Record<string, string>; message: string; version?: number };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { entry, db, viewer } = await requireOwnEntry(request, params.entryId);
+  const { t } = await getT(request);
+  const group = categoryGroup(entry.category);
+  const form = await request.formData();
+  const parsed = parseForm(figuresSchema(group), form, t);
+  if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values: parsed.values, message: t("common.formErrors") }, 400);
+  const result = await saveFigures(db, {
+    entryId: entry.id, version: parsed.data.version, userId: viewer.user.id,
+    figures: parsed.data.figures, regulations: parsed.data.regulations,
+  });
+  const values = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
+  if (!result.ok) {
+    if (result.reason === "stale") {
+      // Keep what was typed; the form now carries the newest version, so saving again (after
+      // checking) replaces the newer figures knowingly.
+      return data<ActionData>({ errors: {}, values, message: t("portal.figures.stale"), version: result.version }, 409);
+    }
+    return data<ActionData>({ errors: {}, values, message: t("portal.figures.locked") }, 409);
+  }
+  return redirect(`/portal/entries/${entry.id}/figures`, { headers: await flash(request, t("portal.figures.saved")) });
+}
+
+function fmtIndicator(indicator: string, value: number | undefined) {
+  if (value === undefined) return "–";
+  if (indicator.endsWith("_pct")) return formatPercent(value, 2);
+  return formatNumber(value, 0, 2);
+}
+
+export default function Figures() {
+  const t = useT();
+  const locale = useLocale();
+  const { entry, group, editable, figures, regulations, indicators, indicatorCriteria, gates } = useLoaderData<typeof loader>();
+  const action = useActionData<ActionData>();
+  const busy = useNavigation().state === "submitting";
+  const values = action?.values;
+  const value = (key: string) => (values ? (values[key] ?? "") : figures[key] !== undefined ? String(figures[key]) : "");
+  const fields = FIGURE_FIELDS[group];
+  const regRows = values
+    ? Array.from({ length: MAX_REGULATIONS }, (_, i) => i).filter((i) => i < regulations.length + REGULATION_ROWS_EXTRA || values[`reg_type_${i}`])
+    : Array.from({ length: regulations.length + REGULATION_ROWS_EXTRA }, (_, i) => i);
+  const regValue = (i: number, k: "type" | "number" | "year" | "title") =>
+    values ? (values[`reg_${k}_${i}`] ?? "") : regulations[i] ? String(regulations[i][k] ?? "") : "";
+
+  return (
+    <section className="portal">
+      <h1>{t("portal.figures.title")}</h1>
+      <p>{entry.organisation_name} · {entry.edition_name}</p>
+      <PortalEntryNav entryId={entry.id} />
+      <p>{t(group === "government" ? "portal.figures.introGovernment" : "portal.figures.introCompany", { year: entry.year })}</p>
+      {!editable ? <p className="alert alert--warn" role="status">{t("portal.figures.readOnly")}</p> : null}
+      <FormErrorSummary message={action?.message} />
+
+      <Form method="post" noValidate className="portal-figures">
+        <input type="hidden" name="version" value={action?.version ?? entry.version} />
+        <fieldset disabled={!editable}>
+          <legend>{t(group === "government" ? "portal.figures.legendGovernment" : "portal.figures.legendCompany")}</legend>
+          {fields.filter((f) => f.kind !== "flag").map((f) => (
+            <Field
+              key={f.key}
+              name={f.key}
+              label={t(`portal.figure.${f.key}` as MessageKey)}
+              hint={t(`portal.figure.${f.key}.hint` as MessageKey)}
+              inputMode="numeric"
+              autoComplete="off"
+              defaultValue={value(f.key)}
+              error={action?.errors[f.key]}
+            />
+          ))}
+          {group === "company" ? (
+            <fieldset className="portal-programmes">
+              <legend>{t("portal.figures.programmes")}</legend>
+              <p className="hint">{t("portal.figures.programmesHint")}</p>
+              {PROGRAMMES.map((p) => {
+                const key = `programme_${p}`;
+                const checked = values ? values[key] === "1" : figures[key] === 1;
+                return (
+                  <label key={p} className="checkbox">
+                    <input type="checkbox" name={key} value="1" defaultChecked={checked} /> {t(`portal.programme.${p}` as MessageKey)}
+                  </label>
+                );
+              })}
+            </fieldset>
+          ) : (
+            <fieldset className="portal-regulations">
+              <legend>{t("portal.figures.regulations")}</legend>
+              <p className="hint">{t("portal.figures.regulationsHint")}</p>
+              {regRows.map((i) => (
+                <div key={i} className="portal-regulation">
+                  <div className={`field${action?.errors[`reg_type_${i}`] ? " field--error" : ""}`}>
+                    <label htmlFor={`f-reg_type_${i}`}>{t("portal.figures.regType")} {i + 1}</label>
+                    <select id={`f-reg_type_${i}`} name={`reg_type_${i}`} defaultValue={regValue(i, "type")} aria-invalid={action?.errors[`reg_type_${i}`] ? true : undefined} aria-describedby={action?.errors[`reg_type_${i}`] ? `f-reg_type_${i}-error` : undefined}>
+                      <option value="">{t("portal.figures.regNone")}</option>
+                      {REGULATION_TYPES.map((r) => <option key={r} value={r}>{t(`portal.regulation.${r}` as MessageKey)}</option>)}
+                    </select>
+                    {action?.errors[`reg_type_${i}`] ? <p className="error" id={`f-reg_type_${i}-error`}>{action.errors[`reg_type_${i}`]}</p> : null}
+                  </div>
+                  <Field name={`reg_number_${i}`} label={t("portal.figures.regNumber")} defaultValue={regValue(i, "number")} error={action?.errors[`reg_number_${i}`]} />
+                  <Field name={`reg_year_${i}`} label={t("portal.figures.regYear")} inputMode="numeric" defaultValue={regValue(i, "year")} error={action?.errors[`reg_year_${i}`]} />
+                  <Field name={`reg_title_${i}`} label={t("portal.figures.regTitle")} defaultValue={regValue(i, "title")} error={action?.errors[`reg_title_${i}`]} />
+                </div>
+              ))}
+            </fieldset>
+          )}
+          <button type="submit" className="primary" disabled={busy}>{t("common.save")}</button>
+        </fieldset>
+      </Form>
+
+      <h2>{t("portal.indicators.title")}</h2>
+      <p className="hint">{t("portal.indicators.intro")}</p>
+      <div className="table-wrap">
+        <table className="portal-indicators">
+          <thead>
+            <tr>
+              <th scope="col">{t("portal.indicators.criterion")}</th>
+              <th scope="col" className="num">{t("portal.indicators.value")}</th>
+              <th scope="col">{t("portal.indicators.band")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {indicatorCriteria.map((c) => {
+              const v = indicators[c.indicator];
+              const band = bandFor(c.bands, v);
+              return (
+                <tr key={c.key}>
+                  <th scope="row">{locale === "en" ? c.name.en : c.name.id}<br /><span className="muted">{t(`portal.indicator.${c.indicator}` as MessageKey)}</span></th>
+                  <td className="num">{fmtIndicator(c.indicator, v)}</td>
+                  <td>
+                    {v === undefined ? t("portal.indicators.missing")
+                      : band ? t("portal.indicators.bandText", { min: fmtIndicator(c.indicator, band.min), points: formatNumber(band.points) })
+                      : t("portal.indicators.belowBands")}
+                  </td>
+                </tr>
+              );
+            })}
+            {gates.map((g) => {
+              const v = indicators[g.indicator];
+              const pass = v === undefined ? null : compare(v, g.op, g.value);
+              return (
+                <tr key={`gate-${g.id}`}>
+                  <th scope="row">{t("portal.indicators.gate")}: {t(`portal.indicator.${g.indicator}` as MessageKey)} {g.op} {formatNumber(g.value)}</th>
+                  <td className="num">{fmtIndicator(g.indicator, v)}</td>
+                  <td>{pass === null ? t("portal.indicators.missing") : pass ? t("portal.indicators.gatePass") : <strong>{t("portal.indicators.gateFail")}</strong>}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {group === "government" && figures.vulnerable_apbd_amount !== undefined ? (
+        <p className="muted">{t("portal.figure.vulnerable_apbd_amount")}: {formatRupiah(figures.vulnerable_apbd_amount)}</p>
+      ) : null}
+    </section>
+  );
+}
+
+function compare(v: number, op: string, x: number) {
+  switch (op) {
+    case "<": return v < x;
+    case "<=": return v <= x;
+    case ">": return v > x;
+    case ">=": return v >= x;
+    case "==": return v === x;
+    default: return v !== x;
+  }
+}

@@ -1,0 +1,119 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { publishedScorecard } from "../../db/queries/figures";
+import { PortalEntryNav } from "~/components/PortalEntryNav";
+import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
+import type { MessageKey } from "~/i18n";
+import { bandFor } from "~/lib/portal-figures";
+import { requireOwnEntry } from "~/lib/portal.server";
+import { useLocale, useT } from "~/lib/use-t";
+
+// The organisation's own scorecard, read only from the stored publication snapshot (never from
+// the assessors' individual scores or notes): total, rank, stage and criterion values, and the
+// band each indicator fell into.
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { entry, db } = await requireOwnEntry(request, params.entryId);
+  const card = await publishedScorecard(db, entry.id);
+  return {
+    entry: { id: entry.id, organisation_name: entry.organisation_name, edition_name: entry.edition_name, category: entry.category },
+    card: card
+      ? {
+          publishedAt: card.publishedAt,
+          sha256: card.sha256,
+          ranked: card.ranked,
+          result: card.result,
+          ineligible: card.ineligible,
+          stages: card.definition.stages.map((s) => ({ id: s.id, weight: s.weight })),
+          criteria: card.definition.criteria.map((c) => ({
+            id: c.id, stage: c.stage, type: c.type, name: c.name ?? { id: c.id, en: c.id }, indicator: c.indicator ?? null, bands: c.bands ?? [],
+          })),
+          gates: card.definition.gates,
+        }
+      : null,
+  };
+}
+
+export default function Scorecard() {
+  const t = useT();
+  const locale = useLocale();
+  const { entry, card } = useLoaderData<typeof loader>();
+  return (
+    <section className="portal">
+      <h1>{t("portal.scorecard.title")}</h1>
+      <p>{entry.organisation_name} · {entry.edition_name} · {t(`category.${entry.category}` as MessageKey)}</p>
+      <PortalEntryNav entryId={entry.id} scorecard={Boolean(card)} />
+      {!card ? <p className="alert alert--info">{t("portal.scorecard.notYet")}</p> : (
+        <>
+          <p className="muted">{t("portal.scorecard.publishedAt", { date: formatDate(card.publishedAt, locale, true) })}</p>
+          {card.ineligible ? (
+            <div className="alert alert--warn">
+              <p>{t("portal.scorecard.ineligible")}</p>
+              <ul>{card.ineligible.failed.map((g) => {
+                const gate = card.gates.find((x) => x.id === g);
+                return <li key={g}>{gate ? `${t(`portal.indicator.${gate.indicator}` as MessageKey)} ${gate.op} ${formatNumber(gate.value)}` : g}</li>;
+              })}</ul>
+            </div>
+          ) : null}
+          {card.result ? (
+            <>
+              <dl className="portal-summary">
+                <div><dt>{t("portal.scorecard.total")}</dt><dd>{formatNumber(card.result.total, 2)}</dd></div>
+                <div><dt>{t("portal.scorecard.rank")}</dt><dd>{t("portal.scorecard.rankOf", { rank: card.result.rank, count: card.ranked })}</dd></div>
+                <div><dt>{t("portal.scorecard.reached")}</dt><dd>{t(`stage.${card.result.reached}` as MessageKey)}</dd></div>
+              </dl>
+              <h2>{t("portal.scorecard.stages")}</h2>
+              <div className="table-wrap">
+                <table>
+                  <thead><tr><th scope="col">{t("common.stage")}</th><th scope="col" className="num">{t("portal.scorecard.weight")}</th><th scope="col" className="num">{t("portal.scorecard.value")}</th></tr></thead>
+                  <tbody>
+                    {card.stages.map((s) => (
+                      <tr key={s.id}>
+                        <th scope="row">{t(`stage.${s.id}` as MessageKey)}</th>
+                        <td className="num">{formatNumber(s.weight, 0, 2)}</td>
+                        <td className="num">{formatNumber(card.result!.stages[s.id], 2)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <h2>{t("portal.scorecard.criteria")}</h2>
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("portal.indicators.criterion")}</th>
+                      <th scope="col">{t("common.stage")}</th>
+                      <th scope="col" className="num">{t("portal.scorecard.value")}</th>
+                      <th scope="col">{t("portal.indicators.band")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {card.criteria.filter((c) => card.result!.criteria[c.id]).map((c) => {
+                      const r = card.result!.criteria[c.id];
+                      const band = c.type === "indicator" && r.indicator !== null ? bandFor(c.bands, r.indicator) : null;
+                      const indicatorText = r.indicator === null ? "–" : c.indicator?.endsWith("_pct") ? formatPercent(r.indicator, 2) : formatNumber(r.indicator, 0, 2);
+                      return (
+                        <tr key={c.id}>
+                          <th scope="row">{locale === "en" ? c.name.en : c.name.id}</th>
+                          <td>{t(`stage.${c.stage}` as MessageKey)}</td>
+                          <td className="num">{formatNumber(r.value, 2)}</td>
+                          <td>
+                            {c.type === "indicator"
+                              ? `${t(`portal.indicator.${c.indicator}` as MessageKey)}: ${indicatorText}${band ? ` → ${t("portal.indicators.bandText", { min: formatNumber(band.min, 0, 2), points: formatNumber(band.points) })}` : ""}`
+                              : t("portal.scorecard.judged")}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          ) : !card.ineligible ? <p>{t("portal.scorecard.notRanked")}</p> : null}
+          <p className="muted small">{t("portal.scorecard.seal", { sha: card.sha256.slice(0, 16) })}</p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { hashPassword } from "../../db/password";
+import { editionsOpenForRegistration, registerOrganisation } from "../../db/queries/invitations";
+import { FormErrorSummary } from "~/components/Field";
+import { AccountFields, OrganisationFields } from "~/components/OrganisationFields";
+import { formatDate } from "~/i18n/format";
+import type { MessageKey } from "~/i18n";
+import { getDb } from "~/lib/db.server";
+import { parseForm, type FieldErrors } from "~/lib/forms";
+import { getT } from "~/lib/locale.server";
+import { accountFields, companyNumbersGiven, ORGANISATION_KINDS, organisationFields, passwordsMatch } from "~/lib/portal-forms";
+import { signInHeaders } from "~/lib/portal.server";
+import { useLocale, useT } from "~/lib/use-t";
+
+// Public: an organisation registers itself during an edition's registration window (until
+// editions.registration_deadline) with its registration numbers and region. The entry waits as
+// "pending" until the committee approves or rejects it; the new member can sign in meanwhile.
+
+export async function loader() {
+  const editions = await editionsOpenForRegistration(await getDb());
+  return { editions };
+}
+
+const RegisterForm = z
+  .object({
+    editionId: z.coerce.number({ error: "form.required" }).int().positive({ error: "form.required" }),
+    categoryId: z.coerce.number({ error: "portal.register.error.category" }).int().positive({ error: "portal.register.error.category" }),
+    ...organisationFields,
+    ...accountFields,
+  })
+  .superRefine((v, ctx) => {
+    passwordsMatch(v, ctx);
+    companyNumbersGiven(v, ctx);
+  });
+
+type ActionData = { errors: FieldErrors; values: Record<string, string>; message?: string };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { t } = await getT(request);
+  const form = await request.formData();
+  const parsed = parseForm(RegisterForm, form, t);
+  const values = () => {
+    const v: Record<string, string> = {};
+    for (const [k, x] of form.entries()) if (typeof x === "string" && k !== "password" && k !== "password2") v[k] = x;
+    return v;
+  };
+  if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values: values(), message: t("common.formErrors") }, 400);
+  const v = parsed.data;
+  const res = await registerOrganisation(await getDb(), {
+    editionId: v.editionId,
+    categoryId: v.categoryId,
+    organisation: { name: v.orgName, kind: v.kind, region: v.region, npp: v.npp, nib: v.nib, size: v.size, sector: v.sector },
+    user: { name: v.name, email: v.email, passwordHash: await hashPassword(v.password) },
+  });
+  if (!res.ok) {
+    const field = { closed: "editionId", category: "categoryId", kind: "kind", email_taken: "email", duplicate: "npp" }[res.reason];
+    const text = t(`portal.register.refused.${res.reason}` as MessageKey);
+    return data<ActionData>({ errors: { [field]: text }, values: values(), message: text }, 400);
+  }
+  return redirect(`/portal/entries/${res.entryId}`, { headers: await signInHeaders(request, res.userId, t("portal.register.received")) });
+}
+
+export default function Register() {
+  const t = useT();
+  const locale = useLocale();
+  const { editions } = useLoaderData<typeof loader>();
+  const action = useActionData<ActionData>();
+  const busy = useNavigation().state === "submitting";
+  const errors = action?.errors ?? {};
+  const values = action?.values ?? {};
+  if (editions.length === 0) {
+    return (
+      <section className="narrow">
+        <h1>{t("portal.register.title")}</h1>
+        <p className="alert alert--info">{t("portal.register.closed")}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="portal-join">
+      <h1>{t("portal.register.title")}</h1>
+      <p>{t("portal.register.intro")}</p>
+      <FormErrorSummary message={action?.message} />
+      <Form method="post" noValidate>
+        <fieldset>
+          <legend>{t("portal.register.entry")}</legend>
+          <div className={`field${errors.editionId ? " field--error" : ""}`}>
+            <label htmlFor="f-editionId">{t("common.edition")}</label>
+            <select id="f-editionId" name="editionId" defaultValue={values.editionId ?? String(editions[0].id)} aria-invalid={errors.editionId ? true : undefined} aria-describedby={errors.editionId ? "f-editionId-error" : undefined}>
+              {editions.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name} — {t("portal.register.until", { date: formatDate(e.registration_deadline, locale) })}
+                </option>
+              ))}
+            </select>
+            {errors.editionId ? <p className="error" id="f-editionId-error">{errors.editionId}</p> : null}
+          </div>
+          <div className={`field${errors.categoryId ? " field--error" : ""}`}>
+            <label htmlFor="f-categoryId">{t("common.category")}</label>
+            <select id="f-categoryId" name="categoryId" defaultValue={values.categoryId ?? ""} aria-invalid={errors.categoryId ? true : undefined} aria-describedby={errors.categoryId ? "f-categoryId-error" : undefined}>
+              <option value="">{t("portal.join.choose")}</option>
+              {editions.map((e) => (
+                <optgroup key={e.id} label={e.name}>
+                  {e.categories.map((c) => <option key={c.id} value={c.id}>{t(`category.${c.key}` as MessageKey)}</option>)}
+                </optgroup>
+              ))}
+            </select>
+            {errors.categoryId ? <p className="error" id="f-categoryId-error">{errors.categoryId}</p> : null}
+          </div>
+        </fieldset>
+        <OrganisationFields kinds={ORGANISATION_KINDS} errors={errors} values={values} />
+        <AccountFields errors={errors} values={values} />
+        <button type="submit" className="primary" disabled={busy}>{t("portal.register.submit")}</button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import { inTransaction, type Db } from "../client";
+import { audit, json } from "./audit";
+
+// Evidence files of an entry, per criterion. The bytes live in the upload folder under a random
+// storage name; these rows keep the facts (original name for display, type read from the bytes,
+// size, SHA-256). Callers check access (requireEntryAccess) and that the entry is still editable.
+
+export interface NewEvidence {
+  criterionKey: string;
+  originalName: string;
+  storageName: string;
+  mime: string;
+  size: number;
+  sha256: string;
+}
+
+export async function listEvidence(db: Db, entryId: number) {
+  return db
+    .selectFrom("evidence_files")
+    .select(["id", "criterion_key", "original_name", "mime", "size", "sha256", "uploaded_at"])
+    .where("entry_id", "=", entryId)
+    .orderBy("criterion_key")
+    .orderBy("id")
+    .execute();
+}
+
+export async function getEvidenceFile(db: Db, fileId: number) {
+  return db.selectFrom("evidence_files").selectAll().where("id", "=", fileId).executeTakeFirst();
+}
+
+/** Stores the rows of newly uploaded files of one entry; returns their ids. */
+export async function addEvidence(db: Db, args: { entryId: number; editionId: number; userId: number; files: NewEvidence[]; now?: Date }) {
+  const at = (args.now ?? new Date()).toISOString();
+  return inTransaction(db, async (tx) => {
+    const ids: number[] = [];
+    for (const f of args.files) {
+      const { id } = await tx
+        .insertInto("evidence_files")
+        .values({
+          entry_id: args.entryId, criterion_key: f.criterionKey, original_name: f.originalName, storage_name: f.storageName,
+          mime: f.mime, size: f.size, sha256: f.sha256, uploaded_by: args.userId, uploaded_at: at,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      ids.push(id);
+      await audit(tx, {
+        at, user_id: args.userId, edition_id: args.editionId, entry_id: args.entryId, action: "evidence.add", subject: `evidence:${id}`,
+        before: null, after: json({ criterion: f.criterionKey, name: f.originalName, mime: f.mime, size: f.size, sha256: f.sha256 }), reason: null,
+      });
+    }
+    return ids;
+  });
+}
+
+/**
+ * Replaces the bytes of an evidence file (same criterion, new name/type/size/hash) and returns the
+ * old storage name so the caller can remove the old bytes; null when the file is not of the entry.
+ */
+export async function replaceEvidence(db: Db, args: { fileId: number; entryId: number; editionId: number; userId: number; file: Omit<NewEvidence, "criterionKey">; now?: Date }) {
+  const at = (args.now ?? new Date()).toISOString();
+  return inTransaction(db, async (tx) => {
+    const old = await tx.selectFrom("evidence_files").selectAll().where("id", "=", args.fileId).where("entry_id", "=", args.entryId).executeTakeFirst();
+    if (!old) return null;
+    const f = args.file;
+    await tx
+      .updateTable("evidence_files")
+      .set({ original_name: f.originalName, storage_name: f.storageName, mime: f.mime, size: f.size, sha256: f.sha256, uploaded_by: args.userId, uploaded_at: at })
+      .where("id", "=", args.fileId)
+      .execute();
+    await audit(tx, {
+      at, user_id: args.userId, edition_id: args.editionId, entry_id: args.entryId, action: "evidence.replace", subject: `evidence:${args.fileId}`,
+      before: json({ name: old.original_name, sha256: old.sha256, size: old.size }),
+      after: json({ name: f.originalName, mime: f.mime, size: f.size, sha256: f.sha256 }), reason: null,
+    });
+    return old.storage_name;
+  });
+}
+
+/** Deletes an evidence row of the entry; returns its storage name (to remove the bytes) or null. */
+export async function deleteEvidence(db: Db, args: { fileId: number; entryId: number; editionId: number; userId: number; now?: Date }) {
+  const at = (args.now ?? new Date()).toISOString();
+  return inTransaction(db, async (tx) => {
+    const old = await tx.selectFrom("evidence_files").selectAll().where("id", "=", args.fileId).where("entry_id", "=", args.entryId).executeTakeFirst();
+    if (!old) return null;
+    await tx.deleteFrom("evidence_files").where("id", "=", args.fileId).execute();
+    await audit(tx, {
+      at, user_id: args.userId, edition_id: args.editionId, entry_id: args.entryId, action: "evidence.delete", subject: `evidence:${args.fileId}`,
+      before: json({ criterion: old.criterion_key, name: old.original_name, sha256: old.sha256 }), after: null, reason: null,
+    });
+    return old.storage_name;
+  });
+}

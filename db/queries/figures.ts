@@ -1,0 +1,244 @@
+import { inTransaction, type Db } from "../client";
+import type { CategoryKey, EntryStatus } from "../schema";
+import { categoryGroup, COMPANY_FIGURES, deriveIndicators, GOVERNMENT_FIGURES, type Figures } from "../../scoring/figures";
+import { audit, json } from "./audit";
+import { currentRubric, loadRubricDefinition } from "./rubrics";
+
+// An entry's self-assessment as its organisation sees it: the figures typed in, the regulations in
+// force, the indicators derived from them (always through scoring/figures.ts deriveIndicators, on
+// every save), the checklist of what is missing, and submitting.
+
+/** An entry with its edition, category and organisation (no access check: callers guard). */
+export async function portalEntry(db: Db, entryId: number) {
+  return db
+    .selectFrom("entries as e")
+    .innerJoin("editions as ed", "ed.id", "e.edition_id")
+    .innerJoin("categories as c", "c.id", "e.category_id")
+    .innerJoin("organisations as o", "o.id", "e.organisation_id")
+    .select([
+      "e.id", "e.status", "e.version", "e.submitted_at", "e.reopened_reason", "e.created_at", "e.organisation_id", "e.category_id",
+      "e.edition_id", "ed.name as edition_name", "ed.year", "ed.status as edition_status", "ed.registration_deadline",
+      "ed.period_start", "ed.period_end", "c.key as category", "o.name as organisation_name", "o.kind as organisation_kind",
+      "o.region", "o.npp", "o.nib",
+    ])
+    .where("e.id", "=", entryId)
+    .executeTakeFirst();
+}
+export type PortalEntry = NonNullable<Awaited<ReturnType<typeof portalEntry>>>;
+
+/** Whether the organisation may still change the entry: a draft, before the deadline. */
+export function isEditable(entry: { status: EntryStatus; registration_deadline: string | null }, now = new Date()): boolean {
+  if (entry.status !== "draft") return false;
+  return !entry.registration_deadline || now.toISOString() <= entry.registration_deadline;
+}
+
+export function figureKeys(category: CategoryKey): readonly string[] {
+  return categoryGroup(category) === "government" ? GOVERNMENT_FIGURES : COMPANY_FIGURES;
+}
+
+/** The figures, regulations and derived indicators of an entry. */
+export async function entryFigures(db: Db, entryId: number) {
+  const [figures, regulations, indicators] = await Promise.all([
+    db.selectFrom("entry_figures").select(["key", "value"]).where("entry_id", "=", entryId).execute(),
+    db.selectFrom("entry_regulations").select(["id", "type", "number", "year", "title"]).where("entry_id", "=", entryId).orderBy("id").execute(),
+    db.selectFrom("indicator_values").select(["indicator", "value"]).where("entry_id", "=", entryId).execute(),
+  ]);
+  return {
+    figures: Object.fromEntries(figures.map((f) => [f.key, f.value])) as Record<string, number>,
+    regulations,
+    indicators: Object.fromEntries(indicators.map((i) => [i.indicator, i.value])) as Record<string, number>,
+  };
+}
+
+export type SaveFiguresResult =
+  | { ok: true; version: number; indicators: Record<string, number> }
+  | { ok: false; reason: "not_found" | "locked" | "stale"; version?: number };
+
+/**
+ * Replaces the figures and regulations of a draft entry and stores the derived indicators.
+ * `version` is the entry version the form was based on: a save based on an older version is
+ * refused ("stale"), nothing is overwritten.
+ */
+export async function saveFigures(
+  db: Db,
+  args: {
+    entryId: number;
+    version: number;
+    userId: number;
+    figures: Figures;
+    regulations: { type: string; number: string; year: number; title: string | null }[];
+    now?: Date;
+  },
+): Promise<SaveFiguresResult> {
+  const now = args.now ?? new Date();
+  return inTransaction(db, async (tx) => {
+    const entry = await portalEntry(tx, args.entryId);
+    if (!entry) return { ok: false, reason: "not_found" };
+    if (!isEditable(entry, now)) return { ok: false, reason: "locked" };
+    if (entry.version !== args.version) return { ok: false, reason: "stale", version: entry.version };
+    const before = await entryFigures(tx, args.entryId);
+    const keys = figureKeys(entry.category);
+    const figures: Figures = {};
+    for (const k of keys) if (typeof args.figures[k] === "number" && Number.isFinite(args.figures[k])) figures[k] = args.figures[k];
+
+    // The version check and the bump are one statement, so two saves cannot both pass.
+    const bumped = await tx
+      .updateTable("entries")
+      .set({ version: entry.version + 1 })
+      .where("id", "=", args.entryId)
+      .where("version", "=", args.version)
+      .where("status", "=", "draft")
+      .executeTakeFirst();
+    if (Number(bumped.numUpdatedRows) !== 1) return { ok: false, reason: "stale" };
+
+    await tx.deleteFrom("entry_figures").where("entry_id", "=", args.entryId).execute();
+    for (const [key, value] of Object.entries(figures)) {
+      await tx.insertInto("entry_figures").values({ entry_id: args.entryId, key, value: value! }).execute();
+    }
+    await tx.deleteFrom("entry_regulations").where("entry_id", "=", args.entryId).execute();
+    for (const r of args.regulations) {
+      await tx.insertInto("entry_regulations").values({ entry_id: args.entryId, type: r.type, number: r.number, year: r.year, title: r.title }).execute();
+    }
+    const indicators = deriveIndicators(categoryGroup(entry.category), figures, args.regulations.length);
+    await tx.deleteFrom("indicator_values").where("entry_id", "=", args.entryId).execute();
+    for (const [indicator, value] of Object.entries(indicators)) {
+      await tx.insertInto("indicator_values").values({ entry_id: args.entryId, indicator, value }).execute();
+    }
+    await audit(tx, {
+      at: now.toISOString(), user_id: args.userId, edition_id: entry.edition_id, entry_id: args.entryId,
+      action: "entry.figures", subject: `entry:${args.entryId}`,
+      before: json({ figures: before.figures, regulations: before.regulations.length }),
+      after: json({ figures, regulations: args.regulations.length, indicators }), reason: null,
+    });
+    return { ok: true, version: entry.version + 1, indicators };
+  });
+}
+
+/** Criteria that take evidence: those of the entry's current rubric outside the interview. */
+export async function evidenceCriteria(db: Db, categoryId: number) {
+  const rubric = await currentRubric(db, categoryId);
+  if (!rubric) return { rubricId: null, criteria: [] as Awaited<ReturnType<typeof loadRubricDefinition>>["criteria"] };
+  const def = await loadRubricDefinition(db, rubric.id);
+  return { rubricId: rubric.id, definition: def, criteria: def.criteria.filter((c) => c.stage !== "interview") };
+}
+
+export interface Checklist {
+  missingFigures: string[];
+  missingEvidence: { key: string; name: { id: string; en: string } }[];
+  complete: boolean;
+}
+
+/** What is still missing before the entry can be submitted. */
+export async function entryChecklist(db: Db, entryId: number): Promise<Checklist> {
+  const entry = await portalEntry(db, entryId);
+  if (!entry) return { missingFigures: [], missingEvidence: [], complete: false };
+  const [{ figures }, { criteria }, files] = await Promise.all([
+    entryFigures(db, entryId),
+    evidenceCriteria(db, entry.category_id),
+    db.selectFrom("evidence_files").select(["criterion_key"]).where("entry_id", "=", entryId).execute(),
+  ]);
+  const required = figureKeys(entry.category).filter((k) => !k.startsWith("programme_"));
+  const missingFigures = required.filter((k) => figures[k] === undefined);
+  const withFiles = new Set(files.map((f) => f.criterion_key));
+  const missingEvidence = criteria
+    .filter((c) => c.evidenceRequired && !withFiles.has(c.id))
+    .map((c) => ({ key: c.id, name: c.name ?? { id: c.id, en: c.id } }));
+  return { missingFigures, missingEvidence, complete: missingFigures.length === 0 && missingEvidence.length === 0 };
+}
+
+export type SubmitResult = { ok: true } | { ok: false; reason: "not_found" | "locked" | "incomplete"; checklist?: Checklist };
+
+/** Submits a complete draft: it is locked from then on (status submitted, submitted_at, audit). */
+export async function submitEntry(db: Db, args: { entryId: number; userId: number; now?: Date }): Promise<SubmitResult> {
+  const now = args.now ?? new Date();
+  return inTransaction(db, async (tx) => {
+    const entry = await portalEntry(tx, args.entryId);
+    if (!entry) return { ok: false, reason: "not_found" };
+    if (!isEditable(entry, now)) return { ok: false, reason: "locked" };
+    const checklist = await entryChecklist(tx, args.entryId);
+    if (!checklist.complete) return { ok: false, reason: "incomplete", checklist };
+    const res = await tx
+      .updateTable("entries")
+      .set({ status: "submitted", submitted_at: now.toISOString(), version: entry.version + 1 })
+      .where("id", "=", args.entryId)
+      .where("status", "=", "draft")
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: "locked" };
+    await audit(tx, {
+      at: now.toISOString(), user_id: args.userId, edition_id: entry.edition_id, entry_id: args.entryId,
+      action: "entry.submit", subject: `entry:${args.entryId}`, before: json({ status: "draft" }), after: json({ status: "submitted" }), reason: null,
+    });
+    return { ok: true };
+  });
+}
+
+/** The entries of the given organisations, with edition, category and deadline (portal home). */
+export async function portalEntries(db: Db, organisationIds: number[]) {
+  if (organisationIds.length === 0) return [];
+  return db
+    .selectFrom("entries as e")
+    .innerJoin("editions as ed", "ed.id", "e.edition_id")
+    .innerJoin("categories as c", "c.id", "e.category_id")
+    .innerJoin("organisations as o", "o.id", "e.organisation_id")
+    .select([
+      "e.id", "e.status", "e.submitted_at", "e.organisation_id", "ed.name as edition_name", "ed.registration_deadline",
+      "c.key as category", "o.name as organisation_name",
+    ])
+    .where("e.organisation_id", "in", organisationIds)
+    .orderBy("e.id", "desc")
+    .execute();
+}
+
+/**
+ * The organisation's own scorecard from the newest publication of its category (the stored
+ * snapshot; nominee ids are entry ids as strings). Never reads assessors' scores or notes.
+ */
+export async function publishedScorecard(db: Db, entryId: number) {
+  const entry = await db.selectFrom("entries").select(["id", "edition_id", "category_id"]).where("id", "=", entryId).executeTakeFirst();
+  if (!entry) return null;
+  const pub = await db
+    .selectFrom("publications")
+    .select(["id", "rubric_id", "result_json", "sha256", "published_at"])
+    .where("edition_id", "=", entry.edition_id)
+    .where("category_id", "=", entry.category_id)
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+  if (!pub) return null;
+  type Snapshot = {
+    categories: {
+      ranking: { nominee: string; rank: number; total: number; reached: string; stages: Record<string, number>; criteria: Record<string, { value: number; indicator?: number | null; panel?: number; sd?: number }>; flags?: string[] }[];
+      ineligible: { nominee: string; failed: string[] }[];
+    }[];
+  };
+  let snapshot: Snapshot;
+  try {
+    snapshot = JSON.parse(pub.result_json) as Snapshot;
+  } catch {
+    return null;
+  }
+  const category = snapshot.categories?.[0];
+  if (!category) return null;
+  const id = String(entryId);
+  const row = category.ranking.find((r) => r.nominee === id);
+  const ineligible = category.ineligible?.find((r) => r.nominee === id) ?? null;
+  const definition = await loadRubricDefinition(db, pub.rubric_id);
+  return {
+    publishedAt: pub.published_at,
+    sha256: pub.sha256,
+    ranked: category.ranking.length,
+    definition,
+    result: row
+      ? {
+          rank: row.rank,
+          total: row.total,
+          reached: row.reached,
+          stages: row.stages,
+          // Only the published value per criterion (and the indicator for indicator criteria).
+          criteria: Object.fromEntries(
+            Object.entries(row.criteria).map(([k, c]) => [k, { value: c.value, indicator: c.indicator ?? null }]),
+          ) as Record<string, { value: number; indicator: number | null }>,
+        }
+      : null,
+    ineligible: ineligible ? { failed: ineligible.failed } : null,
+  };
+}
