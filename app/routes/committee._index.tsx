@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { editionsWithCounts } from "../../db/queries/editions";
 import { getDb } from "~/lib/db.server";
 import { requireCommittee } from "~/lib/guards.server";
@@ -20,10 +20,11 @@ export default function CommitteeHome() {
     <section>
       <h1>{t("committee.home.title")}</h1>
       <p>{t("committee.home.intro")}</p>
+      <p><Link to="/committee/new">{t("committee.home.new")}</Link></p>
       <ul className="cards">
         {editions.map((e) => (
           <li key={e.id} className="card">
-            <h2>{e.name}</h2>
+            <h2><Link to={`/committee/${e.id}`}>{e.name}</Link></h2>
             <p>{t(`editionStatus.${e.status}` as MessageKey)}</p>
             <p>{t("committee.home.entries", { count: formatNumber(Object.values(e.entries).reduce((a, b) => a + b, 0)) })}</p>
           </li>

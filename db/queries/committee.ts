@@ -1,6 +1,7 @@
 import { inTransaction, type Db } from "../client";
-import type { EntryStatus, StageKey } from "../schema";
+import type { CategoryKey, EntryStatus, StageKey } from "../schema";
 import { audit, json } from "./audit";
+import { currentRubric, insertRubric, type RubricDefinition } from "./rubrics";
 
 /** Entry statuses that take part in scoring (submitted and everything after it). */
 export const SCORED_STATUSES: EntryStatus[] = ["submitted", "in_verification", "shortlisted", "not_shortlisted", "published"];
@@ -257,4 +258,91 @@ export async function categoryOverview(db: Db, editionId: number) {
     scored: Number(counts.find((r) => r.category_id === c.id)?.n ?? 0),
     publishedAt: pubs.find((p) => p.category_id === c.id)?.at ?? null,
   }));
+}
+
+// ---- editions and rubrics ------------------------------------------------------------------
+
+export interface NewEdition {
+  name: string;
+  year: number;
+  level: "provincial" | "national";
+  region: string;
+  periodStart: string;
+  periodEnd: string;
+  registrationDeadline: string | null;
+  deadlines: Record<StageKey, string | null>;
+  categories: CategoryKey[];
+  places: number;
+  userId: number;
+}
+
+/** Creates an edition (draft) with its three stages and categories; the creator is its committee. */
+export async function createEdition(db: Db, e: NewEdition): Promise<number> {
+  return inTransaction(db, async (tx) => {
+    const { id } = await tx
+      .insertInto("editions")
+      .values({
+        name: e.name, year: e.year, level: e.level, region: e.region, status: "draft",
+        period_start: e.periodStart, period_end: e.periodEnd, registration_deadline: e.registrationDeadline,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const stages = [["desk", "assessor"], ["verification", "assessor"], ["interview", "juror"]] as const;
+    for (const [i, [key, panel]] of stages.entries()) {
+      await tx.insertInto("edition_stages").values({ edition_id: id, key, position: i, panel, status: i === 0 ? "open" : "pending", deadline: e.deadlines[key], opens_at: null }).execute();
+    }
+    for (const key of e.categories) {
+      await tx.insertInto("categories").values({ edition_id: id, key, places: e.places, mentions: 0 }).execute();
+    }
+    await tx.insertInto("memberships").values({ user_id: e.userId, role: "committee", edition_id: id, organisation_id: null }).execute();
+    await audit(tx, {
+      user_id: e.userId, edition_id: id, entry_id: null, action: "edition.create", subject: `edition:${id}`,
+      before: null, after: json({ name: e.name, year: e.year, level: e.level, region: e.region, categories: e.categories }), reason: null,
+    });
+    return id;
+  });
+}
+
+/** Whether scoring has started in a category (any score exists): its rubric is then frozen. */
+export async function categoryHasScores(db: Db, categoryId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom("scores as s")
+    .innerJoin("assignments as a", "a.id", "s.assignment_id")
+    .innerJoin("entries as e", "e.id", "a.entry_id")
+    .select("s.id")
+    .where("e.category_id", "=", categoryId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Records a rubric import in the audit log (the rubric itself is stored by insertRubric). */
+export async function auditRubric(db: Db, a: { editionId: number; categoryId: number; rubricId: number; version: number; frozen: boolean; reason: string | null; userId: number }) {
+  await audit(db, {
+    user_id: a.userId, edition_id: a.editionId, entry_id: null, action: a.frozen ? "rubric.new_version_frozen" : "rubric.import",
+    subject: `category:${a.categoryId}`, before: null, after: json({ rubric: a.rubricId, version: a.version }), reason: a.reason,
+  });
+}
+
+export async function rubricVersions(db: Db, categoryId: number) {
+  return db
+    .selectFrom("rubrics as r")
+    .leftJoin("users as u", "u.id", "r.created_by")
+    .select(["r.id", "r.version", "r.reason", "r.created_at", "u.name as created_by_name"])
+    .where("r.category_id", "=", categoryId)
+    .orderBy("r.version", "desc")
+    .execute();
+}
+
+/** Stores an imported rubric as a new version and audits it (with the reason when frozen). */
+export async function importRubricVersion(
+  db: Db,
+  a: { editionId: number; categoryId: number; definition: RubricDefinition; method: unknown; frozen: boolean; reason: string | null; userId: number },
+): Promise<number> {
+  return inTransaction(db, async (tx) => {
+    const rubricId = await insertRubric(tx, { categoryId: a.categoryId, definition: a.definition, method: a.method, reason: a.reason, userId: a.userId });
+    const version = (await currentRubric(tx, a.categoryId))!.version;
+    await auditRubric(tx, { editionId: a.editionId, categoryId: a.categoryId, rubricId, version, frozen: a.frozen, reason: a.reason, userId: a.userId });
+    return rubricId;
+  });
 }

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { e2eDb, signIn } from "./support";
 
 // The committee console. This spec is the only one that closes stages and publishes; it runs
@@ -24,6 +25,57 @@ function ids() {
 }
 
 test.describe.configure({ mode: "serial" });
+
+test("the committee creates an edition and imports a rubric; a broken one is refused with the JSON paths of its problems", async ({ page }) => {
+  await signIn(page, "committee");
+  await page.goto("/committee/new");
+  await page.getByLabel("Nama edisi").fill("Uji Coba Paritrana 2024");
+  await page.getByLabel("Wilayah").fill("Kalimantan Utara");
+  await page.getByLabel("Awal periode penilaian").fill("2024-01-01");
+  await page.getByLabel("Akhir periode penilaian").fill("2024-12-31");
+  await page.getByLabel("Perusahaan Skala Menengah").check();
+  await page.getByRole("button", { name: "Buat edisi" }).click();
+  await expect(page.getByText("Edisi telah dibuat.")).toBeVisible();
+  await page.getByRole("link", { name: /Rubrik.*Tidak ada|Tidak ada/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Rubrik: Perusahaan Skala Menengah" })).toBeVisible();
+
+  const broken = {
+    rubric: {
+      stages: [{ id: "desk", weight: 0 }],
+      criteria: [{ id: "administration", stage: "desk", weight: 1, type: "judged", max: -5, name: { id: "Administrasi", en: "Administration" } }],
+    },
+    method: { ranking: "alphabetical" },
+  };
+  await page.getByLabel("Rubrik (JSON)").fill(JSON.stringify(broken));
+  await page.getByRole("button", { name: "Simpan sebagai versi baru" }).click();
+  const problems = page.locator(".problems");
+  await expect(problems).toContainText("rubric.stages[0].weight");
+  await expect(problems).toContainText("rubric.criteria[0].max");
+  await expect(problems).toContainText("method.ranking");
+  await expectAccessible(page);
+
+  const good = {
+    rubric: {
+      stages: [{ id: "desk", weight: 60, advance: { top: 3 } }, { id: "interview", weight: 40 }],
+      criteria: [
+        { id: "administration", stage: "desk", weight: 2, type: "judged", max: 100, name: { id: "Administrasi", en: "Administration" } },
+        { id: "enrolment", stage: "desk", weight: 1, type: "indicator", indicator: "coverage_pct", bands: [{ min: 90, points: 100 }, { min: 0, points: 20 }] },
+        { id: "commitment", stage: "interview", weight: 1, type: "judged", max: 10 },
+      ],
+      gates: [{ id: "no_arrears", indicator: "arrears_months", op: "<=", value: 0 }],
+    },
+    method: { aggregate: { kind: "mean" }, sensitivity: { weightDelta: 0.1 } },
+  };
+  await page.getByLabel("Rubrik (JSON)").fill(JSON.stringify(good));
+  await page.getByRole("button", { name: "Simpan sebagai versi baru" }).click();
+  await expect(page.getByText("Rubrik disimpan sebagai versi baru.")).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Unduh rubrik (JSON)" }).click();
+  const file = await (await download).path();
+  const exported = JSON.parse(readFileSync(file, "utf8")) as { rubric: { criteria: { id: string }[] }; method: unknown };
+  expect(exported.rubric.criteria.map((c) => c.id)).toEqual(["administration", "enrolment", "commitment"]);
+  expect(exported.method).toEqual(good.method);
+});
 
 test("the live ranking comes from score(), warns of missing scoresheets and is accessible", async ({ page }) => {
   const { editionId, regency } = ids();
@@ -109,6 +161,19 @@ test("the committee signs off and publishes a category; the public page and the 
   const pub = db.prepare("select sha256 from publications where category_id = ? order by id desc").get(regency) as { sha256: string };
   db.close();
   expect(pub.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+  // Downloads: the XLSX of the ranking and score matrix, and a winner's certificate with the hash.
+  await page.reload();
+  const xlsxDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Peringkat dan matriks nilai (XLSX)" }).click();
+  const xlsx = readFileSync(await (await xlsxDownload).path());
+  expect(xlsx.subarray(0, 2).toString()).toBe("PK");
+  const pdfDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: new RegExp(`Piagam penghargaan \\(PDF\\): ${winner.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) }).click();
+  const pdf = readFileSync(await (await pdfDownload).path());
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  const verifyUrl = `/verify/${pub.sha256}`;
+  expect(pdf.toString("latin1").includes(Buffer.from(verifyUrl).toString("hex").toUpperCase()) || pdf.toString("latin1").includes(verifyUrl)).toBe(true);
 
   const context = await browser.newContext();
   const anonymous = await context.newPage();

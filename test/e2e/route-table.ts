@@ -35,6 +35,8 @@ export interface Fixtures {
   unassignedEntry: number;
   /** An evidence file of organisation A's (draft) entry, seeded (portal). */
   evidenceA: number;
+  /** A submitted (scored) entry of the category `categoryId` (committee certificate preview). */
+  scoredEntry: number;
 }
 
 export function loadFixtures(db: Database.Database): Fixtures {
@@ -52,6 +54,7 @@ export function loadFixtures(db: Database.Database): Fixtures {
   return {
     editionId: one<number>(`select min(id) from editions`),
     categoryId: one<number>(`select min(id) from categories`),
+    scoredEntry: one<number>(`select min(id) from entries where status = 'submitted' and category_id = (select min(id) from categories)`),
     entryA: entryOf("mahakam-energi"),
     entryB: entryOf("borneo-sawit"),
     evidenceA: one<number>(`select min(id) from evidence_files where entry_id = ?`, entryOf("mahakam-energi")),
@@ -83,6 +86,11 @@ export const ROUTES: RouteRule[] = [
   { file: "committee.$editionId.ranking.$categoryId.tsx", url: (f) => `/committee/${f.editionId}/ranking/${f.categoryId}`, allow: committee, post: true },
   { file: "committee.$editionId.stages.tsx", url: (f) => `/committee/${f.editionId}/stages`, allow: committee, post: true },
   { file: "committee.$editionId.assign.tsx", url: (f) => `/committee/${f.editionId}/assign?preview=1&stage=desk&k=3`, allow: committee, post: true },
+  { file: "committee.new.tsx", url: () => "/committee/new", allow: committee, post: true },
+  { file: "committee.$editionId.rubric.$categoryId.tsx", url: (f) => `/committee/${f.editionId}/rubric/${f.categoryId}`, allow: committee, post: true },
+  { file: "committee.$editionId.rubric-json.$categoryId.tsx", url: (f) => `/committee/${f.editionId}/rubric-json/${f.categoryId}`, allow: committee, resource: true },
+  { file: "committee.$editionId.export.$categoryId.tsx", url: (f) => `/committee/${f.editionId}/export/${f.categoryId}?format=xlsx`, allow: committee, resource: true },
+  { file: "committee.$editionId.certificate.$categoryId.$entryId.tsx", url: (f) => `/committee/${f.editionId}/certificate/${f.categoryId}/${f.scoredEntry}`, allow: committee, resource: true },
   { file: "verify.$hash.tsx", url: () => `/verify/${"0".repeat(64)}`, allow: "public" },
   { file: "assess._index.tsx", url: () => "/assess", allow: panel },
   // Assessor workspace: only the assigned assessor (penilai1) may open or post to the entry.

@@ -1,0 +1,48 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { loadRubricDefinition } from "../../db/queries/rubrics";
+import { userNames } from "../../db/queries/committee";
+import { requireCategoryCommittee } from "~/lib/committee.server";
+import { notFound } from "~/lib/guards.server";
+import { getT } from "~/lib/locale.server";
+import { scoreCategory } from "~/lib/scoring-input.server";
+import { matrixCsv, rankingCsv, workbook, type ExportContext } from "~/lib/exports.server";
+
+// Resource route: the live ranking and the full score matrix of a category as CSV or XLSX.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, edition, category } = await requireCategoryCommittee(request, params);
+  const { t, locale } = await getT(request);
+  const url = new URL(request.url);
+  const format = url.searchParams.get("format") ?? "xlsx";
+  const kind = url.searchParams.get("kind") ?? "ranking";
+  if (!["csv", "xlsx"].includes(format) || !["ranking", "matrix"].includes(kind)) notFound();
+  const scoring = await scoreCategory(db, category);
+  if (!scoring || !scoring.parsed.ok || !scoring.result) notFound();
+  const definition = await loadRubricDefinition(db, scoring.rubricId);
+  const input = scoring.parsed.input;
+  const names = await userNames(db, [...new Set(input.scores.map((s) => Number(s.assessor)))]);
+  const ctx: ExportContext = {
+    input,
+    result: scoring.result.categories[0],
+    entryName: new Map(scoring.entries.map((e) => [String(e.id), e.organisation_name])),
+    assessorName: new Map([...names].map(([k, v]) => [String(k), v])),
+    criterionName: new Map(definition.criteria.map((c) => [c.id, (locale === "en" ? c.name?.en : c.name?.id) ?? c.id])),
+    labels: {
+      rank: t("committee.ranking.rank"), organisation: t("common.organisation"), total: t("committee.ranking.total"),
+      reached: t("committee.ranking.reached"), flags: t("committee.ranking.flags"), assessor: t("role.assessor"), entry: t("committee.export.entry"),
+    },
+  };
+  const base = `paritrana-${edition.id}-${category.key}`;
+  if (format === "csv") {
+    return new Response(kind === "matrix" ? matrixCsv(ctx) : rankingCsv(ctx), {
+      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${base}-${kind}.csv"`, "Cache-Control": "no-store" },
+    });
+  }
+  const body = await workbook(ctx, { ranking: t("committee.overview.ranking"), matrix: t("committee.export.matrix") });
+  return new Response(new Uint8Array(body), {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="${base}.xlsx"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

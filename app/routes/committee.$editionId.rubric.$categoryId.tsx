@@ -1,0 +1,102 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { currentRubric, loadRubricDefinition } from "../../db/queries/rubrics";
+import { categoryHasScores, importRubricVersion, rubricVersions } from "../../db/queries/committee";
+import { requireCategoryCommittee } from "~/lib/committee.server";
+import { exportRubricJson, importRubricJson, type Problem } from "~/lib/rubric-json";
+import { getT } from "~/lib/locale.server";
+import { flash } from "~/lib/session.server";
+import { useLocale, useT } from "~/lib/use-t";
+import { formatDate } from "~/i18n/format";
+import { FormErrorSummary } from "~/components/Field";
+import type { MessageKey } from "~/i18n";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, edition, category } = await requireCategoryCommittee(request, params);
+  const rubric = await currentRubric(db, category.id);
+  const [definition, frozen, versions] = await Promise.all([
+    rubric ? loadRubricDefinition(db, rubric.id) : null,
+    categoryHasScores(db, category.id),
+    rubricVersions(db, category.id),
+  ]);
+  return {
+    edition: { id: edition.id },
+    category: { id: category.id, key: category.key },
+    json: definition && rubric ? exportRubricJson(definition, JSON.parse(rubric.method) as unknown) : null,
+    frozen,
+    versions,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { db, edition, category, viewer } = await requireCategoryCommittee(request, params);
+  const { t } = await getT(request);
+  const form = await request.formData();
+  const text = String(form.get("json") ?? "");
+  const reason = String(form.get("reason") ?? "").trim();
+  const values = { json: text, reason };
+  if (form.get("intent") !== "import") return data({ errors: { _form: t("committee.action.unknown") } as Record<string, string>, problems: [] as Problem[], values }, 400);
+  const frozen = await categoryHasScores(db, category.id);
+  const errors: Record<string, string> = {};
+  if (!text.trim()) errors.json = t("form.required");
+  if (frozen && !reason) errors.reason = t("committee.rubric.reasonRequired");
+  if (reason.length > 1000) errors.reason = t("form.invalid");
+  const imported = text.trim() ? importRubricJson(text) : null;
+  if (imported && !imported.ok) errors.json = t("committee.rubric.refused");
+  if (Object.keys(errors).length > 0 || !imported?.ok) {
+    return data({ errors, problems: imported && !imported.ok ? imported.problems : [], values }, 400);
+  }
+  await importRubricVersion(db, {
+    editionId: edition.id, categoryId: category.id, definition: imported.definition, method: imported.method,
+    frozen, reason: reason || null, userId: viewer.user.id,
+  });
+  return redirect(`/committee/${edition.id}/rubric/${category.id}`, { headers: await flash(request, t("committee.rubric.imported")) });
+}
+
+export default function RubricPage() {
+  const t = useT();
+  const locale = useLocale();
+  const d = useLoaderData<typeof loader>();
+  const a = useActionData<typeof action>();
+  const errors = a?.errors ?? {};
+  return (
+    <section>
+      <h1>{t("committee.rubric.title", { category: t(`category.${d.category.key}` as MessageKey) })}</h1>
+      {d.frozen ? <p className="alert alert--warn" role="note">{t("committee.rubric.frozen")}</p> : null}
+      <FormErrorSummary message={errors._form ?? (Object.keys(errors).length ? t("common.formErrors") : null)} />
+      {a?.problems.length ? (
+        <div className="alert alert--error problems" role="alert">
+          <p>{t("committee.rubric.problems")}</p>
+          <ul>{a.problems.map((p, i) => <li key={i}><code>{p.path}</code>: {p.message}</li>)}</ul>
+        </div>
+      ) : null}
+      {d.json ? (
+        <p><a href={`/committee/${d.edition.id}/rubric-json/${d.category.id}`} download>{t("committee.rubric.export")}</a></p>
+      ) : <p>{t("committee.rubric.none")}</p>}
+      <h2>{t("committee.rubric.importTitle")}</h2>
+      <p>{t("committee.rubric.importIntro")}</p>
+      <Form method="post" noValidate>
+        <div className={`field${errors.json ? " field--error" : ""}`}>
+          <label htmlFor="f-json">{t("committee.rubric.json")}</label>
+          <textarea id="f-json" name="json" rows={18} spellCheck={false} defaultValue={a?.values.json ?? d.json ?? ""} aria-invalid={errors.json ? true : undefined} aria-describedby={errors.json ? "f-json-error" : undefined} />
+          {errors.json ? <p className="error" id="f-json-error">{errors.json}</p> : null}
+        </div>
+        <div className={`field${errors.reason ? " field--error" : ""}`}>
+          <label htmlFor="f-reason">{t("committee.reason")}{d.frozen ? "" : ` (${t("committee.optional")})`}</label>
+          <input id="f-reason" name="reason" defaultValue={a?.values.reason ?? ""} aria-invalid={errors.reason ? true : undefined} aria-describedby={errors.reason ? "f-reason-error" : undefined} />
+          {errors.reason ? <p className="error" id="f-reason-error">{errors.reason}</p> : null}
+        </div>
+        <button type="submit" className="primary" name="intent" value="import">{t("committee.rubric.import")}</button>
+      </Form>
+      <h2>{t("committee.rubric.versions")}</h2>
+      <table className="data">
+        <thead><tr><th scope="col" className="num">{t("committee.rubric.version")}</th><th scope="col">{t("committee.rubric.createdAt")}</th><th scope="col">{t("committee.rubric.createdBy")}</th><th scope="col">{t("committee.reason")}</th></tr></thead>
+        <tbody>
+          {d.versions.map((v) => (
+            <tr key={v.id}><td className="num">{v.version}</td><td>{formatDate(v.created_at.replace(" ", "T") + (v.created_at.includes("Z") ? "" : "Z"), locale, true)}</td><td>{v.created_by_name ?? "–"}</td><td>{v.reason ?? "–"}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

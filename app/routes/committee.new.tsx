@@ -1,0 +1,101 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { z } from "zod";
+import { createEdition } from "../../db/queries/committee";
+import type { CategoryKey } from "../../db/schema";
+import { getDb } from "~/lib/db.server";
+import { requireCommittee } from "~/lib/guards.server";
+import { parseForm } from "~/lib/forms";
+import { getT } from "~/lib/locale.server";
+import { flash } from "~/lib/session.server";
+import { useT } from "~/lib/use-t";
+import { Field, FormErrorSummary } from "~/components/Field";
+import type { MessageKey } from "~/i18n";
+
+const CATEGORY_KEYS: CategoryKey[] = ["province", "regency_city", "large", "medium", "public_service", "micro_small"];
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "committee.edition.dateInvalid");
+const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), date.optional());
+
+const schema = z
+  .object({
+    name: z.string().trim().min(3, "form.required").max(200, "form.invalid"),
+    year: z.coerce.number({ error: "committee.edition.yearInvalid" }).int("committee.edition.yearInvalid").min(2000, "committee.edition.yearInvalid").max(2100, "committee.edition.yearInvalid"),
+    level: z.enum(["provincial", "national"], { error: "form.required" }),
+    region: z.string().trim().min(2, "form.required").max(200, "form.invalid"),
+    periodStart: date,
+    periodEnd: date,
+    registrationDeadline: optionalDate,
+    deskDeadline: optionalDate,
+    verificationDeadline: optionalDate,
+    interviewDeadline: optionalDate,
+    places: z.coerce.number({ error: "form.invalid" }).int("form.invalid").min(1, "form.invalid").max(10, "form.invalid"),
+  })
+  .refine((v) => v.periodEnd >= v.periodStart, { path: ["periodEnd"], message: "committee.edition.periodOrder" });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireCommittee(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireCommittee(request);
+  const { t } = await getT(request);
+  const form = await request.formData();
+  const parsed = parseForm(schema, form, t);
+  const categories = form.getAll("categories").map(String).filter((c): c is CategoryKey => (CATEGORY_KEYS as string[]).includes(c));
+  const checked = Object.fromEntries(categories.map((c) => [`cat_${c}`, "on"]));
+  if (!parsed.ok || categories.length === 0) {
+    const errors = parsed.ok ? {} : parsed.errors;
+    if (categories.length === 0) errors.categories = t("committee.edition.categoriesRequired");
+    return data({ errors, values: { ...(parsed.ok ? {} : parsed.values), ...checked } }, 400);
+  }
+  const v = parsed.data;
+  const end = (d: string | undefined) => (d ? `${d}T23:59:59+07:00` : null);
+  const id = await createEdition(await getDb(), {
+    name: v.name, year: v.year, level: v.level, region: v.region, periodStart: v.periodStart, periodEnd: v.periodEnd,
+    registrationDeadline: v.registrationDeadline ? new Date(end(v.registrationDeadline)!).toISOString() : null,
+    deadlines: { desk: end(v.deskDeadline), verification: end(v.verificationDeadline), interview: end(v.interviewDeadline) },
+    categories, places: v.places, userId: viewer.user.id,
+  });
+  return redirect(`/committee/${id}`, { headers: await flash(request, t("committee.edition.created")) });
+}
+
+export default function NewEdition() {
+  const t = useT();
+  const a = useActionData<typeof action>();
+  const errors: Record<string, string> = a?.errors ?? {};
+  const values: Record<string, string> = a?.values ?? {};
+  return (
+    <section>
+      <h1>{t("committee.edition.title")}</h1>
+      <FormErrorSummary message={Object.keys(errors).length ? t("common.formErrors") : null} />
+      <Form method="post" noValidate className="narrow">
+        <Field name="name" label={t("committee.edition.name")} defaultValue={values.name} error={errors.name} required />
+        <Field name="year" type="number" label={t("committee.edition.year")} defaultValue={values.year ?? String(new Date().getFullYear())} error={errors.year} required />
+        <div className={`field${errors.level ? " field--error" : ""}`}>
+          <label htmlFor="f-level">{t("committee.edition.level")}</label>
+          <select id="f-level" name="level" defaultValue={values.level ?? "provincial"}>
+            <option value="provincial">{t("level.provincial")}</option>
+            <option value="national">{t("level.national")}</option>
+          </select>
+        </div>
+        <Field name="region" label={t("committee.edition.region")} defaultValue={values.region} error={errors.region} required />
+        <Field name="periodStart" type="date" label={t("committee.edition.periodStart")} defaultValue={values.periodStart} error={errors.periodStart} required />
+        <Field name="periodEnd" type="date" label={t("committee.edition.periodEnd")} defaultValue={values.periodEnd} error={errors.periodEnd} required />
+        <Field name="registrationDeadline" type="date" label={t("committee.edition.registrationDeadline")} defaultValue={values.registrationDeadline} error={errors.registrationDeadline} />
+        <Field name="deskDeadline" type="date" label={`${t("common.deadline")}: ${t("stage.desk")}`} defaultValue={values.deskDeadline} error={errors.deskDeadline} />
+        <Field name="verificationDeadline" type="date" label={`${t("common.deadline")}: ${t("stage.verification")}`} defaultValue={values.verificationDeadline} error={errors.verificationDeadline} />
+        <Field name="interviewDeadline" type="date" label={`${t("common.deadline")}: ${t("stage.interview")}`} defaultValue={values.interviewDeadline} error={errors.interviewDeadline} />
+        <fieldset className={errors.categories ? "field--error" : undefined} aria-describedby={errors.categories ? "f-categories-error" : undefined}>
+          <legend>{t("committee.overview.categories")}</legend>
+          {CATEGORY_KEYS.map((c) => (
+            <label key={c} className="check"><input type="checkbox" name="categories" value={c} defaultChecked={values[`cat_${c}`] === "on"} /> {t(`category.${c}` as MessageKey)}</label>
+          ))}
+          {errors.categories ? <p className="error" id="f-categories-error">{errors.categories}</p> : null}
+        </fieldset>
+        <Field name="places" type="number" label={t("committee.edition.places")} defaultValue={values.places ?? "3"} error={errors.places} />
+        <button type="submit" className="primary">{t("committee.edition.create")}</button>
+      </Form>
+    </section>
+  );
+}
