@@ -107,7 +107,7 @@ export default function EntryStatus() {
 
       <p>
         {entry.registration_deadline ? t("portal.status.deadline", { date: formatDate(entry.registration_deadline, locale, true) }) : null}
-        {deadlinePassed ? <> · <strong>{t("portal.status.deadlinePassed")}</strong></> : null}
+        {deadlinePassed && !editable ? <> · <strong>{t("portal.status.deadlinePassed")}</strong></> : null}
       </p>
 
       {entry.status === "draft" ? (

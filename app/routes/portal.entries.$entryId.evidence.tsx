@@ -22,7 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     entry: { id: entry.id, organisation_name: entry.organisation_name, edition_name: entry.edition_name },
     editable: isEditable(entry),
     maxMb: config.uploadMaxBytes / (1024 * 1024),
-    criteria: criteria.map((c) => ({
+    // Criteria that need evidence first, then the others, each in rubric order.
+    criteria: [...criteria].sort((a, b) => Number(Boolean(b.evidenceRequired)) - Number(Boolean(a.evidenceRequired))).map((c) => ({
       key: c.id, name: c.name ?? { id: c.id, en: c.id }, description: c.description ?? null, required: Boolean(c.evidenceRequired),
     })),
     files: files.map((f) => ({ id: f.id, criterion: f.criterion_key, name: f.original_name, size: f.size, mime: f.mime, uploadedAt: f.uploaded_at })),

@@ -77,7 +77,8 @@ export default function Figures() {
   const action = useActionData<ActionData>();
   const busy = useNavigation().state === "submitting";
   const values = action?.values;
-  const value = (key: string) => (values ? (values[key] ?? "") : figures[key] !== undefined ? String(figures[key]) : "");
+  // Saved figures are shown the Indonesian way (1.250); that is also how they may be typed.
+  const value = (key: string) => (values ? (values[key] ?? "") : figures[key] !== undefined ? formatNumber(figures[key]) : "");
   const fields = FIGURE_FIELDS[group];
   const regRows = values
     ? Array.from({ length: MAX_REGULATIONS }, (_, i) => i).filter((i) => i < regulations.length + REGULATION_ROWS_EXTRA || values[`reg_type_${i}`])
@@ -181,7 +182,7 @@ export default function Figures() {
               const pass = v === undefined ? null : compare(v, g.op, g.value);
               return (
                 <tr key={`gate-${g.id}`}>
-                  <th scope="row">{t("portal.indicators.gate")}: {t(`portal.indicator.${g.indicator}` as MessageKey)} {g.op} {formatNumber(g.value)}</th>
+                  <th scope="row">{t("portal.indicators.gate")}: {t(`portal.indicator.${g.indicator}` as MessageKey)} {OP_SYMBOL[g.op] ?? g.op} {formatNumber(g.value)}</th>
                   <td className="num">{fmtIndicator(g.indicator, v)}</td>
                   <td>{pass === null ? t("portal.indicators.missing") : pass ? t("portal.indicators.gatePass") : <strong>{t("portal.indicators.gateFail")}</strong>}</td>
                 </tr>
@@ -196,6 +197,8 @@ export default function Figures() {
     </section>
   );
 }
+
+const OP_SYMBOL: Record<string, string> = { "<": "<", "<=": "≤", ">": ">", ">=": "≥", "==": "=", "!=": "≠" };
 
 function compare(v: number, op: string, x: number) {
   switch (op) {

@@ -26,9 +26,16 @@ export async function portalEntry(db: Db, entryId: number) {
 }
 export type PortalEntry = NonNullable<Awaited<ReturnType<typeof portalEntry>>>;
 
-/** Whether the organisation may still change the entry: a draft, before the deadline. */
-export function isEditable(entry: { status: EntryStatus; registration_deadline: string | null }, now = new Date()): boolean {
+/**
+ * Whether the organisation may still change the entry: a draft, before the deadline. An entry the
+ * committee reopened (with a reason) stays editable after the deadline until it is submitted again.
+ */
+export function isEditable(
+  entry: { status: EntryStatus; registration_deadline: string | null; reopened_reason?: string | null },
+  now = new Date(),
+): boolean {
   if (entry.status !== "draft") return false;
+  if (entry.reopened_reason) return true;
   return !entry.registration_deadline || now.toISOString() <= entry.registration_deadline;
 }
 

@@ -142,6 +142,9 @@ describe("saving figures", () => {
     const late = new Date(Date.parse(entry.registration_deadline!) + 1000);
     expect(isEditable(entry, late)).toBe(false);
     expect(await saveFigures(db, { entryId: a.id, version: entry.version + 1, userId: a.userId, figures: {}, regulations: [], now: late })).toEqual({ ok: false, reason: "locked" });
+    // Reopened by the committee (with a reason): editable again, even after the deadline.
+    await db.updateTable("entries").set({ reopened_reason: "Lampiran tidak terbaca" }).where("id", "=", a.id).execute();
+    expect(await saveFigures(db, { entryId: a.id, version: entry.version + 1, userId: a.userId, figures: { workers: 7 }, regulations: [], now: late })).toMatchObject({ ok: true });
   });
 });
 

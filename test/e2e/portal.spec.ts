@@ -131,20 +131,36 @@ test.describe.serial("organisation A completes and submits its entry", () => {
     await expect(page.getByRole("link", { name: "laporan.pdf" })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "besar.pdf" })).toHaveCount(0);
 
+    // Replace it with a revised version (same place in the list, new name and bytes).
+    await section.getByLabel("Berkas pengganti untuk Program K3 2023.pdf").setInputFiles({ name: "Program K3 2023 revisi.pdf", mimeType: "application/pdf", buffer: await pdf("Program K3 (revisi)") });
+    await section.getByRole("button", { name: "Ganti", exact: true }).click();
+    await expect(page.locator(".portal-outcomes")).toContainText("Program K3 2023 revisi.pdf: menggantikan berkas sebelumnya.");
+    await expect(section.getByRole("listitem")).toHaveCount(1);
+
+    // A file uploaded under another criterion by mistake is deleted again.
+    const other = page.getByRole("region", { name: /Pekerja terdaftar/ });
+    await other.getByLabel("Pilih berkas untuk Pekerja terdaftar").setInputFiles({ name: "salah.pdf", mimeType: "application/pdf", buffer: await pdf("salah") });
+    await other.getByRole("button", { name: "Unggah" }).click();
+    await expect(other.getByRole("link", { name: "salah.pdf" })).toBeVisible();
+    await other.getByRole("button", { name: "Hapus salah.pdf" }).click();
+    await expect(page.locator(".portal-outcomes")).toContainText("salah.pdf: dihapus.");
+    await expect(other.getByRole("link", { name: "salah.pdf" })).toHaveCount(0);
+
     // The accepted file downloads as a PDF, shown inline, never sniffed.
-    const href = await section.getByRole("link", { name: "Program K3 2023.pdf" }).getAttribute("href");
+    const href = await section.getByRole("link", { name: "Program K3 2023 revisi.pdf" }).getAttribute("href");
     const res = await page.request.get(href!);
     expect(res.status()).toBe(200);
     expect(res.headers()["content-type"]).toBe("application/pdf");
     expect(res.headers()["x-content-type-options"]).toBe("nosniff");
     expect(res.headers()["content-disposition"]).toContain("inline;");
-    expect(res.headers()["content-disposition"]).toContain("filename*=UTF-8''Program%20K3%202023.pdf");
+    expect(res.headers()["content-disposition"]).toContain("filename*=UTF-8''Program%20K3%202023%20revisi.pdf");
+    expect((await res.body()).subarray(0, 5).toString()).toBe("%PDF-");
   });
 
   test("submitting locks the entry", async ({ page, baseURL }) => {
     await signIn(page, "entrantA");
     await page.goto(`/portal/entries/${f.entryA}`);
-    await expect(page.locator(".portal-checklist")).not.toContainText("belum diisi");
+    await expect(page.locator(".portal-checklist")).not.toContainText("masih kurang");
     await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
     await expect(page.getByText("Pendaftaran telah dikirim dan kini terkunci.")).toBeVisible();
     await expect(page.locator(".badge").first()).toHaveText("Terkirim");

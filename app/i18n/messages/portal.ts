@@ -40,7 +40,7 @@ export const portal = {
   "portal.checklist.title": ["Kelengkapan", "Checklist"],
   "portal.checklist.figures": ["Data isian", "Figures"],
   "portal.checklist.evidence": ["Bukti dukung ({count} berkas)", "Evidence ({count} files)"],
-  "portal.checklist.missing": ["belum diisi:", "missing:"],
+  "portal.checklist.missing": ["masih kurang:", "still missing:"],
   "portal.checklist.complete": ["lengkap", "complete"],
   "portal.checklist.evidenceFor": ["Bukti dukung untuk {criterion}", "Evidence for {criterion}"],
 
