@@ -558,7 +558,10 @@ function Scoresheet({ data: d }: { data: ScoreData }) {
   );
   const [result, setResult] = useState(initial);
   const [stale, setStale] = useState(initial?.kind === "refused" && initial.current ? initial.current : null);
-  const [dirty, setDirty] = useState(false);
+  // Input that a refused save sent back is not saved: it counts as unsaved from the start.
+  const [dirty, setDirty] = useState(initial?.kind === "refused");
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const baseRef = useRef(base);
   baseRef.current = base;
   const edits = useRef(0);
@@ -566,11 +569,15 @@ function Scoresheet({ data: d }: { data: ScoreData }) {
   const timer = useRef<ReturnType<typeof setTimeout>>();
 
   const readOnly = d.sheet.status === "submitted" || d.accepts !== "ok";
+  // Nothing can be lost on a read-only sheet (e.g. right after submitting).
+  const unsaved = dirty && !readOnly;
   const busy = fetcher.state !== "idle" || navigation.state === "submitting";
 
+  const [resultSeq, setResultSeq] = useState(0);
   const handle = useCallback((r: ActionResult | undefined) => {
     if (!r || r.kind === "declare") return;
     setResult(r);
+    setResultSeq((n) => n + 1);
     if (r.kind === "saved") {
       setBase(r.version);
       setStale(null);
@@ -615,15 +622,15 @@ function Scoresheet({ data: d }: { data: ScoreData }) {
   // Warn before leaving with unsaved changes: the browser's own prompt on unload, and a dialog
   // for in-app navigation (Remix useBlocker). Posting this form or switching files is not leaving.
   useEffect(() => {
-    if (!dirty) return;
+    if (!unsaved) return;
     const warn = (e: BeforeUnloadEvent) => {
       e.preventDefault();
       e.returnValue = "";
     };
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+  }, [unsaved]);
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => unsaved && currentLocation.pathname !== nextLocation.pathname);
 
   const errors = result?.kind === "refused" ? result.errors : {};
   const values = initial?.kind === "refused" ? initial.values : undefined;
@@ -633,7 +640,7 @@ function Scoresheet({ data: d }: { data: ScoreData }) {
 
   let status: string | null = null;
   if (fetcher.state !== "idle") status = t("assess.form.saving");
-  else if (dirty) status = t("assess.form.unsaved");
+  else if (unsaved) status = t("assess.form.unsaved");
   else if (result?.kind === "saved") {
     status = result.auto
       ? t("assess.form.autosaved", { time: new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "Asia/Jakarta" }).format(new Date(result.at)) })
@@ -651,15 +658,9 @@ function Scoresheet({ data: d }: { data: ScoreData }) {
       ) : d.accepts === "deadline" ? (
         <p className="alert alert--warn">{t("assess.form.deadlinePassed", { deadline })}</p>
       ) : null}
-      {result?.kind === "refused" ? (
-        result.auto ? (
-          <div className="alert alert--error" role="alert">{result.message}</div>
-        ) : (
-          <FormErrorSummary key={`${result.reason}-${result.basedOn}-${Object.keys(result.errors).join()}`} message={result.message} />
-        )
-      ) : null}
+      {result?.kind === "refused" ? <RefusalAlert key={resultSeq} message={result.message} focus={!result.auto} /> : null}
       {d.criteria.length === 0 ? <p>{t("assess.form.none")}</p> : null}
-      <Form method="post" ref={formRef} noValidate onChange={onEdit} onSubmit={onSubmit} className="scoresheet">
+      <Form method="post" ref={formRef} noValidate onChange={onEdit} onSubmit={onSubmit} className="scoresheet" data-hydrated={hydrated ? "" : undefined}>
         <input type="hidden" name="version" value={base} />
         {stale ? <input type="hidden" name="seenVersion" value={stale.version} /> : null}
         {d.criteria.map((c) => {
@@ -729,5 +730,21 @@ function Scoresheet({ data: d }: { data: ScoreData }) {
         </div>
       ) : null}
     </aside>
+  );
+}
+
+/**
+ * A refused save, announced once. Focus moves to it once per refusal after an explicit save (not
+ * after an autosave, and not again on later re-renders, so typing in a field is never interrupted).
+ */
+function RefusalAlert({ message, focus }: { message: string; focus: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus) ref.current?.focus();
+  }, [focus]);
+  return (
+    <div className="alert alert--error" role="alert" tabIndex={-1} ref={ref}>
+      {message}
+    </div>
   );
 }
