@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { addEvidence, deleteEvidence, listEvidence, replaceEvidence } from "../../db/queries/evidence";
-import { evidenceCriteria, isEditable } from "../../db/queries/figures";
+import { evidenceCriteria, isEditable, portalEntry } from "../../db/queries/figures";
 import { FormErrorSummary } from "~/components/Field";
 import { PortalEntryNav } from "~/components/PortalEntryNav";
 import { formatDate, formatNumber } from "~/i18n/format";
@@ -54,6 +54,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     form = multipart ? await uploader.parse(request) : await request.formData();
   } catch {
     return data<ActionData>({ message: t("portal.evidence.refusedRequest", { max: formatNumber(maxMb, 0, 1) }), outcomes: [] }, 400);
+  }
+  // The upload may have taken a while: the entry must still be editable before anything is stored.
+  const fresh = await portalEntry(db, entry.id);
+  if (!fresh || !isEditable(fresh)) {
+    await uploader.discard();
+    return data<ActionData>({ message: t("portal.evidence.locked"), outcomes: [] }, 409);
   }
   const intent = form.get("intent");
   const criterion = String(form.get("criterion") ?? "");

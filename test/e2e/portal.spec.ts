@@ -227,7 +227,16 @@ async function orgOf(entryId: number) {
 
 test("evidence of a submitted entry: the committee reads it, an assessor who has not declared gets 403", async ({ baseURL }) => {
   const db = e2eDb();
-  const file = db.prepare("select id from evidence_files where entry_id = ? order by id limit 1").get(f.assignedEntry) as { id: number };
+  // A file of a submitted entry assigned to penilai1, who has not declared on it (yet).
+  const file = db
+    .prepare(
+      `select ef.id from evidence_files ef join entries e on e.id = ef.entry_id
+       where e.status <> 'draft'
+         and ef.entry_id in (select entry_id from assignments a join users u on u.id = a.user_id where u.email = 'penilai1@paritrana.test')
+         and ef.entry_id not in (select entry_id from conflict_declarations c join users u on u.id = c.user_id where u.email = 'penilai1@paritrana.test')
+       order by ef.id limit 1`,
+    )
+    .get() as { id: number };
   db.close();
   const committee = await apiAs(baseURL!, "committee");
   const res = await committee.get(`/evidence/${file.id}`);
