@@ -91,4 +91,24 @@ describe("invitations", () => {
     const actions = await db.selectFrom("audit_log").select("action").where("entry_id", "in", [res.entryId, other.entryId]).execute();
     expect(actions.map((a) => a.action).sort()).toEqual(["entry.approve", "entry.register", "entry.register", "entry.reject"]);
   });
+
+  it("assessor invitations give an edition membership; a signed-in user can accept for their own account", async () => {
+    const { db, edition, large, committeeId, orgA } = await demo();
+    const inv = await createInvitation(db, { kind: "assessor", editionId: edition.id, email: "ahli@univ.test", createdBy: committeeId });
+    const res = await acceptInvitation(db, { token: inv.token, user: { name: "Dr. Ahli", email: "ahli@univ.test", passwordHash: "x" } });
+    expect(res).toMatchObject({ ok: true, organisationId: null, entryId: null, created: true });
+    if (!res.ok) return;
+    const m = await db.selectFrom("memberships").selectAll().where("user_id", "=", res.userId).execute();
+    expect(m).toEqual([expect.objectContaining({ role: "assessor", edition_id: edition.id, organisation_id: null })]);
+
+    // An existing user (here the committee member) joins an organisation through a member link.
+    const member = await createInvitation(db, { kind: "member", organisationId: orgA });
+    expect(await acceptInvitation(db, { token: member.token, existingUserId: committeeId })).toMatchObject({ ok: true, created: false, organisationId: orgA });
+    // An organisation invitation for an organisation that already has an entry in the edition is refused, and nothing is written.
+    const again = await createInvitation(db, { kind: "organisation", editionId: edition.id, categoryId: large.id, organisationId: orgA });
+    const users = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    expect(await acceptInvitation(db, { token: again.token, user: { name: "X", email: "x@new.test", passwordHash: "x" } })).toEqual({ ok: false, reason: "already_entered" });
+    expect(await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).toEqual(users);
+    expect((await findInvitation(db, again.token)).state).toBe("valid");
+  });
 });
