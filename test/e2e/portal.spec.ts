@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { apiAs, e2eDb, signIn } from "./support";
 import { loadFixtures, type Fixtures } from "./route-table";
@@ -155,6 +157,17 @@ test.describe.serial("organisation A completes and submits its entry", () => {
     expect(res.headers()["content-disposition"]).toContain("inline;");
     expect(res.headers()["content-disposition"]).toContain("filename*=UTF-8''Program%20K3%202023%20revisi.pdf");
     expect((await res.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  test("refused uploads left nothing behind: every stored file has its row, no temporary files", async () => {
+    const dir = join(process.env.E2E_DIR!, "uploads");
+    const db = e2eDb();
+    const rows = new Set((db.prepare("select storage_name from evidence_files").all() as { storage_name: string }[]).map((r) => r.storage_name));
+    db.close();
+    const onDisk = readdirSync(dir).filter((n) => n !== "tmp");
+    expect(onDisk.filter((n) => !rows.has(n))).toEqual([]);
+    expect(onDisk.length).toBe(rows.size);
+    expect(readdirSync(join(dir, "tmp"))).toEqual([]);
   });
 
   test("submitting locks the entry", async ({ page, baseURL }) => {
