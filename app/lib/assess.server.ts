@@ -16,7 +16,9 @@ export async function requireAssessorEntry(request: Request, entryParam: string 
   // Owners and committee members see entries elsewhere; here only the assigned panel scores.
   if (access.as !== "assessor") notFound();
   const db = await getDb();
-  const assignments = await myAssignmentsForEntry(db, { userId: viewer.user.id, entryId });
+  // A stage is scored by its panel: assessors for desk and verification, jurors for the interview.
+  const roles = new Set(viewer.memberships.filter((m) => m.edition_id === access.entry.edition_id).map((m) => m.role as string));
+  const assignments = (await myAssignmentsForEntry(db, { userId: viewer.user.id, entryId })).filter((a) => roles.has(a.panel));
   const assignment = assignments.find((a) => a.stageStatus === "open") ?? assignments[0];
   if (!assignment) notFound();
   return { viewer, db, entryId, declared: access.declared, assignment };

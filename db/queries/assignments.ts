@@ -30,6 +30,17 @@ export async function listMyAssignments(db: Db, userId: number) {
     ])
     .where("a.user_id", "=", userId)
     .where("s.status", "=", "open")
+    // Only stages of the viewer's own panel, in editions where their membership is active.
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("memberships as m")
+          .select("m.id")
+          .whereRef("m.user_id", "=", "a.user_id")
+          .whereRef("m.edition_id", "=", "e.edition_id")
+          .whereRef("m.role", "=", "s.panel")
+          .where("m.active", "=", 1),
+      ),
+    )
     .where("e.status", "not in", ["draft", "pending", "rejected"])
     .where((eb) => eb.or([eb("cd.has_conflict", "is", null), eb("cd.has_conflict", "=", 0)]))
     .orderBy("ed.id")
