@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listEditions } from "../../db/queries/editions";
+import { editionsOpenForRegistration } from "../../db/queries/invitations";
 import { getDb } from "~/lib/db.server";
 import { getViewer, roleHome } from "~/lib/guards.server";
 import { useT } from "~/lib/use-t";
@@ -8,16 +9,18 @@ import type { MessageKey } from "~/i18n";
 
 // Public: the award, its editions (name and status only) and the way in.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [editions, viewer] = await Promise.all([getDb().then(listEditions), getViewer(request)]);
+  const db = await getDb();
+  const [editions, open, viewer] = await Promise.all([listEditions(db), editionsOpenForRegistration(db), getViewer(request)]);
   return {
     editions: editions.map((e) => ({ id: e.id, name: e.name, year: e.year, level: e.level, status: e.status })),
     home: viewer ? roleHome(viewer) : null,
+    registrationOpen: open.length > 0,
   };
 }
 
 export default function Index() {
   const t = useT();
-  const { editions, home } = useLoaderData<typeof loader>();
+  const { editions, home, registrationOpen } = useLoaderData<typeof loader>();
   return (
     <section>
       <h1>{t("home.title")}</h1>
@@ -27,6 +30,7 @@ export default function Index() {
       ) : (
         <p>{t("home.signInPrompt")} <Link to="/login">{t("nav.signIn")}</Link></p>
       )}
+      {registrationOpen ? <p>{t("home.registerPrompt")} <Link to="/register">{t("portal.register.title")}</Link></p> : null}
       <h2>{t("home.editions")}</h2>
       {editions.length === 0 ? <p>{t("home.noEditions")}</p> : (
         <ul className="cards">

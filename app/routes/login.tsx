@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormErrorSummary } from "~/components/Field";
 import { parseForm, type FieldErrors } from "~/lib/forms";
@@ -73,6 +73,7 @@ export default function Login() {
         <Field name="password" type="password" autoComplete="current-password" label={t("login.password")} error={action?.errors.password} required />
         <button type="submit" className="primary" disabled={busy}>{t("login.submit")}</button>
       </Form>
+      <p className="muted"><Link to="/register">{t("portal.register.title")}</Link></p>
     </section>
   );
 }

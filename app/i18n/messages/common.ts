@@ -89,6 +89,10 @@ export const common = {
     "Panitia, penilai, dewan juri dan peserta: silakan masuk.",
     "Committee, assessors, jury and entrants: please sign in.",
   ],
+  "home.registerPrompt": [
+    "Pendaftaran peserta sedang dibuka. Organisasi Anda belum terdaftar?",
+    "Registration of entrants is open. Is your organisation not registered yet?",
+  ],
   "home.yourWork": ["Pekerjaan Anda", "Your work"],
   "home.viewWinners": ["Lihat pemenang", "See the winners"],
 } as const satisfies Record<string, readonly [string, string]>;
