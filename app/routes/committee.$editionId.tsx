@@ -21,6 +21,10 @@ export default function CommitteeEdition() {
           <li><NavLink end to={base}>{t("committee.nav.overview")}</NavLink></li>
           <li><NavLink to={`${base}/assign`}>{t("committee.nav.assign")}</NavLink></li>
           <li><NavLink to={`${base}/stages`}>{t("committee.nav.stages")}</NavLink></li>
+          <li><NavLink to={`${base}/progress`}>{t("committee.nav.progress")}</NavLink></li>
+          <li><NavLink to={`${base}/people`}>{t("committee.nav.people")}</NavLink></li>
+          <li><NavLink to={`${base}/organisations`}>{t("committee.nav.organisations")}</NavLink></li>
+          <li><NavLink to={`${base}/audit`}>{t("committee.nav.audit")}</NavLink></li>
           <li><NavLink to={`/winners/${edition.id}`}>{t("committee.nav.winners")}</NavLink></li>
         </ul>
       </nav>

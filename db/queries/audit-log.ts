@@ -1,0 +1,63 @@
+import type { Db } from "../client";
+
+// Reading the audit log of an edition (the log itself is append-only, see audit.ts).
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export interface AuditFilter {
+  entryId?: number;
+  userId?: number;
+  action?: string;
+  /** 1-based. */
+  page?: number;
+}
+
+/** The edition's audit rows, newest first, filtered, one page of AUDIT_PAGE_SIZE, with the total. */
+export async function auditLogPage(db: Db, editionId: number, filter: AuditFilter = {}) {
+  const page = Math.max(1, Math.floor(filter.page ?? 1));
+  let q = db.selectFrom("audit_log as l").where("l.edition_id", "=", editionId);
+  if (filter.entryId !== undefined) q = q.where("l.entry_id", "=", filter.entryId);
+  if (filter.userId !== undefined) q = q.where("l.user_id", "=", filter.userId);
+  if (filter.action) q = q.where("l.action", "=", filter.action);
+  const [count, rows] = await Promise.all([
+    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    q
+      .leftJoin("users as u", "u.id", "l.user_id")
+      .leftJoin("entries as e", "e.id", "l.entry_id")
+      .leftJoin("organisations as o", "o.id", "e.organisation_id")
+      .select([
+        "l.id", "l.at", "l.user_id as userId", "u.name as userName", "u.email as userEmail", "l.entry_id as entryId",
+        "o.name as organisationName", "l.action", "l.subject", "l.before", "l.after", "l.reason",
+      ])
+      .orderBy("l.at", "desc")
+      .orderBy("l.id", "desc")
+      .limit(AUDIT_PAGE_SIZE)
+      .offset((page - 1) * AUDIT_PAGE_SIZE)
+      .execute(),
+  ]);
+  const total = Number(count.n);
+  return { rows, total, page, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+}
+
+/** What the filters can choose from: the actions, people and entries that occur in the edition's log. */
+export async function auditFilterOptions(db: Db, editionId: number) {
+  const [actions, users, entries] = await Promise.all([
+    db.selectFrom("audit_log").select("action").distinct().where("edition_id", "=", editionId).orderBy("action").execute(),
+    db
+      .selectFrom("users as u")
+      .select(["u.id", "u.name", "u.email"])
+      .where("u.id", "in", (eb) => eb.selectFrom("audit_log").select("user_id").where("edition_id", "=", editionId).where("user_id", "is not", null))
+      .orderBy("u.name")
+      .orderBy("u.id")
+      .execute(),
+    db
+      .selectFrom("entries as e")
+      .innerJoin("organisations as o", "o.id", "e.organisation_id")
+      .select(["e.id", "o.name"])
+      .where("e.edition_id", "=", editionId)
+      .orderBy("o.name")
+      .orderBy("e.id")
+      .execute(),
+  ]);
+  return { actions: actions.map((a) => a.action), users, entries };
+}
