@@ -1,0 +1,179 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { e2eDb, signIn } from "./support";
+
+// Committee administration: progress with reopening, people with invitations, organisations,
+// audit log. Runs after committee.spec (which may have closed the desk stage), so it names the
+// desk stage explicitly and works whatever the stages' state; it never touches organisations A/B
+// (mahakam-energi, borneo-sawit) nor the registration deadline.
+
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+function editionId() {
+  const db = e2eDb();
+  try {
+    return (db.prepare("select min(id) as id from editions").get() as { id: number }).id;
+  } finally {
+    db.close();
+  }
+}
+
+/** A submitted desk scoresheet of the demo edition, away from the categories other specs use. */
+function submittedSheet(edition: number) {
+  const db = e2eDb();
+  try {
+    return db
+      .prepare(
+        `select a.id, o.name as organisation, u.name as person from assignments a
+           join entries e on e.id = a.entry_id join categories c on c.id = e.category_id
+           join organisations o on o.id = e.organisation_id join users u on u.id = a.user_id
+          where e.edition_id = ? and a.stage_key = 'desk' and a.status = 'submitted'
+            and c.key not in ('large', 'regency_city')
+          order by a.id desc limit 1`,
+      )
+      .get(edition) as { id: number; organisation: string; person: string };
+  } finally {
+    db.close();
+  }
+}
+
+function assignmentStatus(id: number) {
+  const db = e2eDb();
+  try {
+    return (db.prepare("select status from assignments where id = ?").get(id) as { status: string }).status;
+  } finally {
+    db.close();
+  }
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("the committee sees the progress of the desk stage and reopens a submitted scoresheet, with a required reason", async ({ page }) => {
+  const edition = editionId();
+  const sheet = submittedSheet(edition);
+  await signIn(page, "committee");
+  await page.goto(`/committee/${edition}`);
+  await page.getByRole("navigation", { name: "Menu edisi" }).getByRole("link", { name: "Kemajuan" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Kemajuan penilaian" })).toBeVisible();
+  await page.getByLabel("Tahap").selectOption("desk");
+  await page.getByRole("button", { name: "Tampilkan" }).click();
+  await expect(page).toHaveURL(/stage=desk/);
+  await expect(page.getByRole("heading", { name: "Per kategori" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Per penilai" })).toBeVisible();
+  await expect(page.getByText(/penugasan: .* terkirim, .* draf, .* belum dimulai\./)).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: `Buka kembali lembar nilai ${sheet.person} untuk ${sheet.organisation}` }).click();
+  await expect(page.getByRole("heading", { level: 2, name: `Buka kembali lembar nilai ${sheet.person} untuk ${sheet.organisation}` })).toBeVisible();
+  await expectAccessible(page);
+  // Without a reason: refused, with the message next to the field.
+  await page.getByRole("button", { name: "Buka kembali", exact: true }).click();
+  await expect(page.locator("#f-reason-error")).toHaveText("Tuliskan alasannya.");
+  await expect(page.getByLabel("Alasan")).toHaveAttribute("aria-invalid", "true");
+  expect(assignmentStatus(sheet.id)).toBe("submitted");
+
+  await page.getByLabel("Alasan").fill("Nilai kriteria kedua salah ketik (uji e2e)");
+  await page.getByRole("button", { name: "Buka kembali", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Lembar nilai telah dibuka kembali." })).toBeVisible();
+  expect(assignmentStatus(sheet.id)).toBe("draft");
+
+  // Stale or foreign ids are a 404, never a 500.
+  expect((await page.goto(`/committee/${edition}/progress?stage=desk&reopen=999999999`))!.status()).toBe(404);
+  expect((await page.goto(`/committee/${edition}/progress?reopenEntry=abc`))!.status()).toBe(404);
+  expect((await page.goto(`/committee/${edition}/progress?stage=nope`))!.status()).toBe(404);
+});
+
+test("the committee invites an assessor; the one-time link creates the account and leads to the assessor's page", async ({ page, browser }) => {
+  const edition = editionId();
+  const email = `penilai.baru.${Date.now()}@paritrana.test`;
+  await signIn(page, "committee");
+  await page.goto(`/committee/${edition}/people`);
+  await expect(page.getByRole("heading", { level: 1, name: "Penilai dan juri" })).toBeVisible();
+  await expect(page.getByRole("row", { name: /penilai1@paritrana\.test/ })).toContainText("Aktif");
+  await expectAccessible(page);
+
+  // Errors next to the fields, input kept.
+  await page.getByLabel("Nama").fill("Sari Penilai Baru");
+  await page.getByLabel("Email").fill("bukan-email");
+  await page.getByRole("button", { name: "Undang" }).click();
+  await expect(page.locator("#f-email-error")).toHaveText("Isi alamat email yang benar.");
+  await expect(page.getByLabel("Nama")).toHaveValue("Sari Penilai Baru");
+
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Undang" }).click();
+  const link = (await page.getByTestId("invite-link").textContent())!.trim();
+  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  await expectAccessible(page);
+  // Shown once: after reloading the page the link is gone; the invitation is listed.
+  await page.goto(`/committee/${edition}/people`);
+  await expect(page.getByTestId("invite-link")).toHaveCount(0);
+  await expect(page.getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) })).toBeVisible();
+
+  const anonymous = await browser.newContext({ locale: "id-ID" });
+  try {
+    const invitee = await anonymous.newPage();
+    await invitee.goto(link);
+    await expect(invitee.getByText(/Anda diundang sebagai Penilai/)).toBeVisible();
+    await invitee.getByLabel("Nama lengkap").fill("Sari Penilai Baru");
+    await invitee.getByLabel("Kata sandi", { exact: true }).fill("rahasia-sari-2024");
+    await invitee.getByLabel("Ulangi kata sandi").fill("rahasia-sari-2024");
+    await invitee.getByRole("button", { name: "Buat akun dan terima undangan" }).click();
+    await expect(invitee).toHaveURL(/\/assess/);
+    // The link works once only.
+    await invitee.goto(link);
+    await expect(invitee.getByText("Tautan undangan ini sudah dipakai. Silakan masuk.")).toBeVisible();
+  } finally {
+    await anonymous.close();
+  }
+
+  // The new assessor is listed as active; deactivating and reactivating is audited.
+  await page.goto(`/committee/${edition}/people`);
+  const row = page.getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) });
+  await expect(row).toContainText("Aktif");
+  await row.getByRole("button", { name: /Nonaktifkan/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Sari Penilai Baru telah dinonaktifkan." })).toBeVisible();
+  await expect(row).toContainText("Nonaktif");
+  await row.getByRole("button", { name: /Aktifkan kembali/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Sari Penilai Baru telah diaktifkan kembali." })).toBeVisible();
+});
+
+test("the organisations page creates an organisation invitation link and lists pending registrations", async ({ page }) => {
+  const edition = editionId();
+  await signIn(page, "committee");
+  await page.goto(`/committee/${edition}/organisations`);
+  await expect(page.getByRole("heading", { level: 1, name: "Peserta dan pendaftaran" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Buat tautan undangan" }).click();
+  await expect(page.locator("#f-categoryId-error")).toHaveText("Pilih kategori.");
+  await page.getByLabel("Kategori").selectOption({ label: "Pelayanan Publik" });
+  await page.getByRole("button", { name: "Buat tautan undangan" }).click();
+  await expect(page.getByRole("heading", { name: "Tautan undangan: Pelayanan Publik" })).toBeVisible();
+  await expect(page.getByTestId("invite-link")).toContainText("/invite/");
+});
+
+test("the audit log is filtered by action and entry; a bad filter value is a field error, not an error page", async ({ page }) => {
+  const edition = editionId();
+  await signIn(page, "committee");
+  await page.goto(`/committee/${edition}/audit`);
+  await expect(page.getByRole("heading", { level: 1, name: "Log audit" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Tindakan").selectOption("scoresheet.reopen");
+  await page.getByRole("button", { name: "Terapkan" }).click();
+  await expect(page).toHaveURL(/action=scoresheet\.reopen/);
+  const rows = page.locator("table.audit__table tbody tr");
+  await expect(rows.first()).toContainText("scoresheet.reopen");
+  await expect(page.getByRole("cell", { name: "Nilai kriteria kedua salah ketik (uji e2e)" })).toBeVisible();
+  for (const text of await rows.allTextContents()) expect(text).toContain("scoresheet.reopen");
+  await expect(rows.first()).toContainText("WIB");
+
+  const res = await page.goto(`/committee/${edition}/audit?entry=abc&user=-1&page=0`);
+  expect(res!.status()).toBe(200);
+  await expect(page.locator("#audit-entry-error")).toHaveText("Pilih peserta dari daftar.");
+  await expect(page.locator("#audit-user-error")).toHaveText("Pilih pengguna dari daftar.");
+  await expect(page.getByText("Nomor halaman tidak valid.")).toBeVisible();
+  await expectAccessible(page);
+});
