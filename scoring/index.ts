@@ -1,6 +1,7 @@
 // Public API of the scoring module (see /work/shared/design/SCORING.md and scoring/README.md).
 export { score } from "./score";
 export { parseScoringInput, ScoringInputSchema, formatPath } from "./schema";
+export { bandOf } from "./indicators";
 export type {
   ScoringInput,
   Rubric,

@@ -1,17 +1,22 @@
 import type { Band } from "./schema";
 import { cmp6 } from "./round";
 
-/** Points of the band with the largest `min` that is ≤ value; below every band: 0. */
-export function bandPoints(bands: readonly Band[], value: number): number {
+/** The band with the largest `min` that is ≤ value (compared at 6 decimals), or undefined below every band. */
+export function bandOf<B extends Band>(bands: readonly B[], value: number): B | undefined {
   const v = cmp6(value);
+  let best: B | undefined;
   let bestMin = -Infinity;
-  let points = 0;
   for (const b of bands) {
     const m = cmp6(b.min);
     if (m <= v && m > bestMin) {
       bestMin = m;
-      points = b.points;
+      best = b;
     }
   }
-  return points;
+  return best;
+}
+
+/** Points of the band an indicator value falls into; below every band: 0. */
+export function bandPoints(bands: readonly Band[], value: number): number {
+  return bandOf(bands, value)?.points ?? 0;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { COMPANY_FIGURES, GOVERNMENT_FIGURES, PROGRAMMES, type CategoryGroup } from "../../scoring/figures";
+import { bandOf } from "../../scoring/indicators";
 
 // The self-assessment form: which figures each category group gives, how they are typed, and the
 // zod schema that refuses impossible figures next to the field. Pure (runs on server and client).
@@ -159,11 +160,9 @@ export function figuresSchema(group: CategoryGroup, thisYear = new Date().getFul
     });
 }
 
-/** The rubric band an indicator value falls into (bands sorted by min, highest first). */
+/** The rubric band an indicator value falls into (the scoring module's rule), or null. */
 export function bandFor(bands: { min: number; points: number }[], value: number | undefined) {
-  if (value === undefined) return null;
-  const sorted = [...bands].sort((a, b) => b.min - a.min);
-  return sorted.find((b) => value >= b.min) ?? null;
+  return value === undefined ? null : (bandOf(bands, value) ?? null);
 }
 
 export { PROGRAMMES };

@@ -9,6 +9,7 @@ import {
   loadScores, needsNote, onScale, saveScoresheet, scoresheetCriteria, stageAccepts, type ScoresheetCriterion,
 } from "../../db/queries/scores";
 import { COMPANY_FIGURES, GOVERNMENT_FIGURES } from "../../scoring/figures";
+import { bandOf } from "../../scoring/indicators";
 import { FormErrorSummary } from "~/components/Field";
 import { StatusBadge } from "~/components/StatusBadge";
 import type { MessageKey, T } from "~/i18n";
@@ -61,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .map((c) => {
       const value = indicatorValues.get(c.indicator ?? "") ?? null;
       const bands = [...(c.bands ?? [])].sort((a, b) => b.min - a.min);
-      const band = value === null ? undefined : bands.find((b) => b.min <= value);
+      const band = value === null ? undefined : bandOf(bands, value);
       return { key: c.id, stage: c.stage, name: c.name ?? { id: c.id, en: c.id }, indicator: c.indicator ?? "", value, bands, bandMin: band?.min ?? null, points: value === null ? null : (band?.points ?? 0) };
     });
   const gates = definition.gates.map((g) => {
