@@ -3,9 +3,11 @@ import { expect, test, type Page } from "@playwright/test";
 import { e2eDb, signIn } from "./support";
 
 // Committee administration: progress with reopening, people with invitations, organisations,
-// audit log. Runs after committee.spec (which may have closed the desk stage), so it names the
-// desk stage explicitly and works whatever the stages' state; it never touches organisations A/B
-// (mahakam-energi, borneo-sawit) nor the registration deadline.
+// audit log. It names the desk stage explicitly and works whatever the stages' state (it sorts
+// before committee.spec, "-" < ".", but may run alone or later); it never touches organisations
+// A/B (mahakam-energi, borneo-sawit) nor the registration deadline, reopens a scoresheet only in a
+// category other than large and regency_city, and leaves the assessor it invites DEACTIVATED, so
+// that committee.spec still finds the five demo assessors for auto-assignment.
 
 async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -93,7 +95,7 @@ test("the committee invites an assessor; the one-time link creates the account a
   await signIn(page, "committee");
   await page.goto(`/committee/${edition}/people`);
   await expect(page.getByRole("heading", { level: 1, name: "Penilai dan juri" })).toBeVisible();
-  await expect(page.getByRole("row", { name: /penilai1@paritrana\.test/ })).toContainText("Aktif");
+  await expect(page.getByRole("row", { name: /penilai1@paritrana\.test/ }).getByRole("cell", { name: "Aktif", exact: true })).toBeVisible();
   await expectAccessible(page);
 
   // Errors next to the fields, input kept.
@@ -133,12 +135,25 @@ test("the committee invites an assessor; the one-time link creates the account a
   // The new assessor is listed as active; deactivating and reactivating is audited.
   await page.goto(`/committee/${edition}/people`);
   const row = page.getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) });
-  await expect(row).toContainText("Aktif");
+  await expect(row.getByRole("cell", { name: "Aktif", exact: true })).toBeVisible();
   await row.getByRole("button", { name: /Nonaktifkan/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "Sari Penilai Baru telah dinonaktifkan." })).toBeVisible();
-  await expect(row).toContainText("Nonaktif");
+  await expect(row.getByRole("cell", { name: "Nonaktif", exact: true })).toBeVisible();
   await row.getByRole("button", { name: /Aktifkan kembali/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "Sari Penilai Baru telah diaktifkan kembali." })).toBeVisible();
+  await expect(row.getByRole("cell", { name: "Aktif", exact: true })).toBeVisible();
+  // Left deactivated: other specs count the active demo assessors.
+  await row.getByRole("button", { name: /Nonaktifkan/ }).click();
+  await expect(row.getByRole("cell", { name: "Nonaktif", exact: true })).toBeVisible();
+  const db = e2eDb();
+  try {
+    const active = db.prepare("select m.active from memberships m join users u on u.id = m.user_id where u.email = ?").all(email) as { active: number }[];
+    expect(active).toEqual([{ active: 0 }]);
+    const log = db.prepare("select action from audit_log where subject in (select 'membership:' || m.id from memberships m join users u on u.id = m.user_id where u.email = ?) order by id").all(email) as { action: string }[];
+    expect(log.map((l) => l.action)).toEqual(["membership.deactivate", "membership.reactivate", "membership.deactivate"]);
+  } finally {
+    db.close();
+  }
 });
 
 test("the organisations page creates an organisation invitation link and lists pending registrations", async ({ page }) => {
