@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { loadRubricDefinition } from "../../db/queries/rubrics";
+import { loadRubricDefinition, rubricVersion } from "../../db/queries/rubrics";
 import { latestPublication, scoresheetCounts, signOffCategory, userNames } from "../../db/queries/committee";
 import { requireCategoryCommittee } from "~/lib/committee.server";
 import { placeOf, roman } from "~/lib/places";
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale } = await getT(request);
   const scoring = await scoreCategory(db, category);
   const definition = scoring ? await loadRubricDefinition(db, scoring.rubricId) : null;
-  const rubricVersion = scoring ? (await db.selectFrom("rubrics").select("version").where("id", "=", scoring.rubricId).executeTakeFirst())?.version ?? null : null;
+  const version = scoring ? await rubricVersion(db, scoring.rubricId) : null;
   const critName = new Map((definition?.criteria ?? []).map((c) => [c.id, (locale === "en" ? c.name?.en : c.name?.id) ?? c.id]));
   const entryName = new Map((scoring?.entries ?? []).map((e) => [String(e.id), e.organisation_name]));
   const input = scoring?.parsed.ok ? scoring.parsed.input : null;
@@ -60,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     edition: { id: edition.id },
     category,
-    rubricVersion,
+    rubricVersion: version,
     problems: scoring && !scoring.parsed.ok ? scoring.parsed.problems : [],
     stageIds: input?.rubric.stages.map((s) => s.id) ?? [],
     critName: Object.fromEntries(critName),

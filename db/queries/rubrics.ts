@@ -156,3 +156,8 @@ export function toScoringRubric(d: RubricDefinition) {
     gates: d.gates.map((g) => ({ id: g.id, indicator: g.indicator, op: g.op, value: g.value })),
   };
 }
+
+export async function rubricVersion(db: Db, rubricId: number): Promise<number | null> {
+  const row = await db.selectFrom("rubrics").select("version").where("id", "=", rubricId).executeTakeFirst();
+  return row?.version ?? null;
+}
