@@ -62,3 +62,34 @@ test.describe("route × role table", () => {
     });
   }
 });
+
+test.describe("bad ids and empty forms never produce a 500", () => {
+  let fixtures: Fixtures;
+  test.beforeAll(() => {
+    const db = e2eDb();
+    fixtures = loadFixtures(db);
+    db.close();
+  });
+
+  for (const persona of ["committee", "assessor", "entrantA"] as const) {
+    test(`${persona}: unknown and malformed ids answer 4xx`, async ({ baseURL }) => {
+      const ctx = await apiAs(baseURL!, persona);
+      for (const rule of ROUTES) {
+        const url = rule.url(fixtures);
+        if (!/\/\d+/.test(url)) continue;
+        for (const bad of ["999999", "x1", "0", "1e3"]) {
+          const badUrl = url.replace(/\/\d+/g, `/${bad}`);
+          const get = await ctx.get(badUrl, { maxRedirects: 0 });
+          expect(get.status(), `${persona} GET ${badUrl}`).toBeLessThan(500);
+          // Public pages (verification, invitations) explain an unknown code on a page of their own.
+          if (rule.allow !== "public") expect(get.status(), `${persona} GET ${badUrl}`).not.toBe(200);
+          if (rule.post) {
+            const post = await ctx.post(badUrl, { form: {}, maxRedirects: 0 });
+            expect(post.status(), `${persona} POST ${badUrl}`).toBeLessThan(500);
+          }
+        }
+      }
+      await ctx.dispose();
+    });
+  }
+});
