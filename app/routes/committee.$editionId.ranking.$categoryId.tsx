@@ -12,6 +12,7 @@ import { formatDate, formatNumber } from "~/i18n/format";
 import { DistributionChart, RankRangeChart, SeverityChart } from "~/components/CommitteeCharts";
 import { FormErrorSummary } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
+import { messages } from "~/i18n/messages";
 import type { JudgedCriterionResult } from "../../scoring/index";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -105,6 +106,13 @@ export default function Ranking() {
   const { category, result } = d;
   const base = `/committee/${d.edition.id}`;
   const nameOf = (id: string) => d.entryName[id] ?? id;
+  // Flags read "kind:subject" (SCORING.md §14); shown in words, the raw flag kept as a tooltip.
+  const flagText = (flag: string) => {
+    const [kind, subject = ""] = flag.split(/:(.*)/s);
+    const name = kind === "calibration-skipped" ? (d.assessorName[subject] ?? subject) : (d.critName[subject] ?? subject);
+    const key = `committee.flag.${kind}` as MessageKey;
+    return key in messages ? t(key, { name }) : flag;
+  };
   const placeLabel = (rank: number) => {
     const p = placeOf(rank, category.places, category.mentions);
     return p === null ? null : p.kind === "place" ? t("committee.ranking.place", { rank: roman(p.rank) }) : t("committee.ranking.mention");
@@ -153,7 +161,7 @@ export default function Ranking() {
                     {d.stageIds.map((s) => <td key={s} className="num">{formatNumber(r.stages[s], 2)}</td>)}
                     <td>{t(`stage.${r.reached}` as MessageKey)}</td>
                     <td>{r.rankRange ? `${r.rankRange[0]}–${r.rankRange[1]}` : "–"}</td>
-                    <td>{r.flags.length ? <ul className="flags">{r.flags.map((f) => <li key={f}><code>{f}</code></li>)}</ul> : null}</td>
+                    <td>{r.flags.length ? <ul className="flags">{r.flags.map((f) => <li key={f} title={f}>{flagText(f)}</li>)}</ul> : null}</td>
                   </tr>
                 ))}
               </tbody>
@@ -216,7 +224,7 @@ export default function Ranking() {
               ))}
             </tbody>
           </table>
-          {result.flags.length ? <p>{t("committee.ranking.categoryFlags")}: {result.flags.map((f) => <code key={f}>{f} </code>)}</p> : null}
+          {result.flags.length ? <p>{t("committee.ranking.categoryFlags")}: {result.flags.map((f) => <span key={f} title={f}>{flagText(f)}; </span>)}</p> : null}
 
           <h2>{t("committee.ranking.sensitivity")}</h2>
           {!result.sensitivity ? <p>{t("committee.ranking.noSensitivity")}</p> : result.sensitivity.winnerStable ? (

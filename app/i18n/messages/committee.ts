@@ -210,4 +210,8 @@ export const committee = {
   "committee.certificate.verify": ["Keaslian piagam ini dapat diperiksa di:", "The authenticity of this certificate can be checked at:"],
   "committee.certificate.draft": ["DRAF", "DRAFT"],
   "committee.action.unknown": ["Permintaan tidak dikenal.", "Unknown request."],
+  "committee.flag.missing-scores": ["Belum ada nilai: {name}", "No scores yet: {name}"],
+  "committee.flag.missing-indicator": ["Indikator tidak ada: {name}", "Indicator missing: {name}"],
+  "committee.flag.disagreement": ["Penilai berbeda pendapat: {name}", "Assessors disagree: {name}"],
+  "committee.flag.calibration-skipped": ["Kalibrasi dilewati untuk {name}", "Calibration skipped for {name}"],
 } as const satisfies Record<string, readonly [string, string]>;
