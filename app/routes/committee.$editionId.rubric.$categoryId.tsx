@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { currentRubric, loadRubricDefinition } from "../../db/queries/rubrics";
 import { categoryHasScores, importRubricVersion, rubricVersions } from "../../db/queries/committee";
 import { requireCategoryCommittee } from "~/lib/committee.server";
@@ -73,6 +73,7 @@ export default function RubricPage() {
       {d.json ? (
         <p><a href={`/committee/${d.edition.id}/rubric-json/${d.category.id}`} download>{t("committee.rubric.export")}</a></p>
       ) : <p>{t("committee.rubric.none")}</p>}
+      <p><Link to={`/committee/${d.edition.id}/rubric/${d.category.id}/edit`}>{t("rubricForm.link")}</Link></p>
       <h2>{t("committee.rubric.importTitle")}</h2>
       <p>{t("committee.rubric.importIntro")}</p>
       <Form method="post" noValidate>

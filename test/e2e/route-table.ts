@@ -92,6 +92,7 @@ export const ROUTES: RouteRule[] = [
   { file: "committee.$editionId.organisations.tsx", url: (f) => `/committee/${f.editionId}/organisations`, allow: committee, post: true },
   { file: "committee.$editionId.audit.tsx", url: (f) => `/committee/${f.editionId}/audit`, allow: committee },
   { file: "committee.$editionId.rubric.$categoryId.tsx", url: (f) => `/committee/${f.editionId}/rubric/${f.categoryId}`, allow: committee, post: true },
+  { file: "committee.$editionId.rubric.$categoryId_.edit.tsx", url: (f) => `/committee/${f.editionId}/rubric/${f.categoryId}/edit`, allow: committee, post: true },
   { file: "committee.$editionId.rubric-json.$categoryId.tsx", url: (f) => `/committee/${f.editionId}/rubric-json/${f.categoryId}`, allow: committee, resource: true },
   { file: "committee.$editionId.export.$categoryId.tsx", url: (f) => `/committee/${f.editionId}/export/${f.categoryId}?format=xlsx`, allow: committee, resource: true },
   { file: "committee.$editionId.certificate.$categoryId.$entryId.tsx", url: (f) => `/committee/${f.editionId}/certificate/${f.categoryId}/${f.scoredEntry}`, allow: committee, resource: true },

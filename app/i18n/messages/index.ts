@@ -3,10 +3,11 @@ import { auth } from "./auth";
 import { common } from "./common";
 import { committee } from "./committee";
 import { committeeAdmin } from "./committee-admin";
+import { committeeRubric } from "./committee-rubric";
 import { portal } from "./portal";
 import { roleHomes } from "./role-homes";
 import { winners } from "./winners";
 
 // Each area keeps its own file; they are merged here into one dictionary.
-export const messages = { ...common, ...auth, ...roleHomes, ...winners, ...committee, ...committeeAdmin, ...assess, ...portal };
+export const messages = { ...common, ...auth, ...roleHomes, ...winners, ...committee, ...committeeAdmin, ...committeeRubric, ...assess, ...portal };
 export type MessageKey = keyof typeof messages;

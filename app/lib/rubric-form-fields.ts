@@ -1,0 +1,10 @@
+// The choices of the rubric form editor (client-safe: the page imports these; the logic is in
+// rubric-form.ts, which is server-side because it uses db/queries/rubrics).
+export const ADVANCE_RULES = ["none", "top", "minScore"] as const;
+export type AdvanceRule = (typeof ADVANCE_RULES)[number];
+export const GATE_OPERATORS = ["<", "<=", ">", ">=", "==", "!="] as const;
+export type GateOperator = (typeof GATE_OPERATORS)[number];
+export const CRITERION_TYPES = ["judged", "indicator"] as const;
+export type CriterionType = (typeof CRITERION_TYPES)[number];
+/** Empty band rows offered under the existing bands of each indicator criterion. */
+export const EMPTY_BAND_ROWS = 2;

@@ -1,0 +1,129 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { e2eDb, signIn } from "./support";
+
+// The committee's rubric form editor. It works on a category of an edition it creates itself
+// (no entries, no scores), never on the demo edition's rubrics: the demo rubric is only read (its
+// JSON export) and imported into the new category as the starting point.
+
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+function demoLargeCategory() {
+  const db = e2eDb();
+  try {
+    const editionId = (db.prepare("select min(id) as id from editions").get() as { id: number }).id;
+    const large = (db.prepare("select id from categories where edition_id = ? and key = 'large'").get(editionId) as { id: number }).id;
+    return { editionId, large };
+  } finally {
+    db.close();
+  }
+}
+
+test("the committee edits a rubric in the form: an invalid weight is shown at its field with the input kept; a fixed save with a new band stores a new version", async ({ page, context }) => {
+  const demo = demoLargeCategory();
+  await signIn(page, "committee");
+
+  // A new edition with one category, and the demo company rubric imported into it (version 1).
+  await page.goto("/committee/new");
+  await page.getByLabel("Nama edisi").fill("Uji Formulir Rubrik 2022");
+  await page.getByLabel("Tahun").fill("2022");
+  await page.getByLabel("Wilayah").fill("Kalimantan Selatan");
+  await page.getByLabel("Awal periode penilaian").fill("2022-01-01");
+  await page.getByLabel("Akhir periode penilaian").fill("2022-12-31");
+  await page.getByLabel("Perusahaan Skala Menengah").check();
+  await page.getByRole("button", { name: "Buat edisi" }).click();
+  await expect(page.getByText("Edisi telah dibuat.")).toBeVisible();
+  await page.getByRole("link", { name: /Tidak ada/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Rubrik: Perusahaan Skala Menengah" })).toBeVisible();
+  const categoryUrl = page.url();
+  const [, editionId, categoryId] = /\/committee\/(\d+)\/rubric\/(\d+)$/.exec(categoryUrl)!.map(Number);
+  expect(editionId).not.toBe(demo.editionId);
+
+  const demoJson = await (await page.request.get(`/committee/${demo.editionId}/rubric-json/${demo.large}`)).text();
+  await page.getByLabel("Rubrik (JSON)").fill(demoJson);
+  await page.getByRole("button", { name: "Simpan sebagai versi baru" }).click();
+  await expect(page.getByText("Rubrik disimpan sebagai versi baru.")).toBeVisible();
+
+  // The form editor.
+  await page.getByRole("link", { name: "Ubah rubrik dengan formulir" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ubah rubrik: Perusahaan Skala Menengah" })).toBeVisible();
+  await expectAccessible(page);
+
+  const admin = page.getByRole("group", { name: /\(administration,/ });
+  const extra = page.getByRole("group", { name: /\(extra_protection,/ });
+  const enrolment = page.getByRole("group", { name: /\(enrolment,/ });
+  await expect(admin.getByLabel("Bobot", { exact: true })).toHaveValue("20");
+  await admin.getByLabel("Bobot", { exact: true }).fill("0");
+  await admin.getByLabel("Nama (Inggris)").fill("Membership administration (edited)");
+  await extra.getByLabel("Bobot", { exact: true }).fill("25");
+  await enrolment.getByLabel("Minimum, baris 6").fill("50");
+  await enrolment.getByLabel("Poin, baris 6").fill("35");
+  await page.getByRole("button", { name: "Simpan sebagai versi baru" }).click();
+
+  // Refused: the error is next to that weight, listed in the summary, and everything typed is kept.
+  const weight = admin.getByLabel("Bobot", { exact: true });
+  await expect(weight).toHaveAttribute("aria-invalid", "true");
+  await expect(admin.locator(".error")).toHaveText("Isi dengan angka lebih dari 0.");
+  await expect(page.getByRole("alert")).toContainText("Rubrik belum dapat disimpan. Perbaiki 1 isian berikut:");
+  await expect(page.getByRole("alert").getByRole("link", { name: /Tertib administrasi kepesertaan.*Bobot/ })).toBeVisible();
+  await expect(weight).toHaveValue("0");
+  await expect(admin.getByLabel("Nama (Inggris)")).toHaveValue("Membership administration (edited)");
+  await expect(extra.getByLabel("Bobot", { exact: true })).toHaveValue("25");
+  await expect(enrolment.getByLabel("Minimum, baris 6")).toHaveValue("50");
+  await expect(enrolment.getByLabel("Poin, baris 6")).toHaveValue("35");
+  await expect(enrolment.getByLabel("Minimum, baris 7")).toHaveValue("");
+  await expectAccessible(page);
+  let db = e2eDb();
+  expect((db.prepare("select max(version) as v from rubrics where category_id = ?").get(categoryId) as { v: number }).v).toBe(1);
+  db.close();
+
+  // Fixed, and one more band added in the next empty row.
+  await weight.fill("30");
+  await enrolment.getByLabel("Minimum, baris 7").fill("25");
+  await enrolment.getByLabel("Poin, baris 7").fill("30");
+  await page.getByRole("button", { name: "Simpan sebagai versi baru" }).click();
+  await expect(page.getByText("Rubrik disimpan sebagai versi 2.")).toBeVisible();
+  await expect(page).toHaveURL(categoryUrl);
+  await expect(page.locator("table.data tbody tr").first().locator("td").first()).toHaveText("2");
+
+  db = e2eDb();
+  try {
+    const rubric = db.prepare("select id, version, method from rubrics where category_id = ? order by version desc limit 1").get(categoryId) as { id: number; version: number; method: string };
+    expect(rubric.version).toBe(2);
+    const crit = (key: string) => db.prepare("select id, weight, name_en from criteria where rubric_id = ? and key = ?").get(rubric.id, key) as { id: number; weight: number; name_en: string };
+    expect(crit("administration")).toMatchObject({ weight: 30, name_en: "Membership administration (edited)" });
+    expect(crit("extra_protection").weight).toBe(25);
+    const bands = db.prepare("select min, points from criterion_bands where criterion_id = ? order by min desc").all(crit("enrolment").id);
+    expect(bands).toEqual([
+      { min: 100, points: 100 }, { min: 95, points: 85 }, { min: 90, points: 70 }, { min: 75, points: 50 },
+      { min: 50, points: 35 }, { min: 25, points: 30 }, { min: 0, points: 20 },
+    ]);
+    // The method JSON is carried over from version 1; the change is audited.
+    const v1 = db.prepare("select method from rubrics where category_id = ? and version = 1").get(categoryId) as { method: string };
+    expect(JSON.parse(rubric.method)).toEqual(JSON.parse(v1.method));
+    const audit = db.prepare("select action from audit_log where edition_id = ? and subject = ? order by id").all(editionId, `category:${categoryId}`);
+    expect(audit).toEqual([{ action: "rubric.import" }, { action: "rubric.edit" }]);
+  } finally {
+    db.close();
+  }
+
+  // A stale form (based on version 2 while version 3 was saved in another tab) is refused, input kept.
+  await page.goto(`${categoryUrl}/edit`);
+  const other = await context.newPage();
+  await other.goto(`${categoryUrl}/edit`);
+  await other.getByRole("group", { name: /\(innovation,/ }).getByLabel("Bobot", { exact: true }).fill("45");
+  await other.getByRole("button", { name: "Simpan sebagai versi baru" }).click();
+  await expect(other.getByText("Rubrik disimpan sebagai versi 3.")).toBeVisible();
+  await other.close();
+  await page.getByRole("group", { name: /\(commitment,/ }).getByLabel("Bobot", { exact: true }).fill("55");
+  await page.getByRole("button", { name: "Simpan sebagai versi baru" }).click();
+  await expect(page.getByRole("alert")).toContainText("Versi 3 rubrik ini disimpan orang lain");
+  await expect(page.getByRole("group", { name: /\(commitment,/ }).getByLabel("Bobot", { exact: true })).toHaveValue("55");
+  db = e2eDb();
+  expect((db.prepare("select max(version) as v from rubrics where category_id = ?").get(categoryId) as { v: number }).v).toBe(3);
+  db.close();
+});
