@@ -109,7 +109,15 @@ export default function RubricEditPage() {
     if (parts[0] === "newGate") return `${t("rubricForm.newGate")}: ${what}`;
     return what;
   };
-  const fieldErrors = Object.keys(errors).filter((k) => !k.startsWith("_"));
+  // In the order of the page: stages, criteria, the new criterion, gates, the new gate, the reason.
+  const order = ["stages", "criteria", "added", "gates", "newGate", "reason"];
+  const rank = (k: string) => [order.indexOf(k.split(".")[0]!), ...k.split(".").slice(1).map((x) => (/^\d+$/.test(x) ? Number(x) : 0))];
+  const byPage = (x: string, y: string) => {
+    const [a, b] = [rank(x), rank(y)];
+    for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? -1) !== (b[i] ?? -1)) return (a[i] ?? -1) - (b[i] ?? -1);
+    return 0;
+  };
+  const fieldErrors = Object.keys(errors).filter((k) => !k.startsWith("_")).sort(byPage);
   const general = Object.keys(errors).filter((k) => k.startsWith("_rubric")).map((k) => msg(errors[k]!));
 
   return (

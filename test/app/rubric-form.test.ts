@@ -225,7 +225,7 @@ describe("rubric form: errors at their fields", () => {
 });
 
 describe("rubric form: saving a version", () => {
-  it("stores a new version with the method carried over, audited; refuses a stale base version", async () => {
+  it("stores a new version with the method carried over, audited (with the reason when frozen); refuses a stale base version", async () => {
     const { db } = await freshDb();
     const edition = await db.insertInto("editions").values({ name: "Uji", year: 2030, level: "provincial", region: "Kaltim", period_start: "2030-01-01", period_end: "2030-12-31" }).returning("id").executeTakeFirstOrThrow();
     const category = await db.insertInto("categories").values({ edition_id: edition.id, key: "medium" }).returning("id").executeTakeFirstOrThrow();
@@ -243,7 +243,14 @@ describe("rubric form: saving a version", () => {
     expect(JSON.parse(cur.method)).toEqual(demoMethod);
     expect((await loadRubricDefinition(db, cur.id)).criteria[0]!.weight).toBe(7);
     expect(await saveRubricEdit(db, { ...args, basedOn: 1 })).toEqual({ ok: false, stale: true, currentVersion: 2 });
-    const log = await db.selectFrom("audit_log").select(["action", "subject"]).execute();
-    expect(log).toEqual([{ action: "rubric.edit", subject: `category:${category.id}` }]);
+    // Frozen (scoring has started): the reason is stored with the version and in the audit log.
+    const frozen = await saveRubricEdit(db, { ...args, basedOn: 2, frozen: true, reason: "Bobot inovasi dikoreksi" });
+    expect(frozen).toMatchObject({ ok: true, version: 3 });
+    expect((await currentRubric(db, category.id))!.reason).toBe("Bobot inovasi dikoreksi");
+    const log = await db.selectFrom("audit_log").select(["action", "subject", "reason"]).orderBy("id").execute();
+    expect(log).toEqual([
+      { action: "rubric.edit", subject: `category:${category.id}`, reason: null },
+      { action: "rubric.new_version_frozen", subject: `category:${category.id}`, reason: "Bobot inovasi dikoreksi" },
+    ]);
   });
 });

@@ -4,7 +4,10 @@ import { e2eDb, signIn } from "./support";
 
 // The committee's rubric form editor. It works on a category of an edition it creates itself
 // (no entries, no scores), never on the demo edition's rubrics: the demo rubric is only read (its
-// JSON export) and imported into the new category as the starting point.
+// JSON export) and imported into the new category as the starting point. The second test goes on
+// with the category that the first one created.
+
+test.describe.configure({ mode: "serial" });
 
 async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -126,4 +129,65 @@ test("the committee edits a rubric in the form: an invalid weight is shown at it
   db = e2eDb();
   expect((db.prepare("select max(version) as v from rubrics where category_id = ?").get(categoryId) as { v: number }).v).toBe(3);
   db.close();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a frozen rubric needs a reason (nothing is stored without one); a criterion is added and a gate removed in a plain form post", async ({ page }) => {
+    const db = e2eDb();
+    const { editionId: demoEdition, regency, mineEdition, categoryId, versions } = (() => {
+      try {
+        const demo = (db.prepare("select min(id) as id from editions").get() as { id: number }).id;
+        const regencyId = (db.prepare("select id from categories where edition_id = ? and key = 'regency_city'").get(demo) as { id: number }).id;
+        const mine = db.prepare("select c.id, c.edition_id from categories c join editions e on e.id = c.edition_id where e.name = 'Uji Formulir Rubrik 2022'").get() as { id: number; edition_id: number };
+        const count = (db.prepare("select count(*) as n from rubrics where category_id = ?").get(regencyId) as { n: number }).n;
+        return { editionId: demo, regency: regencyId, mineEdition: mine.edition_id, categoryId: mine.id, versions: count };
+      } finally {
+        db.close();
+      }
+    })();
+    await signIn(page, "committee");
+
+    // The demo category has scores: its rubric is frozen. Saving without a reason is refused.
+    await page.goto(`/committee/${demoEdition}/rubric/${regency}/edit`);
+    await expect(page.getByRole("note")).toContainText("rubrik dibekukan");
+    await page.getByRole("button", { name: "Simpan sebagai versi baru" }).click();
+    await expect(page.getByLabel("Alasan")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator("#f-reason-error")).toHaveText("Rubrik dibekukan; tuliskan alasan perubahan.");
+    const check = e2eDb();
+    expect((check.prepare("select count(*) as n from rubrics where category_id = ?").get(regency) as { n: number }).n).toBe(versions);
+    check.close();
+
+    // The new edition's category: a new criterion (first with a bad weight), and the gate removed.
+    await page.goto(`/committee/${mineEdition}/rubric/${categoryId}/edit`);
+    const added = page.getByRole("group", { name: "Kriteria baru" });
+    await added.getByLabel("Kode kriteria").fill("k3_committee");
+    await added.getByLabel("Nama (Bahasa Indonesia)").fill("Komite K3");
+    await added.getByLabel("Nama (Inggris)").fill("Safety committee");
+    await added.getByLabel("Bobot").fill("lima");
+    await added.getByLabel("Bukti dukung wajib").check();
+    await page.getByRole("group", { name: "Syarat 1" }).getByLabel("Hapus syarat ini").check();
+    await page.getByRole("button", { name: "Simpan sebagai versi baru" }).click();
+    await expect(added.getByLabel("Bobot")).toHaveAttribute("aria-invalid", "true");
+    await expect(added.locator("#f-added-weight-error")).toHaveText("Isi dengan angka (mis. 12 atau 0,5).");
+    await expect(added.getByLabel("Kode kriteria")).toHaveValue("k3_committee");
+    await expect(added.getByLabel("Bukti dukung wajib")).toBeChecked();
+    await expect(page.getByRole("group", { name: "Syarat 1" }).getByLabel("Hapus syarat ini")).toBeChecked();
+    await added.getByLabel("Bobot").fill("5");
+    await page.getByRole("button", { name: "Simpan sebagai versi baru" }).click();
+    await expect(page.getByText("Rubrik disimpan sebagai versi 4.")).toBeVisible();
+
+    const after = e2eDb();
+    try {
+      const rubric = after.prepare("select id from rubrics where category_id = ? order by version desc limit 1").get(categoryId) as { id: number };
+      const keys = (after.prepare("select key from criteria where rubric_id = ? and stage_key = 'desk' order by position").all(rubric.id) as { key: string }[]).map((r) => r.key);
+      expect(keys.at(-1)).toBe("k3_committee");
+      expect(after.prepare("select weight, type, max, evidence_required, name_en from criteria where rubric_id = ? and key = 'k3_committee'").get(rubric.id))
+        .toEqual({ weight: 5, type: "judged", max: 100, evidence_required: 1, name_en: "Safety committee" });
+      expect((after.prepare("select count(*) as n from gates where rubric_id = ?").get(rubric.id) as { n: number }).n).toBe(0);
+    } finally {
+      after.close();
+    }
+  });
 });
