@@ -190,3 +190,36 @@ test("the committee signs off and publishes a category; the public page and the 
   await expect(anonymous.getByText("tidak cocok")).toBeVisible();
   await context.close();
 });
+
+test("after publication the winning organisation reads its own scorecard, without any assessor's scores or notes", async ({ browser }) => {
+  const { regency } = ids();
+  const db = e2eDb();
+  const pub = db.prepare("select result_json, sha256 from publications where category_id = ? order by id desc").get(regency) as { result_json: string; sha256: string };
+  const first = JSON.parse(pub.result_json).categories[0].ranking[0] as { nominee: string; rank: number; total: number };
+  const entryId = Number(first.nominee);
+  const member = db.prepare(
+    "select u.email from users u join memberships m on m.user_id = u.id join entries e on e.organisation_id = m.organisation_id where e.id = ? and m.role = 'entrant'",
+  ).get(entryId) as { email: string };
+  const notes = (db.prepare("select distinct s.note from scores s join assignments a on a.id = s.assignment_id where a.entry_id = ? and s.note is not null").all(entryId) as { note: string }[]).map((r) => r.note);
+  db.close();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(member.email);
+  await page.getByLabel("Kata sandi").fill("paritrana2023");
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page).toHaveURL(/\/portal$/);
+  await page.goto(`/portal/entries/${entryId}/scorecard`);
+  await expect(page.getByRole("heading", { level: 1, name: /Hasil penilaian/ })).toBeVisible();
+  // Total in Indonesian format (e.g. 42,75) and the rank, as stored in the publication snapshot.
+  const totalText = first.total.toLocaleString("id-ID", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  await expect(page.getByText(totalText).first()).toBeVisible();
+  await expect(page.getByText(new RegExp(`^1 dari \\d+$`)).first()).toBeVisible();
+  await expect(page.getByText(pub.sha256.slice(0, 12))).toBeVisible();
+  const body = await page.locator("main").innerText();
+  expect(notes.length).toBeGreaterThan(0);
+  for (const note of notes) expect(body).not.toContain(note);
+  expect(body).not.toMatch(/penilai\d|Andi Pratama|Dewi Lestari|Rudi Hartono|Nur Aini|Yohanes Tanoto/);
+  await context.close();
+});
