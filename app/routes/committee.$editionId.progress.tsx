@@ -122,38 +122,22 @@ export default function Progress() {
       </Form>
 
       {d.sheet ? (
-        <section aria-labelledby="reopen-title" className="card reopen">
-          <h2 id="reopen-title">{t("committee.progress.reopenSheetOf", { person: d.sheet.userName, organisation: d.sheet.organisationName })}</h2>
-          <FormErrorSummary message={errors._form ?? (errors.reason ? t("common.formErrors") : null)} />
-          {d.sheet.status !== "submitted" && !actionData ? <p className="alert alert--warn">{t("committee.progress.notSubmitted")}</p> : (
-            <Form method="post" action={`${base}?${stageQ}&reopen=${d.sheet.id}`} noValidate>
-              <p>{t("committee.progress.reopenSheetIntro")}</p>
-              <input type="hidden" name="intent" value="reopenSheet" />
-              <input type="hidden" name="id" value={d.sheet.id} />
-              <input type="hidden" name="stage" value={d.stage} />
-              <Field name="reason" label={t("committee.progress.reason")} defaultValue={values.reason} error={errors.reason} required maxLength={1000} />
-              <button type="submit" className="primary">{t("committee.progress.confirm")}</button>{" "}
-              <Link to={`${base}?${stageQ}`}>{t("common.cancel")}</Link>
-            </Form>
-          )}
-        </section>
+        <ReopenForm
+          id={d.sheet.id} intent="reopenSheet" status={d.sheet.status}
+          title={t("committee.progress.reopenSheetOf", { person: d.sheet.userName, organisation: d.sheet.organisationName })}
+          intro={t("committee.progress.reopenSheetIntro")}
+          action={`${base}?${stageQ}&reopen=${d.sheet.id}`} cancel={`${base}?${stageQ}`} stage={d.stage}
+          errors={errors} values={values} submitted={Boolean(actionData)}
+        />
       ) : null}
       {d.entry ? (
-        <section aria-labelledby="reopen-entry-title" className="card reopen">
-          <h2 id="reopen-entry-title">{t("committee.progress.reopenEntryOf", { organisation: d.entry.organisationName })}</h2>
-          <FormErrorSummary message={errors._form ?? (errors.reason ? t("common.formErrors") : null)} />
-          {d.entry.status !== "submitted" && !actionData ? <p className="alert alert--warn">{t("committee.progress.notSubmitted")}</p> : (
-            <Form method="post" action={`${base}?${stageQ}&reopenEntry=${d.entry.id}`} noValidate>
-              <p>{t("committee.progress.reopenEntryIntro")}</p>
-              <input type="hidden" name="intent" value="reopenEntry" />
-              <input type="hidden" name="id" value={d.entry.id} />
-              <input type="hidden" name="stage" value={d.stage} />
-              <Field name="reason" label={t("committee.progress.reason")} defaultValue={values.reason} error={errors.reason} required maxLength={1000} />
-              <button type="submit" className="primary">{t("committee.progress.confirm")}</button>{" "}
-              <Link to={`${base}?${stageQ}`}>{t("common.cancel")}</Link>
-            </Form>
-          )}
-        </section>
+        <ReopenForm
+          id={d.entry.id} intent="reopenEntry" status={d.entry.status}
+          title={t("committee.progress.reopenEntryOf", { organisation: d.entry.organisationName })}
+          intro={t("committee.progress.reopenEntryIntro")}
+          action={`${base}?${stageQ}&reopenEntry=${d.entry.id}`} cancel={`${base}?${stageQ}`} stage={d.stage}
+          errors={errors} values={values} submitted={Boolean(actionData)}
+        />
       ) : null}
 
       {p.total.assigned === 0 ? <p>{t("committee.progress.empty")}</p> : (
@@ -217,6 +201,32 @@ export default function Progress() {
             </tbody>
           </table>
         </>
+      )}
+    </section>
+  );
+}
+
+/** Reopening a submitted scoresheet or entry: a reason is required, and the typed one is kept. */
+function ReopenForm(p: {
+  id: number; intent: "reopenSheet" | "reopenEntry"; status: string; title: string; intro: string; action: string;
+  cancel: string; stage: string; errors: Record<string, string>; values: Record<string, string>; submitted: boolean;
+}) {
+  const t = useT();
+  const titleId = `${p.intent}-title`;
+  return (
+    <section aria-labelledby={titleId} className="card reopen">
+      <h2 id={titleId}>{p.title}</h2>
+      <FormErrorSummary message={p.errors._form ?? (p.errors.reason ? t("common.formErrors") : null)} />
+      {p.status !== "submitted" && !p.submitted ? <p className="alert alert--warn">{t("committee.progress.notSubmitted")}</p> : (
+        <Form method="post" action={p.action} noValidate>
+          <p>{p.intro}</p>
+          <input type="hidden" name="intent" value={p.intent} />
+          <input type="hidden" name="id" value={p.id} />
+          <input type="hidden" name="stage" value={p.stage} />
+          <Field name="reason" label={t("committee.progress.reason")} defaultValue={p.values.reason} error={p.errors.reason} required maxLength={1000} />
+          <button type="submit" className="primary">{t("committee.progress.confirm")}</button>{" "}
+          <Link to={p.cancel}>{t("common.cancel")}</Link>
+        </Form>
       )}
     </section>
   );
