@@ -1,18 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { apiAs, e2eDb, signIn } from "./support";
+import { apiAs, e2eDb, signIn, expectAccessible } from "./support";
 import { loadFixtures } from "./route-table";
 
 // The assessor and jury workspace. penilai1 works on entries of their own that no other spec
 // uses: the highest-numbered not-started desk assignments (the Fixtures' `assignedEntry` is the
 // lowest one and stays untouched), so this spec neither relies on nor changes other specs' state.
 // It never closes a stage.
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 interface Picked {
   /** Scored end to end (declare, draft, stale tab, submit). */

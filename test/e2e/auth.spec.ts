@@ -1,12 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, PASSWORD, signIn } from "./support";
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, PASSWORD, signIn, expectAccessible } from "./support";
 
 test("the sign-in page is accessible and in Bahasa Indonesia by default", async ({ page }) => {
   await page.goto("/login");

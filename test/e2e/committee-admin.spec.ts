@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { e2eDb, signIn } from "./support";
+import { expect, test } from "@playwright/test";
+import { e2eDb, signIn, expectAccessible } from "./support";
 
 // Committee administration: progress with reopening, people with invitations, organisations,
 // audit log. It names the desk stage explicitly and works whatever the stages' state (it sorts
@@ -8,12 +7,6 @@ import { e2eDb, signIn } from "./support";
 // A/B (mahakam-energi, borneo-sawit) nor the registration deadline, reopens a scoresheet only in a
 // category other than large and regency_city, and leaves the assessor it invites DEACTIVATED, so
 // that committee.spec still finds the five demo assessors for auto-assignment.
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 function editionId() {
   const db = e2eDb();

@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { e2eDb, signIn } from "./support";
+import { expect, test } from "@playwright/test";
+import { e2eDb, signIn, expectAccessible } from "./support";
 
 // The committee's rubric form editor. It works on a category of an edition it creates itself
 // (no entries, no scores), never on the demo edition's rubrics: the demo rubric is only read (its
@@ -8,12 +7,6 @@ import { e2eDb, signIn } from "./support";
 // with the category that the first one created.
 
 test.describe.configure({ mode: "serial" });
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 function demoLargeCategory() {
   const db = e2eDb();

@@ -1,17 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { e2eDb, signIn } from "./support";
+import { e2eDb, signIn, expectAccessible } from "./support";
 
 // The committee console. This spec is the only one that closes stages and publishes; it runs
 // after access, assess and auth, and before portal: it never touches the `large` category's draft
 // entries or the registration deadline.
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 function ids() {
   const db = e2eDb();

@@ -1,20 +1,13 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
-import { apiAs, e2eDb, signIn } from "./support";
+import { apiAs, e2eDb, signIn, expectAccessible } from "./support";
 import { loadFixtures, type Fixtures } from "./route-table";
 
 // The entrant portal end to end: organisation A (PT Mahakam Energi Lestari, a large company with
 // a draft entry) fills its figures, uploads evidence, submits; organisation B can see none of it.
 // The steps share one entry and run in order. The e2e server runs with UPLOAD_MAX_MB=2.
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 async function pdf(text: string) {
   const doc = await PDFDocument.create();

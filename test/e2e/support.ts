@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { join } from "node:path";
@@ -35,4 +36,11 @@ export async function apiAs(baseURL: string, who: Persona): Promise<APIRequestCo
     expect(res.status(), `sign-in of ${who}`).toBe(302);
   }
   return ctx;
+}
+
+/** An axe check of the page: no serious or critical violation (UX.md). */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
