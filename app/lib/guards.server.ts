@@ -90,3 +90,12 @@ export async function signOut(request: Request) {
   const session = await getSession(request);
   return { "Set-Cookie": await sessions().destroySession(session) };
 }
+
+/**
+ * The action of a guarded page that has no form: a POST still meets the guard first (anonymous
+ * visitors are sent to sign-in), and is then refused with 405.
+ */
+export async function refusePost({ request }: { request: Request }): Promise<never> {
+  await requireViewer(request);
+  throw new Response("Method Not Allowed", { status: 405 });
+}

@@ -5,8 +5,10 @@ import { StatusBadge } from "~/components/StatusBadge";
 import type { MessageKey } from "~/i18n";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { getDb } from "~/lib/db.server";
-import { requirePanelMember } from "~/lib/guards.server";
+import { requirePanelMember, refusePost } from "~/lib/guards.server";
 import { useLocale, useT } from "~/lib/use-t";
+
+export const action = refusePost;
 
 // My assignments: the entries assigned to the viewer in the open stage(s), grouped by edition and
 // category, with progress and deadline. Entries the viewer declared a conflict with are left out.

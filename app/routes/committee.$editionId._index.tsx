@@ -7,6 +7,9 @@ import { useLocale, useT } from "~/lib/use-t";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { StatusBadge } from "~/components/StatusBadge";
 import type { MessageKey } from "~/i18n";
+import { refusePost } from "~/lib/guards.server";
+
+export const action = refusePost;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, edition } = await requireEditionCommittee(request, params);

@@ -8,6 +8,7 @@ import { useLocale, useT } from "~/lib/use-t";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { FormErrorSummary } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
+import { refusePost } from "~/lib/guards.server";
 
 // The edition's audit log, newest first, 50 rows a page, filtered by entry, user and action
 // through a GET form. A filter value that is not valid is reported next to its field (and not
@@ -20,6 +21,8 @@ const fields = {
   action: { schema: z.string().regex(/^[a-z][a-z0-9_.-]{0,59}$/i), message: "committee.audit.invalidAction" },
   page: { schema: id.pipe(z.number().max(100_000)), message: "committee.audit.invalidPage" },
 } as const satisfies Record<string, { schema: z.ZodType; message: MessageKey }>;
+
+export const action = refusePost;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, edition } = await requireEditionCommittee(request, params);

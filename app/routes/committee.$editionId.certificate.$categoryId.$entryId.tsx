@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { entryOrganisations, latestPublication } from "../../db/queries/committee";
 import { requireCategoryCommittee } from "~/lib/committee.server";
-import { idParam, notFound } from "~/lib/guards.server";
+import { idParam, notFound, refusePost } from "~/lib/guards.server";
 import { getT } from "~/lib/locale.server";
 import { placeOf, roman } from "~/lib/places";
 import { scoreCategory } from "~/lib/scoring-input.server";
@@ -9,6 +9,8 @@ import { certificatePdf } from "~/lib/certificate.server";
 import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n";
 import type { ScoringResult } from "../../scoring/index";
+
+export const action = refusePost;
 
 // Resource route: the certificate of award of a winner, from the category's published snapshot,
 // with the verification URL. Before publication the committee gets a draft preview (marked, no URL).

@@ -2,10 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { loadRubricDefinition } from "../../db/queries/rubrics";
 import { userNames } from "../../db/queries/committee";
 import { requireCategoryCommittee } from "~/lib/committee.server";
-import { notFound } from "~/lib/guards.server";
+import { notFound, refusePost } from "~/lib/guards.server";
 import { getT } from "~/lib/locale.server";
 import { scoreCategory } from "~/lib/scoring-input.server";
 import { matrixCsv, rankingCsv, workbook, type ExportContext } from "~/lib/exports.server";
+
+export const action = refusePost;
 
 // Resource route: the live ranking and the full score matrix of a category as CSV or XLSX.
 export async function loader({ request, params }: LoaderFunctionArgs) {

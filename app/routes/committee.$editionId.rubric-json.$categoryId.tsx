@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { currentRubric, loadRubricDefinition } from "../../db/queries/rubrics";
 import { requireCategoryCommittee } from "~/lib/committee.server";
-import { notFound } from "~/lib/guards.server";
+import { notFound, refusePost } from "~/lib/guards.server";
 import { exportRubricJson } from "~/lib/rubric-json";
+
+export const action = refusePost;
 
 // Resource route: the current rubric of a category as JSON (the shape the import takes).
 export async function loader({ request, params }: LoaderFunctionArgs) {

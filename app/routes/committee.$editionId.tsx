@@ -2,6 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requireEditionCommittee } from "~/lib/committee.server";
 import { useT } from "~/lib/use-t";
+import { refusePost } from "~/lib/guards.server";
+
+export const action = refusePost;
 
 // The frame of every committee page of one edition: its name and the console's menu.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -2,10 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { editionsWithCounts } from "../../db/queries/editions";
 import { getDb } from "~/lib/db.server";
-import { requireCommittee } from "~/lib/guards.server";
+import { requireCommittee, refusePost } from "~/lib/guards.server";
 import { useT } from "~/lib/use-t";
 import { formatNumber } from "~/i18n/format";
 import type { MessageKey } from "~/i18n";
+
+export const action = refusePost;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCommittee(request);

@@ -3,8 +3,10 @@ import { getEvidenceFile } from "../../db/queries/evidence";
 import { config } from "~/lib/config.server";
 import { getDb } from "~/lib/db.server";
 import { requireEntryAccess } from "~/lib/entry-access.server";
-import { forbidden, idParam, notFound, requireViewer } from "~/lib/guards.server";
+import { forbidden, idParam, notFound, requireViewer, refusePost } from "~/lib/guards.server";
 import { evidenceResponse } from "~/lib/uploads.server";
+
+export const action = refusePost;
 
 // Evidence download, for every role that may see the entry: its organisation, the committee of
 // the edition (once submitted), an assigned assessor or juror who has declared no conflict

@@ -6,8 +6,10 @@ import { StatusBadge } from "~/components/StatusBadge";
 import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n";
 import { getDb } from "~/lib/db.server";
-import { requireEntrant } from "~/lib/guards.server";
+import { requireEntrant, refusePost } from "~/lib/guards.server";
 import { useLocale, useT } from "~/lib/use-t";
+
+export const action = refusePost;
 
 // The entrant's home: the entries of the viewer's organisations (and nothing of anyone else's).
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -7,6 +7,9 @@ import type { MessageKey } from "~/i18n";
 import { bandFor } from "~/lib/portal-figures";
 import { requireOwnEntry } from "~/lib/portal.server";
 import { useLocale, useT } from "~/lib/use-t";
+import { refusePost } from "~/lib/guards.server";
+
+export const action = refusePost;
 
 // The organisation's own scorecard, read only from the stored publication snapshot (never from
 // the assessors' individual scores or notes): total, rank, stage and criterion values, and the
