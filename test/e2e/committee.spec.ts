@@ -216,3 +216,43 @@ test("after publication the winning organisation reads its own scorecard, withou
   expect(body).not.toMatch(/penilai\d|Andi Pratama|Dewi Lestari|Rudi Hartono|Nur Aini|Yohanes Tanoto/);
   await context.close();
 });
+
+test("after the verification stage closes, a juror scores an interview: declares no conflict, scores every criterion and submits", async ({ page, browser }) => {
+  const { editionId } = ids();
+  await signIn(page, "committee");
+  await page.goto(`/committee/${editionId}/stages`);
+  await page.getByRole("button", { name: "Tutup tahap Verifikasi dan Validasi dan tetapkan daftar lolos" }).click();
+  await expect(page.getByText("Tahap Verifikasi dan Validasi ditutup; daftar lolos ditetapkan.")).toBeVisible();
+  await page.getByLabel("Semua juri menilai setiap peserta").check();
+  await page.getByRole("button", { name: "Tugaskan juri" }).click();
+  await expect(page.getByText(/penugasan juri ditambahkan/)).toBeVisible();
+
+  const db = e2eDb();
+  const juror = (db.prepare("select id from users where email = 'juri1@paritrana.test'").get() as { id: number }).id;
+  const interview = db.prepare("select a.entry_id as entryId from assignments a where a.user_id = ? and a.stage_key = 'interview' order by a.entry_id").all(juror) as { entryId: number }[];
+  const stage = db.prepare("select status from edition_stages where edition_id = ? and key = 'interview'").get(editionId) as { status: string };
+  db.close();
+  expect(stage.status).toBe("open");
+  expect(interview.length).toBeGreaterThan(0);
+
+  const context = await browser.newContext();
+  const jury = await context.newPage();
+  await signIn(jury, "juror");
+  await expect(jury.getByText("Wawancara").first()).toBeVisible();
+  await jury.goto(`/assess/${interview[0].entryId}`);
+  await jury.getByLabel("Tidak, saya tidak memiliki konflik kepentingan").check();
+  await jury.getByRole("button", { name: "Kirim pernyataan" }).click();
+  await expect(jury.getByRole("heading", { name: "Penilaian" })).toBeVisible();
+  // The interview criteria of the demo rubric: leadership commitment and innovation.
+  const fields = jury.locator('input[id^="f-score_"]');
+  await expect(fields).toHaveCount(2);
+  for (const field of await fields.all()) await field.fill("70");
+  await jury.getByRole("button", { name: "Kirim", exact: true }).click();
+  await expect(jury.getByRole("button", { name: "Simpan draf" })).toHaveCount(0);
+  await context.close();
+
+  const db2 = e2eDb();
+  const sheet = db2.prepare("select status, (select count(*) from scores s where s.assignment_id = a.id and s.value = 70) as n from assignments a where a.user_id = ? and a.entry_id = ? and a.stage_key = 'interview'").get(juror, interview[0].entryId) as { status: string; n: number };
+  db2.close();
+  expect(sheet).toEqual({ status: "submitted", n: 2 });
+});
