@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { editionNames } from "../../db/queries/editions";
 import { requireEditionCommittee } from "~/lib/committee.server";
 import { useT } from "~/lib/use-t";
 import { refusePost } from "~/lib/guards.server";
@@ -8,17 +9,29 @@ export const action = refusePost;
 
 // The frame of every committee page of one edition: its name and the console's menu.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { edition } = await requireEditionCommittee(request, params);
-  return { edition: { id: edition.id, name: edition.name } };
+  const { db, edition, viewer } = await requireEditionCommittee(request, params);
+  const mine = viewer.memberships.filter((m) => m.role === "committee").map((m) => m.edition_id!);
+  return { edition: { id: edition.id, name: edition.name }, editions: await editionNames(db, mine) };
 }
 
 export default function CommitteeEdition() {
   const t = useT();
-  const { edition } = useLoaderData<typeof loader>();
+  const { edition, editions } = useLoaderData<typeof loader>();
   const base = `/committee/${edition.id}`;
   return (
     <div className="committee">
-      <p className="committee__edition">{edition.name}</p>
+      {editions.length > 1 ? (
+        // The edition in use, switchable: a plain GET form, so it works without JavaScript.
+        <Form method="get" action="/committee" className="committee__edition committee__switch">
+          <label htmlFor="edition-switch">{t("committee.nav.edition")}</label>{" "}
+          <select id="edition-switch" name="edition" defaultValue={edition.id}>
+            {editions.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
+          </select>{" "}
+          <button type="submit">{t("committee.nav.switch")}</button>
+        </Form>
+      ) : (
+        <p className="committee__edition">{edition.name}</p>
+      )}
       <nav aria-label={t("committee.nav.label")} className="committee__nav">
         <ul>
           <li><NavLink end to={base}>{t("committee.nav.overview")}</NavLink></li>

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { editionsWithCounts } from "../../db/queries/editions";
 import { getDb } from "~/lib/db.server";
@@ -12,6 +12,9 @@ export const action = refusePost;
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCommittee(request);
   const ids = viewer.memberships.filter((m) => m.role === "committee").map((m) => m.edition_id!);
+  // The edition switcher of the console sends ?edition=<id>: go there if it is one of mine.
+  const wanted = Number(new URL(request.url).searchParams.get("edition"));
+  if (ids.includes(wanted)) throw redirect(`/committee/${wanted}`);
   return { editions: await editionsWithCounts(await getDb(), ids) };
 }
 

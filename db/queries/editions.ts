@@ -33,3 +33,9 @@ export async function editionsWithCounts(db: Db, editionIds: number[]) {
     entries: Object.fromEntries(counts.filter((c) => c.edition_id === e.id).map((c) => [c.status, Number(c.n)])),
   }));
 }
+
+/** Id and name of the given editions, newest first (for the edition switcher). */
+export async function editionNames(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom("editions").select(["id", "name"]).where("id", "in", ids).orderBy("year", "desc").orderBy("id", "desc").execute();
+}

@@ -256,3 +256,19 @@ test("after the verification stage closes, a juror scores an interview: declares
   db2.close();
   expect(sheet).toEqual({ status: "submitted", n: 2 });
 });
+
+test("the committee switches between its editions from the console's header", async ({ page }) => {
+  const { editionId } = ids();
+  await signIn(page, "committee");
+  await page.goto(`/committee/${editionId}`);
+  const switcher = page.getByLabel("Edisi", { exact: true });
+  // This spec created a second edition, so the header offers a choice.
+  const other = await switcher.locator("option").evaluateAll((options, current) =>
+    options.map((o) => (o as HTMLOptionElement).value).find((v) => v !== String(current)), editionId);
+  expect(other).toBeTruthy();
+  await switcher.selectOption(other!);
+  await page.getByRole("button", { name: "Ganti edisi" }).click();
+  await expect(page).toHaveURL(new RegExp(`/committee/${other}$`));
+  await expect(page.getByLabel("Edisi", { exact: true })).toHaveValue(other!);
+  await expectAccessible(page);
+});

@@ -214,4 +214,6 @@ export const committee = {
   "committee.flag.missing-indicator": ["Indikator tidak ada: {name}", "Indicator missing: {name}"],
   "committee.flag.disagreement": ["Penilai berbeda pendapat: {name}", "Assessors disagree: {name}"],
   "committee.flag.calibration-skipped": ["Kalibrasi dilewati untuk {name}", "Calibration skipped for {name}"],
+  "committee.nav.edition": ["Edisi", "Edition"],
+  "committee.nav.switch": ["Ganti edisi", "Switch edition"],
 } as const satisfies Record<string, readonly [string, string]>;
