@@ -1,37 +1,50 @@
 import { verifyPassword } from "../../db/password";
-import { clearLoginFailures, findUserByEmail, loginFailures, recordLoginFailure } from "../../db/queries/users";
-import { getDb } from "./db.server";
+import { findUserByEmail, settleLoginAttempt, takeLoginAttempt } from "../../db/queries/users";
+import type { Db } from "../../db/client";
 
-// Wrong passwords are slowed down per (account, address) pair: after FREE_TRIES failures each
-// further try must wait twice as long as the one before, up to MAX_WAIT_SECONDS.
-const FREE_TRIES = 5;
+// Wrong passwords are slowed down on three keys: the (account, address) pair, the account from
+// any address, and the address for any account. Past a key's free tries each further try waits
+// twice as long as the one before, up to MAX_WAIT_SECONDS. An attempt is counted before the
+// password is checked (so parallel guesses are counted too) and given back when it succeeds;
+// a key forgets its failures a day after the last one (FORGET_AFTER_MS).
 const MAX_WAIT_SECONDS = 15 * 60;
+const FREE_TRIES = { pair: 5, account: 10, address: 30 } as const;
 
 export type LoginResult =
   | { ok: true; userId: number }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
-export function waitSeconds(failures: number): number {
-  return failures < FREE_TRIES ? 0 : Math.min(MAX_WAIT_SECONDS, 2 ** (failures - FREE_TRIES + 1));
+export function waitSeconds(failures: number, freeTries: number = FREE_TRIES.pair): number {
+  return failures < freeTries ? 0 : Math.min(MAX_WAIT_SECONDS, 2 ** (failures - freeTries + 1));
 }
 
-export async function attemptLogin(email: string, password: string, address: string, now = new Date()): Promise<LoginResult> {
-  const db = await getDb();
-  const key = `${email.trim().toLowerCase()}|${address}`;
-  const [previous] = await loginFailures(db, [key]);
-  if (previous) {
-    const readyAt = Date.parse(previous.last_failure_at) + waitSeconds(previous.failures) * 1000;
-    if (readyAt > now.getTime()) return { ok: false, reason: "throttled", retryAfterSeconds: Math.ceil((readyAt - now.getTime()) / 1000) };
-  }
+export function throttleKeys(email: string, address: string) {
+  const account = email.trim().toLowerCase();
+  return {
+    pair: `${account}|${address}`,
+    account: `email:${account}`,
+    address: `ip:${address}`,
+  };
+}
+
+export async function attemptLogin(
+  db: Db,
+  { email, password, address }: { email: string; password: string; address: string },
+  now = new Date(),
+): Promise<LoginResult> {
+  const keys = throttleKeys(email, address);
+  const taken = await takeLoginAttempt(
+    db,
+    (Object.keys(keys) as (keyof typeof keys)[]).map((k) => ({ key: keys[k], waitSeconds: (f: number) => waitSeconds(f, FREE_TRIES[k]) })),
+    now,
+  );
+  if (!taken.ok) return { ok: false, reason: "throttled", retryAfterSeconds: Math.ceil((taken.readyAt - now.getTime()) / 1000) };
   const user = await findUserByEmail(db, email);
   // Verify even for unknown emails, so that timing does not tell which accounts exist.
   const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-  if (!user || !valid || user.active !== 1) {
-    await recordLoginFailure(db, [key], now.toISOString());
-    return { ok: false, reason: "invalid" };
-  }
-  await clearLoginFailures(db, [key]);
+  if (!user || !valid || user.active !== 1) return { ok: false, reason: "invalid" };
+  await settleLoginAttempt(db, [keys.pair, keys.account], [keys.address]);
   return { ok: true, userId: user.id };
 }
 

@@ -5,6 +5,7 @@ import { Field, FormErrorSummary } from "~/components/Field";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { getViewer, roleHome } from "~/lib/guards.server";
 import { getT } from "~/lib/locale.server";
+import { getDb } from "~/lib/db.server";
 import { attemptLogin } from "~/lib/login.server";
 import { safeRedirect } from "~/lib/redirect";
 import { getSession, sessions } from "~/lib/session.server";
@@ -40,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values: parsed.values, message: t("common.formErrors") }, 400);
   const { email, password, redirectTo } = parsed.data;
   const address = (context as { clientAddress?: string }).clientAddress ?? "unknown";
-  const result = await attemptLogin(email, password, address);
+  const result = await attemptLogin(await getDb(), { email, password, address });
   if (!result.ok) {
     const message = result.reason === "throttled" ? t("login.throttled", { seconds: result.retryAfterSeconds }) : t("login.failed");
     return data<ActionData>(

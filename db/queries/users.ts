@@ -42,24 +42,63 @@ export async function activeMemberships(db: Db, userId: number) {
 
 // ---- sign-in throttling ---------------------------------------------------------------
 
-export async function loginFailures(db: Db, keys: string[]) {
-  return db.selectFrom("login_failures").selectAll().where("key", "in", keys).execute();
+/** A throttling key forgets its failures this long after the last one. */
+export const FORGET_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Counts one sign-in attempt against every key, unless a key is still waiting: then nothing is
+ * counted and the latest moment any key is free again is returned. Read and write run in one
+ * transaction, so attempts sent in parallel are counted one after another.
+ */
+export async function takeLoginAttempt(
+  db: Db,
+  keys: { key: string; waitSeconds: (failures: number) => number }[],
+  now: Date,
+  forgetAfterMs = FORGET_AFTER_MS,
+): Promise<{ ok: true } | { ok: false; readyAt: number }> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx.selectFrom("login_failures").selectAll().where("key", "in", keys.map((k) => k.key)).execute();
+    const current = new Map<string, number>();
+    let readyAt = 0;
+    for (const k of keys) {
+      const row = rows.find((r) => r.key === k.key);
+      const last = row ? Date.parse(row.last_failure_at) : 0;
+      const failures = row && now.getTime() - last < forgetAfterMs ? row.failures : 0;
+      current.set(k.key, failures);
+      if (failures > 0) readyAt = Math.max(readyAt, last + k.waitSeconds(failures) * 1000);
+    }
+    if (readyAt > now.getTime()) return { ok: false, readyAt };
+    for (const k of keys) {
+      const failures = current.get(k.key)! + 1;
+      await trx
+        .insertInto("login_failures")
+        .values({ key: k.key, failures, last_failure_at: now.toISOString() })
+        .onConflict((oc) => oc.column("key").doUpdateSet({ failures, last_failure_at: now.toISOString() }))
+        .execute();
+    }
+    return { ok: true };
+  });
 }
 
-export async function recordLoginFailure(db: Db, keys: string[], at: string) {
-  for (const key of keys) {
-    await db
-      .insertInto("login_failures")
-      .values({ key, failures: 1, last_failure_at: at })
-      .onConflict((oc) =>
-        oc.column("key").doUpdateSet((eb) => ({ failures: eb("login_failures.failures", "+", 1), last_failure_at: at })),
-      )
-      .execute();
-  }
+/** After a successful sign-in: the keys given are forgotten, the others count one attempt less. */
+export async function settleLoginAttempt(db: Db, forget: string[], uncount: string[]) {
+  await db.transaction().execute(async (trx) => {
+    if (forget.length > 0) await trx.deleteFrom("login_failures").where("key", "in", forget).execute();
+    if (uncount.length > 0) {
+      await trx
+        .updateTable("login_failures")
+        .set((eb) => ({ failures: eb("failures", "-", 1) }))
+        .where("key", "in", uncount)
+        .where("failures", ">", 0)
+        .execute();
+    }
+  });
 }
 
-export async function clearLoginFailures(db: Db, keys: string[]) {
-  await db.deleteFrom("login_failures").where("key", "in", keys).execute();
+/** Drops throttling rows and expired sessions that no longer matter (run at start-up). */
+export async function pruneSignInState(db: Db, now: Date, forgetAfterMs = FORGET_AFTER_MS) {
+  await db.deleteFrom("login_failures").where("last_failure_at", "<", new Date(now.getTime() - forgetAfterMs).toISOString()).execute();
+  await db.deleteFrom("sessions").where("expires_at", "<", now.toISOString()).execute();
 }
 
 // ---- database-backed sessions ------------------------------------------------------------

@@ -62,4 +62,12 @@ describe("safeRedirect", () => {
     expect(safeRedirect("/\\evil")).toBe("/");
     expect(safeRedirect(null, "/home")).toBe("/home");
   });
+
+  it("refuses paths that a browser would read as another site (tabs, newlines, backslashes)", () => {
+    for (const evil of ["/\t/evil.example", "/\n/evil.example", "/\r//evil.example", "/\\/evil.example", "/%09/x"]) {
+      const to = safeRedirect(evil, "/home");
+      expect(new URL(to, "http://site.test").origin, evil).toBe("http://site.test");
+    }
+    expect(safeRedirect("/\t/evil.example", "/home")).toBe("/home");
+  });
 });

@@ -3,9 +3,9 @@ import { sql } from "kysely";
 import { createDb } from "../../db/client";
 import { hashPassword, verifyPassword } from "../../db/password";
 import { loadRubricDefinition, currentRubric, toScoringRubric } from "../../db/queries/rubrics";
-import { DEMO_LOGINS } from "../../db/seed/demo";
+import { DEMO_LOGINS, DEMO_PASSWORD } from "../../db/seed/demo";
 import { setupDatabase } from "../../db/setup";
-import { waitSeconds } from "../../app/lib/login.server";
+import { attemptLogin, waitSeconds } from "../../app/lib/login.server";
 import { parseScoringInput } from "../../scoring/index";
 import { freshDb } from "./support";
 
@@ -78,9 +78,40 @@ describe("passwords and sign-in throttling", () => {
   });
 
   it("lets five tries through, then doubles the wait, capped at 15 minutes", () => {
-    expect([0, 1, 4].map(waitSeconds)).toEqual([0, 0, 0]);
-    expect([5, 6, 7, 8].map(waitSeconds)).toEqual([2, 4, 8, 16]);
+    const wait = (failures: number) => waitSeconds(failures);
+    expect([0, 1, 4].map(wait)).toEqual([0, 0, 0]);
+    expect([5, 6, 7, 8].map(wait)).toEqual([2, 4, 8, 16]);
     expect(waitSeconds(40)).toBe(900);
+  });
+
+  it("counts guesses sent in parallel: of 30 at once only the first five are checked", async () => {
+    const { db } = await freshDb({ seed: true });
+    const now = new Date("2024-02-01T08:00:00Z");
+    const tries = Array.from({ length: 30 }, () =>
+      attemptLogin(db, { email: DEMO_LOGINS.committee, password: "salah", address: "10.0.0.1" }, now));
+    const reasons = (await Promise.all(tries)).map((r) => (r.ok ? "ok" : r.reason));
+    expect(reasons.filter((r) => r === "invalid")).toHaveLength(5);
+    expect(reasons.filter((r) => r === "throttled")).toHaveLength(25);
+    // Even the right password waits until the pair is free again (2 s after the fifth failure).
+    const right = await attemptLogin(db, { email: DEMO_LOGINS.committee, password: DEMO_PASSWORD, address: "10.0.0.1" }, now);
+    expect(right).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 2 });
+    const later = new Date(now.getTime() + 2000);
+    expect((await attemptLogin(db, { email: DEMO_LOGINS.committee, password: DEMO_PASSWORD, address: "10.0.0.1" }, later)).ok).toBe(true);
+  });
+
+  it("slows an account down from any address, and an address for any account; failures are forgotten after a day", async () => {
+    const { db } = await freshDb({ seed: true });
+    const now = new Date("2024-02-01T08:00:00Z");
+    const guess = (email: string, address: string, at = now) => attemptLogin(db, { email, password: "salah", address }, at);
+    // Ten addresses, one wrong guess each, on one account: the eleventh address must wait.
+    for (let i = 0; i < 10; i++) expect(await guess(DEMO_LOGINS.assessor, `10.1.0.${i}`)).toEqual({ ok: false, reason: "invalid" });
+    expect(await guess(DEMO_LOGINS.assessor, "10.1.0.99")).toMatchObject({ ok: false, reason: "throttled" });
+    // Thirty accounts from one address: the next account from that address must wait.
+    for (let i = 0; i < 30; i++) expect(await guess(`nobody${i}@example.test`, "10.2.0.1")).toEqual({ ok: false, reason: "invalid" });
+    expect(await guess("someone-else@example.test", "10.2.0.1")).toMatchObject({ ok: false, reason: "throttled" });
+    // A day later the account may be tried again.
+    const dayLater = new Date(now.getTime() + 24 * 60 * 60 * 1000 + 1);
+    expect(await guess(DEMO_LOGINS.assessor, "10.1.0.99", dayLater)).toEqual({ ok: false, reason: "invalid" });
   });
 });
 
