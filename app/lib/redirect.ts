@@ -4,7 +4,9 @@
  * kept only when it stays on this site.
  */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  if (typeof to !== "string" || !to.startsWith("/") || to.includes("\\") || [...to].some((ch) => ch <= " " || ch === "\u007f")) {
+    return fallback;
+  }
   const base = "http://local.invalid";
   const url = new URL(to, base);
   if (url.origin !== base || to.startsWith("//")) return fallback;
