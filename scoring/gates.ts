@@ -1,7 +1,8 @@
 import type { Gate, GateOp, Nominee } from "./schema";
 import { cmp6 } from "./round";
 
-function holds(op: GateOp, x: number, v: number): boolean {
+/** Whether indicator value `x` passes `op v`, compared on values rounded to 6 decimals. */
+export function gateHolds(op: GateOp, x: number, v: number): boolean {
   const a = cmp6(x);
   const b = cmp6(v);
   switch (op) {
@@ -25,7 +26,7 @@ export function failedGates(nominee: Nominee, gates: readonly Gate[]): string[] 
   const failed: string[] = [];
   for (const g of gates) {
     const x = nominee.indicators?.[g.indicator];
-    if (x === undefined || x === null || !holds(g.op, x, g.value)) failed.push(g.id);
+    if (x === undefined || x === null || !gateHolds(g.op, x, g.value)) failed.push(g.id);
   }
   return failed;
 }

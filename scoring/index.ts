@@ -2,6 +2,7 @@
 export { score } from "./score";
 export { parseScoringInput, ScoringInputSchema, formatPath } from "./schema";
 export { bandOf } from "./indicators";
+export { gateHolds } from "./gates";
 export type {
   ScoringInput,
   Rubric,

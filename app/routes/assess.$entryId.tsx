@@ -13,10 +13,11 @@ import { bandOf } from "../../scoring/indicators";
 import { FormErrorSummary } from "~/components/Field";
 import { StatusBadge } from "~/components/StatusBadge";
 import type { MessageKey, T } from "~/i18n";
-import { formatDate, formatNumber, formatPercent, formatRupiah } from "~/i18n/format";
+import { formatDate, formatNumber, formatRupiah } from "~/i18n/format";
 import { messages } from "~/i18n/messages";
 import { requireAssessorEntry } from "~/lib/assess.server";
 import { parseForm, type FieldErrors } from "~/lib/forms";
+import { formatIndicator, gatePasses, gateText, indicatorLabel } from "~/lib/indicators";
 import { notFound } from "~/lib/guards.server";
 import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
@@ -67,7 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     });
   const gates = definition.gates.map((g) => {
     const actual = indicatorValues.get(g.indicator) ?? null;
-    return { ...g, actual, pass: actual !== null && compare(actual, g.op, g.value) };
+    return { ...g, actual, pass: gatePasses(g, actual) === true };
   });
   const used = new Set([...indicators.map((i) => i.indicator), ...gates.map((g) => g.indicator)]);
   const otherIndicators = info.indicators.filter((i) => !used.has(i.indicator));
@@ -107,16 +108,6 @@ function rank(order: readonly string[], key: string) {
   return i < 0 ? order.length : i;
 }
 
-function compare(a: number, op: string, b: number) {
-  switch (op) {
-    case "<": return a < b;
-    case "<=": return a <= b;
-    case ">": return a > b;
-    case ">=": return a >= b;
-    case "==": return a === b;
-    default: return a !== b;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Forms
@@ -472,12 +463,12 @@ function Workspace({ data: d }: { data: ScoreData }) {
                   {d.indicators.map((i) => (
                     <tr key={i.key}>
                       <th scope="row">{name(i.name, i.key)}</th>
-                      <td className="num">{i.value === null ? t("assess.indicators.missing") : indicatorValue(i.indicator, i.value)}</td>
+                      <td className="num">{i.value === null ? t("assess.indicators.missing") : formatIndicator(i.indicator, i.value)}</td>
                       <td>
                         <ul className="bands">
                           {i.bands.map((b) => (
                             <li key={b.min} className={b.min === i.bandMin ? "band--current" : undefined}>
-                              {t("assess.indicators.band", { min: indicatorValue(i.indicator, b.min), points: formatNumber(b.points) })}
+                              {t("assess.indicators.band", { min: formatIndicator(i.indicator, b.min), points: formatNumber(b.points) })}
                               {b.min === i.bandMin ? <> <strong>{t("assess.indicators.current")}</strong></> : null}
                             </li>
                           ))}
@@ -494,7 +485,7 @@ function Workspace({ data: d }: { data: ScoreData }) {
             <ul>
               {d.otherIndicators.map((i) => (
                 <li key={i.indicator}>
-                  {label(t, `assess.indicator.${i.indicator}`, i.indicator)}: {indicatorValue(i.indicator, i.value)}
+                  {indicatorLabel(t, i.indicator)}: {formatIndicator(i.indicator, i.value)}
                 </li>
               ))}
             </ul>
@@ -514,8 +505,8 @@ function Workspace({ data: d }: { data: ScoreData }) {
                   <tbody>
                     {d.gates.map((g) => (
                       <tr key={g.id}>
-                        <th scope="row">{label(t, `assess.indicator.${g.indicator}`, g.indicator)} {g.op} {indicatorValue(g.indicator, g.value)}</th>
-                        <td className="num">{g.actual === null ? t("assess.indicators.missing") : indicatorValue(g.indicator, g.actual)}</td>
+                        <th scope="row">{gateText(t, g)}</th>
+                        <td className="num">{g.actual === null ? t("assess.indicators.missing") : formatIndicator(g.indicator, g.actual)}</td>
                         <td>
                           <StatusBadge tone={g.pass ? "good" : "bad"}>{t(g.pass ? "assess.gates.pass" : "assess.gates.fail")}</StatusBadge>
                         </td>
@@ -535,10 +526,6 @@ function Workspace({ data: d }: { data: ScoreData }) {
 
 function label(t: T, key: string, fallback: string) {
   return key in messages ? t(key as MessageKey) : fallback;
-}
-
-function indicatorValue(indicator: string, v: number) {
-  return indicator.endsWith("_pct") ? formatPercent(v, 1) : formatNumber(v, 0, 2);
 }
 
 const AUTOSAVE_MS = 1500;

@@ -4,10 +4,11 @@ import { categoryGroup } from "../../scoring/figures";
 import { entryFigures, evidenceCriteria, isEditable, saveFigures } from "../../db/queries/figures";
 import { Field, FormErrorSummary } from "~/components/Field";
 import { PortalEntryNav } from "~/components/PortalEntryNav";
-import { formatNumber, formatPercent, formatRupiah } from "~/i18n/format";
+import { formatNumber, formatRupiah } from "~/i18n/format";
 import type { MessageKey } from "~/i18n";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { getT } from "~/lib/locale.server";
+import { formatIndicator, gatePasses, gateText, indicatorLabel } from "~/lib/indicators";
 import { bandFor, FIGURE_FIELDS, figuresSchema, MAX_REGULATIONS, PROGRAMMES, REGULATION_ROWS_EXTRA, REGULATION_TYPES } from "~/lib/portal-figures";
 import { requireOwnEntry } from "~/lib/portal.server";
 import { flash } from "~/lib/session.server";
@@ -62,12 +63,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<ActionData>({ errors: {}, values, message: t("portal.figures.locked") }, 409);
   }
   return redirect(`/portal/entries/${entry.id}/figures`, { headers: await flash(request, t("portal.figures.saved")) });
-}
-
-function fmtIndicator(indicator: string, value: number | undefined) {
-  if (value === undefined) return "–";
-  if (indicator.endsWith("_pct")) return formatPercent(value, 2);
-  return formatNumber(value, 0, 2);
 }
 
 export default function Figures() {
@@ -167,11 +162,11 @@ export default function Figures() {
               const band = bandFor(c.bands, v);
               return (
                 <tr key={c.key}>
-                  <th scope="row">{locale === "en" ? c.name.en : c.name.id}<br /><span className="muted">{t(`portal.indicator.${c.indicator}` as MessageKey)}</span></th>
-                  <td className="num">{fmtIndicator(c.indicator, v)}</td>
+                  <th scope="row">{locale === "en" ? c.name.en : c.name.id}<br /><span className="muted">{indicatorLabel(t, c.indicator)}</span></th>
+                  <td className="num">{formatIndicator(c.indicator, v)}</td>
                   <td>
                     {v === undefined ? t("portal.indicators.missing")
-                      : band ? t("portal.indicators.bandText", { min: fmtIndicator(c.indicator, band.min), points: formatNumber(band.points) })
+                      : band ? t("portal.indicators.bandText", { min: formatIndicator(c.indicator, band.min), points: formatNumber(band.points) })
                       : t("portal.indicators.belowBands")}
                   </td>
                 </tr>
@@ -179,11 +174,11 @@ export default function Figures() {
             })}
             {gates.map((g) => {
               const v = indicators[g.indicator];
-              const pass = v === undefined ? null : compare(v, g.op, g.value);
+              const pass = gatePasses(g, v);
               return (
                 <tr key={`gate-${g.id}`}>
-                  <th scope="row">{t("portal.indicators.gate")}: {t(`portal.indicator.${g.indicator}` as MessageKey)} {OP_SYMBOL[g.op] ?? g.op} {formatNumber(g.value)}</th>
-                  <td className="num">{fmtIndicator(g.indicator, v)}</td>
+                  <th scope="row">{t("portal.indicators.gate")}: {gateText(t, g)}</th>
+                  <td className="num">{formatIndicator(g.indicator, v)}</td>
                   <td>{pass === null ? t("portal.indicators.missing") : pass ? t("portal.indicators.gatePass") : <strong>{t("portal.indicators.gateFail")}</strong>}</td>
                 </tr>
               );
@@ -198,15 +193,3 @@ export default function Figures() {
   );
 }
 
-const OP_SYMBOL: Record<string, string> = { "<": "<", "<=": "≤", ">": ">", ">=": "≥", "==": "=", "!=": "≠" };
-
-function compare(v: number, op: string, x: number) {
-  switch (op) {
-    case "<": return v < x;
-    case "<=": return v <= x;
-    case ">": return v > x;
-    case ">=": return v >= x;
-    case "==": return v === x;
-    default: return v !== x;
-  }
-}

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { publishedScorecard } from "../../db/queries/figures";
 import { PortalEntryNav } from "~/components/PortalEntryNav";
-import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
+import { formatIndicator, gateText, indicatorLabel } from "~/lib/indicators";
+import { formatDate, formatNumber } from "~/i18n/format";
 import type { MessageKey } from "~/i18n";
 import { bandFor } from "~/lib/portal-figures";
 import { requireOwnEntry } from "~/lib/portal.server";
@@ -54,7 +55,7 @@ export default function Scorecard() {
               <p>{t("portal.scorecard.ineligible")}</p>
               <ul>{card.ineligible.failed.map((g) => {
                 const gate = card.gates.find((x) => x.id === g);
-                return <li key={g}>{gate ? `${t(`portal.indicator.${gate.indicator}` as MessageKey)} ${gate.op} ${formatNumber(gate.value)}` : g}</li>;
+                return <li key={g}>{gate ? gateText(t, gate) : g}</li>;
               })}</ul>
             </div>
           ) : null}
@@ -95,7 +96,7 @@ export default function Scorecard() {
                     {card.criteria.filter((c) => card.result!.criteria[c.id]).map((c) => {
                       const r = card.result!.criteria[c.id];
                       const band = c.type === "indicator" && r.indicator !== null ? bandFor(c.bands, r.indicator) : null;
-                      const indicatorText = r.indicator === null ? "–" : c.indicator?.endsWith("_pct") ? formatPercent(r.indicator, 2) : formatNumber(r.indicator, 0, 2);
+                      const indicatorText = formatIndicator(c.indicator ?? "", r.indicator);
                       return (
                         <tr key={c.id}>
                           <th scope="row">{locale === "en" ? c.name.en : c.name.id}</th>
@@ -103,7 +104,7 @@ export default function Scorecard() {
                           <td className="num">{formatNumber(r.value, 2)}</td>
                           <td>
                             {c.type === "indicator"
-                              ? `${t(`portal.indicator.${c.indicator}` as MessageKey)}: ${indicatorText}${band ? ` → ${t("portal.indicators.bandText", { min: formatNumber(band.min, 0, 2), points: formatNumber(band.points) })}` : ""}`
+                              ? `${indicatorLabel(t, c.indicator ?? "")}: ${indicatorText}${band ? ` → ${t("portal.indicators.bandText", { min: formatNumber(band.min, 0, 2), points: formatNumber(band.points) })}` : ""}`
                               : t("portal.scorecard.judged")}
                           </td>
                         </tr>

@@ -176,14 +176,6 @@ export const portal = {
   "portal.indicators.gate": ["Syarat kelayakan", "Eligibility gate"],
   "portal.indicators.gatePass": ["terpenuhi", "met"],
   "portal.indicators.gateFail": ["tidak terpenuhi", "not met"],
-  "portal.indicator.coverage_pct": ["cakupan kepesertaan (%)", "coverage (%)"],
-  "portal.indicator.non_asn_pct": ["non-ASN dalam empat program (%)", "non-ASN staff in all four programmes (%)"],
-  "portal.indicator.vulnerable_workers": ["pekerja rentan dibiayai APBD", "vulnerable workers paid by the APBD"],
-  "portal.indicator.regulations": ["regulasi yang berlaku", "regulations in force"],
-  "portal.indicator.programmes": ["program yang diikuti", "programmes enrolled"],
-  "portal.indicator.on_time_months": ["bulan iuran tepat waktu", "months paid on time"],
-  "portal.indicator.arrears_months": ["bulan tunggakan iuran", "months of contribution arrears"],
-  "portal.indicator.wage_ratio_pct": ["upah dilaporkan ÷ upah dibayarkan (%)", "wages reported ÷ wages paid (%)"],
 
   "portal.evidence.title": ["Bukti dukung", "Evidence"],
   "portal.evidence.intro": [
