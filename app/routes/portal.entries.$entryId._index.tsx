@@ -12,6 +12,7 @@ import { getT } from "~/lib/locale.server";
 import { requireOwnEntry } from "~/lib/portal.server";
 import { flash } from "~/lib/session.server";
 import { useLocale, useT } from "~/lib/use-t";
+import { deadlinePassed } from "../../db/deadlines";
 
 // The entry's status page (made to be read on a phone): where the entry stands, what is still
 // missing, and the submit button. Submitting locks the entry.
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     checklist,
     fileCount: files.length,
     editable: isEditable(entry, now),
-    deadlinePassed: Boolean(entry.registration_deadline && now.toISOString() > entry.registration_deadline),
+    deadlinePassed: deadlinePassed(entry.registration_deadline, now),
     rejectionReason: reason,
     hasScorecard: Boolean(scorecard),
   };

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { addEvidence, deleteEvidence, listEvidence, replaceEvidence } from "../../db/queries/evidence";
+import { addEvidence, deleteEvidence, EntryLockedError, listEvidence, replaceEvidence } from "../../db/queries/evidence";
 import { evidenceCriteria, isEditable, portalEntry } from "../../db/queries/figures";
 import { FormErrorSummary } from "~/components/Field";
 import { PortalEntryNav } from "~/components/PortalEntryNav";
@@ -109,6 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (error) {
     await uploader.discard();
+    if (error instanceof EntryLockedError) return data<ActionData>({ message: t("portal.evidence.locked"), outcomes: [] }, 409);
     throw error;
   }
   await uploader.discard();

@@ -1,9 +1,27 @@
 import { inTransaction, type Db } from "../client";
 import { audit, json } from "./audit";
+import { isEditable, portalEntry } from "./figures";
 
 // Evidence files of an entry, per criterion. The bytes live in the upload folder under a random
 // storage name; these rows keep the facts (original name for display, type read from the bytes,
-// size, SHA-256). Callers check access (requireEntryAccess) and that the entry is still editable.
+// size, SHA-256). Callers check access (requireEntryAccess); every change checks again, inside its
+// transaction, that the entry is still an editable draft, so a submit can never slip in between.
+
+/** Thrown when the entry was submitted (or its deadline passed) before the change could be stored. */
+export class EntryLockedError extends Error {
+  constructor(entryId: number) {
+    super(`entry ${entryId} is no longer editable`);
+  }
+}
+
+async function holdEditableDraft(tx: Db, entryId: number, now: Date) {
+  const entry = await portalEntry(tx, entryId);
+  if (!entry || !isEditable(entry, now)) throw new EntryLockedError(entryId);
+  // A no-op update of a draft row: it locks the row on PostgreSQL until the change commits, and
+  // finds nothing when a submit committed first.
+  const held = await tx.updateTable("entries").set((eb) => ({ version: eb.ref("version") })).where("id", "=", entryId).where("status", "=", "draft").executeTakeFirst();
+  if (Number(held.numUpdatedRows) !== 1) throw new EntryLockedError(entryId);
+}
 
 export interface NewEvidence {
   criterionKey: string;
@@ -32,6 +50,7 @@ export async function getEvidenceFile(db: Db, fileId: number) {
 export async function addEvidence(db: Db, args: { entryId: number; editionId: number; userId: number; files: NewEvidence[]; now?: Date }) {
   const at = (args.now ?? new Date()).toISOString();
   return inTransaction(db, async (tx) => {
+    await holdEditableDraft(tx, args.entryId, args.now ?? new Date());
     const ids: number[] = [];
     for (const f of args.files) {
       const { id } = await tx
@@ -59,6 +78,7 @@ export async function addEvidence(db: Db, args: { entryId: number; editionId: nu
 export async function replaceEvidence(db: Db, args: { fileId: number; entryId: number; editionId: number; userId: number; file: Omit<NewEvidence, "criterionKey">; now?: Date }) {
   const at = (args.now ?? new Date()).toISOString();
   return inTransaction(db, async (tx) => {
+    await holdEditableDraft(tx, args.entryId, args.now ?? new Date());
     const old = await tx.selectFrom("evidence_files").selectAll().where("id", "=", args.fileId).where("entry_id", "=", args.entryId).executeTakeFirst();
     if (!old) return null;
     const f = args.file;
@@ -80,6 +100,7 @@ export async function replaceEvidence(db: Db, args: { fileId: number; entryId: n
 export async function deleteEvidence(db: Db, args: { fileId: number; entryId: number; editionId: number; userId: number; now?: Date }) {
   const at = (args.now ?? new Date()).toISOString();
   return inTransaction(db, async (tx) => {
+    await holdEditableDraft(tx, args.entryId, args.now ?? new Date());
     const old = await tx.selectFrom("evidence_files").selectAll().where("id", "=", args.fileId).where("entry_id", "=", args.entryId).executeTakeFirst();
     if (!old) return null;
     await tx.deleteFrom("evidence_files").where("id", "=", args.fileId).execute();

@@ -3,6 +3,7 @@ import type { CategoryKey, EntryStatus } from "../schema";
 import { categoryGroup, COMPANY_FIGURES, deriveIndicators, GOVERNMENT_FIGURES, type Figures } from "../../scoring/figures";
 import { audit, json } from "./audit";
 import { currentRubric, loadRubricDefinition } from "./rubrics";
+import { deadlinePassed } from "../deadlines";
 
 // An entry's self-assessment as its organisation sees it: the figures typed in, the regulations in
 // force, the indicators derived from them (always through scoring/figures.ts deriveIndicators, on
@@ -36,7 +37,7 @@ export function isEditable(
 ): boolean {
   if (entry.status !== "draft") return false;
   if (entry.reopened_reason) return true;
-  return !entry.registration_deadline || now.toISOString() <= entry.registration_deadline;
+  return !deadlinePassed(entry.registration_deadline, now);
 }
 
 export function figureKeys(category: CategoryKey): readonly string[] {

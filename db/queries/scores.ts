@@ -2,6 +2,7 @@ import { inTransaction, type Db } from "../client";
 import type { AssignmentStatus } from "../schema";
 import { audit } from "./audit";
 import { currentRubric } from "./rubrics";
+import { deadlinePassed } from "../deadlines";
 
 // Scoresheets: one assignment (entry × assessor × stage) holds one score and note per judged
 // criterion of the stage. The assignment's `version` is the scoresheet's version: every save
@@ -78,21 +79,10 @@ export async function loadScores(db: Db, assignmentId: number) {
     .execute();
 }
 
-/**
- * The end of a stage's deadline. Deadlines are ISO timestamps; a bare date (YYYY-MM-DD) means
- * the end of that day in Indonesian western time (WIB, UTC+7).
- */
-export function deadlineEnd(deadline: string | null): Date | null {
-  if (!deadline) return null;
-  const d = /^\d{4}-\d{2}-\d{2}$/.test(deadline) ? new Date(`${deadline}T23:59:59.999+07:00`) : new Date(deadline);
-  return Number.isNaN(d.getTime()) ? null : d;
-}
-
 /** Whether scores may be written for a stage now: it is open and its deadline has not passed. */
 export function stageAccepts(stage: { stageStatus: string; deadline: string | null }, now = new Date()): "ok" | "stage_closed" | "deadline" {
   if (stage.stageStatus !== "open") return "stage_closed";
-  const end = deadlineEnd(stage.deadline);
-  if (end && now.getTime() > end.getTime()) return "deadline";
+  if (deadlinePassed(stage.deadline, now)) return "deadline";
   return "ok";
 }
 

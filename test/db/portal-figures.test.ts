@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addEvidence } from "../../db/queries/evidence";
+import { addEvidence, deleteEvidence, EntryLockedError, listEvidence, replaceEvidence } from "../../db/queries/evidence";
 import { entryChecklist, entryFigures, isEditable, portalEntry, publishedScorecard, saveFigures, submitEntry } from "../../db/queries/figures";
 import { figuresSchema, parseWholeNumber, bandFor } from "../../app/lib/portal-figures";
 import { parseForm } from "../../app/lib/forms";
@@ -178,6 +178,15 @@ describe("submitting", () => {
     expect(await saveFigures(db, { entryId: a.id, version: after.version, userId: a.userId, figures: {}, regulations: [] })).toEqual({ ok: false, reason: "locked" });
     const log = await db.selectFrom("audit_log").select("action").where("entry_id", "=", a.id).where("action", "=", "entry.submit").execute();
     expect(log).toHaveLength(1);
+
+    // Evidence is locked by the data layer itself, whatever a route checked before.
+    const [file] = await listEvidence(db, a.id);
+    const base = { entryId: a.id, editionId: entry.edition_id, userId: a.userId };
+    const pdf = { originalName: "late.pdf", storageName: "00000000-0000-4000-8000-000000000002.pdf", mime: "application/pdf", size: 10, sha256: "1".repeat(64) };
+    await expect(addEvidence(db, { ...base, files: [{ ...pdf, criterionKey: "extra_protection" }] })).rejects.toBeInstanceOf(EntryLockedError);
+    await expect(replaceEvidence(db, { ...base, fileId: file.id, file: pdf })).rejects.toBeInstanceOf(EntryLockedError);
+    await expect(deleteEvidence(db, { ...base, fileId: file.id })).rejects.toBeInstanceOf(EntryLockedError);
+    expect(await listEvidence(db, a.id)).toHaveLength(2);
   });
 });
 

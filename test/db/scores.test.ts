@@ -5,8 +5,9 @@ import type { Db } from "../../db/client";
 import { listMyAssignments, myAssignmentsForEntry } from "../../db/queries/assignments";
 import { declareConflict, listConflicts } from "../../db/queries/conflicts";
 import {
-  deadlineEnd, loadScores, reopenScoresheet, saveScoresheet, scoresheetCriteria, stageAccepts, type ScoresheetCriterion,
+  loadScores, reopenScoresheet, saveScoresheet, scoresheetCriteria, stageAccepts, type ScoresheetCriterion,
 } from "../../db/queries/scores";
+import { deadlineEnd } from "../../db/deadlines";
 import { freshDb } from "./support";
 
 const run = promisify(execFile);
