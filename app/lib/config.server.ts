@@ -9,9 +9,18 @@ export const config = {
     return resolve(process.env.UPLOAD_DIR ?? join(this.dataDir, "uploads"));
   },
   /** Largest evidence file, in bytes (UPLOAD_MAX_MB, default 20). */
-  uploadMaxBytes: Math.round(Number(process.env.UPLOAD_MAX_MB ?? 20) * 1024 * 1024),
+  uploadMaxBytes: uploadMaxBytes(process.env.UPLOAD_MAX_MB),
   secureCookies: process.env.COOKIE_SECURE === "1",
 };
+
+/** UPLOAD_MAX_MB in bytes; a value that is not a positive number stops the server with a message. */
+export function uploadMaxBytes(setting: string | undefined): number {
+  const mb = Number(setting ?? 20);
+  if (setting?.trim() === "" || !Number.isFinite(mb) || mb <= 0) {
+    throw new Error(`UPLOAD_MAX_MB must be a positive number of megabytes (for example 20), not "${setting}"`);
+  }
+  return Math.round(mb * 1024 * 1024);
+}
 
 let secret: string | undefined;
 /** SESSION_SECRET, or a random secret generated once and kept in data/session-secret. */

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, describe, expect, it } from "vitest";
+import { uploadMaxBytes } from "../../app/lib/config.server";
 import { cleanFileName, contentDisposition, evidenceResponse, evidenceUploader, storedPath } from "../../app/lib/uploads.server";
 
 // The upload checks on real files: a PDF made with pdf-lib, a PNG, an XLSX made with exceljs, a
@@ -156,5 +157,13 @@ describe("evidence uploads", () => {
     expect(cleanFileName("a\u0000b\n.pdf")).toBe("ab.pdf");
     expect(cleanFileName("")).toBe("berkas");
     expect(contentDisposition("attachment", "Ümit\r\n.docx")).not.toMatch(/[\r\n]/);
+  });
+});
+
+describe("UPLOAD_MAX_MB", () => {
+  it("is read in megabytes, and a value that is not a positive number is refused with a message", () => {
+    expect(uploadMaxBytes(undefined)).toBe(20 * 1024 * 1024);
+    expect(uploadMaxBytes("2.5")).toBe(Math.round(2.5 * 1024 * 1024));
+    for (const bad of ["abc", "0", "-1", "", "Infinity"]) expect(() => uploadMaxBytes(bad), bad).toThrow(/UPLOAD_MAX_MB/);
   });
 });
