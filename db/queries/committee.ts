@@ -115,9 +115,17 @@ export async function insertPublication(db: Db, p: NewPublication): Promise<numb
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    // Every entry the snapshot scored now reads "result published" (its scorecard is the snapshot).
+    const marked = await tx
+      .updateTable("entries")
+      .set({ status: "published" })
+      .where("category_id", "=", p.categoryId)
+      .where("status", "in", SCORED_STATUSES)
+      .executeTakeFirst();
     await audit(tx, {
       user_id: p.userId, edition_id: p.editionId, entry_id: null, action: "category.publish",
-      subject: `category:${p.categoryId}`, before: null, after: json({ publication: id, sha256: p.sha256, rubric: p.rubricId }), reason: null,
+      subject: `category:${p.categoryId}`, before: null,
+      after: json({ publication: id, sha256: p.sha256, rubric: p.rubricId, entries: Number(marked.numUpdatedRows) }), reason: null,
     });
     return id;
   });

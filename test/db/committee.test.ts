@@ -46,6 +46,11 @@ describe("scoring input and publication snapshot", async () => {
     expect(byHash?.category).toBe("regency_city");
     const log = await db.selectFrom("audit_log").selectAll().where("action", "=", "category.publish").execute();
     expect(log).toHaveLength(1);
+    // Every entry in the snapshot now reads "result published" on its status page.
+    const nominees = (JSON.parse(row.input_json) as { nominees: { id: string }[] }).nominees.map((n) => Number(n.id));
+    const statuses = await db.selectFrom("entries").select(["id", "status"]).where("id", "in", nominees).execute();
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(statuses.every((e) => e.status === "published")).toBe(true);
   });
 });
 
