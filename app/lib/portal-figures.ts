@@ -36,11 +36,10 @@ const MAX_VALUE = 1e15;
  * Returns null when the text is not a whole number.
  */
 export function parseWholeNumber(text: string): number | null {
-  let s = text.trim().replace(/^rp\.?\s*/i, "").replace(/\s+/g, "");
+  let s = text.trim().replace(/^rp\.?\s*/i, "");
   const negative = s.startsWith("-");
   if (negative) s = s.slice(1);
-  if (/^\d{1,3}(\.\d{3})+$/.test(s)) s = s.replaceAll(".", "");
-  else if (/^\d{1,3}(,\d{3})+$/.test(s)) s = s.replaceAll(",", "");
+  if (/^\d{1,3}([. ]\d{3})+$/.test(s) && !(s.includes(".") && s.includes(" "))) s = s.replace(/[. ]/g, "");
   if (!/^\d{1,16}$/.test(s)) return null;
   const n = Number(s);
   return negative ? -n : n;

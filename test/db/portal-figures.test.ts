@@ -35,6 +35,10 @@ describe("the figures form", () => {
     expect(parseWholeNumber("1,5")).toBeNull();
     expect(parseWholeNumber("12.5")).toBeNull();
     expect(parseWholeNumber("abc")).toBeNull();
+    // A comma is the Indonesian decimal mark, never a thousands separator; digits are not split.
+    expect(parseWholeNumber("1,234")).toBeNull();
+    expect(parseWholeNumber("1 2 3")).toBeNull();
+    expect(parseWholeNumber("1 234")).toBe(1234);
   });
 
   it("refuses impossible company figures next to the field and keeps the rest of the input", () => {
