@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { editionCategories } from "../../db/queries/editions";
 import { getCategory } from "../../db/queries/committee";
-import { approveRegistration, createInvitation, listPendingRegistrations, rejectRegistration } from "../../db/queries/invitations";
+import { approveRegistration, createInvitation, listPendingRegistrations, organisationsWithoutEntry, rejectRegistration } from "../../db/queries/invitations";
 import { openInvitations } from "../../db/queries/people";
 import { progressEntry } from "../../db/queries/progress";
 import { requireEditionCommittee } from "~/lib/committee.server";
@@ -21,17 +21,20 @@ import type { MessageKey } from "~/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, edition } = await requireEditionCommittee(request, params);
-  const [categories, pending, invitations] = await Promise.all([
+  const [categories, pending, invitations, known] = await Promise.all([
     editionCategories(db, edition.id),
     listPendingRegistrations(db, edition.id),
     openInvitations(db, edition.id, ["organisation"]),
+    organisationsWithoutEntry(db, edition.id),
   ]);
-  return { edition: { id: edition.id }, categories: categories.map((c) => ({ id: c.id, key: c.key })), pending, invitations };
+  return { edition: { id: edition.id }, categories: categories.map((c) => ({ id: c.id, key: c.key })), pending, invitations, known };
 }
 
 const inviteSchema = z.object({
   categoryId: z.coerce.number({ error: "committee.orgs.categoryRequired" }).int("committee.orgs.categoryRequired").positive("committee.orgs.categoryRequired"),
   email: z.union([z.literal(""), z.string().trim().toLowerCase().pipe(z.email({ error: "committee.people.emailInvalid" }))]).optional(),
+  /** An organisation already known (from an earlier edition); empty for a new one. */
+  organisationId: z.union([z.literal(""), z.coerce.number().int().positive()]).optional(),
 });
 const rejectSchema = z.object({
   reason: z.string({ error: "committee.progress.reasonRequired" }).trim().min(1, "committee.progress.reasonRequired").max(1000, "committee.progress.reasonTooLong"),
@@ -55,9 +58,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(inviteSchema, form, t);
     if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values: parsed.values }, 400);
     const category = await getCategory(db, edition.id, parsed.data.categoryId);
-    if (!category) return data<ActionData>({ errors: { categoryId: t("committee.orgs.categoryRequired") }, values: { email: parsed.data.email ?? "" } }, 400);
+    const values = { email: parsed.data.email ?? "", organisationId: String(parsed.data.organisationId ?? ""), categoryId: String(parsed.data.categoryId) };
+    if (!category) return data<ActionData>({ errors: { categoryId: t("committee.orgs.categoryRequired") }, values }, 400);
+    const organisationId = parsed.data.organisationId || null;
+    if (organisationId !== null && !(await organisationsWithoutEntry(db, edition.id)).some((o) => o.id === organisationId)) {
+      return data<ActionData>({ errors: { organisationId: t("committee.orgs.alreadyEntered") }, values }, 400);
+    }
     const inv = await createInvitation(db, {
-      kind: "organisation", editionId: edition.id, categoryId: category.id, email: parsed.data.email || null, createdBy: viewer.user.id,
+      kind: "organisation", editionId: edition.id, categoryId: category.id, organisationId, email: parsed.data.email || null, createdBy: viewer.user.id,
     });
     return data<ActionData>({ errors: {}, values: {}, invited: { category: category.key, link: `${new URL(request.url).origin}/invite/${inv.token}`, expiresAt: inv.expiresAt } });
   }
@@ -153,6 +161,15 @@ export default function Organisations() {
             {d.categories.map((c) => <option key={c.id} value={c.id}>{t(`category.${c.key}` as MessageKey)}</option>)}
           </select>
           {inviteErrors.categoryId ? <p className="error" id="f-categoryId-error">{inviteErrors.categoryId}</p> : null}
+        </div>
+        <div className={`field${inviteErrors.organisationId ? " field--error" : ""}`}>
+          <label htmlFor="f-organisationId">{t("committee.orgs.organisation")}</label>
+          <select id="f-organisationId" name="organisationId" defaultValue={values.organisationId ?? ""} aria-invalid={inviteErrors.organisationId ? true : undefined} aria-describedby={inviteErrors.organisationId ? "f-organisationId-hint f-organisationId-error" : "f-organisationId-hint"}>
+            <option value="">{t("committee.orgs.newOrganisation")}</option>
+            {d.known.map((o) => <option key={o.id} value={o.id}>{o.name} ({o.region})</option>)}
+          </select>
+          <p className="hint" id="f-organisationId-hint">{t("committee.orgs.organisationHint")}</p>
+          {inviteErrors.organisationId ? <p className="error" id="f-organisationId-error">{inviteErrors.organisationId}</p> : null}
         </div>
         <Field name="email" type="email" label={t("committee.orgs.email")} defaultValue={actionData?.entryId ? undefined : values.email} error={inviteErrors.email} autoComplete="off" />
         <button type="submit" className="primary" name="intent" value="invite">{t("committee.orgs.invite")}</button>

@@ -80,6 +80,17 @@ export async function createInvitation(db: Db, args: CreateInvitationArgs): Prom
   });
 }
 
+/** Organisations known to the system that have no entry in the edition yet (to invite again). */
+export async function organisationsWithoutEntry(db: Db, editionId: number) {
+  return db
+    .selectFrom("organisations as o")
+    .select(["o.id", "o.name", "o.region"])
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("entries as e").select("e.id").whereRef("e.organisation_id", "=", "o.id").where("e.edition_id", "=", editionId))))
+    .orderBy("o.name")
+    .orderBy("o.id")
+    .execute();
+}
+
 export type InvitationState = "valid" | "expired" | "used" | "unknown";
 
 /** The invitation behind a raw token, with its state and the names to show on the accept page. */

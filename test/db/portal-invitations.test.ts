@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   acceptInvitation, approveRegistration, createInvitation, findInvitation, hashToken, listPendingRegistrations,
-  organisationMembers, registerOrganisation, rejectionReason, rejectRegistration,
+  organisationMembers, organisationsWithoutEntry, registerOrganisation, rejectionReason, rejectRegistration,
 } from "../../db/queries/invitations";
+import { createEdition } from "../../db/queries/committee";
 import { freshDb } from "./support";
 
 async function demo() {
@@ -110,5 +111,27 @@ describe("invitations", () => {
     expect(await acceptInvitation(db, { token: again.token, user: { name: "X", email: "x@new.test", passwordHash: "x" } })).toEqual({ ok: false, reason: "already_entered" });
     expect(await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).toEqual(users);
     expect((await findInvitation(db, again.token)).state).toBe("valid");
+  });
+
+  it("invites an organisation known from an earlier edition to a new one, without typing it again", async () => {
+    const { db, edition, committeeId, orgA } = await demo();
+    const next = await createEdition(db, {
+      name: "Paritrana Award 2024", year: 2024, level: "provincial", region: "Kalimantan Timur", periodStart: "2024-01-01", periodEnd: "2024-12-31",
+      registrationDeadline: null, deadlines: { desk: null, verification: null, interview: null }, categories: ["large"], places: 3, userId: committeeId,
+    });
+    // Every demo organisation has an entry in the demo edition; all of them may be invited to the new one.
+    expect(await organisationsWithoutEntry(db, edition.id)).toEqual([]);
+    const known = await organisationsWithoutEntry(db, next);
+    expect(known.map((o) => o.id)).toContain(orgA);
+    const large = await db.selectFrom("categories").selectAll().where("edition_id", "=", next).where("key", "=", "large").executeTakeFirstOrThrow();
+    const inv = await createInvitation(db, { kind: "organisation", editionId: next, categoryId: large.id, organisationId: orgA, createdBy: committeeId });
+    const member = await db
+      .selectFrom("memberships as m").innerJoin("users as u", "u.id", "m.user_id")
+      .select("u.id").where("m.organisation_id", "=", orgA).executeTakeFirstOrThrow();
+    const res = await acceptInvitation(db, { token: inv.token, existingUserId: member.id });
+    expect(res).toMatchObject({ ok: true, organisationId: orgA, created: false });
+    const organisations = await db.selectFrom("organisations").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    expect(Number(organisations.n)).toBe(42); // the demo's 42 organisations, none added
+    expect((await organisationsWithoutEntry(db, next)).map((o) => o.id)).not.toContain(orgA);
   });
 });

@@ -93,6 +93,13 @@ export const committeeAdmin = {
   ],
   "committee.orgs.email": ["Email kontak (boleh dikosongkan)", "Contact email (optional)"],
   "committee.orgs.categoryRequired": ["Pilih kategori.", "Choose a category."],
+  "committee.orgs.organisation": ["Organisasi", "Organisation"],
+  "committee.orgs.newOrganisation": ["Organisasi baru (diisi saat menerima undangan)", "A new organisation (filled in when the invitation is accepted)"],
+  "committee.orgs.organisationHint": [
+    "Pilih organisasi yang sudah terdaftar dari edisi sebelumnya agar datanya tidak diisi ulang.",
+    "Choose an organisation known from an earlier edition so that its details are not typed again.",
+  ],
+  "committee.orgs.alreadyEntered": ["Organisasi ini sudah terdaftar di edisi ini.", "This organisation already has an entry in this edition."],
   "committee.orgs.invite": ["Buat tautan undangan", "Create the invitation link"],
   "committee.orgs.linkTitle": ["Tautan undangan: {category}", "Invitation link: {category}"],
   "committee.orgs.pendingTitle": ["Pendaftaran mandiri menunggu persetujuan", "Self-registrations awaiting approval"],
