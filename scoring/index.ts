@@ -3,6 +3,7 @@ export { score } from "./score";
 export { parseScoringInput, ScoringInputSchema, formatPath } from "./schema";
 export { bandOf } from "./indicators";
 export { gateHolds } from "./gates";
+export { assessorSeverity, scaledScores, toScale } from "./views";
 export type {
   ScoringInput,
   Rubric,

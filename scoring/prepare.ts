@@ -8,6 +8,7 @@ import type { IneligibleEntry } from "./types";
 import { failedGates } from "./gates";
 import { bandPoints } from "./indicators";
 import { compareIds } from "./round";
+import { toScale } from "./views";
 
 export interface TieBreakKey {
   kind: "stage" | "criterion";
@@ -207,7 +208,7 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
     const slot = g * C + c;
     slotOf[i] = slot;
     asrOf[i] = a;
-    uOf[i] = (100 * s.value) / maxOf[c];
+    uOf[i] = toScale(s.value, maxOf[c]);
     start[slot + 1]++;
   }
   for (let k = 0; k < G * C; k++) start[k + 1] += start[k];

@@ -13,7 +13,7 @@ import { DistributionChart, RankRangeChart, SeverityChart } from "~/components/C
 import { FormErrorSummary } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { messages } from "~/i18n/messages";
-import type { JudgedCriterionResult } from "../../scoring/index";
+import { assessorSeverity, scaledScores, type JudgedCriterionResult } from "../../scoring/index";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, edition, category } = await requireCategoryCommittee(request, params);
@@ -28,30 +28,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const assessorIds = [...new Set((input?.scores ?? []).map((s) => Number(s.assessor)))];
   const names = await userNames(db, assessorIds);
 
-  // Chart data: submitted scores put on 0–100 (value / max, as SCORING.md rule 3 reads them), and
-  // each assessor's difference from the panel value that score() reported.
-  const judged = (input?.rubric.criteria ?? []).filter((c) => c.type === "judged");
-  const maxOf = new Map(judged.map((c) => [c.id, c.max]));
-  const distribution = judged.map((c) => ({
-    label: critName.get(c.id) ?? c.id,
-    values: (input?.scores ?? []).filter((s) => s.criterion === c.id).map((s) => (100 * s.value) / c.max),
-  })).filter((d) => d.values.length > 0);
-  const panelValue = new Map<string, number>();
-  for (const r of result?.ranking ?? []) {
-    for (const [k, v] of Object.entries(r.criteria)) if ("panel" in v && v.panel > 0) panelValue.set(`${r.nominee}/${k}`, v.value);
-  }
-  const sev = new Map<string, { sum: number; n: number }>();
-  for (const s of input?.scores ?? []) {
-    const p = panelValue.get(`${s.nominee}/${s.criterion}`);
-    if (p === undefined) continue;
-    const cur = sev.get(s.assessor) ?? { sum: 0, n: 0 };
-    cur.sum += (100 * s.value) / maxOf.get(s.criterion)! - p;
-    cur.n++;
-    sev.set(s.assessor, cur);
-  }
-  const severity = [...sev.entries()]
-    .sort((a, b) => Number(a[0]) - Number(b[0]))
-    .map(([a, v]) => ({ label: names.get(Number(a)) ?? a, diff: v.sum / v.n, n: v.n }));
+  // Chart data, read off the input and result by scoring/ (no formula of our own here).
+  const distribution = input ? scaledScores(input).map((d) => ({ label: critName.get(d.criterion) ?? d.criterion, values: d.values })) : [];
+  const severity = input && scoring?.result
+    ? assessorSeverity(input, scoring.result).map((a) => ({ label: names.get(Number(a.assessor)) ?? a.assessor, diff: a.diff, n: a.n }))
+    : [];
 
   const counts = await scoresheetCounts(db, category.id);
   const missing = Object.entries(

@@ -1,0 +1,45 @@
+// Read-outs of an input and its result for the committee's charts. They add no rule of their own:
+// scores are put on 0–100 as rule 3 says (toScale), and compared with the panel values score()
+// reported.
+import type { JudgedCriterion, ScoringInput } from "./schema";
+import type { ScoringResult } from "./types";
+import { compareIds } from "./round";
+
+/** Rule 3: a judged score on the fixed 0–100 scale, u = 100 · value / max. */
+export function toScale(value: number, max: number): number {
+  return (100 * value) / max;
+}
+
+/** Every score of each judged criterion on 0–100 (rubric order; criteria without scores left out). */
+export function scaledScores(input: ScoringInput): { criterion: string; values: number[] }[] {
+  const judged = input.rubric.criteria.filter((c): c is JudgedCriterion => c.type === "judged");
+  const byCriterion = new Map<string, number[]>(judged.map((c) => [c.id, []]));
+  const maxOf = new Map(judged.map((c) => [c.id, c.max]));
+  for (const s of input.scores) byCriterion.get(s.criterion)?.push(toScale(s.value, maxOf.get(s.criterion)!));
+  return judged.map((c) => ({ criterion: c.id, values: byCriterion.get(c.id)! })).filter((d) => d.values.length > 0);
+}
+
+/**
+ * Each assessor's severity: the mean of (own score on 0–100 − the panel value score() reported)
+ * over the (nominee, criterion) pairs that have a panel. Negative: stricter than the panel.
+ * Assessors sorted by id (code-unit order).
+ */
+export function assessorSeverity(input: ScoringInput, result: ScoringResult): { assessor: string; diff: number; n: number }[] {
+  const panel = new Map<string, number>();
+  for (const cat of result.categories) {
+    for (const r of cat.ranking) {
+      for (const [criterion, v] of Object.entries(r.criteria)) if ("panel" in v && v.panel > 0) panel.set(`${r.nominee}\u0000${criterion}`, v.value);
+    }
+  }
+  const maxOf = new Map(input.rubric.criteria.flatMap((c) => (c.type === "judged" ? [[c.id, c.max] as const] : [])));
+  const sums = new Map<string, { sum: number; n: number }>();
+  for (const s of input.scores) {
+    const p = panel.get(`${s.nominee}\u0000${s.criterion}`);
+    if (p === undefined) continue;
+    const cur = sums.get(s.assessor) ?? { sum: 0, n: 0 };
+    cur.sum += toScale(s.value, maxOf.get(s.criterion)!) - p;
+    cur.n++;
+    sums.set(s.assessor, cur);
+  }
+  return [...sums.keys()].sort(compareIds).map((a) => ({ assessor: a, diff: sums.get(a)!.sum / sums.get(a)!.n, n: sums.get(a)!.n }));
+}

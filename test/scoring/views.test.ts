@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { assessorSeverity, scaledScores, score } from "../../scoring/index";
+import { singleCriterion } from "./helpers";
+
+describe("read-outs for the committee's charts", () => {
+  // One criterion out of 10, mean panel:
+  //   n1: a1 8, a2 6, a3 7 → u 80, 60, 70 → panel 70
+  //   n2: a1 9, a2 5       → u 90, 50     → panel 70
+  const input = singleCriterion({ n1: { a1: 8, a2: 6, a3: 7 }, n2: { a1: 9, a2: 5 } }, { aggregate: { kind: "mean" } }, 10);
+
+  it("puts every score on 0–100 (rule 3), per criterion", () => {
+    expect(scaledScores(input)).toEqual([{ criterion: "q", values: [80, 60, 70, 90, 50] }]);
+  });
+
+  it("gives each assessor's mean difference from the panel value", () => {
+    // a1: (80−70 + 90−70)/2 = +15; a2: (60−70 + 50−70)/2 = −15; a3: 70−70 = 0.
+    expect(assessorSeverity(input, score(input))).toEqual([
+      { assessor: "a1", diff: 15, n: 2 },
+      { assessor: "a2", diff: -15, n: 2 },
+      { assessor: "a3", diff: 0, n: 1 },
+    ]);
+  });
+});
