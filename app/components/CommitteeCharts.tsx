@@ -3,6 +3,21 @@
 
 const W = 560;
 
+/**
+ * A row label right-aligned before the plot; one longer than the space (about 6 px a character at
+ * 11 px) is shortened with an ellipsis and keeps its full text as a tooltip.
+ */
+function RowLabel({ text, left, y }: { text: string; left: number; y: number }) {
+  const fits = Math.floor((left - 12) / 6);
+  const shown = text.length > fits ? `${text.slice(0, fits - 1).trimEnd()}…` : text;
+  return (
+    <text x={left - 8} y={y} textAnchor="end" className="chart__label">
+      {shown !== text ? <title>{text}</title> : null}
+      {shown}
+    </text>
+  );
+}
+
 export interface Distribution {
   label: string;
   /** Values on 0–100. */
@@ -28,7 +43,7 @@ export function DistributionChart({ title, rows, labels }: { title: string; rows
         ))}
         {rows.map((r, i) => (
           <g key={r.label} transform={`translate(0, ${i * rowH})`}>
-            <text x={left - 8} y={rowH / 2 + 4} textAnchor="end" className="chart__label">{r.label}</text>
+            <RowLabel text={r.label} left={left} y={rowH / 2 + 4} />
             {r.values.map((v, j) => (
               <line key={j} x1={x(v)} x2={x(v)} y1={6} y2={rowH - 6} className="chart__tick" />
             ))}
@@ -81,7 +96,7 @@ export function SeverityChart({ title, rows, labels }: { title: string; rows: Se
         <text x={x(span)} y={h - 6} textAnchor="end" className="chart__axis">+{span}</text>
         {rows.map((r, i) => (
           <g key={r.label} transform={`translate(0, ${i * rowH})`}>
-            <text x={left - 8} y={rowH / 2 + 4} textAnchor="end" className="chart__label">{r.label}</text>
+            <RowLabel text={r.label} left={left} y={rowH / 2 + 4} />
             <rect x={Math.min(mid, x(r.diff))} y={5} width={Math.abs(x(r.diff) - mid)} height={rowH - 10} className={r.diff < 0 ? "chart__bar chart__bar--low" : "chart__bar"} />
           </g>
         ))}
@@ -124,7 +139,7 @@ export function RankRangeChart({ title, rows, max, labels }: { title: string; ro
         ))}
         {rows.map((r, i) => (
           <g key={r.label} transform={`translate(0, ${i * rowH})`}>
-            <text x={left - 8} y={rowH / 2 + 4} textAnchor="end" className="chart__label">{r.label}</text>
+            <RowLabel text={r.label} left={left} y={rowH / 2 + 4} />
             <line x1={x(r.best)} x2={x(r.worst)} y1={rowH / 2} y2={rowH / 2} className="chart__range" />
             <circle cx={x(r.rank)} cy={rowH / 2} r={4} className="chart__dot" />
           </g>
