@@ -174,7 +174,6 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
   const M = scores.length;
   const slotOf = new Int32Array(M);
   const asrOf = new Int32Array(M);
-  const uOf = new Float64Array(M);
   const start = new Int32Array(G * C + 1);
   const asrIndex = new Map<string, number>();
   const asrNames: string[] = [];
@@ -208,7 +207,6 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
     const slot = g * C + c;
     slotOf[i] = slot;
     asrOf[i] = a;
-    uOf[i] = toScale(s.value, maxOf[c]);
     start[slot + 1]++;
   }
   for (let k = 0; k < G * C; k++) start[k + 1] += start[k];
@@ -227,7 +225,7 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
     const slot = slotOf[i];
     if (slot < 0) continue;
     const p = pos[slot]++;
-    u[p] = uOf[i];
+    u[p] = toScale(scores[i].value, maxOf[slot % C]);
     asr[p] = rankOf[asrOf[i]];
   }
 
