@@ -7,6 +7,8 @@ export type Level = "provincial" | "national";
 export type EditionStatus = "draft" | "registration" | "assessment" | "closed" | "published";
 export type StageKey = "desk" | "verification" | "interview";
 export type StageStatus = "pending" | "open" | "closed";
+/** What a stage's panel may read of one another's submitted scoresheets after the stage closes. */
+export type AssessorView = "none" | "scores" | "scores_notes";
 export type CategoryKey = "province" | "regency_city" | "large" | "medium" | "public_service" | "micro_small";
 export type OrganisationKind = "province" | "regency" | "city" | "company" | "public_service";
 export type Role = "committee" | "assessor" | "juror" | "entrant";
@@ -61,6 +63,7 @@ export interface EditionStagesTable {
   status: Default<StageStatus>;
   opens_at: string | null;
   deadline: string | null;
+  assessor_view: Default<AssessorView>;
 }
 export interface CategoriesTable {
   id: Generated<number>;

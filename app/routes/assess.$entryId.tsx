@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from "react"
 import { z } from "zod";
 import { assessmentEntry } from "../../db/queries/assignments";
 import { declareConflict, type ConflictKind } from "../../db/queries/conflicts";
+import { otherScoresheets } from "../../db/queries/panel-view";
 import { currentRubric, loadRubricDefinition } from "../../db/queries/rubrics";
 import {
   loadScores, needsNote, onScale, saveScoresheet, scoresheetCriteria, stageAccepts, type ScoresheetCriterion,
@@ -27,9 +28,9 @@ import { useLocale, useT } from "~/lib/use-t";
 // declaration of no conflict, the organisation's figures, the derived indicators with their bands,
 // the evidence per criterion (PDF and images shown in the page) and the scoring form beside them.
 //
-// Blind until submitted: the page only ever loads the viewer's own scores. In this version
-// assessors never see other assessors' scores or notes, not even after the stage closes; what
-// assessors may see afterwards is the committee's to decide in a later version.
+// Blind until submitted: while a stage is open the page only ever loads the viewer's own scores.
+// After the stage closes, and once the viewer's own scoresheet is submitted, the others' submitted
+// scores (and notes) are shown unnamed if the committee allowed it for that stage (otherScoresheets).
 
 // The kinds of conflict, in the order offered (the same list as db/queries/conflicts.ts, kept here
 // so that no database module reaches the browser bundle).
@@ -38,7 +39,7 @@ const PREVIEWABLE = new Set(["application/pdf", "image/jpeg", "image/png"]);
 const RUPIAH_FIGURES = new Set(["wages_reported", "wages_paid", "vulnerable_apbd_amount"]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, entryId, declared, assignment } = await requireAssessorEntry(request, params.entryId);
+  const { db, entryId, declared, assignment, viewer } = await requireAssessorEntry(request, params.entryId);
   const info = await assessmentEntry(db, entryId);
   if (!info) notFound();
   const header = {
@@ -55,7 +56,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   const rubric = await currentRubric(db, info.entry.categoryId);
   const definition = rubric ? await loadRubricDefinition(db, rubric.id) : { criteria: [], gates: [], stages: [] };
-  const [criteria, scores] = await Promise.all([scoresheetCriteria(db, assignment.id), loadScores(db, assignment.id)]);
+  const [criteria, scores, others] = await Promise.all([
+    scoresheetCriteria(db, assignment.id),
+    loadScores(db, assignment.id),
+    otherScoresheets(db, { entryId, stage: assignment.stage, userId: viewer.user.id }),
+  ]);
 
   const indicatorValues = new Map(info.indicators.map((i) => [i.indicator, i.value]));
   const indicators = definition.criteria
@@ -98,6 +103,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     selectedFileId: selected?.id ?? null,
     criteria,
     scores: scores.map((s) => ({ criterionId: s.criterionId, value: s.value, note: s.note })),
+    others,
     sheet: { status: assignment.status, version: assignment.version, submittedAt: assignment.submittedAt },
     accepts: stageAccepts(assignment),
   };
@@ -530,6 +536,26 @@ function label(t: T, key: string, fallback: string) {
 
 const AUTOSAVE_MS = 1500;
 
+/** The other panel members' scores of one criterion (unnamed), shown after the stage closed. */
+function OtherScores({ scores, criterionKey }: { scores: { sheet: number; value: number | null; note: string | null }[]; criterionKey: string }) {
+  const t = useT();
+  return (
+    <div className="other-scores" data-testid={`others-${criterionKey}`}>
+      <p className="small"><strong>{t("assess.others.title")}</strong></p>
+      {scores.length === 0 ? <p className="muted small">{t("assess.others.none")}</p> : (
+        <ul className="small">
+          {scores.map((o) => (
+            <li key={o.sheet}>
+              {t("assess.others.sheet", { n: o.sheet, value: o.value === null ? "–" : formatNumber(o.value, 0, 4) })}
+              {o.note ? <> — <q>{o.note}</q></> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 function Scoresheet({ data: d }: { data: ScoreData }) {
   const t = useT();
   const locale = useLocale();
@@ -684,6 +710,7 @@ function Scoresheet({ data: d }: { data: ScoreData }) {
                 />
                 {errors[nn] ? <p className="error" id={`f-${nn}-error`}>{errors[nn]}</p> : null}
               </div>
+              {d.others ? <OtherScores scores={d.others.scores.filter((o) => o.criterionId === c.id)} criterionKey={c.key} /> : null}
               {stale ? (
                 <p className="saved-elsewhere" data-testid={`saved-${c.key}`}>
                   {t("assess.form.savedValue", { value: other?.value == null ? "–" : formatNumber(other.value, 0, 4), note: other?.note || "–" })}

@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import type { StageKey } from "../../db/schema";
+import type { AssessorView, StageKey } from "../../db/schema";
+import { setAssessorView } from "../../db/queries/panel-view";
 import { closeStageWithShortlist, entriesWithStatus, panelMembers } from "../../db/queries/committee";
 import { addAssignments, blockedPairs, stageAssignments } from "../../db/queries/assignment-plans";
 import { requireEditionCommittee } from "~/lib/committee.server";
@@ -27,6 +28,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { edition: { id: edition.id }, ...p, jurors: jurors.length, shortlisted: shortlisted.length, interviewAssignments: interview.length };
 }
 
+// What a closed stage's panel may read of one another's submitted scoresheets (db/schema's
+// AssessorView, listed here so that no database module reaches the browser bundle).
+const ASSESSOR_VIEWS = ["none", "scores", "scores_notes"] as const satisfies readonly AssessorView[];
+const viewSchema = z.object({ intent: z.literal("view"), stage: z.enum(["desk", "verification", "interview"]), view: z.enum(ASSESSOR_VIEWS) });
 const closeSchema = z.object({ intent: z.literal("close"), stage: z.enum(["desk", "verification", "interview"]) });
 const jurorSchema = z.object({
   intent: z.literal("jurors"),
@@ -52,6 +57,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       userId: viewer.user.id,
     });
     return redirect(here, { headers: await flash(request, t("committee.stages.closed", { stage: t(`stage.${p.open.key}` as MessageKey) })) });
+  }
+  if (form.get("intent") === "view") {
+    const parsed = parseForm(viewSchema, form, t);
+    if (!parsed.ok) return data({ errors: { _form: t("form.invalid") }, values: parsed.values }, 400);
+    const done = await setAssessorView(db, { editionId: edition.id, stage: parsed.data.stage, view: parsed.data.view, userId: viewer.user.id });
+    if (!done) return data({ errors: { _form: t("committee.stages.viewNotClosed") }, values: {} as Record<string, string> }, 400);
+    return redirect(here, { headers: await flash(request, t("committee.stages.viewSaved", { stage: t(`stage.${parsed.data.stage}` as MessageKey) })) });
   }
   if (form.get("intent") === "jurors") {
     const parsed = parseForm(jurorSchema, form, t);
@@ -96,13 +108,25 @@ export default function Stages() {
       <h1>{t("committee.stages.title")}</h1>
       <FormErrorSummary message={errors._form ?? (Object.keys(errors).length ? t("common.formErrors") : null)} />
       <table className="data">
-        <thead><tr><th scope="col">{t("common.stage")}</th><th scope="col">{t("common.status")}</th><th scope="col">{t("common.deadline")}</th></tr></thead>
+        <thead><tr><th scope="col">{t("common.stage")}</th><th scope="col">{t("common.status")}</th><th scope="col">{t("common.deadline")}</th><th scope="col">{t("committee.stages.view")}</th></tr></thead>
         <tbody>
           {d.stages.map((s) => (
             <tr key={s.id}>
               <th scope="row">{t(`stage.${s.key}` as MessageKey)}</th>
               <td><StatusBadge tone={stageTone[s.status]}>{t(`stageStatus.${s.status}` as MessageKey)}</StatusBadge></td>
               <td>{formatDate(s.deadline, locale)}</td>
+              <td>
+                {s.status === "closed" ? (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="stage" value={s.key} />
+                    <label className="visually-hidden" htmlFor={`view-${s.key}`}>{t("committee.stages.viewOf", { stage: t(`stage.${s.key}` as MessageKey) })}</label>
+                    <select id={`view-${s.key}`} name="view" defaultValue={s.assessor_view}>
+                      {ASSESSOR_VIEWS.map((v) => <option key={v} value={v}>{t(`committee.stages.view.${v}` as MessageKey)}</option>)}
+                    </select>{" "}
+                    <button type="submit" name="intent" value="view">{t("common.save")}</button>
+                  </Form>
+                ) : <span className="muted">{t("committee.stages.viewBlind")}</span>}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -135,8 +135,8 @@ export const assess = {
 
   "assess.form.title": ["Penilaian", "Scoring"],
   "assess.form.blind": [
-    "Anda hanya melihat nilai Anda sendiri; nilai penilai lain tidak ditampilkan.",
-    "You only see your own scores; other assessors' scores are not shown.",
+    "Anda hanya melihat nilai Anda sendiri; nilai penilai lain tidak ditampilkan (setelah tahap ditutup, panitia dapat membukanya tanpa nama).",
+    "You only see your own scores; other assessors' scores are not shown (after the stage closes, the committee may show them, unnamed).",
   ],
   "assess.form.score": ["Nilai (0–{max})", "Score (0–{max})"],
   "assess.form.scoreStep": ["Nilai (0–{max}, kelipatan {step})", "Score (0–{max}, steps of {step})"],
@@ -194,4 +194,7 @@ export const assess = {
     "Nyatakan konflik kepentingan terlebih dahulu.",
     "Declare your conflict of interest first.",
   ],
+  "assess.others.title": ["Nilai anggota tim lain (tahap sudah ditutup)", "The other panel members' scores (stage closed)"],
+  "assess.others.none": ["Belum ada lembar nilai lain yang dikirim.", "No other scoresheet was submitted."],
+  "assess.others.sheet": ["Lembar {n}: {value}", "Scoresheet {n}: {value}"],
 } as const satisfies Record<string, readonly [string, string]>;
