@@ -110,6 +110,48 @@ test("the committee closes the desk stage and confirms the shortlist that score(
   expect(drafts.n).toBe(2);
 });
 
+test("after the desk stage closes, the committee lets its panel read one another's scores and notes, unnamed", async ({ page, browser }) => {
+  const { editionId } = ids();
+  // A demo assessor whose desk scoresheet is submitted, on an entry with another submitted one.
+  const db = e2eDb();
+  const pick = db.prepare(`
+    select u.email, a.entry_id as entryId, (select sc.note from assignments b join scores sc on sc.assignment_id = b.id
+      where b.entry_id = a.entry_id and b.stage_key = 'desk' and b.user_id != a.user_id and b.status = 'submitted' and sc.note is not null limit 1) as note
+    from assignments a join users u on u.id = a.user_id
+    join conflict_declarations c on c.user_id = a.user_id and c.entry_id = a.entry_id and c.has_conflict = 0
+    where a.stage_key = 'desk' and a.status = 'submitted' and u.email like 'penilai%'
+      and exists (select 1 from assignments b where b.entry_id = a.entry_id and b.stage_key = 'desk' and b.user_id != a.user_id and b.status = 'submitted')
+    order by a.id limit 1`).get() as { email: string; entryId: number; note: string | null };
+  db.close();
+  expect(pick).toBeTruthy();
+
+  const context = await browser.newContext();
+  const assessor = await context.newPage();
+  await assessor.goto("/login");
+  await assessor.getByLabel(/^(Email)$/).fill(pick.email);
+  await assessor.getByLabel(/Kata sandi|Password/).fill("paritrana2023");
+  await assessor.getByRole("button", { name: /^(Masuk|Sign in)$/ }).click();
+  await expect(assessor).not.toHaveURL(/\/login/);
+  await assessor.goto(`/assess/${pick.entryId}`);
+  await expect(assessor.getByRole("heading", { name: "Penilaian" })).toBeVisible();
+  await expect(assessor.locator('[data-testid^="others-"]')).toHaveCount(0); // blind by default
+
+  await signIn(page, "committee");
+  await page.goto(`/committee/${editionId}/stages`);
+  await page.getByLabel("Yang boleh dilihat tim penilai tahap Seleksi Berkas").selectOption({ label: "Nilai dan catatan anggota lain, tanpa nama" });
+  await page.getByRole("button", { name: "Simpan" }).click();
+  await expect(page.getByText("Pengaturan tahap Seleksi Berkas disimpan.")).toBeVisible();
+  await expectAccessible(page);
+
+  await assessor.reload();
+  const others = assessor.locator('[data-testid^="others-"]');
+  expect(await others.count()).toBeGreaterThan(0);
+  await expect(others.first()).toContainText("Lembar 1:");
+  if (pick.note) await expect(assessor.getByText(pick.note).first()).toBeVisible();
+  await expect(assessor.getByText(/penilai\d@/)).toHaveCount(0);
+  await context.close();
+});
+
 test("the committee auto-assigns assessors for the verification stage after a preview of each load", async ({ page }) => {
   const { editionId } = ids();
   await signIn(page, "committee");
