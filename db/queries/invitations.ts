@@ -124,7 +124,7 @@ export interface NewOrganisation {
 
 export type AcceptResult =
   | { ok: true; userId: number; organisationId: number | null; entryId: number | null; created: boolean }
-  | { ok: false; reason: "unknown" | "expired" | "used" | "email_taken" | "email_mismatch" | "organisation_required" | "already_entered" };
+  | { ok: false; reason: "unknown" | "expired" | "used" | "email_taken" | "email_mismatch" | "organisation_required" | "already_entered" | "duplicate" };
 
 /**
  * Uses an invitation once. Either `user` (a new account: name, email, password hash) or
@@ -150,6 +150,7 @@ export async function acceptInvitation(
     // Every refusal is decided before anything is written.
     if (inv.kind === "organisation") {
       if (inv.organisation_id == null && !args.organisation) return { ok: false, reason: "organisation_required" };
+      if (inv.organisation_id == null && (await duplicateEntry(tx, inv.edition_id!, args.organisation!))) return { ok: false, reason: "duplicate" };
       if (inv.organisation_id != null) {
         const existing = await tx
           .selectFrom("entries")
@@ -228,6 +229,31 @@ export async function acceptInvitation(
   });
 }
 
+/**
+ * An entry of the edition (not rejected) by the same organisation: the same NPP or NIB, or the
+ * same name (ignoring case) in the same region. Both ways in, self-registration and invitation
+ * links that create an organisation, refuse such a second entry.
+ */
+async function duplicateEntry(db: Db, editionId: number, o: NewOrganisation): Promise<boolean> {
+  const npp = o.npp?.trim() || null;
+  const nib = o.nib?.trim() || null;
+  const dup = await db
+    .selectFrom("entries as e")
+    .innerJoin("organisations as o", "o.id", "e.organisation_id")
+    .select("e.id")
+    .where("e.edition_id", "=", editionId)
+    .where("e.status", "!=", "rejected")
+    .where((eb) =>
+      eb.or([
+        ...(npp ? [eb("o.npp", "=", npp)] : []),
+        ...(nib ? [eb("o.nib", "=", nib)] : []),
+        eb.and([eb(eb.fn("lower", ["o.name"]), "=", o.name.trim().toLowerCase()), eb(eb.fn("lower", ["o.region"]), "=", o.region.trim().toLowerCase())]),
+      ]),
+    )
+    .executeTakeFirst();
+  return dup !== undefined;
+}
+
 async function insertOrganisation(db: Db, o: NewOrganisation): Promise<number> {
   const row = await db
     .insertInto("organisations")
@@ -292,17 +318,7 @@ export async function registerOrganisation(
     if (await tx.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst()) return { ok: false, reason: "email_taken" };
     const npp = args.organisation.npp?.trim() || null;
     const nib = args.organisation.nib?.trim() || null;
-    if (npp || nib) {
-      const dup = await tx
-        .selectFrom("entries as e")
-        .innerJoin("organisations as o", "o.id", "e.organisation_id")
-        .select("e.id")
-        .where("e.edition_id", "=", args.editionId)
-        .where("e.status", "!=", "rejected")
-        .where((eb) => eb.or([...(npp ? [eb("o.npp", "=", npp)] : []), ...(nib ? [eb("o.nib", "=", nib)] : [])]))
-        .executeTakeFirst();
-      if (dup) return { ok: false, reason: "duplicate" };
-    }
+    if (await duplicateEntry(tx, args.editionId, { ...args.organisation, npp, nib })) return { ok: false, reason: "duplicate" };
     const organisationId = await insertOrganisation(tx, { ...args.organisation, npp, nib });
     const { id: userId } = await tx
       .insertInto("users")

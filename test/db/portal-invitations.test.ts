@@ -85,7 +85,7 @@ describe("invitations", () => {
     expect((await db.selectFrom("entries").select("status").where("id", "=", res.entryId).executeTakeFirstOrThrow()).status).toBe("draft");
     expect(await listPendingRegistrations(db, edition.id)).toEqual([]);
 
-    const other = await registerOrganisation(db, { editionId: edition.id, categoryId: large.id, organisation: { ...org, npp: "NPP-8", nib: "8" }, user: { ...user, email: "b@daftar.test" } });
+    const other = await registerOrganisation(db, { editionId: edition.id, categoryId: large.id, organisation: { ...org, name: "PT Daftar Lain", npp: "NPP-8", nib: "8" }, user: { ...user, email: "b@daftar.test" } });
     if (!other.ok) throw new Error("expected ok");
     expect(await rejectRegistration(db, other.entryId, committeeId, "Bukan perusahaan skala besar")).toEqual({ ok: true });
     expect(await rejectionReason(db, other.entryId)).toBe("Bukan perusahaan skala besar");
@@ -111,6 +111,18 @@ describe("invitations", () => {
     expect(await acceptInvitation(db, { token: again.token, user: { name: "X", email: "x@new.test", passwordHash: "x" } })).toEqual({ ok: false, reason: "already_entered" });
     expect(await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).toEqual(users);
     expect((await findInvitation(db, again.token)).state).toBe("valid");
+  });
+
+  it("refuses a second entry of the same organisation, by NPP/NIB or by name and region, whichever way it comes in", async () => {
+    const { db, edition, large, committeeId } = await demo();
+    const existing = await db.selectFrom("organisations").select(["name", "region"]).where("kind", "=", "regency").executeTakeFirstOrThrow();
+    const inv = await createInvitation(db, { kind: "organisation", editionId: edition.id, categoryId: large.id, createdBy: committeeId });
+    const user = { name: "Rina", email: "rina@dup.test", passwordHash: "x" };
+    // A government has no NPP/NIB: the same name in the same region (other case) is the same body.
+    const twin = { name: existing.name.toUpperCase(), kind: "company" as const, region: existing.region, size: "large" as const };
+    expect(await acceptInvitation(db, { token: inv.token, user, organisation: twin })).toEqual({ ok: false, reason: "duplicate" });
+    expect((await findInvitation(db, inv.token)).state).toBe("valid");
+    expect(await db.selectFrom("users").select("id").where("email", "=", user.email).executeTakeFirst()).toBeUndefined();
   });
 
   it("invites an organisation known from an earlier edition to a new one, without typing it again", async () => {

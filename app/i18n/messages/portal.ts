@@ -277,6 +277,10 @@ export const portal = {
   "portal.invite.refused.email_mismatch": ["Undangan ini untuk alamat email lain.", "This invitation is for another email address."],
   "portal.invite.refused.organisation_required": ["Isi data organisasi.", "Give the organisation's details."],
   "portal.invite.refused.already_entered": ["Organisasi ini sudah terdaftar pada edisi ini.", "This organisation already has an entry in this edition."],
+  "portal.invite.refused.duplicate": [
+    "Organisasi dengan NPP/NIB atau nama dan wilayah yang sama sudah terdaftar pada edisi ini.",
+    "An organisation with the same NPP/NIB, or the same name and region, already has an entry in this edition.",
+  ],
 
   "portal.join.organisation": ["Organisasi", "Organisation"],
   "portal.join.account": ["Akun Anda", "Your account"],
