@@ -106,12 +106,13 @@ export async function publishCategory(
 /**
  * The shortlist at the end of a stage, derived from score()'s `reached`: nominees that took part
  * in the stage and reached a later one advance; the others that took part (and, at the first
- * stage, the ineligible ones) do not.
+ * stage, the ineligible ones) do not. The last stage has no shortlist.
  */
 export function shortlistOf(result: ScoringResult, stageIds: string[], stage: string) {
   const at = stageIds.indexOf(stage);
   const cat = result.categories[0];
-  if (!cat || at < 0) return { advancing: [] as string[], notAdvancing: [] as string[] };
+  // After the last stage nobody advances or falls out: the finalists go to sign-off as they are.
+  if (!cat || at < 0 || at === stageIds.length - 1) return { advancing: [] as string[], notAdvancing: [] as string[] };
   const advancing: string[] = [];
   const notAdvancing: string[] = [];
   for (const r of cat.ranking) {

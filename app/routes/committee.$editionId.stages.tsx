@@ -136,7 +136,7 @@ export default function Stages() {
         <>
           <h2>{t("committee.stages.closeTitle", { stage: t(`stage.${d.open.key}` as MessageKey) })}</h2>
           <p>{d.next ? t("committee.stages.closeIntro", { next: t(`stage.${d.next.key}` as MessageKey) }) : t("committee.stages.closeLast")}</p>
-          {d.categories.map((c) => (
+          {d.categories.filter((c) => d.next || !c.ok).map((c) => (
             <section key={c.id} aria-labelledby={`short-${c.id}`}>
               <h3 id={`short-${c.id}`}>{t(`category.${c.key}` as MessageKey)}</h3>
               {!c.ok ? <p className="alert alert--error">{t("committee.stages.refused")}</p> : (

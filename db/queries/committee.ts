@@ -194,10 +194,11 @@ export async function closeStageWithShortlist(
         .execute();
     }
     const advanceStatus: EntryStatus = args.nextStage === "verification" ? "in_verification" : "shortlisted";
-    if (args.advancing.length) {
+    // Closing the last stage changes no entry: its finalists keep their status until publication.
+    if (args.nextStage && args.advancing.length) {
       await tx.updateTable("entries").set({ status: advanceStatus }).where("id", "in", args.advancing).where("edition_id", "=", args.editionId).execute();
     }
-    if (args.notAdvancing.length) {
+    if (args.nextStage && args.notAdvancing.length) {
       await tx.updateTable("entries").set({ status: "not_shortlisted" }).where("id", "in", args.notAdvancing).where("edition_id", "=", args.editionId).execute();
     }
     await audit(tx, {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { freshDb } from "./support";
 import { editionCategories, listEditions } from "../../db/queries/editions";
-import { getPublication, publicationByHash } from "../../db/queries/committee";
-import { buildScoringInput, publishCategory, rescore, scoreCategory, snapshotHash } from "../../app/lib/scoring-input.server";
+import { closeStageWithShortlist, getPublication, publicationByHash } from "../../db/queries/committee";
+import { buildScoringInput, publishCategory, rescore, scoreCategory, shortlistOf, snapshotHash } from "../../app/lib/scoring-input.server";
 
 describe("scoring input and publication snapshot", async () => {
   const { db } = await freshDb({ seed: true });
@@ -63,5 +63,34 @@ describe("publishing the same data twice", async () => {
     const b = await publishCategory(db, { editionId: edition.id, category: medium, userId: 1 });
     expect(a.ok && b.ok && a.id === b.id && a.sha256 === b.sha256).toBe(true);
     expect(await db.selectFrom("publications").selectAll().execute()).toHaveLength(1);
+  });
+});
+
+describe("closing stages", async () => {
+  const { db } = await freshDb({ seed: true });
+  const [edition] = await listEditions(db);
+  const regency = (await editionCategories(db, edition.id)).find((c) => c.key === "regency_city")!;
+
+  it("derives the desk shortlist from score()'s reached; the last stage has none", async () => {
+    const scoring = (await scoreCategory(db, regency))!;
+    const result = scoring.result!;
+    const stageIds = ["desk", "verification", "interview"];
+    const desk = shortlistOf(result, stageIds, "desk");
+    const ranking = result.categories[0].ranking;
+    expect(desk.advancing.sort()).toEqual(ranking.filter((r) => r.reached !== "desk").map((r) => r.nominee).sort());
+    expect(desk.notAdvancing.sort()).toEqual(ranking.filter((r) => r.reached === "desk").map((r) => r.nominee).sort());
+    expect(desk.advancing.length).toBeGreaterThanOrEqual(5); // the demo rubric: top 5 (ties go on)
+    expect(shortlistOf(result, stageIds, "interview")).toEqual({ advancing: [], notAdvancing: [] });
+  });
+
+  it("closing the last stage leaves every finalist's status as it was", async () => {
+    const entries = await db.selectFrom("entries").select("id").where("category_id", "=", regency.id).where("status", "=", "submitted").execute();
+    const ids = entries.map((e) => e.id);
+    await db.updateTable("entries").set({ status: "shortlisted" }).where("id", "in", ids).execute();
+    await closeStageWithShortlist(db, { editionId: edition.id, stage: "interview", nextStage: null, advancing: [], notAdvancing: ids, userId: 1 });
+    const after = await db.selectFrom("entries").select("status").where("id", "in", ids).execute();
+    expect(after.every((e) => e.status === "shortlisted")).toBe(true);
+    const stage = await db.selectFrom("edition_stages").select("status").where("edition_id", "=", edition.id).where("key", "=", "interview").executeTakeFirstOrThrow();
+    expect(stage.status).toBe("closed");
   });
 });

@@ -106,7 +106,10 @@ export const committee = {
     "Daftar berikut mengikuti aturan lolos pada rubrik, dihitung dari nilai yang sudah dikirim. Peserta yang lolos masuk ke tahap {next}; tahap {next} dibuka.",
     "This list follows the rubric's advance rule, computed from the submitted scores. Entrants who advance go on to {next}; {next} opens.",
   ],
-  "committee.stages.closeLast": ["Ini tahap terakhir.", "This is the last stage."],
+  "committee.stages.closeLast": [
+    "Ini tahap terakhir: menutupnya tidak mengubah status peserta; peringkat akhir disahkan dan diumumkan per kategori.",
+    "This is the last stage: closing it changes no entry's status; the final ranking is signed off and published per category.",
+  ],
   "committee.stages.decision": ["Keputusan", "Decision"],
   "committee.stages.advances": ["Lolos ke tahap berikutnya", "Shortlisted for the next stage"],
   "committee.stages.stays": ["Tidak lolos", "Not shortlisted"],
