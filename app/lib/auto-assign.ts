@@ -50,8 +50,11 @@ export function autoAssign(input: AutoAssignInput): AutoAssignPlan {
       if (personSet.has(x.person)) existingLoad.set(x.person, existingLoad.get(x.person)! + 1);
       continue;
     }
+    // An assessor who declared a conflict, or is no longer on the panel, does not count towards k:
+    // the entry gets someone else (blocked or absent people are never given it again anyway).
+    if (!personSet.has(x.person) || blocked.has(key(x.entry, x.person))) continue;
     onEntry.get(x.entry)!.add(x.person);
-    if (personSet.has(x.person)) existingLoad.set(x.person, existingLoad.get(x.person)! + 1);
+    existingLoad.set(x.person, existingLoad.get(x.person)! + 1);
   }
   const load = new Map(existingLoad);
   const added = new Map<Id, Set<Id>>(people.map((p) => [p, new Set<Id>()]));

@@ -36,6 +36,18 @@ describe("autoAssign", () => {
     expect(plan.short.reduce((a, s) => a + s.missing, 0)).toBe(30 - 15);
   });
 
+  it("does not count an assessor who declared a conflict, or left the panel, towards k", () => {
+    // Entry 1 already has 100 (who then declared a conflict), 101 (deactivated: not among the
+    // people) and 102; with k = 3 it needs two more, and neither 100 nor 101 is given it again.
+    const plan = autoAssign({
+      entries: [1], people: [100, 102, 103, 104, 105], k: 3,
+      blocked: [{ entry: 1, person: 100 }],
+      existing: [{ entry: 1, person: 100 }, { entry: 1, person: 101 }, { entry: 1, person: 102 }],
+    });
+    expect(plan.pairs.map((p) => p.person).sort()).toEqual([103, 104]);
+    expect(plan.short).toEqual([]);
+  });
+
   it("never pairs a declared conflict or a member of the entrant organisation", () => {
     const blocked = range(20).flatMap((e) => [{ entry: e, person: 100 + (e % 5) }, { entry: e, person: 100 + ((e + 1) % 5) }]);
     const { plan, per } = check({ entries: range(20), people: range(5, 100), k: 3, blocked });
