@@ -101,9 +101,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const blocked = await blockedPairs(db, edition.id);
     const target = await assignmentEntry(db, edition.id, parsed.data.assignmentId);
     if (target && blocked.some((b) => b.entryId === target.entry_id && b.userId === parsed.data.toUserId)) return fail({ toUserId: t("committee.assign.blocked") });
-    const assessors = await panelMembers(db, edition.id, "assessor");
-    const jurors = await panelMembers(db, edition.id, "juror");
-    if (![...assessors, ...jurors].some((p) => p.id === parsed.data.toUserId)) return fail({ toUserId: t("committee.assign.notPanel") });
+    // The new person must be on the panel of the assignment's own stage (assessors for desk and
+    // verification, jurors for the interview).
+    const stages = await editionStages(db, edition.id);
+    const role = stages.find((s) => s.key === target?.stage_key)?.panel ?? "assessor";
+    if (!(await panelMembers(db, edition.id, role)).some((p) => p.id === parsed.data.toUserId)) return fail({ toUserId: t("committee.assign.notPanel") });
     const res = await reassignAssignment(db, { editionId: edition.id, assignmentId: parsed.data.assignmentId, toUserId: parsed.data.toUserId, userId: viewer.user.id, reason: parsed.data.reason });
     if (!res.ok) return fail({ _form: t(`committee.assign.refused.${res.reason}` as MessageKey) });
     return redirect(here, { headers: await flash(request, t("committee.assign.reassigned")) });
