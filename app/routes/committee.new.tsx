@@ -13,7 +13,8 @@ import { Field, FormErrorSummary } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 
 const CATEGORY_KEYS: CategoryKey[] = ["province", "regency_city", "large", "medium", "public_service", "micro_small"];
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "committee.edition.dateInvalid");
+// A real calendar day (2023-02-31 and 2023-13-01 are refused), as YYYY-MM-DD.
+const date = z.iso.date({ error: "committee.edition.dateInvalid" });
 const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), date.optional());
 
 const schema = z
@@ -29,8 +30,20 @@ const schema = z
     verificationDeadline: optionalDate,
     interviewDeadline: optionalDate,
     places: z.coerce.number({ error: "form.invalid" }).int("form.invalid").min(1, "form.invalid").max(10, "form.invalid"),
+    mentions: z.coerce.number({ error: "form.invalid" }).int("form.invalid").min(0, "form.invalid").max(10, "form.invalid"),
   })
-  .refine((v) => v.periodEnd >= v.periodStart, { path: ["periodEnd"], message: "committee.edition.periodOrder" });
+  .refine((v) => v.periodEnd >= v.periodStart, { path: ["periodEnd"], message: "committee.edition.periodOrder" })
+  .superRefine((v, ctx) => {
+    // Deadlines that are given follow the stages: registration, desk, verification, interview.
+    const order = ["registrationDeadline", "deskDeadline", "verificationDeadline", "interviewDeadline"] as const;
+    let last: string | undefined;
+    for (const key of order) {
+      const d = v[key];
+      if (!d) continue;
+      if (last && d < last) ctx.addIssue({ code: "custom", path: [key], message: "committee.edition.deadlineOrder" });
+      last = d;
+    }
+  });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCommittee(request);
@@ -55,7 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
     name: v.name, year: v.year, level: v.level, region: v.region, periodStart: v.periodStart, periodEnd: v.periodEnd,
     registrationDeadline: v.registrationDeadline ? new Date(end(v.registrationDeadline)!).toISOString() : null,
     deadlines: { desk: end(v.deskDeadline), verification: end(v.verificationDeadline), interview: end(v.interviewDeadline) },
-    categories, places: v.places, userId: viewer.user.id,
+    categories, places: v.places, mentions: v.mentions, userId: viewer.user.id,
   });
   return redirect(`/committee/${id}`, { headers: await flash(request, t("committee.edition.created")) });
 }
@@ -94,6 +107,7 @@ export default function NewEdition() {
           {errors.categories ? <p className="error" id="f-categories-error">{errors.categories}</p> : null}
         </fieldset>
         <Field name="places" type="number" label={t("committee.edition.places")} defaultValue={values.places ?? "3"} error={errors.places} />
+        <Field name="mentions" type="number" label={t("committee.edition.mentions")} defaultValue={values.mentions ?? "0"} error={errors.mentions} />
         <button type="submit" className="primary">{t("committee.edition.create")}</button>
       </Form>
     </section>

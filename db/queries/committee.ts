@@ -282,6 +282,8 @@ export interface NewEdition {
   deadlines: Record<StageKey, string | null>;
   categories: CategoryKey[];
   places: number;
+  /** Special mentions (Penghargaan khusus) per category, after the places. */
+  mentions?: number;
   userId: number;
 }
 
@@ -301,7 +303,7 @@ export async function createEdition(db: Db, e: NewEdition): Promise<number> {
       await tx.insertInto("edition_stages").values({ edition_id: id, key, position: i, panel, status: i === 0 ? "open" : "pending", deadline: e.deadlines[key], opens_at: null }).execute();
     }
     for (const key of e.categories) {
-      await tx.insertInto("categories").values({ edition_id: id, key, places: e.places, mentions: 0 }).execute();
+      await tx.insertInto("categories").values({ edition_id: id, key, places: e.places, mentions: e.mentions ?? 0 }).execute();
     }
     await tx.insertInto("memberships").values({ user_id: e.userId, role: "committee", edition_id: id, organisation_id: null }).execute();
     await audit(tx, {

@@ -210,6 +210,11 @@ export const committee = {
   "committee.edition.dateInvalid": ["Masukkan tanggal yang valid.", "Enter a valid date."],
   "committee.edition.registrationDeadline": ["Batas waktu pendaftaran", "Registration deadline"],
   "committee.edition.places": ["Jumlah juara per kategori", "Places per category"],
+  "committee.edition.mentions": ["Jumlah penghargaan khusus per kategori", "Special mentions per category"],
+  "committee.edition.deadlineOrder": [
+    "Batas waktu harus berurutan: pendaftaran, seleksi berkas, verifikasi, wawancara.",
+    "Deadlines must follow the stages: registration, document selection, verification, interview.",
+  ],
   "committee.edition.categoriesRequired": ["Pilih paling sedikit satu kategori.", "Choose at least one category."],
   "committee.edition.create": ["Buat edisi", "Create the edition"],
   "committee.edition.created": ["Edisi telah dibuat. Anda tercatat sebagai panitianya.", "The edition has been created. You are its committee."],
