@@ -65,6 +65,14 @@ export interface EditionStagesTable {
   deadline: string | null;
   assessor_view: Default<AssessorView>;
 }
+/** One row each time a category is published; the newest row of a category is its current result. */
+export interface PublicationEventsTable {
+  id: Generated<number>;
+  publication_id: number;
+  category_id: number;
+  published_by: number | null;
+  published_at: string;
+}
 export interface CategoriesTable {
   id: Generated<number>;
   edition_id: number;
@@ -73,6 +81,8 @@ export interface CategoriesTable {
   mentions: Default<number>;
   signed_off_at: string | null;
   signed_off_by: number | null;
+  /** The snapshot hash the sign-off approved (publication must match it). */
+  signed_off_sha256: string | null;
 }
 export interface RubricsTable {
   id: Generated<number>;
@@ -258,6 +268,7 @@ export interface DB {
   login_failures: LoginFailuresTable;
   editions: EditionsTable;
   edition_stages: EditionStagesTable;
+  publication_events: PublicationEventsTable;
   categories: CategoriesTable;
   rubrics: RubricsTable;
   rubric_stages: RubricStagesTable;

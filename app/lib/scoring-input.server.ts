@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client";
 import type { Category } from "../../db/schema";
 import { currentRubric, loadRubricDefinition, toScoringRubric } from "../../db/queries/rubrics";
-import { indicatorValues, insertPublication, publicationByHash, scoredEntries, submittedScores } from "../../db/queries/committee";
+import { indicatorValues, publishSnapshot, scoredEntries, submittedScores } from "../../db/queries/committee";
 import { parseScoringInput, score, type ParseResult, type ScoringInput, type ScoringResult } from "../../scoring/index";
 import { createHash } from "node:crypto";
 
@@ -14,6 +14,8 @@ export interface CategoryScoring {
   input: unknown;
   parsed: ParseResult;
   result: ScoringResult | null;
+  /** The hash of the snapshot this input and result would publish (null when refused). */
+  sha256: string | null;
   entries: Awaited<ReturnType<typeof scoredEntries>>;
 }
 
@@ -53,20 +55,26 @@ export async function scoreCategory(db: Db, category: Pick<Category, "id" | "key
   const built = await buildScoringInput(db, category);
   if (!built) return null;
   const parsed = parseScoringInput(built.input);
+  const result = parsed.ok ? score(parsed.input) : null;
   return {
     rubricId: built.rubric.id,
     input: built.input,
     parsed,
-    result: parsed.ok ? score(parsed.input) : null,
+    result,
+    sha256: parsed.ok ? snapshotOf(parsed.input, result!).sha256 : null,
     entries: built.entries,
   };
 }
 
 /** The publication snapshot: exact input and result JSON, and the SHA-256 of both. */
-export function snapshot(input: ScoringInput) {
+export function snapshotOf(input: ScoringInput, result: ScoringResult) {
   const inputJson = JSON.stringify(input);
-  const resultJson = JSON.stringify(score(input));
+  const resultJson = JSON.stringify(result);
   return { inputJson, resultJson, sha256: snapshotHash(inputJson, resultJson) };
+}
+
+export function snapshot(input: ScoringInput) {
+  return snapshotOf(input, score(input));
 }
 
 /** SHA-256 (hex) over the stored input JSON, a newline and the stored result JSON. */
@@ -80,24 +88,29 @@ export function rescore(inputJson: string): string | null {
   return parsed.ok ? JSON.stringify(score(parsed.input)) : null;
 }
 
+export type PublishResult =
+  | { ok: true; id: number; sha256: string }
+  | { ok: false; reason: "invalid"; problems: { path: string; message: string }[] }
+  | { ok: false; reason: "not_signed_off" | "changed_since_sign_off" };
+
 /**
- * Publishes a category: scores the current input, stores the snapshot (input, result, rubric,
- * hash, who, when). Refuses (returns the problems) when the input does not pass the contract.
+ * Publishes a category: scores the current input and stores the snapshot (input, result, rubric,
+ * hash, who, when). Only the data the committee signed off can be published: when anything
+ * changed since (a reopened scoresheet, a new rubric version), the hash differs and the category
+ * must be signed off again.
  */
 export async function publishCategory(
   db: Db,
-  args: { editionId: number; category: Pick<Category, "id" | "key">; userId: number },
-): Promise<{ ok: true; id: number; sha256: string } | { ok: false; problems: { path: string; message: string }[] }> {
-  const built = await buildScoringInput(db, args.category);
-  if (!built) return { ok: false, problems: [{ path: "rubric", message: "no rubric" }] };
-  const parsed = parseScoringInput(built.input);
-  if (!parsed.ok) return { ok: false, problems: parsed.problems };
-  const snap = snapshot(parsed.input);
-  // The same data published again gives the same hash: keep the first snapshot (hashes are unique).
-  const same = await publicationByHash(db, snap.sha256);
-  if (same) return { ok: true, id: same.id, sha256: snap.sha256 };
-  const id = await insertPublication(db, {
-    editionId: args.editionId, categoryId: args.category.id, rubricId: built.rubric.id,
+  args: { editionId: number; category: Pick<Category, "id" | "key" | "signed_off_sha256">; userId: number },
+): Promise<PublishResult> {
+  const scoring = await scoreCategory(db, args.category);
+  if (!scoring) return { ok: false, reason: "invalid", problems: [{ path: "rubric", message: "no rubric" }] };
+  if (!scoring.parsed.ok) return { ok: false, reason: "invalid", problems: scoring.parsed.problems };
+  if (!args.category.signed_off_sha256) return { ok: false, reason: "not_signed_off" };
+  const snap = snapshotOf(scoring.parsed.input, scoring.result!);
+  if (snap.sha256 !== args.category.signed_off_sha256) return { ok: false, reason: "changed_since_sign_off" };
+  const { id } = await publishSnapshot(db, {
+    editionId: args.editionId, categoryId: args.category.id, rubricId: scoring.rubricId,
     inputJson: snap.inputJson, resultJson: snap.resultJson, sha256: snap.sha256, userId: args.userId,
   });
   return { ok: true, id, sha256: snap.sha256 };

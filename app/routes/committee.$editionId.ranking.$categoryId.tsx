@@ -13,7 +13,7 @@ import { DistributionChart, RankRangeChart, SeverityChart } from "~/components/C
 import { FormErrorSummary } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { messages } from "~/i18n/messages";
-import { assessorSeverity, scaledScores, type JudgedCriterionResult } from "../../scoring/index";
+import { assessorSeverity, scaledScores, type JudgedCriterionResult, type ScoringResult } from "../../scoring/index";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, edition, category } = await requireCategoryCommittee(request, params);
@@ -52,7 +52,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     distribution,
     severity,
     missing,
-    publication: publication ? { at: publication.published_at, sha256: publication.sha256 } : null,
+    publication: publication
+      ? {
+        at: publication.published_at,
+        sha256: publication.sha256,
+        // Certificates follow the published ranking, not the live one.
+        ranking: ((JSON.parse(publication.result_json) as ScoringResult).categories[0]?.ranking ?? []).map((r) => ({ nominee: r.nominee, rank: r.rank })),
+      }
+      : null,
+    /** The hash of what would be published now, and whether the sign-off approved exactly that. */
+    currentSha256: scoring?.sha256 ?? null,
+    signedOffCurrent: Boolean(category.signed_off_sha256 && category.signed_off_sha256 === scoring?.sha256),
   };
 }
 
@@ -63,14 +73,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get("intent");
   const here = `/committee/${edition.id}/ranking/${category.id}`;
   if (intent === "signoff") {
-    await signOffCategory(db, { editionId: edition.id, categoryId: category.id, userId: viewer.user.id });
+    // The sign-off approves what the committee saw: refused when the data changed meanwhile.
+    const scoring = await scoreCategory(db, category);
+    if (!scoring?.sha256) return data({ error: t("committee.ranking.refused"), problems: scoring?.parsed.ok === false ? scoring.parsed.problems : [] }, 400);
+    if (form.get("sha256") !== scoring.sha256) return data({ error: t("committee.signoff.stale"), problems: [] }, 409);
+    await signOffCategory(db, { editionId: edition.id, categoryId: category.id, userId: viewer.user.id, sha256: scoring.sha256 });
     return redirect(here, { headers: await flash(request, t("committee.signoff.flash")) });
   }
   if (intent === "publish") {
-    if (!category.signed_off_at) return data({ error: t("committee.publish.needSignoff"), problems: [] }, 400);
     const published = await publishCategory(db, { editionId: edition.id, category, userId: viewer.user.id });
-    if (!published.ok) return data({ error: t("committee.ranking.refused"), problems: published.problems }, 400);
-    return redirect(here, { headers: await flash(request, t("committee.publish.flash", { hash: published.sha256.slice(0, 16) })) });
+    if (published.ok) return redirect(here, { headers: await flash(request, t("committee.publish.flash", { hash: published.sha256.slice(0, 16) })) });
+    if (published.reason === "invalid") return data({ error: t("committee.ranking.refused"), problems: published.problems }, 400);
+    return data({ error: t(published.reason === "not_signed_off" ? "committee.publish.needSignoff" : "committee.publish.changed"), problems: [] }, 409);
   }
   return data({ error: t("committee.action.unknown"), problems: [] }, 400);
 }
@@ -253,17 +267,22 @@ export default function Ranking() {
 
       <h2>{t("committee.signoff.title")}</h2>
       {d.publication ? <p>{t("committee.publish.last", { at: formatDate(d.publication.at, locale, true), hash: d.publication.sha256.slice(0, 16) })} <Link to={`/verify/${d.publication.sha256}`}>/verify/{d.publication.sha256.slice(0, 16)}…</Link></p> : null}
-      {d.publication && result ? (
+      {d.publication ? (
         <ul>
-          {result.ranking.filter((r) => placeLabel(r.rank)).map((r) => (
+          {d.publication.ranking.filter((r) => placeLabel(r.rank)).map((r) => (
             <li key={r.nominee}><a href={`${base}/certificate/${category.id}/${r.nominee}`} download>{t("committee.ranking.certificate")}: {nameOf(r.nominee)} ({placeLabel(r.rank)})</a></li>
           ))}
         </ul>
       ) : null}
-      {category.signed_off_at ? <p>{t("committee.signoff.done", { at: formatDate(category.signed_off_at, locale, true) })}</p> : (
-        <Form method="post"><button type="submit" name="intent" value="signoff">{t("committee.signoff.button")}</button></Form>
-      )}
-      {category.signed_off_at && d.problems.length === 0 ? (
+      {category.signed_off_at && d.signedOffCurrent ? <p>{t("committee.signoff.done", { at: formatDate(category.signed_off_at, locale, true) })}</p> : null}
+      {category.signed_off_at && !d.signedOffCurrent ? <p className="alert alert--warn">{t("committee.signoff.outdated", { at: formatDate(category.signed_off_at, locale, true) })}</p> : null}
+      {!d.signedOffCurrent && d.currentSha256 ? (
+        <Form method="post">
+          <input type="hidden" name="sha256" value={d.currentSha256} />
+          <button type="submit" name="intent" value="signoff">{t("committee.signoff.button")}</button>
+        </Form>
+      ) : null}
+      {d.signedOffCurrent && d.problems.length === 0 && d.publication?.sha256 !== d.currentSha256 ? (
         <Form method="post">
           <p>{t("committee.publish.warning")}</p>
           <button type="submit" className="primary" name="intent" value="publish">{t("committee.publish.button")}</button>

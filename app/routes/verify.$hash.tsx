@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { entryOrganisations, publicationByHash } from "../../db/queries/committee";
 import { getDb } from "~/lib/db.server";
+import { rescore, snapshotHash } from "~/lib/scoring-input.server";
 import { placeOf, roman } from "~/lib/places";
 import { useLocale, useT } from "~/lib/use-t";
 import { formatDate } from "~/i18n/format";
@@ -18,6 +19,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const db = await getDb();
   const p = await publicationByHash(db, hash);
   if (!p) return { hash, found: null };
+  // Checked anew on every visit: the stored input and result still hash to the code, and scoring
+  // the stored input again gives the stored result byte for byte.
+  const intact = snapshotHash(p.input_json, p.result_json) === p.sha256 && rescore(p.input_json) === p.result_json;
   const result = JSON.parse(p.result_json) as ScoringResult;
   const ranking = result.categories[0]?.ranking ?? [];
   const winners = ranking.flatMap((r) => {
@@ -32,6 +36,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
       edition: p.edition_name,
       category: p.category,
       publishedAt: p.published_at,
+      intact,
+      current: p.current,
       winners: winners.map((w) => ({ ...w, name: orgs.get(w.nominee)?.name ?? "" })),
     },
   };
@@ -49,7 +55,8 @@ export default function Verify() {
         <p className="alert alert--error" role="status">{t("verify.notFound")}</p>
       ) : (
         <>
-          <p className="alert alert--info" role="status">{t("verify.ok")}</p>
+          {found.intact ? <p className="alert alert--info" role="status">{t("verify.ok")}</p> : <p className="alert alert--error" role="status">{t("verify.broken")}</p>}
+          {found.current ? null : <p className="alert alert--warn">{t("verify.replaced")}</p>}
           <dl className="facts">
             <dt>{t("common.edition")}</dt><dd><Link to={`/winners/${found.editionId}`}>{found.edition}</Link></dd>
             <dt>{t("common.category")}</dt><dd>{t(`category.${found.category}` as MessageKey)}</dd>

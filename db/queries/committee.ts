@@ -82,13 +82,18 @@ export async function userNames(db: Db, ids: number[]) {
 
 // ---- sign-off and publication ------------------------------------------------------------
 
-export async function signOffCategory(db: Db, args: { editionId: number; categoryId: number; userId: number }) {
+/** Signs off a category: approves exactly the data whose snapshot hash is given (audited). */
+export async function signOffCategory(db: Db, args: { editionId: number; categoryId: number; userId: number; sha256: string }) {
   await inTransaction(db, async (tx) => {
     const at = new Date().toISOString();
-    await tx.updateTable("categories").set({ signed_off_at: at, signed_off_by: args.userId }).where("id", "=", args.categoryId).execute();
+    await tx
+      .updateTable("categories")
+      .set({ signed_off_at: at, signed_off_by: args.userId, signed_off_sha256: args.sha256 })
+      .where("id", "=", args.categoryId)
+      .execute();
     await audit(tx, {
       user_id: args.userId, edition_id: args.editionId, entry_id: null, action: "category.sign_off",
-      subject: `category:${args.categoryId}`, before: null, after: json({ signed_off_at: at }), reason: null,
+      subject: `category:${args.categoryId}`, before: null, after: json({ signed_off_at: at, sha256: args.sha256 }), reason: null,
     });
   });
 }
@@ -104,18 +109,26 @@ export interface NewPublication {
 }
 
 /** Stores an immutable publication snapshot (rows are only ever inserted). */
-export async function insertPublication(db: Db, p: NewPublication): Promise<number> {
+/**
+ * Publishes a snapshot: stores it (or finds the identical one published before: hashes are
+ * unique) and makes it the category's current publication, unless it already is. Every entry the
+ * snapshot scored then reads "result published". Returns the publication id.
+ */
+export async function publishSnapshot(db: Db, p: NewPublication): Promise<{ id: number; created: boolean }> {
   return inTransaction(db, async (tx) => {
     const at = new Date().toISOString();
-    const { id } = await tx
+    const earlier = await tx.selectFrom("publications").select("id").where("sha256", "=", p.sha256).executeTakeFirst();
+    const id = earlier?.id ?? (await tx
       .insertInto("publications")
       .values({
         edition_id: p.editionId, category_id: p.categoryId, rubric_id: p.rubricId, input_json: p.inputJson,
         result_json: p.resultJson, sha256: p.sha256, published_by: p.userId, published_at: at,
       })
       .returning("id")
-      .executeTakeFirstOrThrow();
-    // Every entry the snapshot scored now reads "result published" (its scorecard is the snapshot).
+      .executeTakeFirstOrThrow()).id;
+    const current = await currentPublicationId(tx, p.categoryId);
+    if (current === id) return { id, created: false };
+    await tx.insertInto("publication_events").values({ publication_id: id, category_id: p.categoryId, published_by: p.userId, published_at: at }).execute();
     const marked = await tx
       .updateTable("entries")
       .set({ status: "published" })
@@ -124,32 +137,58 @@ export async function insertPublication(db: Db, p: NewPublication): Promise<numb
       .executeTakeFirst();
     await audit(tx, {
       user_id: p.userId, edition_id: p.editionId, entry_id: null, action: "category.publish",
-      subject: `category:${p.categoryId}`, before: null,
-      after: json({ publication: id, sha256: p.sha256, rubric: p.rubricId, entries: Number(marked.numUpdatedRows) }), reason: null,
+      subject: `category:${p.categoryId}`, before: current === null ? null : json({ publication: current }),
+      after: json({ publication: id, sha256: p.sha256, rubric: p.rubricId, entries: Number(marked.numUpdatedRows), again: earlier !== undefined }),
+      reason: null,
     });
-    return id;
+    return { id, created: earlier === undefined };
   });
+}
+
+/** The id of the category's current publication (its newest publication event), or null. */
+async function currentPublicationId(db: Db, categoryId: number): Promise<number | null> {
+  const row = await db
+    .selectFrom("publication_events")
+    .select("publication_id")
+    .where("category_id", "=", categoryId)
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.publication_id ?? null;
 }
 
 export async function getPublication(db: Db, id: number) {
   return db.selectFrom("publications").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** The newest publication of a category, or undefined. */
+/** The current publication of a category (when it was last published, by whom), or undefined. */
 export async function latestPublication(db: Db, categoryId: number) {
-  return db.selectFrom("publications").selectAll().where("category_id", "=", categoryId).orderBy("id", "desc").limit(1).executeTakeFirst();
+  return db
+    .selectFrom("publication_events as ev")
+    .innerJoin("publications as p", "p.id", "ev.publication_id")
+    .select(["p.id", "p.edition_id", "p.category_id", "p.rubric_id", "p.input_json", "p.result_json", "p.sha256", "ev.published_at", "ev.published_by"])
+    .where("ev.category_id", "=", categoryId)
+    .orderBy("ev.id", "desc")
+    .limit(1)
+    .executeTakeFirst();
 }
 
-/** A publication by its snapshot hash, with edition and category (public data). */
+/**
+ * A publication by its snapshot hash, with edition and category (public data), and whether it is
+ * still its category's current publication (false: a later publication replaced it).
+ */
 export async function publicationByHash(db: Db, sha256: string) {
-  return db
+  const p = await db
     .selectFrom("publications as p")
     .innerJoin("editions as ed", "ed.id", "p.edition_id")
     .innerJoin("categories as c", "c.id", "p.category_id")
-    .select(["p.id", "p.edition_id", "p.category_id", "p.result_json", "p.sha256", "p.published_at", "ed.name as edition_name", "ed.year", "c.key as category", "c.places", "c.mentions"])
+    .select([
+      "p.id", "p.edition_id", "p.category_id", "p.input_json", "p.result_json", "p.sha256", "p.published_at",
+      "ed.name as edition_name", "ed.year", "c.key as category", "c.places", "c.mentions",
+    ])
     .where("p.sha256", "=", sha256)
-    .orderBy("p.id", "desc")
     .executeTakeFirst();
+  return p ? { ...p, current: (await currentPublicationId(db, p.category_id)) === p.id } : undefined;
 }
 
 /** Organisation names of entries (by entry id). */

@@ -1,8 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { freshDb } from "./support";
 import { editionCategories, listEditions } from "../../db/queries/editions";
-import { closeStageWithShortlist, getPublication, publicationByHash } from "../../db/queries/committee";
+import { closeStageWithShortlist, getPublication, latestPublication, publicationByHash, signOffCategory } from "../../db/queries/committee";
+import type { Db } from "../../db/client";
+import type { Category } from "../../db/schema";
 import { buildScoringInput, publishCategory, rescore, scoreCategory, shortlistOf, snapshotHash } from "../../app/lib/scoring-input.server";
+
+/** Signs off what the category's data is now (as the ranking page does), then publishes. */
+async function signOffAndPublish(db: Db, editionId: number, category: Category, userId: number) {
+  const sha256 = (await scoreCategory(db, category))!.sha256!;
+  await signOffCategory(db, { editionId, categoryId: category.id, userId, sha256 });
+  const signed = (await editionCategories(db, editionId)).find((c) => c.id === category.id)!;
+  return publishCategory(db, { editionId, category: signed, userId });
+}
 
 describe("scoring input and publication snapshot", async () => {
   const { db } = await freshDb({ seed: true });
@@ -33,7 +43,8 @@ describe("scoring input and publication snapshot", async () => {
   });
 
   it("re-running score() on a stored snapshot reproduces the stored result byte for byte", async () => {
-    const published = await publishCategory(db, { editionId: edition.id, category: regency, userId: committee.id });
+    expect(await publishCategory(db, { editionId: edition.id, category: regency, userId: committee.id })).toEqual({ ok: false, reason: "not_signed_off" });
+    const published = await signOffAndPublish(db, edition.id, regency, committee.id);
     expect(published.ok).toBe(true);
     if (!published.ok) return;
     const row = (await getPublication(db, published.id))!;
@@ -59,10 +70,53 @@ describe("publishing the same data twice", async () => {
   const [edition] = await listEditions(db);
   const medium = (await editionCategories(db, edition.id)).find((c) => c.key === "medium")!;
   it("keeps one snapshot (hashes are unique) and answers with it", async () => {
-    const a = await publishCategory(db, { editionId: edition.id, category: medium, userId: 1 });
-    const b = await publishCategory(db, { editionId: edition.id, category: medium, userId: 1 });
+    const a = await signOffAndPublish(db, edition.id, medium, 1);
+    const b = await signOffAndPublish(db, edition.id, medium, 1);
     expect(a.ok && b.ok && a.id === b.id && a.sha256 === b.sha256).toBe(true);
     expect(await db.selectFrom("publications").selectAll().execute()).toHaveLength(1);
+  });
+});
+
+describe("sign-off approves exact data; the current publication is the latest one made", async () => {
+  const { db } = await freshDb({ seed: true });
+  const [edition] = await listEditions(db);
+  const regency = (await editionCategories(db, edition.id)).find((c) => c.key === "regency_city")!;
+  const committee = await db.selectFrom("users").select("id").where("email", "=", "panitia@paritrana.test").executeTakeFirstOrThrow();
+  // One submitted desk scoresheet of the category, to change the data with.
+  const sheet = await db
+    .selectFrom("assignments as a").innerJoin("entries as e", "e.id", "a.entry_id")
+    .select(["a.id"]).where("e.category_id", "=", regency.id).where("a.status", "=", "submitted").orderBy("a.id")
+    .executeTakeFirstOrThrow();
+  const setFirstScore = async (value: number) => {
+    const first = await db.selectFrom("scores").select("id").where("assignment_id", "=", sheet.id).orderBy("id").executeTakeFirstOrThrow();
+    await db.updateTable("scores").set({ value }).where("id", "=", first.id).execute();
+  };
+
+  it("refuses to publish data that changed after the sign-off", async () => {
+    const sha256 = (await scoreCategory(db, regency))!.sha256!;
+    await signOffCategory(db, { editionId: edition.id, categoryId: regency.id, userId: committee.id, sha256 });
+    await setFirstScore(1);
+    const signed = (await editionCategories(db, edition.id)).find((c) => c.id === regency.id)!;
+    expect(signed.signed_off_sha256).toBe(sha256);
+    expect(await publishCategory(db, { editionId: edition.id, category: signed, userId: committee.id })).toEqual({ ok: false, reason: "changed_since_sign_off" });
+    expect(await db.selectFrom("publications").selectAll().execute()).toHaveLength(0);
+  });
+
+  it("publishing A, then B, then A again makes A current again (one stored snapshot each)", async () => {
+    await setFirstScore(1);
+    const a = await signOffAndPublish(db, edition.id, regency, committee.id);
+    await setFirstScore(2);
+    const b = await signOffAndPublish(db, edition.id, regency, committee.id);
+    await setFirstScore(1);
+    const again = await signOffAndPublish(db, edition.id, regency, committee.id);
+    if (!a.ok || !b.ok || !again.ok) throw new Error("expected three publications");
+    expect(again.id).toBe(a.id);
+    expect((await latestPublication(db, regency.id))!.id).toBe(a.id);
+    expect(await db.selectFrom("publications").selectAll().execute()).toHaveLength(2);
+    expect((await publicationByHash(db, a.sha256))!.current).toBe(true);
+    expect((await publicationByHash(db, b.sha256))!.current).toBe(false);
+    const log = await db.selectFrom("audit_log").select("action").where("action", "=", "category.publish").execute();
+    expect(log).toHaveLength(3);
   });
 });
 

@@ -84,6 +84,18 @@ export const committee = {
   "committee.signoff.button": ["Sahkan kategori ini", "Sign off this category"],
   "committee.signoff.done": ["Disahkan pada {at}.", "Signed off on {at}."],
   "committee.signoff.flash": ["Kategori telah disahkan.", "The category has been signed off."],
+  "committee.signoff.stale": [
+    "Data berubah sejak halaman ini dibuka (misalnya lembar nilai dibuka kembali). Periksa peringkat terbaru, lalu sahkan lagi.",
+    "The data changed since this page was opened (for example a scoresheet was reopened). Check the current ranking, then sign off again.",
+  ],
+  "committee.signoff.outdated": [
+    "Disahkan pada {at}, tetapi data telah berubah sejak itu. Periksa peringkat terbaru dan sahkan lagi sebelum mengumumkan.",
+    "Signed off on {at}, but the data has changed since. Check the current ranking and sign off again before publishing.",
+  ],
+  "committee.publish.changed": [
+    "Data berubah sejak pengesahan. Periksa peringkat terbaru dan sahkan lagi sebelum mengumumkan.",
+    "The data changed since the sign-off. Check the current ranking and sign off again before publishing.",
+  ],
   "committee.publish.button": ["Umumkan pemenang", "Publish the winners"],
   "committee.publish.needSignoff": ["Sahkan kategori terlebih dahulu.", "Sign off the category first."],
   "committee.publish.flash": ["Pemenang telah diumumkan. Kode verifikasi: {hash}", "The winners have been published. Verification code: {hash}"],

@@ -15,5 +15,13 @@ export const winners = {
     "This code does not match any published result.",
   ],
   "verify.publishedAt": ["Diumumkan pada", "Published on"],
+  "verify.broken": [
+    "Data yang tersimpan untuk kode ini tidak lagi cocok dengan kodenya. Hubungi panitia.",
+    "The data stored for this code no longer matches it. Please contact the committee.",
+  ],
+  "verify.replaced": [
+    "Hasil ini telah digantikan oleh pengumuman yang lebih baru untuk kategori yang sama.",
+    "This result has been replaced by a later publication for the same category.",
+  ],
   "verify.place": ["Penghargaan", "Award"],
 } as const satisfies Record<string, readonly [string, string]>;
