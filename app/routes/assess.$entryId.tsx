@@ -209,13 +209,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const values = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
   const auto = values.auto === "1";
+  // A refused form keeps the version it was based on, so that its next save is still checked
+  // against that version (and refused as stale if another tab saved meanwhile).
+  const sentVersion = Number(values.version);
+  const basedOn = Number.isSafeInteger(sentVersion) && sentVersion >= 0 ? sentVersion : null;
   if (!declared) {
-    return data<ActionResult>({ kind: "refused", reason: "not_declared", auto, message: t("assess.error.notDeclared"), errors: {}, values, basedOn: null }, 403);
+    return data<ActionResult>({ kind: "refused", reason: "not_declared", auto, message: t("assess.error.notDeclared"), errors: {}, values, basedOn }, 403);
   }
   const criteria = await scoresheetCriteria(db, assignment.id);
   const parsed = parseForm(scoresheetSchema(criteria), form, t);
   if (!parsed.ok) {
-    return data<ActionResult>({ kind: "refused", reason: "form", auto, message: t("assess.form.errors"), errors: parsed.errors, values: parsed.values, basedOn: null }, 400);
+    return data<ActionResult>({ kind: "refused", reason: "form", auto, message: t("assess.form.errors"), errors: parsed.errors, values: parsed.values, basedOn }, 400);
   }
   const { intent, baseVersion, scores } = parsed.data;
   const res = await saveScoresheet(db, { assignmentId: assignment.id, userId: viewer.user.id, baseVersion, scores, submit: intent === "submit" });

@@ -70,7 +70,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : await reopenEntry(db, { editionId: edition.id, entryId: id, userId: viewer.user.id, reason: parsed.data.reason });
   if (!res.ok) {
     if (res.reason === "not_found") notFound();
-    const errors: Record<string, string> = res.reason === "reason_required" ? { reason: t("committee.progress.reasonRequired") } : { _form: t("committee.progress.notSubmitted") };
+    const errors: Record<string, string> =
+      res.reason === "reason_required" ? { reason: t("committee.progress.reasonRequired") }
+      : res.reason === "stage_not_open" ? { _form: t("committee.progress.stageNotOpen") }
+      : { _form: t("committee.progress.notSubmitted") };
     return data({ errors, values: { reason: String(form.get("reason") ?? "") } as Record<string, string> }, 409);
   }
   const stageQuery = (STAGES as readonly string[]).includes(stage) ? `?stage=${stage}` : "";

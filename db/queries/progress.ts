@@ -119,7 +119,7 @@ export async function progressEntry(db: Db, editionId: number, entryId: number) 
     .executeTakeFirst();
 }
 
-export type ReopenResult = { ok: true; version: number } | { ok: false; reason: "not_found" | "not_submitted" | "reason_required" };
+export type ReopenResult = { ok: true; version: number } | { ok: false; reason: "not_found" | "not_submitted" | "reason_required" | "stage_not_open" };
 
 /** Reopens a submitted scoresheet of THIS edition (another edition's assignment is "not_found"). */
 export async function reopenEditionScoresheet(

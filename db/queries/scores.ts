@@ -244,9 +244,13 @@ export async function reopenScoresheet(
   assignmentId: number,
   userId: number,
   reason: string,
-): Promise<{ ok: true; version: number } | { ok: false; reason: "not_found" | "not_submitted" | "reason_required" }> {
+): Promise<{ ok: true; version: number } | { ok: false; reason: "not_found" | "not_submitted" | "reason_required" | "stage_not_open" }> {
   if (!reason.trim()) return { ok: false, reason: "reason_required" };
   return inTransaction(db, async (tx) => {
+    // A sheet reopened after its stage closed (or its deadline passed) could never be submitted
+    // again, and its scores would drop out of the ranking: refused.
+    const before = await loadAssignment(tx, assignmentId);
+    if (before && stageAccepts(before) !== "ok") return { ok: false as const, reason: "stage_not_open" as const };
     const res = await tx
       .updateTable("assignments")
       .set((eb) => ({ version: eb("version", "+", 1), status: "draft", submitted_at: null }))

@@ -122,6 +122,17 @@ describe("saving a scoresheet", () => {
     expect(reopen).toMatchObject({ user_id: committee.id, reason: "Catatan kurang jelas" });
     expect((await saveScoresheet(db, { assignmentId: a.id, userId: penilai1, baseVersion: 1, scores: full(criteria, 10) })).ok).toBe(false);
     expect((await saveScoresheet(db, { assignmentId: a.id, userId: penilai1, baseVersion: 2, scores: full(criteria, 90) })).ok).toBe(true);
+
+    // Once the stage is closed a submitted sheet cannot be reopened: it could never be sent again.
+    expect((await saveScoresheet(db, { assignmentId: a.id, userId: penilai1, baseVersion: 3, scores: full(criteria, 90, "Lengkap"), submit: true })).ok).toBe(true);
+    const stage = await db.selectFrom("edition_stages").selectAll().where("key", "=", "desk").executeTakeFirstOrThrow();
+    await db.updateTable("edition_stages").set({ status: "closed" }).where("id", "=", stage.id).execute();
+    try {
+      expect(await reopenScoresheet(db, a.id, committee.id, "Terlambat")).toEqual({ ok: false, reason: "stage_not_open" });
+      expect(await version(a.id)).toEqual({ version: 4, status: "submitted" });
+    } finally {
+      await db.updateTable("edition_stages").set({ status: "open" }).where("id", "=", stage.id).execute();
+    }
   });
 
   it("refuses saves when the stage is not open or its deadline has passed", async () => {

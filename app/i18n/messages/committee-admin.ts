@@ -40,6 +40,10 @@ export const committeeAdmin = {
   "committee.progress.confirm": ["Buka kembali", "Reopen"],
   "committee.progress.sheetReopened": ["Lembar nilai telah dibuka kembali.", "The scoresheet has been reopened."],
   "committee.progress.entryReopened": ["Pendaftaran telah dibuka kembali.", "The entry has been reopened."],
+  "committee.progress.stageNotOpen": [
+    "Lembar nilai ini tidak dapat dibuka kembali: tahapnya sudah ditutup atau batas waktunya lewat, sehingga penilai tidak dapat mengirimnya lagi.",
+    "This scoresheet cannot be reopened: its stage is closed or past its deadline, so the assessor could not submit it again.",
+  ],
   "committee.progress.notSubmitted": [
     "Tidak dapat dibuka kembali: statusnya sudah bukan terkirim (mungkin baru saja diubah).",
     "Cannot be reopened: it is no longer submitted (it may have just changed).",
