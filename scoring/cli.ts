@@ -1,4 +1,4 @@
-// npm run score -- FILE   (FILE "-" or absent: standard input)
+// npm run -s score -- FILE   (FILE "-" or absent: standard input; -s keeps npm's banner off stdout)
 // Prints the result JSON and exits 0; a contract violation, invalid JSON or an unreadable file:
 // exit 2, nothing on standard output, one line per problem on standard error.
 import { readFileSync } from "node:fs";

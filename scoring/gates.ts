@@ -1,5 +1,6 @@
 import type { Gate, GateOp, Nominee } from "./schema";
 import { cmp6 } from "./round";
+import { indicatorOf } from "./indicators";
 
 /** Whether indicator value `x` passes `op v`, compared on values rounded to 6 decimals. */
 export function gateHolds(op: GateOp, x: number, v: number): boolean {
@@ -25,8 +26,8 @@ export function gateHolds(op: GateOp, x: number, v: number): boolean {
 export function failedGates(nominee: Nominee, gates: readonly Gate[]): string[] {
   const failed: string[] = [];
   for (const g of gates) {
-    const x = nominee.indicators?.[g.indicator];
-    if (x === undefined || x === null || !gateHolds(g.op, x, g.value)) failed.push(g.id);
+    const x = indicatorOf(nominee.indicators, g.indicator);
+    if (x === null || !gateHolds(g.op, x, g.value)) failed.push(g.id);
   }
   return failed;
 }

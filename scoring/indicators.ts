@@ -20,3 +20,10 @@ export function bandOf<B extends Band>(bands: readonly B[], value: number): B | 
 export function bandPoints(bands: readonly Band[], value: number): number {
   return bandOf(bands, value)?.points ?? 0;
 }
+
+/** The nominee's own value of an indicator; null when missing (never an inherited property). */
+export function indicatorOf(indicators: Record<string, number | null> | undefined, key: string): number | null {
+  if (indicators === undefined || !Object.hasOwn(indicators, key)) return null;
+  const v = indicators[key];
+  return typeof v === "number" ? v : null;
+}

@@ -6,7 +6,7 @@ import type { CalibrationKind } from "./calibration";
 import type { RankingKind } from "./ranking";
 import type { IneligibleEntry } from "./types";
 import { failedGates } from "./gates";
-import { bandPoints } from "./indicators";
+import { bandPoints, indicatorOf } from "./indicators";
 import { compareIds } from "./round";
 import { toScale } from "./views";
 
@@ -118,11 +118,6 @@ export function buildModel(input: ScoringInput): Model {
   };
 }
 
-function indicatorOf(indicators: Record<string, number | null> | undefined, key: string): number | null {
-  if (indicators === undefined || !Object.hasOwn(indicators, key)) return null;
-  const v = indicators[key];
-  return typeof v === "number" ? v : null;
-}
 
 export function buildCategories(input: ScoringInput): CategoryData[] {
   const { criteria } = input.rubric;

@@ -2,7 +2,9 @@
 // (unknown ids, duplicates, value ≤ max, advance on the last stage, ...).
 import { z } from "zod";
 
-const id = z.string().min(1, "must be a non-empty string");
+// "__proto__" is refused: as a key of a plain object (indicators, the stages and criteria of the
+// output) it would silently vanish.
+const id = z.string().min(1, "must be a non-empty string").refine((v) => v !== "__proto__", "is a reserved name");
 const positive = z.number().positive("must be > 0");
 
 const advanceSchema = z.union([
@@ -78,7 +80,10 @@ const nomineeSchema = z.strictObject({
   id,
   category: id,
   // A null indicator counts as missing (convenient for data read from a database).
-  indicators: z.record(z.string(), z.number().nullable()).optional(),
+  indicators: z
+    .custom<unknown>((v) => !(v !== null && typeof v === "object" && Object.hasOwn(v, "__proto__")), '"__proto__" is a reserved name')
+    .pipe(z.record(id, z.number().nullable()))
+    .optional(),
 });
 
 const scoreSchema = z.strictObject({

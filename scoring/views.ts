@@ -10,13 +10,23 @@ export function toScale(value: number, max: number): number {
   return (100 * value) / max;
 }
 
-/** Every score of each judged criterion on 0–100 (rubric order; criteria without scores left out). */
-export function scaledScores(input: ScoringInput): { criterion: string; values: number[] }[] {
+/**
+ * Every score that counts, per judged criterion, on 0–100 (rubric order; criteria without scores
+ * left out). As rule 1 says, scores of ineligible nominees and of stages a nominee did not reach
+ * are left out.
+ */
+export function scaledScores(input: ScoringInput, result: ScoringResult): { criterion: string; values: number[] }[] {
+  const stageIds = input.rubric.stages.map((s) => s.id);
+  const reached = new Map<string, number>();
+  for (const cat of result.categories) for (const r of cat.ranking) reached.set(r.nominee, stageIds.indexOf(r.reached));
   const judged = input.rubric.criteria.filter((c): c is JudgedCriterion => c.type === "judged");
-  const byCriterion = new Map<string, number[]>(judged.map((c) => [c.id, []]));
-  const maxOf = new Map(judged.map((c) => [c.id, c.max]));
-  for (const s of input.scores) byCriterion.get(s.criterion)?.push(toScale(s.value, maxOf.get(s.criterion)!));
-  return judged.map((c) => ({ criterion: c.id, values: byCriterion.get(c.id)! })).filter((d) => d.values.length > 0);
+  const byCriterion = new Map(judged.map((c) => [c.id, { c, stage: stageIds.indexOf(c.stage), values: [] as number[] }]));
+  for (const s of input.scores) {
+    const slot = byCriterion.get(s.criterion);
+    const r = reached.get(s.nominee);
+    if (slot && r !== undefined && slot.stage <= r) slot.values.push(toScale(s.value, slot.c.max));
+  }
+  return judged.map((c) => ({ criterion: c.id, values: byCriterion.get(c.id)!.values })).filter((d) => d.values.length > 0);
 }
 
 /**

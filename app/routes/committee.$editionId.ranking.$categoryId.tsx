@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const names = await userNames(db, assessorIds);
 
   // Chart data, read off the input and result by scoring/ (no formula of our own here).
-  const distribution = input ? scaledScores(input).map((d) => ({ label: critName.get(d.criterion) ?? d.criterion, values: d.values })) : [];
+  const distribution = input && scoring?.result ? scaledScores(input, scoring.result).map((d) => ({ label: critName.get(d.criterion) ?? d.criterion, values: d.values })) : [];
   const severity = input && scoring?.result
     ? assessorSeverity(input, scoring.result).map((a) => ({ label: names.get(Number(a.assessor)) ?? a.assessor, diff: a.diff, n: a.n }))
     : [];

@@ -26,6 +26,13 @@ function file(name: string, content: string): string {
 }
 
 describe("scoring CLI", () => {
+  it("through npm, silenced (npm run -s score -- FILE), standard output is the result JSON alone", () => {
+    const input = singleCriterion({ n1: { a: 8, b: 6 } }, {}, 10);
+    const r = spawnSync("npm", ["run", "-s", "score", "--", file("npm.json", JSON.stringify(input))], { cwd: root, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveProperty("categories");
+  });
+
   it("prints the result JSON and exits 0 for a good file", () => {
     const input = singleCriterion({ n1: { a: 8, b: 6 }, n2: { a: 5, b: 5 } }, {}, 10);
     const r = run([file("good.json", JSON.stringify(input))]);

@@ -27,6 +27,13 @@ describe("1. gates", () => {
     expect(eligible("!=").sort()).toEqual(["n0", "n2"]);
   });
 
+  it("a missing indicator fails even when its name is a built-in property of objects", () => {
+    // n0 has no "toString" indicator: `!= 0` must not be read from Object.prototype.toString.
+    const input = base([{ x: 1 }], "!=", 0);
+    input.rubric.gates = [{ id: "g", indicator: "toString", op: "!=", value: 0 }];
+    expect(category(score(input)).ineligible).toEqual([{ nominee: "n0", failed: ["g"] }]);
+  });
+
   it("lists ineligible nominees with every gate they failed, gives them no rank, ignores their scores", () => {
     const input: ScoringInput = {
       rubric: {
@@ -361,6 +368,27 @@ describe("10. ranking", () => {
     expect(ranks(r)).toEqual({ y: 1, x: 2, z: 3 }); // y (50+10)/2 = 30, x (50+0)/2 = 25, z 40/2 = 20
     expect(entry(r, "x").reached).toBe("interview");
     expect(entry(r, "z").reached).toBe("desk");
+  });
+
+  it("reached decides when totals tie at 6 decimals", () => {
+    // Stage weights 1 and 10⁹; top 1 after the desk. x: desk 100 → goes on, interview 0;
+    // y: desk 0. Totals: x = (1·100 + 10⁹·0)/(10⁹+1) ≈ 1.0e-7 → 0.000000 at 6 decimals; y = 0.
+    // Equal on total, so reached (interview before desk) puts x first: ranks 1 and 2, not 1 and 1.
+    const input: ScoringInput = {
+      rubric: {
+        stages: [{ id: "desk", weight: 1, advance: { top: 1 } }, { id: "interview", weight: 1e9 }],
+        criteria: [
+          { id: "d", stage: "desk", weight: 1, type: "judged", max: 100 },
+          { id: "i", stage: "interview", weight: 1, type: "judged", max: 100 },
+        ],
+      },
+      nominees: nomineesOf(["x", "y"]),
+      scores: [...scoresFrom({ x: { a: 100 }, y: { a: 0 } }, "d"), ...scoresFrom({ x: { a: 0 } }, "i")],
+    };
+    const r = score(input);
+    expect(entry(r, "x").total).toBe(0);
+    expect(entry(r, "y").total).toBe(0);
+    expect(ranks(r)).toEqual({ x: 1, y: 2 });
   });
 
   it("equal totals share a rank; competition 1,2,2,4 and dense 1,2,2,3; listing by id within a rank", () => {

@@ -71,6 +71,20 @@ describe("parseScoringInput", () => {
     expect(problems((x) => (x.method!.sensitivity = { weightDelta: 1 }))).toEqual(["method.sensitivity.weightDelta: must be < 1"]);
   });
 
+  it("refuses __proto__ as an id or indicator name (it would vanish from plain objects)", () => {
+    const input = JSON.parse(`{
+      "rubric": { "stages": [{ "id": "__proto__", "weight": 1 }], "criteria": [{ "id": "q", "stage": "__proto__", "weight": 1, "type": "judged", "max": 10 }] },
+      "nominees": [{ "id": "n1", "category": "c", "indicators": { "__proto__": 5 } }],
+      "scores": []
+    }`) as unknown;
+    const parsed = parseScoringInput(input);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    const paths = parsed.problems.map((p) => p.path);
+    expect(paths).toContain("rubric.stages[0].id");
+    expect(paths.some((p) => p.startsWith("nominees[0].indicators"))).toBe(true);
+  });
+
   it("reports a non-object input at the root", () => {
     const r = parseScoringInput([]);
     expect(r.ok).toBe(false);
