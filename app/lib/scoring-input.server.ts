@@ -33,7 +33,7 @@ export async function buildScoringInput(db: Db, category: Pick<Category, "id" | 
   const definition = await loadRubricDefinition(db, rubric.id);
   const entries = await scoredEntries(db, category.id);
   const ids = entries.map((e) => e.id);
-  const [indicators, scores] = await Promise.all([indicatorValues(db, ids), submittedScores(db, ids)]);
+  const [indicators, scores] = await Promise.all([indicatorValues(db, ids), submittedScores(db, ids, rubric.id)]);
   const byEntry = new Map<number, Record<string, number>>();
   for (const iv of indicators) {
     const rec = byEntry.get(iv.entry_id) ?? {};

@@ -40,10 +40,10 @@ export async function indicatorValues(db: Db, entryIds: number[]) {
 }
 
 /**
- * The scores of SUBMITTED scoresheets of the given entries (criterion by key, so that a new rubric
- * version keeps earlier scores of unchanged criteria), in a stable order.
+ * The scores of SUBMITTED scoresheets of the given entries on the criteria of one rubric version
+ * (insertRubric carries scores over to a new version), criterion by key, in a stable order.
  */
-export async function submittedScores(db: Db, entryIds: number[]) {
+export async function submittedScores(db: Db, entryIds: number[], rubricId: number) {
   if (entryIds.length === 0) return [];
   return db
     .selectFrom("scores as s")
@@ -53,6 +53,8 @@ export async function submittedScores(db: Db, entryIds: number[]) {
     .where("a.entry_id", "in", entryIds)
     .where("a.status", "=", "submitted")
     .where("s.value", "is not", null)
+    // Only criteria of the rubric version scored (a new version carries the scores it keeps over).
+    .where("c.rubric_id", "=", rubricId)
     .orderBy("a.entry_id")
     .orderBy("a.user_id")
     .orderBy("c.position")

@@ -84,8 +84,39 @@ export async function insertRubric(
     for (const g of d.gates) {
       await tx.insertInto("gates").values({ rubric_id: rubricId, key: g.id, indicator: g.indicator, op: g.op, value: g.value }).execute();
     }
+    if (last?.v != null) await carryScoresOver(tx, { categoryId: args.categoryId, fromVersion: Number(last.v), toRubricId: rubricId });
     return rubricId;
   });
+}
+
+/**
+ * A new rubric version keeps the work already done: scores of a judged criterion that the new
+ * version still has (same key and stage, still judged) move to the new criterion row, so that
+ * drafts and submitted sheets stay filled in. The scoresheets concerned get a new version, so a
+ * page opened before the change is refused as stale instead of saving into the old criteria.
+ * Scores of criteria the new version dropped stay with the old version (kept, not counted).
+ */
+async function carryScoresOver(tx: Db, a: { categoryId: number; fromVersion: number; toRubricId: number }) {
+  const previous = await tx.selectFrom("rubrics").select("id").where("category_id", "=", a.categoryId).where("version", "=", a.fromVersion).executeTakeFirst();
+  if (!previous) return;
+  const [before, after] = await Promise.all([
+    tx.selectFrom("criteria").select(["id", "key", "stage_key"]).where("rubric_id", "=", previous.id).where("type", "=", "judged").execute(),
+    tx.selectFrom("criteria").select(["id", "key", "stage_key"]).where("rubric_id", "=", a.toRubricId).where("type", "=", "judged").execute(),
+  ]);
+  const target = new Map(after.map((c) => [`${c.stage_key}/${c.key}`, c.id]));
+  const moved: number[] = [];
+  for (const c of before) {
+    const to = target.get(`${c.stage_key}/${c.key}`);
+    if (to === undefined) continue;
+    const res = await tx.updateTable("scores").set({ criterion_id: to }).where("criterion_id", "=", c.id).executeTakeFirst();
+    if (Number(res.numUpdatedRows) > 0) moved.push(to);
+  }
+  if (moved.length === 0) return;
+  await tx
+    .updateTable("assignments")
+    .set((eb) => ({ version: eb("version", "+", 1) }))
+    .where("id", "in", (eb) => eb.selectFrom("scores").select("assignment_id").where("criterion_id", "in", moved))
+    .execute();
 }
 
 /** The newest rubric version of a category (id, version, frozen), or undefined. */

@@ -8,6 +8,9 @@ import {
   loadScores, reopenScoresheet, saveScoresheet, scoresheetCriteria, stageAccepts, type ScoresheetCriterion,
 } from "../../db/queries/scores";
 import { deadlineEnd } from "../../db/deadlines";
+import { currentRubric, insertRubric, loadRubricDefinition } from "../../db/queries/rubrics";
+import { buildScoringInput } from "../../app/lib/scoring-input.server";
+import { parseScoringInput } from "../../scoring/index";
 import { freshDb } from "./support";
 
 const run = promisify(execFile);
@@ -249,5 +252,42 @@ describe("conflicts of interest", () => {
     expect(row).toMatchObject({ has_conflict: 0, kind: null, note: null });
     expect((await listMyAssignments(db, penilai1)).find((x) => x.entryId === a.entry_id)).toMatchObject({ hasConflict: 0 });
     expect((await listConflicts(db, entry.edition_id)).some((c) => c.entryId === a.entry_id)).toBe(false);
+  });
+});
+
+describe("a new rubric version during a stage", () => {
+  it("keeps the scores of criteria it still has, refuses pages opened before it, and scores only its own criteria", async () => {
+    const { db } = await freshDb({ seed: true });
+    const regency = await db.selectFrom("categories").select(["id", "key"]).where("key", "=", "regency_city").executeTakeFirstOrThrow();
+    const sheet = await db
+      .selectFrom("assignments as a").innerJoin("entries as e", "e.id", "a.entry_id")
+      .select(["a.id", "a.user_id", "a.version"]).where("e.category_id", "=", regency.id).where("a.stage_key", "=", "desk").where("a.status", "=", "submitted")
+      .orderBy("a.id").executeTakeFirstOrThrow();
+    const before = await loadScores(db, sheet.id);
+    expect(before.length).toBeGreaterThan(1);
+    const rubric = (await currentRubric(db, regency.id))!;
+    const definition = await loadRubricDefinition(db, rubric.id);
+    // The new version drops the first judged desk criterion and keeps the others.
+    const dropped = definition.criteria.find((c) => c.type === "judged" && c.stage === "desk")!;
+    await insertRubric(db, { categoryId: regency.id, definition: { ...definition, criteria: definition.criteria.filter((c) => c !== dropped) }, method: JSON.parse(rubric.method), reason: "Kriteria digabung" });
+
+    const keyOf = new Map((await db.selectFrom("criteria").select(["id", "key"]).execute()).map((c) => [c.id, c.key]));
+    const byKey = (rows: { criterionId: number; value: number | null }[]) => Object.fromEntries(rows.map((s) => [keyOf.get(s.criterionId), s.value]));
+    const kept = new Set((await scoresheetCriteria(db, sheet.id)).map((c) => c.id));
+    const all = await loadScores(db, sheet.id);
+    const after = all.filter((s) => kept.has(s.criterionId));
+    expect(after).toHaveLength(kept.size);
+    expect(all).toHaveLength(before.length); // the dropped criterion's score is kept, not counted
+    // Every kept criterion shows the value it had before; only the dropped one is gone.
+    const { [dropped.id]: _gone, ...expected } = byKey(before);
+    expect(byKey(after)).toEqual(expected);
+    // A page opened before the change carries the old version and is refused as stale.
+    const version = await db.selectFrom("assignments").select("version").where("id", "=", sheet.id).executeTakeFirstOrThrow();
+    expect(version.version).toBe(sheet.version + 1);
+    // The ranking scores the new version's criteria only, with the carried scores.
+    const built = (await buildScoringInput(db, regency))!;
+    const input = built.input as { scores: { criterion: string }[] };
+    expect(input.scores.some((s) => s.criterion === dropped.id)).toBe(false);
+    expect(parseScoringInput(built.input).ok).toBe(true);
   });
 });
