@@ -7,7 +7,8 @@ import { idParam, notFound, requirePanelMember } from "./guards.server";
  * The guard of every entry-scoped assess.* loader and action: a signed-in assessor or juror
  * (others: 403), who may see the entry (requireEntryAccess: assigned, not in conflict, entry
  * submitted; otherwise 404) and holds an assignment for it. The assignment scored on the page is
- * the one in an open stage, or else the one of the latest stage (shown read-only).
+ * the one of the stage asked for (`?stage=`), else the one in an open stage, else the one of the
+ * latest stage (shown read-only).
  */
 export async function requireAssessorEntry(request: Request, entryParam: string | undefined) {
   const viewer = await requirePanelMember(request);
@@ -19,7 +20,9 @@ export async function requireAssessorEntry(request: Request, entryParam: string 
   // A stage is scored by its panel: assessors for desk and verification, jurors for the interview.
   const roles = new Set(viewer.memberships.filter((m) => m.edition_id === access.entry.edition_id).map((m) => m.role as string));
   const assignments = (await myAssignmentsForEntry(db, { userId: viewer.user.id, entryId })).filter((a) => roles.has(a.panel));
-  const assignment = assignments.find((a) => a.stageStatus === "open") ?? assignments[0];
+  // `?stage=` opens that stage's sheet (e.g. a closed stage, to read the panel's scores).
+  const asked = new URL(request.url).searchParams.get("stage");
+  const assignment = (asked ? assignments.find((a) => a.stage === asked) : undefined) ?? assignments.find((a) => a.stageStatus === "open") ?? assignments[0];
   if (!assignment) notFound();
   return { viewer, db, entryId, declared: access.declared, assignment };
 }

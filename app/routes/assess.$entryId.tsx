@@ -190,9 +190,20 @@ export type ActionResult =
     };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, db, entryId, declared, assignment } = await requireAssessorEntry(request, params.entryId);
   const { t } = await getT(request);
   const form = await request.formData();
+  let access: Awaited<ReturnType<typeof requireAssessorEntry>>;
+  try {
+    access = await requireAssessorEntry(request, params.entryId);
+  } catch (refusal) {
+    // A background autosave whose access ended meanwhile (signed out, entry reopened, membership
+    // ended) answers with a message rather than replacing the page, so the typed input stays.
+    if (refusal instanceof Response && form.get("auto") === "1") {
+      return data<ActionResult>({ kind: "refused", reason: "gone", auto: true, message: t("assess.error.gone"), errors: {}, values: {}, basedOn: null }, 409);
+    }
+    throw refusal;
+  }
+  const { viewer, db, entryId, declared, assignment } = access;
 
   if (form.get("intent") === "declare") {
     if (declared) {

@@ -14,7 +14,8 @@ export const action = refusePost;
 // category, with progress and deadline. Entries the viewer declared a conflict with are left out.
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePanelMember(request);
-  const rows = await listMyAssignments(await getDb(), viewer.user.id);
+  const db = await getDb();
+  const [rows, closed] = await Promise.all([listMyAssignments(db, viewer.user.id), listMyAssignments(db, viewer.user.id, "closed_readable")]);
   const groups: { key: string; editionName: string; category: string; rows: typeof rows }[] = [];
   for (const r of rows) {
     const key = `${r.editionId}:${r.categoryId}`;
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     g.rows.push(r);
   }
   const editions = new Set(rows.map((r) => r.editionId)).size;
-  return { groups, editions, total: rows.length, done: rows.filter((r) => r.status === "submitted").length };
+  return { groups, editions, total: rows.length, done: rows.filter((r) => r.status === "submitted").length, closed };
 }
 
 const tone = { not_started: "neutral", draft: "warn", submitted: "good" } as const;
@@ -31,7 +32,7 @@ const tone = { not_started: "neutral", draft: "warn", submitted: "good" } as con
 export default function AssessHome() {
   const t = useT();
   const locale = useLocale();
-  const { groups, editions, total, done } = useLoaderData<typeof loader>();
+  const { groups, editions, total, done, closed } = useLoaderData<typeof loader>();
   return (
     <section className="assess-list">
       <h1>{t("assess.home.title")}</h1>
@@ -94,6 +95,20 @@ export default function AssessHome() {
           </section>
         );
       })}
+      {closed.length > 0 ? (
+        <section aria-labelledby="closed-title">
+          <h2 id="closed-title">{t("assess.closed.title")}</h2>
+          <p>{t("assess.closed.intro")}</p>
+          <ul>
+            {closed.map((r) => (
+              <li key={r.assignmentId}>
+                <Link to={`/assess/${r.entryId}?stage=${r.stage}`}>{r.organisationName}</Link>
+                {" · "}{t(`stage.${r.stage}` as MessageKey)} · {t(`category.${r.category}` as MessageKey)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </section>
   );
 }

@@ -14,7 +14,7 @@ export async function countAssignments(db: Db, userId: number) {
 // Blind until submitted: nothing here ever reads another assessor's scores or notes.
 
 /** The viewer's assignments in open stages, without entries they declared a conflict with. */
-export async function listMyAssignments(db: Db, userId: number) {
+export async function listMyAssignments(db: Db, userId: number, which: "open" | "closed_readable" = "open") {
   return db
     .selectFrom("assignments as a")
     .innerJoin("entries as e", "e.id", "a.entry_id")
@@ -29,7 +29,13 @@ export async function listMyAssignments(db: Db, userId: number) {
       "ed.id as editionId", "ed.name as editionName", "cd.has_conflict as hasConflict",
     ])
     .where("a.user_id", "=", userId)
-    .where("s.status", "=", "open")
+    // The open stages' work; or, after a stage closed, the viewer's submitted sheets where the
+    // committee lets the panel read one another (panel-view.ts).
+    .where((eb) =>
+      which === "open"
+        ? eb("s.status", "=", "open")
+        : eb.and([eb("s.status", "=", "closed"), eb("a.status", "=", "submitted"), eb("s.assessor_view", "!=", "none")]),
+    )
     // Only stages of the viewer's own panel, in editions where their membership is active.
     .where(({ exists, selectFrom }) =>
       exists(

@@ -31,11 +31,15 @@ export async function declareConflict(
     const entry = await tx.selectFrom("entries").select(["id", "edition_id"]).where("id", "=", args.entryId).executeTakeFirst();
     if (!entry) return { ok: false as const, reason: "not_found" as const };
     if (await findConflictDeclaration(tx, args)) return { ok: false as const, reason: "already_declared" as const };
-    const { id } = await tx
+    // Two declarations sent at once: the unique (user, entry) pair lets only the first one in.
+    const inserted = await tx
       .insertInto("conflict_declarations")
       .values({ user_id: args.userId, entry_id: args.entryId, has_conflict: args.hasConflict ? 1 : 0, kind, note, declared_at: at })
+      .onConflict((oc) => oc.columns(["user_id", "entry_id"]).doNothing())
       .returning("id")
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!inserted) return { ok: false as const, reason: "already_declared" as const };
+    const { id } = inserted;
     await audit(tx, {
       at,
       user_id: args.userId,

@@ -143,7 +143,11 @@ test("after the desk stage closes, the committee lets its panel read one another
   await expect(page.getByText("Pengaturan tahap Seleksi Berkas disimpan.")).toBeVisible();
   await expectAccessible(page);
 
-  await assessor.reload();
+  // The assessor finds the sheet again under "closed stages" on their list.
+  await assessor.goto("/assess");
+  const closed = assessor.getByRole("region", { name: "Tahap yang sudah ditutup" });
+  await closed.locator(`a[href="/assess/${pick.entryId}?stage=desk"]`).click();
+  await expect(assessor).toHaveURL(new RegExp(`/assess/${pick.entryId}\\?stage=desk$`));
   const others = assessor.locator('[data-testid^="others-"]');
   expect(await others.count()).toBeGreaterThan(0);
   await expect(others.first()).toContainText("Lembar 1:");

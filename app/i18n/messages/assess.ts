@@ -197,4 +197,13 @@ export const assess = {
   "assess.others.title": ["Nilai anggota tim lain (tahap sudah ditutup)", "The other panel members' scores (stage closed)"],
   "assess.others.none": ["Belum ada lembar nilai lain yang dikirim.", "No other scoresheet was submitted."],
   "assess.others.sheet": ["Lembar {n}: {value}", "Scoresheet {n}: {value}"],
+  "assess.closed.title": ["Tahap yang sudah ditutup", "Closed stages"],
+  "assess.closed.intro": [
+    "Panitia mengizinkan Anda membaca nilai anggota tim lain (tanpa nama) untuk lembar nilai berikut.",
+    "The committee lets you read the other panel members' scores (unnamed) for these scoresheets.",
+  ],
+  "assess.error.gone": [
+    "Penyimpanan otomatis tidak dapat dilakukan: sesi Anda berakhir atau akses ke pendaftaran ini berubah. Masukan Anda masih ada di halaman; salin bila perlu, lalu muat ulang.",
+    "Autosave could not be done: your session ended or your access to this entry changed. Your input is still on the page; copy it if needed, then reload.",
+  ],
 } as const satisfies Record<string, readonly [string, string]>;
