@@ -28,3 +28,8 @@ export function formatDate(iso: string | null | undefined, locale: Locale, withT
   }).format(d);
   return withTime ? `${text} WIB` : text;
 }
+
+/** A file size as people read it: "850 KB", "2,4 MB" (at least 1 KB). */
+export function formatFileSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${formatNumber(bytes / (1024 * 1024), 0, 1)} MB` : `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} KB`;
+}

@@ -14,7 +14,7 @@ import { bandOf } from "../../scoring/indicators";
 import { FormErrorSummary } from "~/components/Field";
 import { StatusBadge } from "~/components/StatusBadge";
 import type { MessageKey, T } from "~/i18n";
-import { formatDate, formatNumber, formatRupiah } from "~/i18n/format";
+import { formatDate, formatFileSize, formatNumber, formatRupiah } from "~/i18n/format";
 import { messages } from "~/i18n/messages";
 import { requireAssessorEntry } from "~/lib/assess.server";
 import { parseForm, type FieldErrors } from "~/lib/forms";
@@ -347,7 +347,7 @@ function Workspace({ data: d }: { data: ScoreData }) {
     <ul className="evidence-files">
       {files.map((f) => (
         <li key={f.id}>
-          <span className="evidence-name">{f.name}</span> <span className="muted small">({formatNumber(Math.max(1, Math.round(f.size / 1024)))} KB)</span>
+          <span className="evidence-name">{f.name}</span> <span className="muted small">({formatFileSize(f.size)})</span>
           <span className="evidence-links">
             {PREVIEWABLE.has(f.mime) ? (
               <>
@@ -452,7 +452,7 @@ function Workspace({ data: d }: { data: ScoreData }) {
                   <tbody>
                     {d.regulations.map((r) => (
                       <tr key={r.id}>
-                        <td>{r.type.charAt(0).toUpperCase() + r.type.slice(1)}</td>
+                        <td>{label(t, `portal.regulation.${r.type}`, r.type)}</td>
                         <td>{r.number}</td>
                         <td className="num">{r.year}</td>
                         <td>{r.title ?? "–"}</td>

@@ -4,7 +4,7 @@ import { addEvidence, deleteEvidence, EntryLockedError, listEvidence, replaceEvi
 import { evidenceCriteria, isEditable, portalEntry } from "../../db/queries/figures";
 import { FormErrorSummary } from "~/components/Field";
 import { PortalEntryNav } from "~/components/PortalEntryNav";
-import { formatDate, formatNumber } from "~/i18n/format";
+import { formatDate, formatFileSize, formatNumber } from "~/i18n/format";
 import type { T } from "~/i18n";
 import { config } from "~/lib/config.server";
 import { getT } from "~/lib/locale.server";
@@ -116,9 +116,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data<ActionData>({ message: t("form.invalid"), outcomes: [] }, 400);
 }
 
-function formatSize(bytes: number) {
-  return bytes >= 1024 * 1024 ? `${formatNumber(bytes / (1024 * 1024), 0, 1)} MB` : `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} KB`;
-}
 
 export default function Evidence() {
   const t = useT();
@@ -160,7 +157,7 @@ export default function Evidence() {
                 {mine.map((f) => (
                   <li key={f.id}>
                     <a href={`/evidence/${f.id}`} target="_blank" rel="noreferrer">{f.name}</a>{" "}
-                    <span className="muted">· {formatSize(f.size)} · {formatDate(f.uploadedAt.includes("T") ? f.uploadedAt : `${f.uploadedAt.replace(" ", "T")}Z`, locale, true)}</span>
+                    <span className="muted">· {formatFileSize(f.size)} · {formatDate(f.uploadedAt.includes("T") ? f.uploadedAt : `${f.uploadedAt.replace(" ", "T")}Z`, locale, true)}</span>
                     {editable ? (
                       <div className="portal-file-actions">
                         <Form method="post" encType="multipart/form-data" className="inline-form">
