@@ -13,7 +13,7 @@ import { idParam, notFound, requirePanelMember } from "./guards.server";
 export async function requireAssessorEntry(request: Request, entryParam: string | undefined) {
   const viewer = await requirePanelMember(request);
   const entryId = idParam(entryParam);
-  const access = await requireEntryAccess(viewer, entryId);
+  const access = await requireEntryAccess(viewer, entryId, "assessor");
   // Owners and committee members see entries elsewhere; here only the assigned panel scores.
   if (access.as !== "assessor") notFound();
   const db = await getDb();

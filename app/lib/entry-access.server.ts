@@ -15,17 +15,23 @@ export type EntryAccess =
   | { as: "assessor"; entry: EntryFacts; declared: boolean; stages: string[] };
 type EntryFacts = { id: number; edition_id: number; organisation_id: number; status: string };
 
-export async function requireEntryAccess(viewer: Viewer, entryId: number): Promise<EntryAccess> {
+export async function requireEntryAccess(viewer: Viewer, entryId: number, prefer: "assessor" | null = null): Promise<EntryAccess> {
   const facts = await entryAccessFacts(await getDb(), entryId, viewer.user.id);
   if (!facts) notFound();
   const { entry } = facts;
   const isDraft = entry.status === "draft" || entry.status === "pending" || entry.status === "rejected";
+  // Assignments count only where the viewer is (still) on that stage's panel: assessors for desk
+  // and verification, jurors for the interview.
+  const assigned = facts.assignments.filter((a) => hasRole(viewer, [a.panel], entry.edition_id));
+  const asAssessor = !isDraft && assigned.length > 0 && facts.conflict !== true
+    ? { as: "assessor" as const, entry, declared: facts.conflict === false, stages: assigned.map((a) => a.stage_key) }
+    : null;
+  // The assessor's workspace asks for the assessor's view first (someone may also be committee).
+  if (prefer === "assessor" && asAssessor) return asAssessor;
   if (viewer.memberships.some((m) => m.role === "entrant" && m.organisation_id === entry.organisation_id)) {
     return { as: "owner", entry };
   }
   if (!isDraft && hasRole(viewer, ["committee"], entry.edition_id)) return { as: "committee", entry };
-  if (!isDraft && facts.assignments.length > 0 && facts.conflict !== true && hasRole(viewer, ["assessor", "juror"], entry.edition_id)) {
-    return { as: "assessor", entry, declared: facts.conflict === false, stages: facts.assignments.map((a) => a.stage_key) };
-  }
+  if (asAssessor) return asAssessor;
   notFound();
 }
