@@ -13,6 +13,16 @@ export const config = {
   secureCookies: process.env.COOKIE_SECURE === "1",
 };
 
+/**
+ * The address people outside use (PUBLIC_URL, e.g. https://paritrana.example.go.id), for links
+ * that leave the system: invitations and the verification URL printed on certificates. Without it,
+ * the address of the request (right when nothing sits in between).
+ */
+export function publicUrl(request: Request, path: string): string {
+  const base = process.env.PUBLIC_URL?.replace(/\/+$/, "") || new URL(request.url).origin;
+  return `${base}${path}`;
+}
+
 /** UPLOAD_MAX_MB in bytes; a value that is not a positive number stops the server with a message. */
 export function uploadMaxBytes(setting: string | undefined): number {
   const mb = Number(setting ?? 20);

@@ -40,10 +40,13 @@ export async function buildScoringInput(db: Db, category: Pick<Category, "id" | 
     rec[iv.indicator] = iv.value;
     byEntry.set(iv.entry_id, rec);
   }
-  const method = parseMethodJson(rubric.method);
+  // The committee always sees the sensitivity check: ±10% per weight and one assessor less,
+  // unless the rubric's method asks for another δ.
+  const stored = parseMethodJson(rubric.method);
+  const method = stored && typeof stored === "object" && !Array.isArray(stored) ? { sensitivity: { weightDelta: 0.1 }, ...stored } : stored;
   const input = {
     rubric: toScoringRubric(definition),
-    ...(method && typeof method === "object" && Object.keys(method).length > 0 ? { method } : {}),
+    method,
     nominees: entries.map((e) => ({ id: String(e.id), category: category.key, indicators: byEntry.get(e.id) ?? {} })),
     scores: scores.map((s) => ({ assessor: String(s.user_id), nominee: String(s.entry_id), criterion: s.criterion, value: s.value as number })),
   };

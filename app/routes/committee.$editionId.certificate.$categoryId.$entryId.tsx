@@ -9,6 +9,7 @@ import { certificatePdf } from "~/lib/certificate.server";
 import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n";
 import type { ScoringResult } from "../../scoring/index";
+import { publicUrl } from "~/lib/config.server";
 
 export const action = refusePost;
 
@@ -32,7 +33,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (publication && !place) notFound();
   const org = (await entryOrganisations(db, [entryId])).get(entryId);
   if (!org) notFound();
-  const origin = new URL(request.url).origin;
   const pdf = await certificatePdf({
     title: t("committee.certificate.title"),
     givenTo: t("committee.certificate.givenTo"),
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     edition: edition.name,
     date: formatDate(publication?.published_at ?? new Date().toISOString(), locale),
     verifyLabel: t("committee.certificate.verify"),
-    verifyUrl: publication ? `${origin}/verify/${publication.sha256}` : null,
+    verifyUrl: publication ? publicUrl(request, `/verify/${publication.sha256}`) : null,
     draftMark: publication ? null : t("committee.certificate.draft"),
   });
   return new Response(Buffer.from(pdf), {

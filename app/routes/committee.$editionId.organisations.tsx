@@ -15,6 +15,7 @@ import { useLocale, useT } from "~/lib/use-t";
 import { formatDate } from "~/i18n/format";
 import { Field, FormErrorSummary } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
+import { publicUrl } from "~/lib/config.server";
 
 // Entrants of the edition: inviting an organisation to a category (one-time link shown ONCE),
 // and the committee's decision on self-registrations (approve, or reject with a reason).
@@ -67,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const inv = await createInvitation(db, {
       kind: "organisation", editionId: edition.id, categoryId: category.id, organisationId, email: parsed.data.email || null, createdBy: viewer.user.id,
     });
-    return data<ActionData>({ errors: {}, values: {}, invited: { category: category.key, link: `${new URL(request.url).origin}/invite/${inv.token}`, expiresAt: inv.expiresAt } });
+    return data<ActionData>({ errors: {}, values: {}, invited: { category: category.key, link: publicUrl(request, `/invite/${inv.token}`), expiresAt: inv.expiresAt } });
   }
   if (intent === "approve" || intent === "reject") {
     const entryId = idParam(String(form.get("entryId") ?? ""));

@@ -12,6 +12,7 @@ import { formatDate, formatNumber } from "~/i18n/format";
 import { Field, FormErrorSummary } from "~/components/Field";
 import { StatusBadge } from "~/components/StatusBadge";
 import type { MessageKey } from "~/i18n";
+import { publicUrl } from "~/lib/config.server";
 
 // Assessors and jurors of the edition: their state and load; inviting one (a one-time link shown
 // ONCE, or the membership added directly when the email already has an account); deactivating
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const roleName = t(`role.${role}` as MessageKey);
     if (res.kind === "invited") {
       // The raw token exists only in this response: it is never stored nor shown again.
-      return data<ActionData>({ errors: {}, values: {}, invited: { email, link: `${new URL(request.url).origin}/invite/${res.token}`, expiresAt: res.expiresAt } });
+      return data<ActionData>({ errors: {}, values: {}, invited: { email, link: publicUrl(request, `/invite/${res.token}`), expiresAt: res.expiresAt } });
     }
     const message = res.kind === "added" ? "committee.people.added" : res.kind === "reactivated" ? "committee.people.reactivatedByInvite" : "committee.people.already";
     return redirect(here, { headers: await flash(request, t(message, { email, role: roleName })) });

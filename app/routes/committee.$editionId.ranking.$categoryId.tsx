@@ -11,6 +11,7 @@ import { useLocale, useT } from "~/lib/use-t";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { DistributionChart, RankRangeChart, SeverityChart } from "~/components/CommitteeCharts";
 import { FormErrorSummary } from "~/components/Field";
+import { gateText } from "~/lib/indicators";
 import type { MessageKey } from "~/i18n";
 import { messages } from "~/i18n/messages";
 import { assessorSeverity, scaledScores, type JudgedCriterionResult, type ScoringResult } from "../../scoring/index";
@@ -49,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     entryName: Object.fromEntries(entryName),
     assessorName: Object.fromEntries([...names].map(([k, v]) => [String(k), v])),
     result,
+    gates: definition?.gates ?? [],
     distribution,
     severity,
     missing,
@@ -107,6 +109,17 @@ export default function Ranking() {
     const name = kind === "calibration-skipped" ? (d.assessorName[subject] ?? subject) : (d.critName[subject] ?? subject);
     const key = `committee.flag.${kind}` as MessageKey;
     return key in messages ? t(key, { name }) : flag;
+  };
+  // Sensitivity variants in words: "weight:<criterion>:+10%" and "without:<assessor>".
+  const variantText = (variant: string) => {
+    const weight = variant.match(/^weight:(.+):([+-].+)$/);
+    if (weight) return t("committee.ranking.variantWeight", { criterion: d.critName[weight[1]] ?? weight[1], change: weight[2] });
+    const without = variant.match(/^without:(.+)$/);
+    return without ? t("committee.ranking.variantWithout", { assessor: d.assessorName[without[1]] ?? without[1] }) : variant;
+  };
+  const gateName = (id: string) => {
+    const gate = d.gates.find((g) => g.id === id);
+    return gate ? gateText(t, gate) : id;
   };
   const placeLabel = (rank: number) => {
     const p = placeOf(rank, category.places, category.mentions);
@@ -195,7 +208,7 @@ export default function Ranking() {
               <h2>{t("committee.ranking.ineligible")}</h2>
               <table className="data">
                 <thead><tr><th scope="col">{t("common.organisation")}</th><th scope="col">{t("committee.ranking.failed")}</th></tr></thead>
-                <tbody>{result.ineligible.map((x) => <tr key={x.nominee}><th scope="row">{nameOf(x.nominee)}</th><td>{x.failed.join(", ")}</td></tr>)}</tbody>
+                <tbody>{result.ineligible.map((x) => <tr key={x.nominee}><th scope="row">{nameOf(x.nominee)}</th><td>{x.failed.map(gateName).join("; ")}</td></tr>)}</tbody>
               </table>
             </>
           ) : null}
@@ -230,15 +243,12 @@ export default function Ranking() {
               <table className="data">
                 <thead><tr><th scope="col">{t("committee.ranking.variant")}</th><th scope="col">{t("committee.ranking.winnersOf")}</th></tr></thead>
                 <tbody>
-                  {result.sensitivity.changes.map((c) => {
-                    const without = c.variant.match(/^without:(.+)$/);
-                    return (
-                      <tr key={c.variant}>
-                        <th scope="row"><code>{without ? `without: ${d.assessorName[without[1]] ?? without[1]}` : c.variant}</code></th>
-                        <td>{c.winners.map(nameOf).join(", ")}</td>
-                      </tr>
-                    );
-                  })}
+                  {result.sensitivity.changes.map((c) => (
+                    <tr key={c.variant}>
+                      <th scope="row" title={c.variant}>{variantText(c.variant)}</th>
+                      <td>{c.winners.map(nameOf).join(", ")}</td>
+                    </tr>
+                  ))}
                 </tbody>
               </table>
             </>

@@ -9,6 +9,7 @@ import { parseForm, type FieldErrors } from "~/lib/forms";
 import { notFound, requireEntrant } from "~/lib/guards.server";
 import { getT } from "~/lib/locale.server";
 import { useLocale, useT } from "~/lib/use-t";
+import { publicUrl } from "~/lib/config.server";
 
 // Members of the viewer's organisations invite colleagues, to their own organisation only: the
 // one-time link is shown once, here, to be passed on.
@@ -49,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const inv = await createInvitation(await getDb(), {
     kind: "member", organisationId: parsed.data.organisationId, email: parsed.data.email ?? null, createdBy: viewer.user.id,
   });
-  const link = `${new URL(request.url).origin}/invite/${inv.token}`;
+  const link = publicUrl(request, `/invite/${inv.token}`);
   return { errors: {}, values: {}, link, organisationId: parsed.data.organisationId, expiresAt: inv.expiresAt } satisfies ActionData;
 }
 

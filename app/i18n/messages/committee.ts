@@ -80,6 +80,8 @@ export const committee = {
   "committee.ranking.certificatePreview": ["Pratinjau piagam (PDF)", "Certificate preview (PDF)"],
   "committee.ranking.place": ["Juara {rank}", "Place {rank}"],
   "committee.ranking.mention": ["Penghargaan khusus", "Special mention"],
+  "committee.ranking.variantWeight": ["Bobot {criterion} {change}", "Weight of {criterion} {change}"],
+  "committee.ranking.variantWithout": ["Tanpa {assessor}", "Without {assessor}"],
   "committee.signoff.title": ["Pengesahan dan pengumuman", "Sign-off and publication"],
   "committee.signoff.button": ["Sahkan kategori ini", "Sign off this category"],
   "committee.signoff.done": ["Disahkan pada {at}.", "Signed off on {at}."],
