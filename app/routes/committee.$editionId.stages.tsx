@@ -49,6 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, 400);
     const p = await proposal(db, edition);
     if (!p.open || p.open.key !== parsed.data.stage) return data({ errors: { _form: t("committee.stages.notOpen") }, values: {} as Record<string, string> }, 400);
+    if (form.get("fingerprint") !== p.fingerprint) return data({ errors: { _form: t("committee.stages.changed") }, values: {} as Record<string, string> }, 409);
     if (p.categories.some((c) => !c.ok)) return data({ errors: { _form: t("committee.stages.refused") }, values: {} as Record<string, string> }, 400);
     await closeStageWithShortlist(db, {
       editionId: edition.id, stage: p.open.key, nextStage: (p.next?.key ?? null) as StageKey | null,
@@ -139,6 +140,7 @@ export default function Stages() {
           {d.categories.filter((c) => d.next || !c.ok).map((c) => (
             <section key={c.id} aria-labelledby={`short-${c.id}`}>
               <h3 id={`short-${c.id}`}>{t(`category.${c.key}` as MessageKey)}</h3>
+              {c.unsubmitted > 0 ? <p className="alert alert--warn">{t("committee.stages.unsubmitted", { count: formatNumber(c.unsubmitted) })}</p> : null}
               {!c.ok ? <p className="alert alert--error">{t("committee.stages.refused")}</p> : (
                 <table className="data shortlist">
                   <thead><tr><th scope="col" className="num">{t("committee.ranking.rank")}</th><th scope="col">{t("common.organisation")}</th><th scope="col" className="num">{t("committee.ranking.total")}</th><th scope="col">{t("committee.stages.decision")}</th></tr></thead>
@@ -156,6 +158,7 @@ export default function Stages() {
           ))}
           <Form method="post">
             <input type="hidden" name="stage" value={d.open.key} />
+            <input type="hidden" name="fingerprint" value={d.fingerprint} />
             <button type="submit" className="primary" name="intent" value="close">{t("committee.stages.confirm", { stage: t(`stage.${d.open.key}` as MessageKey) })}</button>
           </Form>
         </>

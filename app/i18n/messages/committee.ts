@@ -107,6 +107,14 @@ export const committee = {
     "Publishing stores a fixed copy of the current scoring data and result.",
   ],
   "committee.stages.title": ["Tahap penilaian", "Assessment stages"],
+  "committee.stages.changed": [
+    "Daftar lolos berubah sejak halaman ini dibuka (misalnya ada lembar nilai baru). Periksa daftar terbaru, lalu tutup tahap lagi.",
+    "The shortlist changed since this page was opened (for example a new scoresheet arrived). Check the current list, then close the stage again.",
+  ],
+  "committee.stages.unsubmitted": [
+    "{count} lembar nilai tahap ini belum dikirim dan tidak ikut dihitung.",
+    "{count} scoresheets of this stage are not submitted and are not counted.",
+  ],
   "committee.stages.view": ["Yang boleh dilihat tim penilai", "What the panel may read"],
   "committee.stages.viewOf": ["Yang boleh dilihat tim penilai tahap {stage}", "What the panel of the {stage} stage may read"],
   "committee.stages.viewBlind": ["Hanya nilai sendiri (sampai tahap ditutup)", "Own scores only (until the stage is closed)"],
