@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream, mkdirSync, type WriteStream } from "node:fs";
-import { rename, rm, stat } from "node:fs/promises";
+import { readdir, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { once } from "node:events";
@@ -75,6 +75,8 @@ export function evidenceUploader({ dir, maxBytes }: { dir: string; maxBytes: num
 
   const fileHandler: UploadHandler = async (part: UploadHandlerPart) => {
     if (part.filename === undefined) return undefined;
+    // A cap on files per request, so that one request cannot fill the disk with many large files.
+    if (files.length >= MAX_FILES_PER_REQUEST) throw new UploadTooLargeError();
     const name = cleanFileName(part.filename);
     // A file input left empty is sent as a part without a name and without bytes.
     if (part.filename === "") {
@@ -156,6 +158,24 @@ async function closeStream(stream: WriteStream) {
   const closed = once(stream, "close").catch(() => undefined);
   stream.destroy();
   await closed;
+}
+
+/** Files in one upload request (the form offers several per criterion). */
+export const MAX_FILES_PER_REQUEST = 10;
+
+/**
+ * Removes half-written uploads (`tmp/*.part`) older than an hour: left behind only when the
+ * server stopped in the middle of an upload. Run at start-up.
+ */
+export async function sweepPartialUploads(dir: string, now = Date.now()) {
+  const tmpDir = join(dir, "tmp");
+  const names = await readdir(tmpDir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.endsWith(".part")) continue;
+    const path = join(tmpDir, name);
+    const info = await stat(path).catch(() => null);
+    if (info && now - info.mtimeMs > 60 * 60 * 1000) await rm(path, { force: true });
+  }
 }
 
 export class UploadTooLargeError extends Error {

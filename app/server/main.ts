@@ -7,12 +7,15 @@ import express from "express";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { setupDatabase } from "../../db/setup";
+import { config } from "../lib/config.server";
+import { sweepPartialUploads } from "../lib/uploads.server";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 
 const buildDir = process.env.BUILD_DIR ?? "build";
 const banner = await setupDatabase();
+await sweepPartialUploads(config.uploadDir);
 const build = (await import(pathToFileURL(resolve(buildDir, "server/index.js")).href)) as ServerBuild;
 
 const app = express();

@@ -1,13 +1,15 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, describe, expect, it } from "vitest";
 import { uploadMaxBytes } from "../../app/lib/config.server";
-import { cleanFileName, contentDisposition, evidenceResponse, evidenceUploader, storedPath } from "../../app/lib/uploads.server";
+import {
+  cleanFileName, contentDisposition, evidenceResponse, evidenceUploader, MAX_FILES_PER_REQUEST, storedPath, sweepPartialUploads, UploadTooLargeError,
+} from "../../app/lib/uploads.server";
 
 // The upload checks on real files: a PDF made with pdf-lib, a PNG, an XLSX made with exceljs, a
 // DOCX zip, and things that must be refused (a Windows executable renamed to .pdf, a zip that is
@@ -165,5 +167,29 @@ describe("UPLOAD_MAX_MB", () => {
     expect(uploadMaxBytes(undefined)).toBe(20 * 1024 * 1024);
     expect(uploadMaxBytes("2.5")).toBe(Math.round(2.5 * 1024 * 1024));
     for (const bad of ["abc", "0", "-1", "", "Infinity"]) expect(() => uploadMaxBytes(bad), bad).toThrow(/UPLOAD_MAX_MB/);
+  });
+});
+
+describe("leftovers and limits", () => {
+  it("sweeps half-written uploads older than an hour at start-up, and keeps newer ones", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "paritrana-sweep-"));
+    mkdirSync(join(dir, "tmp"));
+    writeFileSync(join(dir, "tmp", "old.part"), "x");
+    writeFileSync(join(dir, "tmp", "new.part"), "x");
+    const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(join(dir, "tmp", "old.part"), old, old);
+    await sweepPartialUploads(dir);
+    expect(readdirSync(join(dir, "tmp"))).toEqual(["new.part"]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("refuses a request with more files than MAX_FILES_PER_REQUEST, and keeps none of them", async () => {
+    const dir = uploadDir();
+    const pdf = await pdfBytes();
+    const request = multipart(Array.from({ length: MAX_FILES_PER_REQUEST + 1 }, (_, i) => ({ name: `f${i}.pdf`, bytes: pdf, type: "application/pdf" })));
+    const uploader = evidenceUploader({ dir, maxBytes: 1024 * 1024 });
+    await expect(uploader.parse(request)).rejects.toBeInstanceOf(UploadTooLargeError);
+    expect(readdirSync(dir).filter((n) => n !== "tmp")).toEqual([]);
+    expect(readdirSync(join(dir, "tmp"))).toEqual([]);
   });
 });

@@ -204,8 +204,8 @@ export const portal = {
   ],
   "portal.evidence.refusedEmpty": ["ditolak: berkas kosong.", "refused: the file is empty."],
   "portal.evidence.refusedRequest": [
-    "Unggahan ditolak: kiriman terlalu besar atau rusak (paling besar {max} MB per berkas).",
-    "Upload refused: the request is too large or damaged (at most {max} MB per file).",
+    "Unggahan ditolak: kiriman terlalu besar atau rusak (paling banyak 10 berkas sekaligus, paling besar {max} MB per berkas).",
+    "Upload refused: the request is too large or damaged (at most 10 files at once, at most {max} MB per file).",
   ],
   "portal.evidence.chooseFile": ["Pilih sebuah berkas terlebih dahulu.", "Choose a file first."],
   "portal.evidence.replaceRefused": ["Berkas pengganti ditolak; berkas lama tetap tersimpan.", "The replacement was refused; the old file is kept."],
