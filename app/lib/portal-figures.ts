@@ -21,6 +21,11 @@ export const FIGURE_FIELDS: Record<CategoryGroup, FigureField[]> = {
   })),
 };
 
+/** The kind of a figure (count, rupiah, months or a yes/no programme flag), by its key. */
+export function figureKind(key: string): FigureKind | undefined {
+  return [...FIGURE_FIELDS.government, ...FIGURE_FIELDS.company].find((f) => f.key === key)?.kind;
+}
+
 /** Figures that must be given before the entry can be submitted (programme flags always are). */
 export function requiredFigures(group: CategoryGroup): string[] {
   return FIGURE_FIELDS[group].filter((f) => f.kind !== "flag").map((f) => f.key);

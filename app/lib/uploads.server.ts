@@ -9,20 +9,14 @@ import {
   type UploadHandler, type UploadHandlerPart,
 } from "@remix-run/node";
 import { fileTypeFromFile } from "file-type";
+import { ALLOWED_TYPES } from "./evidence-types";
+export { ALLOWED_TYPES };
 
 // Evidence uploads: every file is streamed to a temporary file in the upload folder while its
 // SHA-256 is computed; at the size limit writing stops and the temporary file is deleted. The type
 // is then read from the file's bytes (file-type: magic numbers, and for XLSX/DOCX the zip container
 // and its [Content_Types].xml / folders), never from the name or the browser's content type.
 // Accepted files are renamed to a random storage name; refused ones leave nothing behind.
-
-export const ALLOWED_TYPES: Record<string, { ext: string; inline: boolean }> = {
-  "application/pdf": { ext: "pdf", inline: true },
-  "image/jpeg": { ext: "jpg", inline: true },
-  "image/png": { ext: "png", inline: true },
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { ext: "xlsx", inline: false },
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": { ext: "docx", inline: false },
-};
 
 export type UploadRefusal = "too_big" | "wrong_type" | "empty";
 

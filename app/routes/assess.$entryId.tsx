@@ -19,6 +19,8 @@ import { messages } from "~/i18n/messages";
 import { requireAssessorEntry } from "~/lib/assess.server";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { formatIndicator, gatePasses, gateText, indicatorLabel } from "~/lib/indicators";
+import { isPreviewable } from "~/lib/evidence-types";
+import { figureKind } from "~/lib/portal-figures";
 import { notFound } from "~/lib/guards.server";
 import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
@@ -35,8 +37,6 @@ import { useLocale, useT } from "~/lib/use-t";
 // The kinds of conflict, in the order offered (the same list as db/queries/conflicts.ts, kept here
 // so that no database module reaches the browser bundle).
 const CONFLICT_KINDS = ["employed_by", "related_to", "business_link", "other"] as const satisfies readonly ConflictKind[];
-const PREVIEWABLE = new Set(["application/pdf", "image/jpeg", "image/png"]);
-const RUPIAH_FIGURES = new Set(["wages_reported", "wages_paid", "vulnerable_apbd_amount"]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, entryId, declared, assignment, viewer } = await requireAssessorEntry(request, params.entryId);
@@ -86,8 +86,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const judgedKeys = new Set(criteria.map((c) => c.key));
   const selected =
     info.evidence.find((f) => String(f.id) === fileParam) ??
-    info.evidence.find((f) => judgedKeys.has(f.criterionKey) && PREVIEWABLE.has(f.mime)) ??
-    info.evidence.find((f) => PREVIEWABLE.has(f.mime)) ??
+    info.evidence.find((f) => judgedKeys.has(f.criterionKey) && isPreviewable(f.mime)) ??
+    info.evidence.find((f) => isPreviewable(f.mime)) ??
     null;
 
   return {
@@ -349,7 +349,7 @@ function Workspace({ data: d }: { data: ScoreData }) {
         <li key={f.id}>
           <span className="evidence-name">{f.name}</span> <span className="muted small">({formatFileSize(f.size)})</span>
           <span className="evidence-links">
-            {PREVIEWABLE.has(f.mime) ? (
+            {isPreviewable(f.mime) ? (
               <>
                 {f.id === d.selectedFileId ? (
                   <strong aria-current="true">{t("assess.evidence.showing")}</strong>
@@ -421,8 +421,8 @@ function Workspace({ data: d }: { data: ScoreData }) {
                     <tr key={f.key}>
                       <th scope="row">{label(t, `assess.figure.${f.key}`, f.key)}</th>
                       <td className="num">
-                        {f.key.startsWith("programme_") ? t(f.value === 1 ? "assess.figures.yes" : "assess.figures.no")
-                          : RUPIAH_FIGURES.has(f.key) ? formatRupiah(f.value)
+                        {figureKind(f.key) === "flag" ? t(f.value === 1 ? "assess.figures.yes" : "assess.figures.no")
+                          : figureKind(f.key) === "rupiah" ? formatRupiah(f.value)
                           : formatNumber(f.value, 0, 2)}
                       </td>
                     </tr>
