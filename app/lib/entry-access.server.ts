@@ -26,11 +26,11 @@ export async function requireEntryAccess(viewer: Viewer, entryId: number, prefer
   const asAssessor = !isDraft && assigned.length > 0 && facts.conflict !== true
     ? { as: "assessor" as const, entry, declared: facts.conflict === false, stages: assigned.map((a) => a.stage_key) }
     : null;
-  // The assessor's workspace asks for the assessor's view first (someone may also be committee).
-  if (prefer === "assessor" && asAssessor) return asAssessor;
-  if (viewer.memberships.some((m) => m.role === "entrant" && m.organisation_id === entry.organisation_id)) {
-    return { as: "owner", entry };
-  }
+  const isOwner = viewer.memberships.some((m) => m.role === "entrant" && m.organisation_id === entry.organisation_id);
+  // The assessor's workspace asks for the assessor's view first (someone may also be committee),
+  // but a member of the entrant organisation never judges its entry.
+  if (prefer === "assessor" && asAssessor && !isOwner) return asAssessor;
+  if (isOwner) return { as: "owner", entry };
   if (!isDraft && hasRole(viewer, ["committee"], entry.edition_id)) return { as: "committee", entry };
   if (asAssessor) return asAssessor;
   notFound();
