@@ -1,13 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { currentRubric, loadRubricDefinition } from "../../db/queries/rubrics";
-import { categoryHasScores, importRubricVersion, rubricVersions } from "../../db/queries/committee";
+import { categoryHasScores, importRubricVersion, rubricVersions, scoresAboveNewMax } from "../../db/queries/committee";
 import { requireCategoryCommittee } from "~/lib/committee.server";
 import { exportRubricJson, importRubricJson, type Problem } from "~/lib/rubric-json";
 import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
 import { useLocale, useT } from "~/lib/use-t";
-import { formatDate } from "~/i18n/format";
+import { formatDate, formatNumber } from "~/i18n/format";
 import { FormErrorSummary } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 
@@ -45,6 +45,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (imported && !imported.ok) errors.json = t("committee.rubric.refused");
   if (Object.keys(errors).length > 0 || !imported?.ok) {
     return data({ errors, problems: imported && !imported.ok ? imported.problems : [], values }, 400);
+  }
+  // A new version may not put scores already given above its scale.
+  const above = await scoresAboveNewMax(db, category.id, imported.definition);
+  if (above.length > 0) {
+    const problems = above.map((x) => ({ path: `rubric.criteria[${x.index}].max`, message: t("committee.rubric.maxBelowScores", { criterion: x.criterion, value: formatNumber(x.highest, 0, 4) }) }));
+    return data({ errors: { json: t("committee.rubric.refused") } as Record<string, string>, problems, values }, 400);
   }
   await importRubricVersion(db, {
     editionId: edition.id, categoryId: category.id, definition: imported.definition, method: imported.method,

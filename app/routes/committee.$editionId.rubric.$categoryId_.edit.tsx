@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { currentRubric, loadRubricDefinition } from "../../db/queries/rubrics";
-import { categoryHasScores } from "../../db/queries/committee";
+import { categoryHasScores, scoresAboveNewMax } from "../../db/queries/committee";
+import { formatNumber } from "~/i18n/format";
 import { editionStages } from "../../db/queries/editions";
 import { saveRubricEdit } from "../../db/queries/rubric-edit";
 import { categoryGroup, COMPANY_FIGURES, deriveIndicators, GOVERNMENT_FIGURES } from "../../scoring/figures";
@@ -59,6 +60,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const checked = validateRubricForm(model, current ? (JSON.parse(current.method) as unknown) : undefined);
   if (!checked.ok) Object.assign(errors, checked.errors);
   if (Object.keys(errors).length > 0 || !checked.ok) return fail(errors);
+  // A new version may not put scores already given above its scale.
+  const above = await scoresAboveNewMax(db, category.id, checked.definition);
+  if (above.length > 0) {
+    return fail({ _form: above.map((x) => t("committee.rubric.maxBelowScores", { criterion: x.criterion, value: formatNumber(x.highest, 0, 4) })).join(" ") });
+  }
 
   const saved = await saveRubricEdit(db, {
     editionId: edition.id, categoryId: category.id, basedOn, definition: checked.definition, frozen,

@@ -368,6 +368,29 @@ export async function categoryHasScores(db: Db, categoryId: number): Promise<boo
   return row !== undefined;
 }
 
+/**
+ * Judged criteria of a proposed rubric whose `max` is below scores already given on the same
+ * criterion (same key and stage, in the current version): such a version would leave scores
+ * above the scale. Returns the rubric index of each criterion and the highest score there.
+ */
+export async function scoresAboveNewMax(db: Db, categoryId: number, definition: RubricDefinition) {
+  const current = await currentRubric(db, categoryId);
+  if (!current) return [];
+  const highest = await db
+    .selectFrom("scores as s")
+    .innerJoin("criteria as c", "c.id", "s.criterion_id")
+    .select(["c.key", "c.stage_key", (eb) => eb.fn.max("s.value").as("top")])
+    .where("c.rubric_id", "=", current.id)
+    .where("s.value", "is not", null)
+    .groupBy(["c.key", "c.stage_key"])
+    .execute();
+  const top = new Map(highest.map((h) => [`${h.stage_key}/${h.key}`, Number(h.top)]));
+  return definition.criteria.flatMap((c, index) => {
+    const value = top.get(`${c.stage}/${c.id}`);
+    return c.type === "judged" && value !== undefined && (c.max ?? 100) < value ? [{ index, criterion: c.id, highest: value }] : [];
+  });
+}
+
 /** Records a rubric import in the audit log (the rubric itself is stored by insertRubric). */
 export async function auditRubric(db: Db, a: { editionId: number; categoryId: number; rubricId: number; version: number; frozen: boolean; reason: string | null; userId: number }) {
   await audit(db, {

@@ -10,6 +10,7 @@ import {
 import { deadlineEnd } from "../../db/deadlines";
 import { currentRubric, insertRubric, loadRubricDefinition } from "../../db/queries/rubrics";
 import { buildScoringInput } from "../../app/lib/scoring-input.server";
+import { scoresAboveNewMax } from "../../db/queries/committee";
 import { parseScoringInput } from "../../scoring/index";
 import { freshDb } from "./support";
 
@@ -289,5 +290,20 @@ describe("a new rubric version during a stage", () => {
     const input = built.input as { scores: { criterion: string }[] };
     expect(input.scores.some((s) => s.criterion === dropped.id)).toBe(false);
     expect(parseScoringInput(built.input).ok).toBe(true);
+  });
+
+  it("finds the criteria whose new max would put given scores above the scale", async () => {
+    const { db } = await freshDb({ seed: true });
+    const regency = await db.selectFrom("categories").select(["id"]).where("key", "=", "regency_city").executeTakeFirstOrThrow();
+    const definition = await loadRubricDefinition(db, (await currentRubric(db, regency.id))!.id);
+    expect(await scoresAboveNewMax(db, regency.id, definition)).toEqual([]);
+    const index = definition.criteria.findIndex((c) => c.type === "judged" && c.stage === "desk");
+    const key = definition.criteria[index].id;
+    const top = await db
+      .selectFrom("scores as s").innerJoin("criteria as c", "c.id", "s.criterion_id")
+      .select((eb) => eb.fn.max("s.value").as("v")).where("c.key", "=", key).where("c.rubric_id", "=", (await currentRubric(db, regency.id))!.id)
+      .executeTakeFirstOrThrow();
+    const lowered = { ...definition, criteria: definition.criteria.map((c, i) => (i === index ? { ...c, max: 1 } : c)) };
+    expect(await scoresAboveNewMax(db, regency.id, lowered)).toEqual([{ index, criterion: key, highest: Number(top.v) }]);
   });
 });

@@ -86,4 +86,8 @@ export const committeeRubric = {
   "rubricForm.bandsRequired": ["Isi sekurang-kurangnya satu rentang nilai.", "Fill in at least one band."],
   "rubricForm.noCriteria": ["Rubrik memerlukan sekurang-kurangnya satu kriteria.", "A rubric needs at least one criterion."],
   "rubricForm.noStages": ["Rubrik memerlukan sekurang-kurangnya satu tahap.", "A rubric needs at least one stage."],
+  "committee.rubric.maxBelowScores": [
+    "Nilai maksimum kriteria {criterion} tidak boleh di bawah {value}: sudah ada nilai setinggi itu.",
+    "The maximum of criterion {criterion} cannot be below {value}: scores that high were already given.",
+  ],
 } as const satisfies Record<string, readonly [string, string]>;
