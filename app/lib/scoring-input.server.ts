@@ -14,8 +14,8 @@ export interface CategoryScoring {
   input: unknown;
   parsed: ParseResult;
   result: ScoringResult | null;
-  /** The hash of the snapshot this input and result would publish (null when refused). */
-  sha256: string | null;
+  /** The snapshot this input and result would publish (its sha256 is what a sign-off approves); null when refused. */
+  snapshot: Snapshot | null;
   entries: Awaited<ReturnType<typeof scoredEntries>>;
 }
 
@@ -64,20 +64,18 @@ export async function scoreCategory(db: Db, category: Pick<Category, "id" | "key
     input: built.input,
     parsed,
     result,
-    sha256: parsed.ok ? snapshotOf(parsed.input, result!).sha256 : null,
+    snapshot: parsed.ok ? snapshotOf(parsed.input, result!) : null,
     entries: built.entries,
   };
 }
+
+export type Snapshot = ReturnType<typeof snapshotOf>;
 
 /** The publication snapshot: exact input and result JSON, and the SHA-256 of both. */
 export function snapshotOf(input: ScoringInput, result: ScoringResult) {
   const inputJson = JSON.stringify(input);
   const resultJson = JSON.stringify(result);
   return { inputJson, resultJson, sha256: snapshotHash(inputJson, resultJson) };
-}
-
-export function snapshot(input: ScoringInput) {
-  return snapshotOf(input, score(input));
 }
 
 /** SHA-256 (hex) over the stored input JSON, a newline and the stored result JSON. */
@@ -110,7 +108,7 @@ export async function publishCategory(
   if (!scoring) return { ok: false, reason: "invalid", problems: [{ path: "rubric", message: "no rubric" }] };
   if (!scoring.parsed.ok) return { ok: false, reason: "invalid", problems: scoring.parsed.problems };
   if (!args.category.signed_off_sha256) return { ok: false, reason: "not_signed_off" };
-  const snap = snapshotOf(scoring.parsed.input, scoring.result!);
+  const snap = scoring.snapshot!;
   if (snap.sha256 !== args.category.signed_off_sha256) return { ok: false, reason: "changed_since_sign_off" };
   const { id } = await publishSnapshot(db, {
     editionId: args.editionId, categoryId: args.category.id, rubricId: scoring.rubricId,

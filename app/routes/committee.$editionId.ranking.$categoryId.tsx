@@ -63,8 +63,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       }
       : null,
     /** The hash of what would be published now, and whether the sign-off approved exactly that. */
-    currentSha256: scoring?.sha256 ?? null,
-    signedOffCurrent: Boolean(category.signed_off_sha256 && category.signed_off_sha256 === scoring?.sha256),
+    currentSha256: scoring?.snapshot?.sha256 ?? null,
+    signedOffCurrent: Boolean(category.signed_off_sha256 && category.signed_off_sha256 === scoring?.snapshot?.sha256),
   };
 }
 
@@ -77,9 +77,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "signoff") {
     // The sign-off approves what the committee saw: refused when the data changed meanwhile.
     const scoring = await scoreCategory(db, category);
-    if (!scoring?.sha256) return data({ error: t("committee.ranking.refused"), problems: scoring?.parsed.ok === false ? scoring.parsed.problems : [] }, 400);
-    if (form.get("sha256") !== scoring.sha256) return data({ error: t("committee.signoff.stale"), problems: [] }, 409);
-    await signOffCategory(db, { editionId: edition.id, categoryId: category.id, userId: viewer.user.id, sha256: scoring.sha256 });
+    const sha256 = scoring?.snapshot?.sha256;
+    if (!sha256) return data({ error: t("committee.ranking.refused"), problems: scoring?.parsed.ok === false ? scoring.parsed.problems : [] }, 400);
+    if (form.get("sha256") !== sha256) return data({ error: t("committee.signoff.stale"), problems: [] }, 409);
+    await signOffCategory(db, { editionId: edition.id, categoryId: category.id, userId: viewer.user.id, sha256 });
     return redirect(here, { headers: await flash(request, t("committee.signoff.flash")) });
   }
   if (intent === "publish") {

@@ -110,7 +110,6 @@ export interface NewPublication {
   userId: number;
 }
 
-/** Stores an immutable publication snapshot (rows are only ever inserted). */
 /**
  * Publishes a snapshot: stores it (or finds the identical one published before: hashes are
  * unique) and makes it the category's current publication, unless it already is. Every entry the

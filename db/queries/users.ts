@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { inTransaction, type Db } from "../client";
 import type { Role } from "../schema";
 
 export async function findUserByEmail(db: Db, email: string) {
@@ -56,7 +56,7 @@ export async function takeLoginAttempt(
   now: Date,
   forgetAfterMs = FORGET_AFTER_MS,
 ): Promise<{ ok: true } | { ok: false; readyAt: number }> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const rows = await trx.selectFrom("login_failures").selectAll().where("key", "in", keys.map((k) => k.key)).execute();
     const current = new Map<string, number>();
     let readyAt = 0;
@@ -82,7 +82,7 @@ export async function takeLoginAttempt(
 
 /** After a successful sign-in: the keys given are forgotten, the others count one attempt less. */
 export async function settleLoginAttempt(db: Db, forget: string[], uncount: string[]) {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (forget.length > 0) await trx.deleteFrom("login_failures").where("key", "in", forget).execute();
     if (uncount.length > 0) {
       await trx

@@ -8,7 +8,7 @@ import { buildScoringInput, publishCategory, rescore, scoreCategory, shortlistOf
 
 /** Signs off what the category's data is now (as the ranking page does), then publishes. */
 async function signOffAndPublish(db: Db, editionId: number, category: Category, userId: number) {
-  const sha256 = (await scoreCategory(db, category))!.sha256!;
+  const sha256 = (await scoreCategory(db, category))!.snapshot!.sha256;
   await signOffCategory(db, { editionId, categoryId: category.id, userId, sha256 });
   const signed = (await editionCategories(db, editionId)).find((c) => c.id === category.id)!;
   return publishCategory(db, { editionId, category: signed, userId });
@@ -93,7 +93,7 @@ describe("sign-off approves exact data; the current publication is the latest on
   };
 
   it("refuses to publish data that changed after the sign-off", async () => {
-    const sha256 = (await scoreCategory(db, regency))!.sha256!;
+    const sha256 = (await scoreCategory(db, regency))!.snapshot!.sha256;
     await signOffCategory(db, { editionId: edition.id, categoryId: regency.id, userId: committee.id, sha256 });
     await setFirstScore(1);
     const signed = (await editionCategories(db, edition.id)).find((c) => c.id === regency.id)!;
