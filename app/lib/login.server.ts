@@ -1,23 +1,19 @@
 import { verifyPassword } from "../../db/password";
-import { findUserByEmail, settleLoginAttempt, takeLoginAttempt } from "../../db/queries/users";
+import { findUserByEmail } from "../../db/queries/users";
 import type { Db } from "../../db/client";
+import { doubling, settleAttempt, takeAttempt } from "./throttle.server";
 
-// Wrong passwords are slowed down on three keys: the (account, address) pair, the account from
-// any address, and the address for any account. Past a key's free tries each further try waits
-// twice as long as the one before, up to MAX_WAIT_SECONDS. An attempt is counted before the
-// password is checked (so parallel guesses are counted too) and given back when it succeeds;
-// a key forgets its failures a day after the last one (FORGET_AFTER_MS).
-const MAX_WAIT_SECONDS = 15 * 60;
-const FREE_TRIES = { pair: 5, account: 10, address: 30 } as const;
+// Wrong passwords are slowed down on three keys (docs/decisions/0005-sign-in-throttling.md): the
+// (account, address) pair, the address for any account, and the account from any address. The
+// account's count slows only addresses that have themselves failed on that account, so strangers
+// cannot lock the real user out. Past a key's free tries each further try waits twice as long as
+// the one before, up to 15 minutes; an attempt is counted before the password is checked.
+export const LIMITS = { pair: doubling(5), account: doubling(10), address: doubling(30) };
 
 export type LoginResult =
   | { ok: true; userId: number }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
-
-export function waitSeconds(failures: number, freeTries: number = FREE_TRIES.pair): number {
-  return failures < freeTries ? 0 : Math.min(MAX_WAIT_SECONDS, 2 ** (failures - freeTries + 1));
-}
 
 export function throttleKeys(email: string, address: string) {
   const account = email.trim().toLowerCase();
@@ -34,17 +30,23 @@ export async function attemptLogin(
   now = new Date(),
 ): Promise<LoginResult> {
   const keys = throttleKeys(email, address);
-  const taken = await takeLoginAttempt(
+  const taken = await takeAttempt(
     db,
-    (Object.keys(keys) as (keyof typeof keys)[]).map((k) => ({ key: keys[k], waitSeconds: (f: number) => waitSeconds(f, FREE_TRIES[k]) })),
+    [
+      { key: keys.pair, limit: LIMITS.pair },
+      { key: keys.address, limit: LIMITS.address },
+      { key: keys.account, limit: LIMITS.account, onlyAfter: keys.pair },
+    ],
     now,
   );
-  if (!taken.ok) return { ok: false, reason: "throttled", retryAfterSeconds: Math.ceil((taken.readyAt - now.getTime()) / 1000) };
+  if (!taken.ok) return { ok: false, reason: "throttled", retryAfterSeconds: taken.retryAfterSeconds };
   const user = await findUserByEmail(db, email);
   // Verify even for unknown emails, so that timing does not tell which accounts exist.
   const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
   if (!user || !valid || user.active !== 1) return { ok: false, reason: "invalid" };
-  await settleLoginAttempt(db, [keys.pair, keys.account], [keys.address]);
+  // The pair starts afresh; the account and the address only give this attempt back, since a
+  // success from here says nothing about guesses from elsewhere.
+  await settleAttempt(db, { forget: [keys.pair], giveBack: [keys.account, keys.address] });
   return { ok: true, userId: user.id };
 }
 

@@ -40,36 +40,39 @@ export async function activeMemberships(db: Db, userId: number) {
     .execute();
 }
 
-// ---- sign-in throttling ---------------------------------------------------------------
+// ---- throttling (sign-in, registration, invitation links) ----------------------------------
+// The rules (which keys, how long to wait) live in app/lib/throttle.server.ts; here only the
+// counts. The table is still called login_failures; keys carry a prefix per use.
 
-/** A throttling key forgets its failures this long after the last one. */
+/** No throttling key is remembered longer than this after its last counted attempt. */
 export const FORGET_AFTER_MS = 24 * 60 * 60 * 1000;
 
+export type ThrottleCounts = Map<string, { count: number; lastAt: number }>;
+
 /**
- * Counts one sign-in attempt against every key, unless a key is still waiting: then nothing is
- * counted and the latest moment any key is free again is returned. Read and write run in one
+ * Counts one attempt against every key, unless `readyAt(counts)` (the moment the caller may try
+ * again, in ms) is still to come: then nothing is counted and that moment is returned. A key's
+ * count reads 0 once `forgetAfterMs` passed since its last attempt. Read and write run in one
  * transaction, so attempts sent in parallel are counted one after another.
  */
-export async function takeLoginAttempt(
+export async function takeThrottledAttempt(
   db: Db,
-  keys: { key: string; waitSeconds: (failures: number) => number }[],
+  keys: { key: string; forgetAfterMs: number }[],
+  readyAt: (counts: ThrottleCounts) => number,
   now: Date,
-  forgetAfterMs = FORGET_AFTER_MS,
 ): Promise<{ ok: true } | { ok: false; readyAt: number }> {
   return inTransaction(db, async (trx) => {
     const rows = await trx.selectFrom("login_failures").selectAll().where("key", "in", keys.map((k) => k.key)).execute();
-    const current = new Map<string, number>();
-    let readyAt = 0;
+    const counts: ThrottleCounts = new Map();
     for (const k of keys) {
       const row = rows.find((r) => r.key === k.key);
-      const last = row ? Date.parse(row.last_failure_at) : 0;
-      const failures = row && now.getTime() - last < forgetAfterMs ? row.failures : 0;
-      current.set(k.key, failures);
-      if (failures > 0) readyAt = Math.max(readyAt, last + k.waitSeconds(failures) * 1000);
+      const lastAt = row ? Date.parse(row.last_failure_at) : 0;
+      counts.set(k.key, { count: row && now.getTime() - lastAt < k.forgetAfterMs ? row.failures : 0, lastAt });
     }
-    if (readyAt > now.getTime()) return { ok: false, readyAt };
+    const ready = readyAt(counts);
+    if (ready > now.getTime()) return { ok: false, readyAt: ready };
     for (const k of keys) {
-      const failures = current.get(k.key)! + 1;
+      const failures = counts.get(k.key)!.count + 1;
       await trx
         .insertInto("login_failures")
         .values({ key: k.key, failures, last_failure_at: now.toISOString() })
@@ -80,15 +83,15 @@ export async function takeLoginAttempt(
   });
 }
 
-/** After a successful sign-in: the keys given are forgotten, the others count one attempt less. */
-export async function settleLoginAttempt(db: Db, forget: string[], uncount: string[]) {
+/** After an attempt that turned out fine: `forget` keys are dropped, `giveBack` keys count one less. */
+export async function settleThrottledAttempt(db: Db, { forget = [], giveBack = [] }: { forget?: string[]; giveBack?: string[] }) {
   await inTransaction(db, async (trx) => {
     if (forget.length > 0) await trx.deleteFrom("login_failures").where("key", "in", forget).execute();
-    if (uncount.length > 0) {
+    if (giveBack.length > 0) {
       await trx
         .updateTable("login_failures")
         .set((eb) => ({ failures: eb("failures", "-", 1) }))
-        .where("key", "in", uncount)
+        .where("key", "in", giveBack)
         .where("failures", ">", 0)
         .execute();
     }
