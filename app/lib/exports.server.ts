@@ -1,3 +1,4 @@
+import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import type { ScoringInput, CategoryResult } from "../../scoring/index";
 
@@ -47,15 +48,18 @@ function matrixTable(c: ExportContext): (string | number)[][] {
   return [head, ...rows];
 }
 
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  // Cells that a spreadsheet would run as a formula are prefixed with a quote.
-  const safe = /^[=+\-@\t\r]/.test(s) && typeof v === "string" ? `'${s}` : s;
-  return /[",\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
+// A spreadsheet runs a text cell as a formula when its first character, after any leading blanks
+// (space, tab, no-break space, BOM), is = + - @ (or their full-width forms); a leading tab or
+// carriage return alone is also a known trigger. Such text gets a leading quote. Only strings are
+// guarded: a negative score written as a number stays a number.
+const FORMULA_START = /^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/;
+const guardFormula = (s: string) => (FORMULA_START.test(s) ? `'${s}` : s);
 
+/** UTF-8 with a BOM and CRLF records (as Excel opens it); cells with ";" are quoted too (the list separator of Indonesian Excel). */
 export function toCsv(rows: (string | number)[][]): string {
-  return "\uFEFF" + rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return stringify(rows, {
+    bom: true, record_delimiter: "windows", quote_record_delimiter: true, quoted_match: /;/, cast: { string: guardFormula },
+  });
 }
 
 export const rankingCsv = (c: ExportContext) => toCsv(rankingTable(c));
