@@ -1,7 +1,8 @@
 import type { Db } from "../../db/client";
 import type { Category } from "../../db/schema";
 import { currentRubric, loadRubricDefinition, toScoringRubric } from "../../db/queries/rubrics";
-import { indicatorValues, publishSnapshot, scoredEntries, submittedScores } from "../../db/queries/committee";
+import { indicatorValues, scoredEntries, submittedScores } from "../../db/queries/committee";
+import { publishSnapshot } from "../../db/queries/publications";
 import { parseScoringInput, score, type ParseResult, type ScoringInput, type ScoringResult } from "../../scoring/index";
 import { createHash } from "node:crypto";
 

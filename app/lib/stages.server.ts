@@ -1,11 +1,20 @@
 import type { Db } from "../../db/client";
-import type { Edition } from "../../db/schema";
+import type { Edition, StageKey } from "../../db/schema";
 import { editionCategories, editionStages } from "../../db/queries/editions";
-import { scoresheetCounts } from "../../db/queries/committee";
+import { closeStageWithShortlist, scoresheetCounts } from "../../db/queries/committee";
+import { currentPublication } from "../../db/queries/publications";
 import { createHash } from "node:crypto";
 import { scoreCategory, shortlistOf } from "./scoring-input.server";
 
-/** The shortlist of every category at the end of the open stage, from score(). */
+/**
+ * The shortlist of every category at the end of the open stage, from score().
+ *
+ * A category with a current publication takes no part: its entries keep "result published" and
+ * its shortlist is not shown. Stages belong to the whole edition and a publication cannot be
+ * withdrawn, so refusing to close the stage instead would hold every other category at this
+ * stage for good; what a committee secretary expects is that announced winners stay announced
+ * while the other categories move on (the stages page says so beside the category).
+ */
 export async function proposal(db: Db, edition: Edition) {
   const stages = await editionStages(db, edition.id);
   const open = stages.find((s) => s.status === "open") ?? null;
@@ -13,10 +22,14 @@ export async function proposal(db: Db, edition: Edition) {
   const next = stages.find((s) => s.position > open.position) ?? null;
   const categories = [];
   for (const c of await editionCategories(db, edition.id)) {
+    if (await currentPublication(db, c.id)) {
+      categories.push({ id: c.id, key: c.key, ok: true, published: true, advancing: [], notAdvancing: [], unsubmitted: 0 });
+      continue;
+    }
     const scoring = await scoreCategory(db, c);
     const names = new Map((scoring?.entries ?? []).map((e) => [String(e.id), e.organisation_name]));
     if (!scoring?.result || !scoring.parsed.ok) {
-      categories.push({ id: c.id, key: c.key, ok: false, advancing: [], notAdvancing: [], unsubmitted: 0 });
+      categories.push({ id: c.id, key: c.key, ok: false, published: false, advancing: [], notAdvancing: [], unsubmitted: 0 });
       continue;
     }
     const stageIds = scoring.parsed.input.rubric.stages.map((s) => s.id);
@@ -25,12 +38,32 @@ export async function proposal(db: Db, edition: Edition) {
     const row = (id: string) => ({ id: Number(id), name: names.get(id) ?? id, rank: rankOf.get(id)?.rank ?? null, total: rankOf.get(id)?.total ?? null });
     // Scoresheets of this stage not submitted yet do not count: the committee is told how many.
     const unsubmitted = (await scoresheetCounts(db, c.id)).filter((x) => x.stage === open.key && x.status !== "submitted").reduce((a, x) => a + x.n, 0);
-    categories.push({ id: c.id, key: c.key, ok: true, advancing: list.advancing.map(row), notAdvancing: list.notAdvancing.map(row), unsubmitted });
+    categories.push({ id: c.id, key: c.key, ok: true, published: false, advancing: list.advancing.map(row), notAdvancing: list.notAdvancing.map(row), unsubmitted });
   }
   // What the committee confirms: closing is refused when the shortlist changed since it was shown.
   const fingerprint = createHash("sha256")
-    .update(JSON.stringify(categories.map((c) => [c.id, c.ok, c.advancing.map((e) => e.id), c.notAdvancing.map((e) => e.id)])))
+    .update(JSON.stringify(categories.map((c) => [c.id, c.ok, c.published, c.advancing.map((e) => e.id), c.notAdvancing.map((e) => e.id)])))
     .digest("hex");
   return { stages, open, next, categories, fingerprint };
 }
 
+export type CloseResult = { ok: true; stage: StageKey } | { ok: false; reason: "not_open" | "changed" | "refused" };
+
+/**
+ * Closes the open stage with the shortlist the committee was shown (`fingerprint` of the
+ * proposal): refused when that stage is not the open one, when the shortlist changed meanwhile (a
+ * category published since included), or when a category's input is refused.
+ */
+export async function closeOpenStage(db: Db, edition: Edition, args: { stage: string; fingerprint: unknown; userId: number }): Promise<CloseResult> {
+  const p = await proposal(db, edition);
+  if (!p.open || p.open.key !== args.stage) return { ok: false, reason: "not_open" };
+  if (args.fingerprint !== p.fingerprint) return { ok: false, reason: "changed" };
+  if (p.categories.some((c) => !c.ok)) return { ok: false, reason: "refused" };
+  await closeStageWithShortlist(db, {
+    editionId: edition.id, stage: p.open.key, nextStage: p.next?.key ?? null,
+    advancing: p.categories.flatMap((c) => c.advancing.map((e) => e.id)),
+    notAdvancing: p.categories.flatMap((c) => c.notAdvancing.map((e) => e.id)),
+    userId: args.userId,
+  });
+  return { ok: true, stage: p.open.key };
+}

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { entryOrganisations, latestPublication } from "../../db/queries/committee";
+import { entryOrganisations } from "../../db/queries/committee";
+import { currentPublication } from "../../db/queries/publications";
 import { requireCategoryCommittee } from "~/lib/committee.server";
 import { idParam, notFound, refusePost } from "~/lib/guards.server";
 import { getT } from "~/lib/locale.server";
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, edition, category } = await requireCategoryCommittee(request, params);
   const entryId = idParam(params.entryId);
   const { t, locale } = await getT(request);
-  const publication = await latestPublication(db, category.id);
+  const publication = await currentPublication(db, category.id);
   let rank: number | null = null;
   if (publication) {
     const result = JSON.parse(publication.result_json) as ScoringResult;

@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { loadRubricDefinition, rubricVersion } from "../../db/queries/rubrics";
-import { latestPublication, scoresheetCounts, signOffCategory, userNames } from "../../db/queries/committee";
+import { scoresheetCounts, userNames } from "../../db/queries/committee";
+import { currentPublication, signOffCategory } from "../../db/queries/publications";
 import { requireCategoryCommittee } from "~/lib/committee.server";
 import { placeOf, roman } from "~/lib/places";
 import { publishCategory, scoreCategory } from "~/lib/scoring-input.server";
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const missing = Object.entries(
     counts.filter((c) => c.status !== "submitted").reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.stage]: (acc[c.stage] ?? 0) + c.n }), {}),
   ).map(([stage, count]) => ({ stage, count }));
-  const publication = await latestPublication(db, category.id);
+  const publication = await currentPublication(db, category.id);
   return {
     edition: { id: edition.id },
     category,

@@ -1,12 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import type { AssessorView, StageKey } from "../../db/schema";
+import type { AssessorView } from "../../db/schema";
 import { setAssessorView } from "../../db/queries/panel-view";
-import { closeStageWithShortlist, entriesWithStatus, panelMembers } from "../../db/queries/committee";
+import { entriesWithStatus, panelMembers } from "../../db/queries/committee";
 import { addAssignments, blockedPairs, stageAssignments } from "../../db/queries/assignment-plans";
 import { requireEditionCommittee } from "~/lib/committee.server";
-import { proposal } from "~/lib/stages.server";
+import { closeOpenStage, proposal } from "~/lib/stages.server";
 import { autoAssign } from "~/lib/auto-assign";
 import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
@@ -47,17 +47,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") === "close") {
     const parsed = parseForm(closeSchema, form, t);
     if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, 400);
-    const p = await proposal(db, edition);
-    if (!p.open || p.open.key !== parsed.data.stage) return data({ errors: { _form: t("committee.stages.notOpen") }, values: {} as Record<string, string> }, 400);
-    if (form.get("fingerprint") !== p.fingerprint) return data({ errors: { _form: t("committee.stages.changed") }, values: {} as Record<string, string> }, 409);
-    if (p.categories.some((c) => !c.ok)) return data({ errors: { _form: t("committee.stages.refused") }, values: {} as Record<string, string> }, 400);
-    await closeStageWithShortlist(db, {
-      editionId: edition.id, stage: p.open.key, nextStage: (p.next?.key ?? null) as StageKey | null,
-      advancing: p.categories.flatMap((c) => c.advancing.map((e) => e.id)),
-      notAdvancing: p.categories.flatMap((c) => c.notAdvancing.map((e) => e.id)),
-      userId: viewer.user.id,
-    });
-    return redirect(here, { headers: await flash(request, t("committee.stages.closed", { stage: t(`stage.${p.open.key}` as MessageKey) })) });
+    const closed = await closeOpenStage(db, edition, { stage: parsed.data.stage, fingerprint: form.get("fingerprint"), userId: viewer.user.id });
+    if (!closed.ok) {
+      const refusal = { not_open: ["committee.stages.notOpen", 400], changed: ["committee.stages.changed", 409], refused: ["committee.stages.refused", 400] } as const;
+      const [message, status] = refusal[closed.reason];
+      return data({ errors: { _form: t(message) }, values: {} as Record<string, string> }, status);
+    }
+    return redirect(here, { headers: await flash(request, t("committee.stages.closed", { stage: t(`stage.${closed.stage}` as MessageKey) })) });
   }
   if (form.get("intent") === "view") {
     const parsed = parseForm(viewSchema, form, t);
@@ -141,7 +137,7 @@ export default function Stages() {
             <section key={c.id} aria-labelledby={`short-${c.id}`}>
               <h3 id={`short-${c.id}`}>{t(`category.${c.key}` as MessageKey)}</h3>
               {c.unsubmitted > 0 ? <p className="alert alert--warn">{t("committee.stages.unsubmitted", { count: formatNumber(c.unsubmitted) })}</p> : null}
-              {!c.ok ? <p className="alert alert--error">{t("committee.stages.refused")}</p> : (
+              {c.published ? <p className="alert alert--info">{t("committee.stages.published")}</p> : !c.ok ? <p className="alert alert--error">{t("committee.stages.refused")}</p> : (
                 <table className="data shortlist">
                   <thead><tr><th scope="col" className="num">{t("committee.ranking.rank")}</th><th scope="col">{t("common.organisation")}</th><th scope="col" className="num">{t("committee.ranking.total")}</th><th scope="col">{t("committee.stages.decision")}</th></tr></thead>
                   <tbody>

@@ -1,43 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getEdition } from "../../db/queries/editions";
-import { latestPublications } from "../../db/queries/publications";
-import { entryOrganisations } from "../../db/queries/committee";
 import { getDb } from "~/lib/db.server";
 import { idParam, notFound } from "~/lib/guards.server";
-import { placeOf, roman } from "~/lib/places";
+import { editionWinners } from "~/lib/publications.server";
+import { roman } from "~/lib/places";
 import { useLocale, useT } from "~/lib/use-t";
 import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n";
-import type { ScoringResult } from "../../scoring/index";
 
-// Public: only what has been published (the snapshot's winners), nothing else.
+// Public: only what has been published (each category's current snapshot's winners), nothing else.
 export async function loader({ params }: LoaderFunctionArgs) {
   const db = await getDb();
   const edition = await getEdition(db, idParam(params.editionId));
   if (!edition) notFound();
-  const publications = await latestPublications(db, edition.id);
-  const categories = publications.map((p) => {
-    const result = JSON.parse(p.result_json) as ScoringResult;
-    const ranking = result.categories[0]?.ranking ?? [];
-    return {
-      category: p.category,
-      sha256: p.sha256,
-      publishedAt: p.published_at,
-      winners: ranking.flatMap((r) => {
-        const place = placeOf(r.rank, p.places, p.mentions);
-        return place ? [{ nominee: Number(r.nominee), place }] : [];
-      }),
-    };
-  });
-  const orgs = await entryOrganisations(db, categories.flatMap((c) => c.winners.map((w) => w.nominee)));
-  return {
-    edition: { name: edition.name },
-    categories: categories.map((c) => ({
-      ...c,
-      winners: c.winners.map((w) => ({ ...w, name: orgs.get(w.nominee)?.name ?? "", region: orgs.get(w.nominee)?.region ?? "" })),
-    })),
-  };
+  return { edition: { name: edition.name }, categories: await editionWinners(db, edition.id) };
 }
 
 export default function Winners() {

@@ -1,6 +1,7 @@
 import { inTransaction, type Db } from "../client";
 import type { CategoryKey, EntryStatus, StageKey } from "../schema";
 import { audit, json } from "./audit";
+import { currentPublications } from "./publications";
 import { currentRubric, insertRubric, type RubricDefinition } from "./rubrics";
 
 /** Entry statuses that take part in scoring (submitted and everything after it). */
@@ -82,116 +83,6 @@ export async function userNames(db: Db, ids: number[]) {
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-// ---- sign-off and publication ------------------------------------------------------------
-
-/** Signs off a category: approves exactly the data whose snapshot hash is given (audited). */
-export async function signOffCategory(db: Db, args: { editionId: number; categoryId: number; userId: number; sha256: string }) {
-  await inTransaction(db, async (tx) => {
-    const at = new Date().toISOString();
-    await tx
-      .updateTable("categories")
-      .set({ signed_off_at: at, signed_off_by: args.userId, signed_off_sha256: args.sha256 })
-      .where("id", "=", args.categoryId)
-      .execute();
-    await audit(tx, {
-      user_id: args.userId, edition_id: args.editionId, entry_id: null, action: "category.sign_off",
-      subject: `category:${args.categoryId}`, before: null, after: json({ signed_off_at: at, sha256: args.sha256 }), reason: null,
-    });
-  });
-}
-
-export interface NewPublication {
-  editionId: number;
-  categoryId: number;
-  rubricId: number;
-  inputJson: string;
-  resultJson: string;
-  sha256: string;
-  userId: number;
-}
-
-/**
- * Publishes a snapshot: stores it (or finds the identical one published before: hashes are
- * unique) and makes it the category's current publication, unless it already is. Every entry the
- * snapshot scored then reads "result published". Returns the publication id.
- */
-export async function publishSnapshot(db: Db, p: NewPublication): Promise<{ id: number; created: boolean }> {
-  return inTransaction(db, async (tx) => {
-    const at = new Date().toISOString();
-    const earlier = await tx.selectFrom("publications").select("id").where("sha256", "=", p.sha256).executeTakeFirst();
-    const id = earlier?.id ?? (await tx
-      .insertInto("publications")
-      .values({
-        edition_id: p.editionId, category_id: p.categoryId, rubric_id: p.rubricId, input_json: p.inputJson,
-        result_json: p.resultJson, sha256: p.sha256, published_by: p.userId, published_at: at,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow()).id;
-    const current = await currentPublicationId(tx, p.categoryId);
-    if (current === id) return { id, created: false };
-    await tx.insertInto("publication_events").values({ publication_id: id, category_id: p.categoryId, published_by: p.userId, published_at: at }).execute();
-    const marked = await tx
-      .updateTable("entries")
-      .set({ status: "published" })
-      .where("category_id", "=", p.categoryId)
-      .where("status", "in", SCORED_STATUSES)
-      .executeTakeFirst();
-    await audit(tx, {
-      user_id: p.userId, edition_id: p.editionId, entry_id: null, action: "category.publish",
-      subject: `category:${p.categoryId}`, before: current === null ? null : json({ publication: current }),
-      after: json({ publication: id, sha256: p.sha256, rubric: p.rubricId, entries: Number(marked.numUpdatedRows), again: earlier !== undefined }),
-      reason: null,
-    });
-    return { id, created: earlier === undefined };
-  });
-}
-
-/** The id of the category's current publication (its newest publication event), or null. */
-async function currentPublicationId(db: Db, categoryId: number): Promise<number | null> {
-  const row = await db
-    .selectFrom("publication_events")
-    .select("publication_id")
-    .where("category_id", "=", categoryId)
-    .orderBy("id", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  return row?.publication_id ?? null;
-}
-
-export async function getPublication(db: Db, id: number) {
-  return db.selectFrom("publications").selectAll().where("id", "=", id).executeTakeFirst();
-}
-
-/** The current publication of a category (when it was last published, by whom), or undefined. */
-export async function latestPublication(db: Db, categoryId: number) {
-  return db
-    .selectFrom("publication_events as ev")
-    .innerJoin("publications as p", "p.id", "ev.publication_id")
-    .select(["p.id", "p.edition_id", "p.category_id", "p.rubric_id", "p.input_json", "p.result_json", "p.sha256", "ev.published_at", "ev.published_by"])
-    .where("ev.category_id", "=", categoryId)
-    .orderBy("ev.id", "desc")
-    .limit(1)
-    .executeTakeFirst();
-}
-
-/**
- * A publication by its snapshot hash, with edition and category (public data), and whether it is
- * still its category's current publication (false: a later publication replaced it).
- */
-export async function publicationByHash(db: Db, sha256: string) {
-  const p = await db
-    .selectFrom("publications as p")
-    .innerJoin("editions as ed", "ed.id", "p.edition_id")
-    .innerJoin("categories as c", "c.id", "p.category_id")
-    .select([
-      "p.id", "p.edition_id", "p.category_id", "p.input_json", "p.result_json", "p.sha256", "p.published_at",
-      "ed.name as edition_name", "ed.year", "c.key as category", "c.places", "c.mentions",
-    ])
-    .where("p.sha256", "=", sha256)
-    .executeTakeFirst();
-  return p ? { ...p, current: (await currentPublicationId(db, p.category_id)) === p.id } : undefined;
-}
-
 /** Organisation names of entries (by entry id). */
 export async function entryOrganisations(db: Db, entryIds: number[]) {
   if (entryIds.length === 0) return new Map<number, { name: string; region: string }>();
@@ -208,7 +99,8 @@ export async function entryOrganisations(db: Db, entryIds: number[]) {
 
 /**
  * Closes a stage and confirms its shortlist: the given entries advance (status `next`), the other
- * scored entries of the given categories do not (not_shortlisted); the next stage opens.
+ * scored entries of the given categories do not (not_shortlisted); the next stage opens. Published
+ * entries keep their status.
  */
 export async function closeStageWithShortlist(
   db: Db,
@@ -235,12 +127,12 @@ export async function closeStageWithShortlist(
     }
     const advanceStatus: EntryStatus = args.nextStage === "verification" ? "in_verification" : "shortlisted";
     // Closing the last stage changes no entry: its finalists keep their status until publication.
-    if (args.nextStage && args.advancing.length) {
-      await tx.updateTable("entries").set({ status: advanceStatus }).where("id", "in", args.advancing).where("edition_id", "=", args.editionId).execute();
-    }
-    if (args.nextStage && args.notAdvancing.length) {
-      await tx.updateTable("entries").set({ status: "not_shortlisted" }).where("id", "in", args.notAdvancing).where("edition_id", "=", args.editionId).execute();
-    }
+    // A published entry is never moved back: its result stands whatever stage actions follow
+    // (stages.server's proposal leaves published categories out; this holds it for any caller).
+    const move = (ids: number[], status: EntryStatus) =>
+      tx.updateTable("entries").set({ status }).where("id", "in", ids).where("edition_id", "=", args.editionId).where("status", "!=", "published").execute();
+    if (args.nextStage && args.advancing.length) await move(args.advancing, advanceStatus);
+    if (args.nextStage && args.notAdvancing.length) await move(args.notAdvancing, "not_shortlisted");
     await audit(tx, {
       user_id: args.userId, edition_id: args.editionId, entry_id: null, action: "stage.close",
       subject: `stage:${args.stage}`, before: json({ status: "open" }),
@@ -276,7 +168,7 @@ export async function entriesWithStatus(db: Db, editionId: number, statuses: Ent
     .execute();
 }
 
-/** Per category of an edition: current rubric version, entries scored, sign-off, last publication. */
+/** Per category of an edition: current rubric version, entries scored, sign-off, current publication. */
 export async function categoryOverview(db: Db, editionId: number) {
   const [categories, rubrics, counts, pubs] = await Promise.all([
     db.selectFrom("categories").selectAll().where("edition_id", "=", editionId).orderBy("id").execute(),
@@ -294,18 +186,13 @@ export async function categoryOverview(db: Db, editionId: number) {
       .where("status", "in", SCORED_STATUSES)
       .groupBy("category_id")
       .execute(),
-    db
-      .selectFrom("publications")
-      .select(["category_id", (eb) => eb.fn.max("published_at").as("at")])
-      .where("edition_id", "=", editionId)
-      .groupBy("category_id")
-      .execute(),
+    currentPublications(db, editionId),
   ]);
   return categories.map((c) => ({
     ...c,
     rubricVersion: rubrics.find((r) => r.category_id === c.id)?.version ?? null,
     scored: Number(counts.find((r) => r.category_id === c.id)?.n ?? 0),
-    publishedAt: pubs.find((p) => p.category_id === c.id)?.at ?? null,
+    publishedAt: pubs.find((p) => p.category_id === c.id)?.published_at ?? null,
   }));
 }
 

@@ -2,6 +2,7 @@ import { inTransaction, type Db } from "../client";
 import type { CategoryKey, EntryStatus } from "../schema";
 import { categoryGroup, COMPANY_FIGURES, deriveIndicators, GOVERNMENT_FIGURES, type Figures } from "../../scoring/figures";
 import { audit, json } from "./audit";
+import { currentPublication } from "./publications";
 import { currentRubric, loadRubricDefinition } from "./rubrics";
 import { deadlinePassed } from "../deadlines";
 
@@ -198,19 +199,13 @@ export async function portalEntries(db: Db, organisationIds: number[]) {
 }
 
 /**
- * The organisation's own scorecard from the newest publication of its category (the stored
+ * The organisation's own scorecard from the current publication of its category (the stored
  * snapshot; nominee ids are entry ids as strings). Never reads assessors' scores or notes.
  */
 export async function publishedScorecard(db: Db, entryId: number) {
-  const entry = await db.selectFrom("entries").select(["id", "edition_id", "category_id"]).where("id", "=", entryId).executeTakeFirst();
+  const entry = await db.selectFrom("entries").select(["id", "category_id"]).where("id", "=", entryId).executeTakeFirst();
   if (!entry) return null;
-  const pub = await db
-    .selectFrom("publications")
-    .select(["id", "rubric_id", "result_json", "sha256", "published_at"])
-    .where("edition_id", "=", entry.edition_id)
-    .where("category_id", "=", entry.category_id)
-    .orderBy("id", "desc")
-    .executeTakeFirst();
+  const pub = await currentPublication(db, entry.category_id);
   if (!pub) return null;
   type Snapshot = {
     categories: {

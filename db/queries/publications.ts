@@ -1,15 +1,128 @@
-import type { Db } from "../client";
+import { inTransaction, type Db } from "../client";
+import { audit, json } from "./audit";
+import { SCORED_STATUSES } from "./committee";
 
-/** The current publication of each category of an edition (public data). */
-export async function latestPublications(db: Db, editionId: number) {
-  const rows = await db
+// Sign-off and publication of a category (ADR 0004). Which publication of a category is current is
+// decided here, in `currentEvents`, and nowhere else: the one its newest publication event points
+// at. Every reader (winners page, committee, scorecard, certificates, /verify, publishing itself)
+// goes through currentPublication(s). Snapshots and events are only ever inserted.
+
+/** The newest publication event of each category, joined with the publication it points at. */
+function currentEvents(db: Db) {
+  return db
     .selectFrom("publication_events as ev")
     .innerJoin("publications as p", "p.id", "ev.publication_id")
+    .where((eb) =>
+      eb("ev.id", "=", eb.selectFrom("publication_events as newer").select((n) => n.fn.max<number>("newer.id").as("id")).whereRef("newer.category_id", "=", "ev.category_id")),
+    );
+}
+
+/** What readers of a current publication get: the snapshot's result and when it became current. */
+const CURRENT = ["p.id", "p.edition_id", "ev.category_id", "p.rubric_id", "p.result_json", "p.sha256", "ev.published_at", "ev.published_by"] as const;
+
+/** The current publication of a category, or undefined when it was never published. */
+export async function currentPublication(db: Db, categoryId: number) {
+  return currentEvents(db).select(CURRENT).where("ev.category_id", "=", categoryId).executeTakeFirst();
+}
+
+/** The current publication of each published category of an edition, by category (public data). */
+export async function currentPublications(db: Db, editionId: number) {
+  return currentEvents(db)
     .innerJoin("categories as c", "c.id", "ev.category_id")
-    .select(["p.id", "ev.category_id", "c.key as category", "c.places", "c.mentions", "p.result_json", "p.sha256", "ev.published_at"])
-    .where("p.edition_id", "=", editionId)
-    .orderBy("ev.id", "desc")
+    .select([...CURRENT, "c.key as category", "c.places", "c.mentions"])
+    .where("c.edition_id", "=", editionId)
+    .orderBy("c.id")
     .execute();
-  const seen = new Set<number>();
-  return rows.filter((r) => !seen.has(r.category_id) && seen.add(r.category_id));
+}
+
+export async function getPublication(db: Db, id: number) {
+  return db.selectFrom("publications").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/**
+ * A publication by its snapshot hash, with edition and category (public data): when it was last
+ * made current, whether it still is, and if not, when a later publication replaced it.
+ */
+export async function publicationByHash(db: Db, sha256: string) {
+  const p = await db
+    .selectFrom("publications as p")
+    .innerJoin("editions as ed", "ed.id", "p.edition_id")
+    .innerJoin("categories as c", "c.id", "p.category_id")
+    .select([
+      "p.id", "p.edition_id", "p.category_id", "p.input_json", "p.result_json", "p.sha256", "p.published_at",
+      "ed.name as edition_name", "ed.year", "c.key as category", "c.places", "c.mentions",
+    ])
+    .where("p.sha256", "=", sha256)
+    .executeTakeFirst();
+  if (!p) return undefined;
+  const [current, events] = await Promise.all([
+    currentPublication(db, p.category_id),
+    db.selectFrom("publication_events").select(["id", "publication_id", "published_at"]).where("category_id", "=", p.category_id).orderBy("id").execute(),
+  ]);
+  const own = events.filter((e) => e.publication_id === p.id).at(-1);
+  const isCurrent = current?.id === p.id;
+  const replacedBy = isCurrent || !own ? undefined : events.find((e) => e.id > own.id);
+  return { ...p, published_at: own?.published_at ?? p.published_at, current: isCurrent, replacedAt: replacedBy?.published_at ?? null };
+}
+
+/** Signs off a category: approves exactly the data whose snapshot hash is given (audited). */
+export async function signOffCategory(db: Db, args: { editionId: number; categoryId: number; userId: number; sha256: string }) {
+  await inTransaction(db, async (tx) => {
+    const at = new Date().toISOString();
+    await tx
+      .updateTable("categories")
+      .set({ signed_off_at: at, signed_off_by: args.userId, signed_off_sha256: args.sha256 })
+      .where("id", "=", args.categoryId)
+      .execute();
+    await audit(tx, {
+      user_id: args.userId, edition_id: args.editionId, entry_id: null, action: "category.sign_off",
+      subject: `category:${args.categoryId}`, before: null, after: json({ signed_off_at: at, sha256: args.sha256 }), reason: null,
+    });
+  });
+}
+
+export interface NewPublication {
+  editionId: number;
+  categoryId: number;
+  rubricId: number;
+  inputJson: string;
+  resultJson: string;
+  sha256: string;
+  userId: number;
+}
+
+/**
+ * Publishes a snapshot: stores it (or finds the identical one published before: hashes are
+ * unique) and makes it the category's current publication, unless it already is. Every entry the
+ * snapshot scored then reads "result published". Returns the publication id.
+ */
+export async function publishSnapshot(db: Db, p: NewPublication): Promise<{ id: number; created: boolean }> {
+  return inTransaction(db, async (tx) => {
+    const at = new Date().toISOString();
+    const earlier = await tx.selectFrom("publications").select("id").where("sha256", "=", p.sha256).executeTakeFirst();
+    const id = earlier?.id ?? (await tx
+      .insertInto("publications")
+      .values({
+        edition_id: p.editionId, category_id: p.categoryId, rubric_id: p.rubricId, input_json: p.inputJson,
+        result_json: p.resultJson, sha256: p.sha256, published_by: p.userId, published_at: at,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow()).id;
+    const current = (await currentPublication(tx, p.categoryId))?.id ?? null;
+    if (current === id) return { id, created: false };
+    await tx.insertInto("publication_events").values({ publication_id: id, category_id: p.categoryId, published_by: p.userId, published_at: at }).execute();
+    const marked = await tx
+      .updateTable("entries")
+      .set({ status: "published" })
+      .where("category_id", "=", p.categoryId)
+      .where("status", "in", SCORED_STATUSES)
+      .executeTakeFirst();
+    await audit(tx, {
+      user_id: p.userId, edition_id: p.editionId, entry_id: null, action: "category.publish",
+      subject: `category:${p.categoryId}`, before: current === null ? null : json({ publication: current }),
+      after: json({ publication: id, sha256: p.sha256, rubric: p.rubricId, entries: Number(marked.numUpdatedRows), again: earlier !== undefined }),
+      reason: null,
+    });
+    return { id, created: earlier === undefined };
+  });
 }

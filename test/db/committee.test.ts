@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { freshDb } from "./support";
 import { editionCategories, listEditions } from "../../db/queries/editions";
-import { closeStageWithShortlist, getPublication, latestPublication, publicationByHash, signOffCategory } from "../../db/queries/committee";
+import { closeStageWithShortlist } from "../../db/queries/committee";
+import { currentPublication, getPublication, publicationByHash, signOffCategory } from "../../db/queries/publications";
 import type { Db } from "../../db/client";
 import type { Category } from "../../db/schema";
 import { buildScoringInput, publishCategory, rescore, scoreCategory, shortlistOf, snapshotHash } from "../../app/lib/scoring-input.server";
@@ -111,7 +112,7 @@ describe("sign-off approves exact data; the current publication is the latest on
     const again = await signOffAndPublish(db, edition.id, regency, committee.id);
     if (!a.ok || !b.ok || !again.ok) throw new Error("expected three publications");
     expect(again.id).toBe(a.id);
-    expect((await latestPublication(db, regency.id))!.id).toBe(a.id);
+    expect((await currentPublication(db, regency.id))!.id).toBe(a.id);
     expect(await db.selectFrom("publications").selectAll().execute()).toHaveLength(2);
     expect((await publicationByHash(db, a.sha256))!.current).toBe(true);
     expect((await publicationByHash(db, b.sha256))!.current).toBe(false);

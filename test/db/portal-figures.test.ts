@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addEvidence, deleteEvidence, EntryLockedError, listEvidence, replaceEvidence } from "../../db/queries/evidence";
 import { entryChecklist, entryFigures, isEditable, portalEntry, publishedScorecard, saveFigures, submitEntry } from "../../db/queries/figures";
+import { publishSnapshot } from "../../db/queries/publications";
 import { figuresSchema, parseWholeNumber, bandFor } from "../../app/lib/portal-figures";
 import { parseForm } from "../../app/lib/forms";
 import { translator } from "../../app/i18n";
@@ -215,10 +216,10 @@ describe("the scorecard", () => {
         ineligible: [], agreement: {}, flags: [],
       }],
     };
-    await db.insertInto("publications").values({
-      edition_id: entry.edition_id, category_id: entry.category_id, rubric_id: rubric.id, input_json: "{}",
-      result_json: JSON.stringify(snapshot), sha256: "a".repeat(64), published_by: null, published_at: new Date().toISOString(),
-    }).execute();
+    await publishSnapshot(db, {
+      editionId: entry.edition_id, categoryId: entry.category_id, rubricId: rubric.id, inputJson: "{}",
+      resultJson: JSON.stringify(snapshot), sha256: "a".repeat(64), userId: 1,
+    });
     const card = (await publishedScorecard(db, a.id))!;
     expect(card.ranked).toBe(2);
     expect(card.result).toEqual({

@@ -142,6 +142,10 @@ export const committee = {
     "Data penilaian salah satu kategori tidak dapat diproses; periksa rubriknya.",
     "The scoring data of a category cannot be processed; check its rubric.",
   ],
+  "committee.stages.published": [
+    "Hasil kategori ini sudah diumumkan: menutup tahap tidak mengubah status pesertanya, dan mereka tidak ikut tahap berikutnya.",
+    "This category's result is published: closing the stage changes none of its entries, and they do not go on to the next stage.",
+  ],
   "committee.stages.noneOpen": ["Tidak ada tahap yang sedang dibuka.", "No stage is open."],
   "committee.stages.jurorsTitle": ["Penugasan Dewan Juri untuk wawancara", "Jury assignments for the interview"],
   "committee.stages.jurorsIntro": [

@@ -23,5 +23,9 @@ export const winners = {
     "Hasil ini telah digantikan oleh pengumuman yang lebih baru untuk kategori yang sama.",
     "This result has been replaced by a later publication for the same category.",
   ],
+  "verify.replacedAt": [
+    "Hasil ini telah digantikan pada {at} oleh pengumuman yang lebih baru untuk kategori yang sama. Pemenang yang berlaku tercantum di halaman pemenang.",
+    "This result was replaced on {at} by a later publication for the same category. The winners that stand are on the winners page.",
+  ],
   "verify.place": ["Penghargaan", "Award"],
 } as const satisfies Record<string, readonly [string, string]>;

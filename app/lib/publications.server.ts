@@ -1,0 +1,52 @@
+import type { Db } from "../../db/client";
+import { entryOrganisations } from "../../db/queries/committee";
+import { currentPublications, publicationByHash } from "../../db/queries/publications";
+import type { ScoringResult } from "../../scoring/index";
+import { placeOf } from "./places";
+import { rescore, snapshotHash } from "./scoring-input.server";
+
+// What the public pages show of a publication: the places of its stored result with the
+// organisations' names (live, see ADR 0004). Which publication is current comes from
+// db/queries/publications only.
+
+/** The placed nominees of a stored result (Juara I.., special mentions), with their organisation. */
+async function placedWinners(db: Db, resultJson: string, places: number, mentions: number) {
+  const ranking = (JSON.parse(resultJson) as ScoringResult).categories[0]?.ranking ?? [];
+  const winners = ranking.flatMap((r) => {
+    const place = placeOf(r.rank, places, mentions);
+    return place ? [{ nominee: Number(r.nominee), place }] : [];
+  });
+  const orgs = await entryOrganisations(db, winners.map((w) => w.nominee));
+  return winners.map((w) => ({ ...w, name: orgs.get(w.nominee)?.name ?? "", region: orgs.get(w.nominee)?.region ?? "" }));
+}
+
+/** The winners page of an edition: each published category's current result. */
+export async function editionWinners(db: Db, editionId: number) {
+  const publications = await currentPublications(db, editionId);
+  return Promise.all(publications.map(async (p) => ({
+    category: p.category,
+    sha256: p.sha256,
+    publishedAt: p.published_at,
+    winners: await placedWinners(db, p.result_json, p.places, p.mentions),
+  })));
+}
+
+/**
+ * The verification of a certificate's code: the publication it names, checked anew (the stored
+ * input and result still hash to the code, and scoring the stored input again gives the stored
+ * result byte for byte), whether it still stands and, if not, when it was replaced.
+ */
+export async function verification(db: Db, hash: string) {
+  const p = await publicationByHash(db, hash);
+  if (!p) return null;
+  return {
+    editionId: p.edition_id,
+    edition: p.edition_name,
+    category: p.category,
+    publishedAt: p.published_at,
+    intact: snapshotHash(p.input_json, p.result_json) === p.sha256 && rescore(p.input_json) === p.result_json,
+    current: p.current,
+    replacedAt: p.replacedAt,
+    winners: await placedWinners(db, p.result_json, p.places, p.mentions),
+  };
+}

@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { freshDb } from "../db/support";
+import { editionCategories, getEdition, listEditions } from "../../db/queries/editions";
+import { categoryOverview, closeStageWithShortlist } from "../../db/queries/committee";
+import { currentPublication, signOffCategory } from "../../db/queries/publications";
+import { publishedScorecard } from "../../db/queries/figures";
+import type { Db } from "../../db/client";
+import type { Category } from "../../db/schema";
+import { publishCategory, scoreCategory } from "../../app/lib/scoring-input.server";
+import { closeOpenStage, proposal } from "../../app/lib/stages.server";
+import { editionWinners, verification } from "../../app/lib/publications.server";
+
+// Issue 9, items 4 and 5: which publication is current is decided once (the newest publication
+// event), and a published entry stays published whatever stage actions come after.
+
+/** Signs off what the category's data is now (as the ranking page does), then publishes, at `at`. */
+async function publishAt(db: Db, editionId: number, category: Category, userId: number, at: string) {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date(at));
+  const sha256 = (await scoreCategory(db, category))!.snapshot!.sha256;
+  await signOffCategory(db, { editionId, categoryId: category.id, userId, sha256 });
+  const signed = (await editionCategories(db, editionId)).find((c) => c.id === category.id)!;
+  const published = await publishCategory(db, { editionId, category: signed, userId });
+  vi.useRealTimers();
+  if (!published.ok) throw new Error(`publishing refused: ${published.reason}`);
+  return published;
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function demo() {
+  const { db } = await freshDb({ seed: true });
+  const [edition] = await listEditions(db);
+  const regency = (await editionCategories(db, edition.id)).find((c) => c.key === "regency_city")!;
+  const committee = await db.selectFrom("users").select("id").where("email", "=", "panitia@paritrana.test").executeTakeFirstOrThrow();
+  return { db, edition, regency, userId: committee.id };
+}
+
+describe("publishing A, then B, then A again: every reader shows A", async () => {
+  const { db, edition, regency, userId } = await demo();
+  // One submitted desk score of the category, to make B differ from A.
+  const sheet = await db
+    .selectFrom("assignments as a").innerJoin("entries as e", "e.id", "a.entry_id")
+    .select(["a.id"]).where("e.category_id", "=", regency.id).where("a.status", "=", "submitted").orderBy("a.id")
+    .executeTakeFirstOrThrow();
+  const setFirstScore = async (value: number) => {
+    const first = await db.selectFrom("scores").select("id").where("assignment_id", "=", sheet.id).orderBy("id").executeTakeFirstOrThrow();
+    await db.updateTable("scores").set({ value }).where("id", "=", first.id).execute();
+  };
+  await setFirstScore(1);
+  const a = await publishAt(db, edition.id, regency, userId, "2024-03-01T10:00:00.000Z");
+  await setFirstScore(2);
+  const b = await publishAt(db, edition.id, regency, userId, "2024-03-02T10:00:00.000Z");
+  await setFirstScore(1);
+  const again = await publishAt(db, edition.id, regency, userId, "2024-03-03T10:00:00.000Z");
+  const nominee = await db.selectFrom("entries").select("id").where("category_id", "=", regency.id).where("status", "=", "published").orderBy("id").executeTakeFirstOrThrow();
+
+  it("stores A once and republishes it", () => {
+    expect(again.id).toBe(a.id);
+    expect(a.sha256).not.toBe(b.sha256);
+  });
+
+  it("the entrant's scorecard reads A", async () => {
+    expect((await publishedScorecard(db, nominee.id))!.sha256).toBe(a.sha256);
+  });
+
+  it("the committee's category overview shows A's publication, made on the third day", async () => {
+    const row = (await categoryOverview(db, edition.id)).find((c) => c.id === regency.id)!;
+    expect(row.publishedAt).toBe("2024-03-03T10:00:00.000Z");
+  });
+
+  it("the committee's ranking page and the certificates read A", async () => {
+    const current = (await currentPublication(db, regency.id))!;
+    expect(current.sha256).toBe(a.sha256);
+    expect(current.published_at).toBe("2024-03-03T10:00:00.000Z");
+  });
+
+  it("the winners page shows A's winners, published on the third day", async () => {
+    const categories = await editionWinners(db, edition.id);
+    expect(categories.map((c) => c.category)).toEqual(["regency_city"]);
+    expect(categories[0].sha256).toBe(a.sha256);
+    expect(categories[0].publishedAt).toBe("2024-03-03T10:00:00.000Z");
+    expect(categories[0].winners[0]).toMatchObject({ place: { kind: "place", rank: 1 } });
+    expect(categories[0].winners[0].name).not.toBe("");
+  });
+
+  it("/verify says A stands, and that B was replaced on the third day", async () => {
+    expect(await verification(db, a.sha256)).toMatchObject({ intact: true, current: true, replacedAt: null, publishedAt: "2024-03-03T10:00:00.000Z" });
+    expect(await verification(db, b.sha256)).toMatchObject({ intact: true, current: false, replacedAt: "2024-03-03T10:00:00.000Z", publishedAt: "2024-03-02T10:00:00.000Z" });
+  });
+});
+
+describe("closing a stage after a category was published", async () => {
+  const { db, edition, regency, userId } = await demo();
+  const editionRow = (await getEdition(db, edition.id))!;
+  const seenBefore = await proposal(db, editionRow);
+  await publishAt(db, edition.id, regency, userId, "2024-03-01T10:00:00.000Z");
+  const nominees = await db.selectFrom("entries").select("id").where("category_id", "=", regency.id).where("status", "=", "published").execute();
+  const ids = nominees.map((n) => n.id);
+  const statuses = async (entryIds: number[]) => db.selectFrom("entries").select(["id", "status"]).where("id", "in", entryIds).execute();
+
+  it("shows the published category without a shortlist", async () => {
+    const p = await proposal(db, editionRow);
+    expect(p.open?.key).toBe("desk");
+    expect(p.categories.find((c) => c.id === regency.id)).toMatchObject({ published: true, ok: true, advancing: [], notAdvancing: [] });
+    expect(p.categories.some((c) => !c.published && c.advancing.length > 0)).toBe(true);
+  });
+
+  it("refuses a close confirmed on a page shown before the publication", async () => {
+    expect(seenBefore.categories.find((c) => c.id === regency.id)!.advancing.length).toBeGreaterThan(0);
+    expect(await closeOpenStage(db, editionRow, { stage: "desk", fingerprint: seenBefore.fingerprint, userId })).toEqual({ ok: false, reason: "changed" });
+  });
+
+  it("closes the stage for the other categories; every published entry stays 'published' (Juara I keeps 'Hasil diumumkan')", async () => {
+    expect(ids.length).toBeGreaterThan(0);
+    const p = await proposal(db, editionRow);
+    expect(await closeOpenStage(db, editionRow, { stage: "desk", fingerprint: p.fingerprint, userId })).toEqual({ ok: true, stage: "desk" });
+    expect((await statuses(ids)).filter((e) => e.status !== "published")).toEqual([]);
+    const first = (await editionWinners(db, edition.id))[0].winners[0];
+    expect(first.place).toEqual({ kind: "place", rank: 1 });
+    expect((await statuses([first.nominee]))[0].status).toBe("published");
+    // The other categories did move on.
+    const moved = await db.selectFrom("entries").select("id").where("category_id", "!=", regency.id).where("status", "=", "in_verification").execute();
+    expect(moved.length).toBeGreaterThan(0);
+  });
+
+  it("never moves a published entry back, whoever passes it to closeStageWithShortlist", async () => {
+    await closeStageWithShortlist(db, { editionId: edition.id, stage: "verification", nextStage: "interview", advancing: ids.slice(0, 1), notAdvancing: ids.slice(1), userId });
+    expect((await statuses(ids)).filter((e) => e.status !== "published")).toEqual([]);
+  });
+});
