@@ -14,15 +14,18 @@ import { getViewer } from "~/lib/guards.server";
 import { getT } from "~/lib/locale.server";
 import { accountFields, companyNumbersGiven, organisationFields, passwordsMatch } from "~/lib/portal-forms";
 import { signInHeaders } from "~/lib/portal.server";
+import { clientAddress, lookupInvitationThrottled, waitMinutes } from "~/lib/throttle.server";
 import { useLocale, useT } from "~/lib/use-t";
 
 // Public: accepting a one-time invitation link. A new user sets name and password (and, for an
 // organisation invitation without an organisation yet, the organisation's details); a user who
 // is already signed in can accept for their own account. Unknown, used and expired links say so.
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await getDb();
-  const { state, invitation } = await findInvitation(db, params.token ?? "");
+  // Unknown tokens are counted per address (token guessing); see app/lib/throttle.server.ts.
+  const { state, invitation } = await lookupInvitationThrottled(db, clientAddress(context), () => findInvitation(db, params.token ?? ""));
+  if (state === "throttled") return data({ state, invitation: null, viewer: null }, 429);
   const viewer = await getViewer(request);
   if (state !== "valid" || !invitation) return { state, invitation: null, viewer: null };
   return {
@@ -51,11 +54,15 @@ const NewUserAndOrganisation = z
 
 type ActionData = { errors: FieldErrors; values: Record<string, string>; message?: string };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = await getT(request);
   const db = await getDb();
   const token = params.token ?? "";
-  const { state, invitation } = await findInvitation(db, token);
+  const found = await lookupInvitationThrottled(db, clientAddress(context), () => findInvitation(db, token), { submit: true });
+  if (found.state === "throttled") {
+    return data<ActionData>({ errors: {}, values: {}, message: t("portal.invite.throttled", { minutes: waitMinutes(found.retryAfterSeconds) }) }, 429);
+  }
+  const { state, invitation } = found;
   if (state !== "valid" || !invitation) return data<ActionData>({ errors: {}, values: {}, message: t(`portal.invite.state.${state}` as MessageKey) }, 410);
   const form = await request.formData();
   const home = invitation.kind === "organisation" || invitation.kind === "member" ? "/portal" : "/home";

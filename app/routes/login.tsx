@@ -7,6 +7,7 @@ import { getViewer, roleHome } from "~/lib/guards.server";
 import { getT } from "~/lib/locale.server";
 import { getDb } from "~/lib/db.server";
 import { attemptLogin } from "~/lib/login.server";
+import { clientAddress } from "~/lib/throttle.server";
 import { safeRedirect } from "~/lib/redirect";
 import { getSession, sessions } from "~/lib/session.server";
 import { useT } from "~/lib/use-t";
@@ -40,8 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(LoginForm, form, t);
   if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values: parsed.values, message: t("common.formErrors") }, 400);
   const { email, password, redirectTo } = parsed.data;
-  const address = (context as { clientAddress?: string }).clientAddress ?? "unknown";
-  const result = await attemptLogin(await getDb(), { email, password, address });
+  const result = await attemptLogin(await getDb(), { email, password, address: clientAddress(context) });
   if (!result.ok) {
     const message = result.reason === "throttled" ? t("login.throttled", { seconds: result.retryAfterSeconds }) : t("login.failed");
     return data<ActionData>(

@@ -12,6 +12,7 @@ import { parseForm, type FieldErrors } from "~/lib/forms";
 import { getT } from "~/lib/locale.server";
 import { accountFields, companyNumbersGiven, ORGANISATION_KINDS, organisationFields, passwordsMatch } from "~/lib/portal-forms";
 import { signInHeaders } from "~/lib/portal.server";
+import { clientAddress, takeRegistration, waitMinutes } from "~/lib/throttle.server";
 import { useLocale, useT } from "~/lib/use-t";
 
 // Public: an organisation registers itself during an edition's registration window (until
@@ -37,7 +38,7 @@ const RegisterForm = z
 
 type ActionData = { errors: FieldErrors; values: Record<string, string>; message?: string };
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { t } = await getT(request);
   const form = await request.formData();
   const parsed = parseForm(RegisterForm, form, t);
@@ -48,7 +49,14 @@ export async function action({ request }: ActionFunctionArgs) {
   };
   if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values: values(), message: t("common.formErrors") }, 400);
   const v = parsed.data;
-  const res = await registerOrganisation(await getDb(), {
+  const db = await getDb();
+  // A few registrations per address per hour, counted before the password is hashed.
+  const taken = await takeRegistration(db, clientAddress(context));
+  if (!taken.ok) {
+    const message = t("portal.register.throttled", { minutes: waitMinutes(taken.retryAfterSeconds) });
+    return data<ActionData>({ errors: {}, values: values(), message }, 429);
+  }
+  const res = await registerOrganisation(db, {
     editionId: v.editionId,
     categoryId: v.categoryId,
     organisation: { name: v.orgName, kind: v.kind, region: v.region, npp: v.npp, nib: v.nib, size: v.size, sector: v.sector },

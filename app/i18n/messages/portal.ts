@@ -267,6 +267,14 @@ export const portal = {
   "portal.invite.state.expired": ["Tautan undangan ini sudah kedaluwarsa. Mintalah tautan baru.", "This invitation link has expired. Ask for a new one."],
   "portal.invite.state.used": ["Tautan undangan ini sudah dipakai. Silakan masuk.", "This invitation link has already been used. Please sign in."],
   "portal.invite.state.valid": ["Undangan berlaku.", "The invitation is valid."],
+  "portal.invite.state.throttled": [
+    "Terlalu banyak percobaan dengan tautan undangan dari alamat jaringan Anda. Coba lagi nanti.",
+    "Too many attempts with invitation links from your network address. Try again later.",
+  ],
+  "portal.invite.throttled": [
+    "Terlalu banyak percobaan dengan tautan undangan dari alamat jaringan Anda. Coba lagi dalam {minutes} menit.",
+    "Too many attempts with invitation links from your network address. Try again in {minutes} minutes.",
+  ],
   "portal.invite.refused.unknown": ["Tautan undangan ini tidak dikenal.", "This invitation link is not known."],
   "portal.invite.refused.expired": ["Tautan undangan ini sudah kedaluwarsa.", "This invitation link has expired."],
   "portal.invite.refused.used": ["Tautan undangan ini sudah dipakai.", "This invitation link has already been used."],
@@ -330,6 +338,10 @@ export const portal = {
   "portal.register.received": [
     "Pendaftaran diterima dan menunggu persetujuan panitia.",
     "Registration received; it awaits the committee's approval.",
+  ],
+  "portal.register.throttled": [
+    "Terlalu banyak pendaftaran dari alamat jaringan Anda. Coba lagi dalam {minutes} menit.",
+    "Too many registrations from your network address. Try again in {minutes} minutes.",
   ],
   "portal.register.error.category": ["Pilih kategori.", "Choose a category."],
   "portal.register.refused.closed": ["Masa pendaftaran edisi ini sudah berakhir.", "The registration window of this edition has closed."],
