@@ -267,6 +267,8 @@ test("after the verification stage closes, a juror scores an interview: declares
   const { editionId } = ids();
   await signIn(page, "committee");
   await page.goto(`/committee/${editionId}/stages`);
+  // The regency category was published above: closing the stage leaves its entries published.
+  await expect(page.getByRole("region", { name: "Pemerintah Kabupaten/Kota" })).toContainText("Hasil kategori ini sudah diumumkan");
   await page.getByRole("button", { name: "Tutup tahap Verifikasi dan Validasi dan tetapkan daftar lolos" }).click();
   await expect(page.getByText("Tahap Verifikasi dan Validasi ditutup; daftar lolos ditetapkan.")).toBeVisible();
   await page.getByLabel("Semua juri menilai setiap peserta").check();
@@ -277,8 +279,10 @@ test("after the verification stage closes, a juror scores an interview: declares
   const juror = (db.prepare("select id from users where email = 'juri1@paritrana.test'").get() as { id: number }).id;
   const interview = db.prepare("select a.entry_id as entryId from assignments a where a.user_id = ? and a.stage_key = 'interview' order by a.entry_id").all(juror) as { entryId: number }[];
   const stage = db.prepare("select status from edition_stages where edition_id = ? and key = 'interview'").get(editionId) as { status: string };
+  const regencyStatuses = db.prepare("select distinct status from entries where category_id = ? and status != 'draft'").all(ids().regency) as { status: string }[];
   db.close();
   expect(stage.status).toBe("open");
+  expect(regencyStatuses).toEqual([{ status: "published" }]);
   expect(interview.length).toBeGreaterThan(0);
 
   const context = await browser.newContext();
