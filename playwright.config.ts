@@ -52,6 +52,7 @@ export default defineConfig({
       SESSION_SECRET: "e2e-secret-not-for-production",
       UPLOAD_MAX_MB: "2",
       NODE_ENV: "production",
+      PUBLIC_URL: `http://localhost:${port}`,
     },
   },
 });

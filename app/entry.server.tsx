@@ -1,15 +1,16 @@
 import { PassThrough } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { NonceContext } from "~/lib/nonce";
 
 const ABORT_DELAY = 5_000;
 
-// Remix's default server entry, condensed, with two additions: headers that keep pages out of
-// other sites' frames and keep one-time links (invitations) out of Referer headers, and an error
-// handler that logs only real failures, not refused requests (404, 405 answered with a page).
+// Remix's default server entry, condensed, with two additions: the Content-Security-Policy nonce
+// (app/server/security.ts sets it with the other security headers) on every inline script, and an
+// error handler that logs only real failures, not refused requests (404, 405 answered with a page).
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted || isRouteErrorResponse(error)) return;
   console.error(error);
@@ -20,10 +21,9 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
-  responseHeaders.set("X-Frame-Options", "SAMEORIGIN");
-  responseHeaders.set("Referrer-Policy", "same-origin");
-  responseHeaders.set("X-Content-Type-Options", "nosniff");
+  const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
   // Bots (and SPA mode) get the whole document at once; browsers get it streamed from the shell.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 
@@ -37,8 +37,11 @@ export default function handleRequest(
       pipe(body);
     };
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceContext.Provider value={nonce ?? ""}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceContext.Provider>,
       {
+        nonce,
         ...(waitForAll ? { onAllReady: ready } : { onShellReady: ready }),
         onShellError: reject,
         onError(error: unknown) {

@@ -7,6 +7,7 @@ import type { ReactNode } from "react";
 import { DEFAULT_LOCALE, translator } from "~/i18n";
 import { getViewer } from "~/lib/guards.server";
 import { getLocale } from "~/lib/locale.server";
+import { useNonce } from "~/lib/nonce";
 import { getSession, sessions } from "~/lib/session.server";
 import type { RootData } from "~/lib/use-t";
 import stylesheet from "~/styles.css?url";
@@ -32,6 +33,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const t = translator(locale);
   const location = useLocation();
   const here = location.pathname + location.search;
+  const nonce = useNonce();
   const roles = new Set(data?.viewer?.roles ?? []);
   return (
     <html lang={locale}>
@@ -71,8 +73,8 @@ export function Layout({ children }: { children: ReactNode }) {
         </header>
         {data?.flash ? <div className="alert alert--info flash" role="status">{data.flash}</div> : null}
         <main id="main">{children}</main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -89,6 +91,7 @@ export function ErrorBoundary() {
   const [title, body] =
     status === 404 ? [t("error.notFound.title"), t("error.notFound.body")]
     : status === 403 ? [t("error.forbidden.title"), t("error.forbidden.body")]
+    : status === 400 || status === 413 || status === 415 ? [t("error.badRequest.title"), t("error.badRequest.body")]
     : [t("error.generic.title"), t("error.generic.body")];
   return (
     <section className="error-page">

@@ -15,12 +15,31 @@ export const config = {
 
 /**
  * The address people outside use (PUBLIC_URL, e.g. https://paritrana.example.go.id), for links
- * that leave the system: invitations and the verification URL printed on certificates. Without it,
- * the address of the request (right when nothing sits in between).
+ * that leave the system: invitations and the verification URL printed on certificates. Never the
+ * request's Host header, which a client chooses. Production (NODE_ENV=production) has no default:
+ * the server refuses to start without it; elsewhere it is http://localhost:PORT.
  */
-export function publicUrl(request: Request, path: string): string {
-  const base = process.env.PUBLIC_URL?.replace(/\/+$/, "") || new URL(request.url).origin;
-  return `${base}${path}`;
+export function publicBase(env: NodeJS.ProcessEnv = process.env): string {
+  const setting = env.PUBLIC_URL?.trim();
+  if (!setting) {
+    if (env.NODE_ENV === "production") {
+      throw new Error("PUBLIC_URL must be set in production, e.g. PUBLIC_URL=https://paritrana.example.go.id: invitation links and certificates are made from it");
+    }
+    return `http://localhost:${env.PORT ?? 3000}`;
+  }
+  let url: URL;
+  try {
+    url = new URL(setting);
+  } catch {
+    throw new Error(`PUBLIC_URL must be an absolute http(s) address, not "${setting}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`PUBLIC_URL must start with http:// or https://, not "${setting}"`);
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+/** An absolute link to a path of this site, for links that leave it (see publicBase). */
+export function publicUrl(path: string): string {
+  return `${publicBase()}${path}`;
 }
 
 /** UPLOAD_MAX_MB in bytes; a value that is not a positive number stops the server with a message. */

@@ -7,24 +7,36 @@ import express from "express";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { setupDatabase } from "../../db/setup";
-import { config } from "../lib/config.server";
+import { config, publicBase } from "../lib/config.server";
+import { getDb } from "../lib/db.server";
 import { sweepPartialUploads } from "../lib/uploads.server";
+import { refuseCrossOrigin, securityHeaders } from "./security";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 
 const buildDir = process.env.BUILD_DIR ?? "build";
+// Links that leave the system are made from PUBLIC_URL, never from a request's Host header:
+// production refuses to start without it.
+try {
+  publicBase();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 const banner = await setupDatabase();
-await sweepPartialUploads(config.uploadDir);
+await sweepPartialUploads(config.uploadDir, await getDb());
 const build = (await import(pathToFileURL(resolve(buildDir, "server/index.js")).href)) as ServerBuild;
 
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", process.env.TRUST_PROXY === "1");
+app.use(securityHeaders({ https: config.secureCookies }));
+app.use(refuseCrossOrigin);
 app.use(compression());
 app.use("/assets", express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: "1y" }));
 app.use(express.static(`${buildDir}/client`, { maxAge: "1h" }));
-app.all("*", createRequestHandler({ build, getLoadContext: (req) => ({ clientAddress: req.ip ?? "unknown" }) }));
+app.all("*", createRequestHandler({ build, getLoadContext: (req, res) => ({ clientAddress: req.ip ?? "unknown", cspNonce: res.locals.cspNonce as string }) }));
 
 const server = app.listen(port, host, () => {
   console.log(banner.replaceAll(":3000", `:${port}`));

@@ -86,6 +86,11 @@ export const common = {
     "Permintaan tidak dapat diproses. Silakan coba lagi.",
     "The request could not be processed. Please try again.",
   ],
+  "error.badRequest.title": ["Permintaan tidak dapat dibaca", "The request could not be read"],
+  "error.badRequest.body": [
+    "Data yang dikirim bukan formulir yang utuh, atau terlalu besar. Buka kembali halamannya dan kirim ulang formulirnya.",
+    "What was sent is not a complete form, or is too large. Open the page again and send the form again.",
+  ],
   "error.backHome": ["Kembali ke beranda", "Back to the home page"],
   "home.title": ["Penghargaan Paritrana", "The Paritrana Award"],
   "home.intro": [
