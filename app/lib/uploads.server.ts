@@ -3,22 +3,28 @@ import { createReadStream, createWriteStream, mkdirSync, type WriteStream } from
 import { readdir, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { once } from "node:events";
-import {
-  unstable_composeUploadHandlers, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData,
-  type UploadHandler, type UploadHandlerPart,
-} from "@remix-run/node";
+import busboy from "busboy";
 import { fileTypeFromFile } from "file-type";
+import type { Db } from "../../db/client";
+import { evidenceStorageNames } from "../../db/queries/evidence";
+import type { T } from "../i18n";
+import { formatNumber } from "../i18n/format";
 import { ALLOWED_TYPES } from "./evidence-types";
+import { checkZip, ZIP_MAX_EXPANDED_BYTES, ZIP_MAX_RATIO } from "./zip-check.server";
 export { ALLOWED_TYPES };
 
-// Evidence uploads: every file is streamed to a temporary file in the upload folder while its
-// SHA-256 is computed; at the size limit writing stops and the temporary file is deleted. The type
-// is then read from the file's bytes (file-type: magic numbers, and for XLSX/DOCX the zip container
-// and its [Content_Types].xml / folders), never from the name or the browser's content type.
-// Accepted files are renamed to a random storage name; refused ones leave nothing behind.
+// Evidence uploads: the multipart body is parsed by busboy (RFC 7578 headers: quoted names with
+// "=", ";" or escaped quotes, filename*, UTF-8). Every file is streamed to a temporary file in the
+// upload folder while its SHA-256 is computed; at the size limit writing stops and the temporary
+// file is deleted. The type is then read from the file's bytes (file-type: magic numbers, and for
+// XLSX/DOCX the zip container and its [Content_Types].xml / folders), never from the name or the
+// browser's content type; XLSX/DOCX are also refused when their zip directory declares a bomb or
+// macros (zip-check.server.ts). Accepted files are renamed to a random storage name; refused ones
+// leave nothing behind.
 
-export type UploadRefusal = "too_big" | "wrong_type" | "empty";
+export type UploadRefusal = "too_big" | "wrong_type" | "empty" | "expands_too_much" | "macros";
 
 export interface StagedFile {
   /** Original name, for display only. */
@@ -34,23 +40,47 @@ export interface StagedFile {
   sha256?: string;
 }
 
-const TEXT_FIELD_LIMIT = 64 * 1024;
-
-/** A display name: the base name, without control characters, at most 200 characters. */
-export function cleanFileName(name: string | undefined): string {
-  const base = (name ?? "").split(/[/\\]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim();
-  return (clean || "berkas").slice(0, 200);
+/** Why a file was refused, in the viewer's language, with the rule it broke. */
+export function refusalMessage(t: T, reason: UploadRefusal | undefined, maxMb: number): string {
+  switch (reason) {
+    case "too_big": return t("portal.evidence.refusedTooBig", { max: formatNumber(maxMb, 0, 1) });
+    case "empty": return t("portal.evidence.refusedEmpty");
+    case "expands_too_much": return t("portal.evidence.refusedExpands", { max: ZIP_MAX_EXPANDED_BYTES / (1024 * 1024), ratio: ZIP_MAX_RATIO });
+    case "macros": return t("portal.evidence.refusedMacros");
+    default: return t("portal.evidence.refusedType");
+  }
 }
 
-/** Accepts one staged temporary file after the bytes are known: type check and final name. */
+const TEXT_FIELD_LIMIT = 64 * 1024;
+
+/**
+ * A display name: the base name, at most 200 characters, without control or format characters
+ * (C0, DEL, C1, line separators, and the bidirectional overrides, isolates and marks such as
+ * U+202E that could make "…fdp.exe" read "…exe.pdf").
+ */
+export function cleanFileName(name: string | undefined): string {
+  const base = (name ?? "").split(/[/\\]/).pop() ?? "";
+  const clean = base.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, "").trim();
+  return Array.from(clean || "berkas").slice(0, 200).join("");
+}
+
+/** Office documents with macros, as file-type names them from [Content_Types].xml (.docm, .xlsm, …). */
+const MACRO_ENABLED = /macroenabled/i;
+
+/** Accepts one staged temporary file after the bytes are known: type and container checks, final name. */
 export async function acceptTempFile(tmpPath: string, dir: string): Promise<{ ok: true; storageName: string; mime: string } | { ok: false; reason: UploadRefusal }> {
   const detected = await fileTypeFromFile(tmpPath).catch(() => undefined);
   const allowed = detected ? ALLOWED_TYPES[detected.mime] : undefined;
-  if (!detected || !allowed) {
+  let reason: UploadRefusal | undefined;
+  if (detected && MACRO_ENABLED.test(detected.mime)) reason = "macros";
+  else if (!detected || !allowed) reason = "wrong_type";
+  else if (allowed.zip) {
+    const verdict = await checkZip(tmpPath);
+    if (verdict !== "ok") reason = verdict === "broken" ? "wrong_type" : verdict;
+  }
+  if (reason || !detected || !allowed) {
     await rm(tmpPath, { force: true });
-    return { ok: false, reason: "wrong_type" };
+    return { ok: false, reason: reason ?? "wrong_type" };
   }
   const storageName = `${randomUUID()}.${allowed.ext}`;
   await rename(tmpPath, join(dir, storageName));
@@ -58,25 +88,24 @@ export async function acceptTempFile(tmpPath: string, dir: string): Promise<{ ok
 }
 
 /**
- * An upload handler for unstable_parseMultipartFormData that streams file parts to disk. The
- * results are kept in `files` (the form data only gets a placeholder, so a text field can never
- * pretend to be an uploaded file). Text fields are kept in memory (at most 64 KB each).
+ * Browsers send a file name's quote, CR and LF as %22, %0D and %0A (HTML's multipart/form-data
+ * encoding); the quote is given back, CR and LF are then dropped by cleanFileName.
+ */
+const browserFileName = (name: string) => name.replace(/%22|%0D|%0A/gi, (m) => decodeURIComponent(m));
+
+/**
+ * Parses a multipart request, streaming file parts to disk. The results are kept in `files` (the
+ * form data only gets a placeholder, so a text field can never pretend to be an uploaded file).
+ * Text fields are kept in memory (at most 64 KB each).
  */
 export function evidenceUploader({ dir, maxBytes }: { dir: string; maxBytes: number }) {
   const files: StagedFile[] = [];
   const tmpDir = join(dir, "tmp");
   mkdirSync(tmpDir, { recursive: true });
 
-  const fileHandler: UploadHandler = async (part: UploadHandlerPart) => {
-    if (part.filename === undefined) return undefined;
-    // A cap on files per request, so that one request cannot fill the disk with many large files.
-    if (files.length >= MAX_FILES_PER_REQUEST) throw new UploadTooLargeError();
-    const name = cleanFileName(part.filename);
-    // A file input left empty is sent as a part without a name and without bytes.
-    if (part.filename === "") {
-      for await (const chunk of part.data) void chunk;
-      return "";
-    }
+  /** Streams one file part to a temporary file and judges it. */
+  async function stage(field: string, filename: string, data: AsyncIterable<Buffer>): Promise<StagedFile> {
+    const name = cleanFileName(browserFileName(filename));
     const tmpPath = join(tmpDir, `${randomUUID()}.part`);
     const hash = createHash("sha256");
     let size = 0;
@@ -84,7 +113,7 @@ export function evidenceUploader({ dir, maxBytes }: { dir: string; maxBytes: num
     let tooBig = false;
     let drained = 0;
     try {
-      for await (const chunk of part.data) {
+      for await (const chunk of data) {
         if (tooBig) {
           // Keep reading (without writing) so the rest of the form still arrives, up to a cap.
           drained += chunk.byteLength;
@@ -112,38 +141,86 @@ export function evidenceUploader({ dir, maxBytes }: { dir: string; maxBytes: num
       await rm(tmpPath, { force: true });
       throw error;
     }
-    if (tooBig) {
-      files.push({ name, field: part.name, ok: false, reason: "too_big" });
-    } else if (size === 0) {
+    if (tooBig) return { name, field, ok: false, reason: "too_big" };
+    if (size === 0) {
       await rm(tmpPath, { force: true });
-      files.push({ name, field: part.name, ok: false, reason: "empty" });
-    } else {
-      const accepted = await acceptTempFile(tmpPath, dir);
-      files.push(
-        accepted.ok
-          ? { name, field: part.name, ok: true, storageName: accepted.storageName, mime: accepted.mime, size, sha256: hash.digest("hex") }
-          : { name, field: part.name, ok: false, reason: accepted.reason },
-      );
+      return { name, field, ok: false, reason: "empty" };
     }
-    return `upload:${files.length - 1}`;
-  };
+    const accepted = await acceptTempFile(tmpPath, dir);
+    return accepted.ok
+      ? { name, field, ok: true, storageName: accepted.storageName, mime: accepted.mime, size, sha256: hash.digest("hex") }
+      : { name, field, ok: false, reason: accepted.reason };
+  }
 
-  const handler = unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: TEXT_FIELD_LIMIT }));
+  async function parse(request: Request): Promise<FormData> {
+    const form = new FormData();
+    const staging: Promise<void>[] = [];
+    let failure: { error: unknown } | undefined;
+    let parser: busboy.Busboy;
+    try {
+      if (!request.body) throw new TypeError("no request body");
+      parser = busboy({
+        headers: { "content-type": request.headers.get("Content-Type") ?? "" },
+        defParamCharset: "utf8",
+        limits: { fieldSize: TEXT_FIELD_LIMIT, fields: 100, parts: 100 + MAX_FILES_PER_REQUEST },
+      });
+    } catch (error) {
+      throw new TypeError(`not a multipart form: ${String(error)}`);
+    }
+    const source = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>);
+    await new Promise<void>((resolve) => {
+      const stop = (error: unknown) => {
+        failure ??= { error };
+        source.unpipe(parser);
+        source.destroy();
+        parser.destroy(); // ends the file part being read, so its staging fails and cleans up
+        resolve();
+      };
+      let count = 0;
+      parser.on("file", (field, data, info) => {
+        // A file input left empty is sent as a part without a name and without bytes.
+        if (!info.filename) return skip(data);
+        // A cap on files per request, so that one request cannot fill the disk with many large files.
+        if (count >= MAX_FILES_PER_REQUEST) {
+          skip(data);
+          return stop(new UploadTooLargeError());
+        }
+        // Parts are staged while the next ones arrive; each keeps its place in `files` and the form.
+        const index = count++;
+        form.append(field, `upload:${index}`);
+        staging.push(stage(field, info.filename, data).then((f) => { files[index] = f; }, stop));
+      });
+      parser.on("field", (name, value, info) => {
+        if (info.valueTruncated || info.nameTruncated) stop(new UploadTooLargeError());
+        else form.append(name, value);
+      });
+      for (const limit of ["partsLimit", "fieldsLimit"] as const) parser.on(limit, () => stop(new UploadTooLargeError()));
+      parser.on("error", stop);
+      source.on("error", stop);
+      parser.on("close", () => resolve());
+      source.pipe(parser);
+    });
+    await Promise.allSettled(staging);
+    if (failure) {
+      await discard(dir, files);
+      throw failure.error;
+    }
+    return form;
+  }
 
   return {
     files,
     /** Parses the request; on failure every file already stored is removed again. */
-    async parse(request: Request): Promise<FormData> {
-      try {
-        return await unstable_parseMultipartFormData(request, handler);
-      } catch (error) {
-        await discard(dir, files);
-        throw error;
-      }
-    },
+    parse,
     /** Removes the stored files of this request (e.g. when the database refused them). */
     discard: () => discard(dir, files),
   };
+}
+
+/** Reads a part to its end without keeping it (its error, if the request is cut, is of no interest). */
+function skip(part: Readable) {
+  part.on("error", () => undefined);
+  part.resume();
 }
 
 /** Destroys a write stream and waits until its file is closed (so a later rm really removes it). */
@@ -158,18 +235,20 @@ async function closeStream(stream: WriteStream) {
 export const MAX_FILES_PER_REQUEST = 10;
 
 /**
- * Removes half-written uploads (`tmp/*.part`) older than an hour: left behind only when the
- * server stopped in the middle of an upload. Run at start-up.
+ * Start-up clean-up, run before the server takes requests (so no upload is in flight): removes
+ * every half-written upload (`tmp/*.part`), and every stored file that no evidence row references
+ * (left when the server stopped between storing a file and writing its row). Only plain files
+ * named like our storage names are touched; the upload folder belongs to this database alone.
  */
-export async function sweepPartialUploads(dir: string, now = Date.now()) {
+export async function sweepPartialUploads(dir: string, db: Db) {
   const tmpDir = join(dir, "tmp");
-  const names = await readdir(tmpDir).catch(() => [] as string[]);
-  for (const name of names) {
-    if (!name.endsWith(".part")) continue;
-    const path = join(tmpDir, name);
-    const info = await stat(path).catch(() => null);
-    if (info && now - info.mtimeMs > 60 * 60 * 1000) await rm(path, { force: true });
+  for (const name of await readdir(tmpDir).catch(() => [] as string[])) {
+    if (name.endsWith(".part")) await rm(join(tmpDir, name), { force: true });
   }
+  const stored = (await readdir(dir, { withFileTypes: true }).catch(() => [])).filter((d) => d.isFile() && STORAGE_NAME.test(d.name));
+  if (stored.length === 0) return;
+  const referenced = await evidenceStorageNames(db);
+  for (const file of stored) if (!referenced.has(file.name)) await rm(join(dir, file.name), { force: true });
 }
 
 export class UploadTooLargeError extends Error {
@@ -179,7 +258,8 @@ export class UploadTooLargeError extends Error {
 }
 
 async function discard(dir: string, files: StagedFile[]) {
-  for (const f of files) if (f.storageName) await removeStoredFile(dir, f.storageName);
+  // `files` may have gaps when a request failed while its parts were being staged.
+  for (const f of files) if (f?.storageName) await removeStoredFile(dir, f.storageName);
 }
 
 const STORAGE_NAME = /^[0-9a-f-]{36}\.(pdf|jpg|png|xlsx|docx)$/;

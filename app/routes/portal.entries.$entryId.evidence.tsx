@@ -5,11 +5,10 @@ import { evidenceCriteria, isEditable, portalEntry } from "../../db/queries/figu
 import { FormErrorSummary } from "~/components/Field";
 import { PortalEntryNav } from "~/components/PortalEntryNav";
 import { formatDate, formatFileSize, formatNumber } from "~/i18n/format";
-import type { T } from "~/i18n";
 import { config } from "~/lib/config.server";
 import { getT } from "~/lib/locale.server";
 import { requireOwnEntry } from "~/lib/portal.server";
-import { evidenceUploader, removeStoredFile, type StagedFile } from "~/lib/uploads.server";
+import { evidenceUploader, refusalMessage, removeStoredFile } from "~/lib/uploads.server";
 import { useLocale, useT } from "~/lib/use-t";
 
 // Evidence per criterion: several files each (PDF, JPEG, PNG, XLSX, DOCX, at most
@@ -32,12 +31,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Outcome = { name: string; ok: boolean; text: string };
 type ActionData = { message?: string; outcomes: Outcome[]; criterion?: string };
-
-function refusal(t: T, f: StagedFile, maxMb: number) {
-  if (f.reason === "too_big") return t("portal.evidence.refusedTooBig", { max: formatNumber(maxMb, 0, 1) });
-  if (f.reason === "empty") return t("portal.evidence.refusedEmpty");
-  return t("portal.evidence.refusedType");
-}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { entry, db, viewer } = await requireOwnEntry(request, params.entryId);
@@ -63,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const intent = form.get("intent");
   const criterion = String(form.get("criterion") ?? "");
-  const outcomes: Outcome[] = uploader.files.map((f) => ({ name: f.name, ok: f.ok, text: f.ok ? t("portal.evidence.uploaded") : refusal(t, f, maxMb) }));
+  const outcomes: Outcome[] = uploader.files.map((f) => ({ name: f.name, ok: f.ok, text: f.ok ? t("portal.evidence.uploaded") : refusalMessage(t, f.reason, maxMb) }));
   const accepted = uploader.files.filter((f) => f.ok);
   const base = { editionId: entry.edition_id, entryId: entry.id, userId: viewer.user.id };
 
@@ -83,6 +76,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === "replace" || intent === "delete") {
       const fileId = Number(form.get("fileId"));
+      // The section the form was in, so that the outcome is shown next to it (display only).
+      const section = keys.has(criterion) ? criterion : undefined;
       if (!Number.isSafeInteger(fileId) || fileId <= 0) {
         await uploader.discard();
         return data<ActionData>({ message: t("form.invalid"), outcomes: [] }, 400);
@@ -92,11 +87,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const old = await deleteEvidence(db, { ...base, fileId });
         if (!old) return data<ActionData>({ message: t("portal.evidence.notFound"), outcomes: [] }, 404);
         await removeStoredFile(config.uploadDir, old);
-        return data<ActionData>({ message: undefined, outcomes: [{ name: String(form.get("name") ?? ""), ok: true, text: t("portal.evidence.deleted") }] });
+        return data<ActionData>({ message: undefined, outcomes: [{ name: String(form.get("name") ?? ""), ok: true, text: t("portal.evidence.deleted") }], criterion: section });
       }
       if (accepted.length !== 1 || uploader.files.length !== 1) {
         await uploader.discard();
-        return data<ActionData>({ message: uploader.files.length === 0 ? t("portal.evidence.chooseFile") : t("portal.evidence.replaceRefused"), outcomes: outcomes.filter((o) => !o.ok) }, 400);
+        return data<ActionData>({ message: uploader.files.length === 0 ? t("portal.evidence.chooseFile") : t("portal.evidence.replaceRefused"), outcomes: outcomes.filter((o) => !o.ok), criterion: section }, 400);
       }
       const f = accepted[0];
       const old = await replaceEvidence(db, { ...base, fileId, file: { originalName: f.name, storageName: f.storageName!, mime: f.mime!, size: f.size!, sha256: f.sha256! } });
@@ -105,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return data<ActionData>({ message: t("portal.evidence.notFound"), outcomes: [] }, 404);
       }
       await removeStoredFile(config.uploadDir, old);
-      return data<ActionData>({ outcomes: [{ name: f.name, ok: true, text: t("portal.evidence.replaced") }] });
+      return data<ActionData>({ outcomes: [{ name: f.name, ok: true, text: t("portal.evidence.replaced") }], criterion: section });
     }
   } catch (error) {
     await uploader.discard();
@@ -132,15 +127,7 @@ export default function Evidence() {
       <p>{t("portal.evidence.intro", { max: formatNumber(maxMb, 0, 1) })}</p>
       {!editable ? <p className="alert alert--warn" role="status">{t("portal.evidence.readOnly")}</p> : null}
       <FormErrorSummary message={action?.message} />
-      {action?.outcomes.length ? (
-        <ul className="portal-outcomes" role="status" aria-label={t("portal.evidence.outcomes")}>
-          {action.outcomes.map((o, i) => (
-            <li key={i} className={o.ok ? "ok" : "error"}>
-              <strong>{o.name}</strong>: {o.text}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {action && !criteria.some((c) => c.key === action.criterion) ? <Outcomes outcomes={action.outcomes} /> : null}
 
       {criteria.map((c) => {
         const mine = files.filter((f) => f.criterion === c.key);
@@ -152,6 +139,7 @@ export default function Evidence() {
               {c.required ? <span className={`badge ${mine.length ? "badge--good" : "badge--warn"}`}>{t("portal.evidence.required")}</span> : null}
             </h2>
             {c.description ? <p className="hint">{locale === "en" ? c.description.en : c.description.id}</p> : null}
+            {action?.criterion === c.key ? <Outcomes outcomes={action.outcomes} /> : null}
             {mine.length === 0 ? <p className="muted">{t("portal.evidence.noFiles")}</p> : (
               <ul className="portal-files">
                 {mine.map((f) => (
@@ -162,6 +150,7 @@ export default function Evidence() {
                       <div className="portal-file-actions">
                         <Form method="post" encType="multipart/form-data" className="inline-form">
                           <input type="hidden" name="intent" value="replace" />
+                          <input type="hidden" name="criterion" value={c.key} />
                           <input type="hidden" name="fileId" value={f.id} />
                           <label htmlFor={`replace-${f.id}`} className="visually-hidden">{t("portal.evidence.replaceLabel", { name: f.name })}</label>
                           <input id={`replace-${f.id}`} type="file" name="file" accept={accept} required />
@@ -169,6 +158,7 @@ export default function Evidence() {
                         </Form>
                         <Form method="post" className="inline-form">
                           <input type="hidden" name="intent" value="delete" />
+                          <input type="hidden" name="criterion" value={c.key} />
                           <input type="hidden" name="fileId" value={f.id} />
                           <input type="hidden" name="name" value={f.name} />
                           <button type="submit" className="danger" disabled={busy} aria-label={t("portal.evidence.deleteLabel", { name: f.name })}>{t("portal.evidence.delete")}</button>
@@ -192,5 +182,20 @@ export default function Evidence() {
         );
       })}
     </section>
+  );
+}
+
+/** What became of each file of the last request, with the reason of every refusal. */
+function Outcomes({ outcomes }: { outcomes: Outcome[] }) {
+  const t = useT();
+  if (!outcomes.length) return null;
+  return (
+    <ul className="portal-outcomes" role="status" aria-label={t("portal.evidence.outcomes")}>
+      {outcomes.map((o, i) => (
+        <li key={i} className={o.ok ? "ok" : "error"}>
+          <strong>{o.name}</strong>: {o.text}
+        </li>
+      ))}
+    </ul>
   );
 }

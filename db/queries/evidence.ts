@@ -42,6 +42,12 @@ export async function listEvidence(db: Db, entryId: number) {
     .execute();
 }
 
+/** Every storage name that an evidence row references (the start-up sweep keeps exactly these). */
+export async function evidenceStorageNames(db: Db): Promise<Set<string>> {
+  const rows = await db.selectFrom("evidence_files").select("storage_name").execute();
+  return new Set(rows.map((r) => r.storage_name));
+}
+
 export async function getEvidenceFile(db: Db, fileId: number) {
   return db.selectFrom("evidence_files").selectAll().where("id", "=", fileId).executeTakeFirst();
 }

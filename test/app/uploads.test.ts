@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,7 +8,7 @@ import { PDFDocument } from "pdf-lib";
 import { afterAll, describe, expect, it } from "vitest";
 import { uploadMaxBytes } from "../../app/lib/config.server";
 import {
-  cleanFileName, contentDisposition, evidenceResponse, evidenceUploader, MAX_FILES_PER_REQUEST, storedPath, sweepPartialUploads, UploadTooLargeError,
+  cleanFileName, contentDisposition, evidenceResponse, evidenceUploader, MAX_FILES_PER_REQUEST, storedPath, UploadTooLargeError,
 } from "../../app/lib/uploads.server";
 
 // The upload checks on real files: a PDF made with pdf-lib, a PNG, an XLSX made with exceljs, a
@@ -170,19 +170,7 @@ describe("UPLOAD_MAX_MB", () => {
   });
 });
 
-describe("leftovers and limits", () => {
-  it("sweeps half-written uploads older than an hour at start-up, and keeps newer ones", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "paritrana-sweep-"));
-    mkdirSync(join(dir, "tmp"));
-    writeFileSync(join(dir, "tmp", "old.part"), "x");
-    writeFileSync(join(dir, "tmp", "new.part"), "x");
-    const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
-    utimesSync(join(dir, "tmp", "old.part"), old, old);
-    await sweepPartialUploads(dir);
-    expect(readdirSync(join(dir, "tmp"))).toEqual(["new.part"]);
-    rmSync(dir, { recursive: true, force: true });
-  });
-
+describe("limits", () => {
   it("refuses a request with more files than MAX_FILES_PER_REQUEST, and keeps none of them", async () => {
     const dir = uploadDir();
     const pdf = await pdfBytes();

@@ -203,6 +203,14 @@ export const portal = {
     "refused: the file's content is not a PDF, JPEG, PNG, XLSX or DOCX.",
   ],
   "portal.evidence.refusedEmpty": ["ditolak: berkas kosong.", "refused: the file is empty."],
+  "portal.evidence.refusedExpands": [
+    "ditolak: arsip ini mengembang terlalu besar saat dibuka (lebih dari {max} MB, atau lebih dari {ratio} kali ukuran berkasnya).",
+    "refused: the archive expands too much when opened (more than {max} MB, or more than {ratio} times the file's size).",
+  ],
+  "portal.evidence.refusedMacros": [
+    "ditolak: berkas berisi makro (VBA). Simpan ulang sebagai XLSX atau DOCX biasa, tanpa makro.",
+    "refused: the file contains macros (VBA). Save it again as a plain XLSX or DOCX, without macros.",
+  ],
   "portal.evidence.refusedRequest": [
     "Unggahan ditolak: kiriman terlalu besar atau rusak (paling banyak 10 berkas sekaligus, paling besar {max} MB per berkas).",
     "Upload refused: the request is too large or damaged (at most 10 files at once, at most {max} MB per file).",
