@@ -2,6 +2,8 @@
 // Indicators are never typed in: they are computed here, so that the portal, the seed and
 // the committee all see the same numbers.
 
+import { LIMITS } from "./limits";
+
 export type CategoryGroup = "government" | "company";
 
 export const PROGRAMMES = ["jkk", "jkm", "jht", "jp", "jkp"] as const;
@@ -38,7 +40,11 @@ export function categoryGroup(category: string): CategoryGroup {
 const pct = (part: number | undefined, whole: number | undefined) =>
   part === undefined || whole === undefined || whole <= 0 ? undefined : (100 * part) / whole;
 
-/** Indicators (name → value) derived from the figures; an indicator whose figures are missing is left out. */
+/**
+ * Indicators (name → value) derived from the figures; an indicator whose figures are missing is
+ * left out, and so is one beyond the contract's ±LIMITS.value (an absurd ratio, e.g. of a wage of
+ * Rp 1 paid), which would otherwise make the category's input refused.
+ */
 export function deriveIndicators(group: CategoryGroup, f: Figures, regulationsInForce = 0): Record<string, number> {
   const out: Record<string, number | undefined> =
     group === "government"
@@ -58,7 +64,7 @@ export function deriveIndicators(group: CategoryGroup, f: Figures, regulationsIn
           wage_ratio_pct: pct(f.wages_reported, f.wages_paid),
         };
   return Object.fromEntries(
-    Object.entries(out).filter((e): e is [string, number] => e[1] !== undefined && Number.isFinite(e[1])),
+    Object.entries(out).filter((e): e is [string, number] => e[1] !== undefined && Number.isFinite(e[1]) && Math.abs(e[1]) <= LIMITS.value),
   );
 }
 

@@ -1,6 +1,7 @@
 // Public API of the scoring module (see /work/shared/design/SCORING.md and scoring/README.md).
 export { score } from "./score";
 export { parseScoringInput, ScoringInputSchema, formatPath } from "./schema";
+export { LIMITS, stepFits } from "./limits";
 export { bandOf } from "./indicators";
 export { gateHolds } from "./gates";
 export { assessorSeverity, scaledScores, toScale } from "./views";

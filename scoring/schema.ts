@@ -1,40 +1,61 @@
 // The input contract of SCORING.md as a zod schema, including every cross-reference check
 // (unknown ids, duplicates, value ≤ max, advance on the last stage, ...).
 import { z } from "zod";
+import { LIMITS, stepFits } from "./limits";
 
 // "__proto__" is refused: as a key of a plain object (indicators, the stages and criteria of the
 // output) it would silently vanish.
 const id = z.string().min(1, "must be a non-empty string").refine((v) => v !== "__proto__", "is a reserved name");
-const positive = z.number().positive("must be > 0");
+
+/**
+ * A number from lo to hi (LIMITS), one problem at most: "must be a whole number" (int), then
+ * "must be > 0" (positive, for 0 and below), "must be ≥ lo" or "must be ≤ hi".
+ */
+function bounded(lo: number, hi: number, opts: { int?: boolean; positive?: boolean } = {}) {
+  return z.number().superRefine((v, ctx) => {
+    const fail = (message: string) => ctx.addIssue({ code: "custom", message });
+    if (opts.int && !Number.isInteger(v)) fail("must be a whole number");
+    else if (opts.positive && v <= 0) fail("must be > 0");
+    else if (v < lo) fail(`must be ≥ ${lo}`);
+    else if (v > hi) fail(`must be ≤ ${hi}`);
+  });
+}
+const inRange = (v: number, r: { min: number; max: number }) => v >= r.min && v <= r.max;
+const weight = bounded(LIMITS.weight.min, LIMITS.weight.max, { positive: true });
+const value = bounded(-LIMITS.value, LIMITS.value);
+const points = bounded(0, 100);
+const count = (min: number) => bounded(min, LIMITS.count, { int: true });
 
 const advanceSchema = z.union([
-  z.strictObject({ top: z.number().int("must be a whole number").min(1, "must be ≥ 1") }),
-  z.strictObject({ minScore: z.number().min(0, "must be ≥ 0").max(100, "must be ≤ 100") }),
+  z.strictObject({ top: count(1) }),
+  z.strictObject({ minScore: points }),
 ]);
 
 const stageSchema = z.strictObject({
   id,
-  weight: positive,
+  weight,
   advance: advanceSchema.optional(),
 });
 
 const bandSchema = z.strictObject({
-  min: z.number(),
-  points: z.number().min(0, "must be ≥ 0").max(100, "must be ≤ 100"),
+  min: value,
+  points,
 });
 
 const judgedCriterionSchema = z.strictObject({
   id,
   stage: id,
-  weight: positive,
+  weight,
   type: z.literal("judged"),
-  max: positive,
+  max: bounded(LIMITS.max.min, LIMITS.max.max, { positive: true }),
+  // The scale's step (scores are multiples of it). score() does not use it; the app's rubrics carry it.
+  step: bounded(LIMITS.step.min, LIMITS.step.max, { positive: true }).optional(),
 });
 
 const indicatorCriterionSchema = z.strictObject({
   id,
   stage: id,
-  weight: positive,
+  weight,
   type: z.literal("indicator"),
   indicator: id,
   bands: z.array(bandSchema).min(1, "must have at least one band"),
@@ -48,7 +69,7 @@ const gateSchema = z.strictObject({
   id,
   indicator: id,
   op: z.enum(GATE_OPS),
-  value: z.number(),
+  value,
 });
 
 const rubricSchema = z.strictObject({
@@ -59,8 +80,8 @@ const rubricSchema = z.strictObject({
 
 const aggregateSchema = z.strictObject({
   kind: z.enum(["mean", "median", "trimmed-mean"]),
-  trim: z.number().int("must be a whole number").min(0, "must be ≥ 0").optional(),
-  minPanel: z.number().int("must be a whole number").min(1, "must be ≥ 1").optional(),
+  trim: count(0).optional(),
+  minPanel: count(1).optional(),
 });
 
 const methodSchema = z.strictObject({
@@ -68,7 +89,7 @@ const methodSchema = z.strictObject({
   calibration: z.enum(["none", "zscore", "offset"]).optional(),
   ranking: z.enum(["competition", "dense"]).optional(),
   tieBreak: z.array(z.string().regex(/^(stage|criterion):.+$/, 'must be "stage:<id>" or "criterion:<id>"')).optional(),
-  disagreementSd: z.number().min(0, "must be ≥ 0").optional(),
+  disagreementSd: bounded(0, LIMITS.sd).optional(),
   sensitivity: z
     .strictObject({
       weightDelta: z.number().gt(0, "must be > 0").lt(1, "must be < 1"),
@@ -82,7 +103,7 @@ const nomineeSchema = z.strictObject({
   // A null indicator counts as missing (convenient for data read from a database).
   indicators: z
     .custom<unknown>((v) => !(v !== null && typeof v === "object" && Object.hasOwn(v, "__proto__")), '"__proto__" is a reserved name')
-    .pipe(z.record(id, z.number().nullable()))
+    .pipe(z.record(id, value.nullable()))
     .optional(),
 });
 
@@ -122,6 +143,10 @@ function checkReferences(input: BaseInput, add: (path: PathSeg[], message: strin
     else criteria.set(c.id, c);
     if (!stageIds.has(c.stage)) add(["rubric", "criteria", i, "stage"], `unknown stage "${c.stage}"`);
     else stageHasCriteria.add(c.stage);
+    // (Only when max and step are each within their range: otherwise that is the problem.)
+    if (c.type === "judged" && c.step !== undefined && inRange(c.max, LIMITS.max) && inRange(c.step, LIMITS.step) && !stepFits(c.max, c.step)) {
+      add(["rubric", "criteria", i, "step"], `must divide max (${c.max}) into whole steps (at most ${LIMITS.steps})`);
+    }
     if (c.type === "indicator") {
       const mins = new Set<number>();
       c.bands.forEach((b, j) => {

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { parseScoringInput } from "../../scoring/index";
+import { LIMITS, parseScoringInput, stepFits } from "../../scoring/index";
 import { toScoringRubric, type RubricDefinition } from "../../db/queries/rubrics";
 import type { StageKey } from "../../db/schema";
 import { ADVANCE_RULES, CRITERION_TYPES, EMPTY_BAND_ROWS, GATE_OPERATORS, type AdvanceRule, type CriterionType, type GateOperator } from "./rubric-form-fields";
+import { rubricProblemKey } from "./rubric-problems";
 
 export { ADVANCE_RULES, CRITERION_TYPES, EMPTY_BAND_ROWS, GATE_OPERATORS, type AdvanceRule, type CriterionType, type GateOperator };
 
@@ -144,16 +145,21 @@ export function toNumber(s: string): number {
 const required = z.string().trim().min(1, "form.required");
 const number = required.refine((s) => !Number.isNaN(toNumber(s)), "rubricForm.number");
 const positive = number.refine((s) => toNumber(s) > 0, "rubricForm.positive");
+// The scoring contract's ranges (scoring/limits.ts), checked here too so that they are reported at
+// their fields together with the form's other errors.
+const within = (s: string, r: { min: number; max: number }) => toNumber(s) >= r.min && toNumber(s) <= r.max;
+const weight = positive.refine((s) => within(s, LIMITS.weight), "rubricForm.weightRange");
+const value = number.refine((s) => within(s, { min: -LIMITS.value, max: LIMITS.value }), "rubricForm.valueRange");
 const points = number.refine((s) => toNumber(s) >= 0 && toNumber(s) <= 100, "rubricForm.points");
 const name = required.max(200, "rubricForm.tooLong");
 const identifier = required.regex(/^[a-z][a-z0-9_]{0,39}$/, "rubricForm.identifier");
 
 const stageSchema = z
-  .object({ weight: positive, advance: z.enum(ADVANCE_RULES), advanceValue: z.string() })
+  .object({ weight, advance: z.enum(ADVANCE_RULES), advanceValue: z.string() })
   .superRefine((s, ctx) => {
     if (s.advance === "none") return;
     const v = toNumber(s.advanceValue);
-    const ok = s.advance === "top" ? Number.isInteger(v) && v >= 1 : v >= 0 && v <= 100;
+    const ok = s.advance === "top" ? Number.isInteger(v) && v >= 1 && v <= LIMITS.count : v >= 0 && v <= 100;
     if (!s.advanceValue.trim()) ctx.addIssue({ code: "custom", path: ["advanceValue"], message: "form.required" });
     else if (!ok) ctx.addIssue({ code: "custom", path: ["advanceValue"], message: s.advance === "top" ? "rubricForm.top" : "rubricForm.minScore" });
   });
@@ -163,7 +169,7 @@ const bandsSchema = z.array(z.object({ min: z.string(), points: z.string() })).s
   rows.forEach((b, j) => {
     if (!b.min.trim() && !b.points.trim()) return; // an empty row is dropped
     filled++;
-    const min = number.safeParse(b.min);
+    const min = value.safeParse(b.min);
     if (!min.success) ctx.addIssue({ code: "custom", path: [j, "min"], message: min.error.issues[0]!.message });
     const p = points.safeParse(b.points);
     if (!p.success) ctx.addIssue({ code: "custom", path: [j, "points"], message: p.error.issues[0]!.message });
@@ -171,12 +177,17 @@ const bandsSchema = z.array(z.object({ min: z.string(), points: z.string() })).s
   if (filled === 0) ctx.addIssue({ code: "custom", path: [], message: "rubricForm.bandsRequired" });
 });
 
-const judgedSchema = z.object({
-  nameId: name, nameEn: name, weight: positive, max: positive,
-  step: z.string().refine((s) => !s.trim() || toNumber(s) > 0, "rubricForm.positive"),
-});
-const indicatorSchema = z.object({ nameId: name, nameEn: name, weight: positive, indicator: identifier, bands: bandsSchema });
-const gateSchema = z.object({ indicator: identifier, op: z.enum(GATE_OPERATORS, "form.invalid"), value: number });
+const judgedSchema = z
+  .object({
+    nameId: name, nameEn: name, weight,
+    max: positive.refine((s) => within(s, LIMITS.max), "rubricForm.maxRange"),
+    step: z.string()
+      .refine((s) => !s.trim() || toNumber(s) > 0, "rubricForm.positive")
+      .refine((s) => !s.trim() || within(s, LIMITS.step), "rubricForm.stepRange"),
+  })
+  .refine((c) => !c.step.trim() || stepFits(toNumber(c.max), toNumber(c.step)), { path: ["step"], message: "rubricForm.stepFit" });
+const indicatorSchema = z.object({ nameId: name, nameEn: name, weight, indicator: identifier, bands: bandsSchema });
+const gateSchema = z.object({ indicator: identifier, op: z.enum(GATE_OPERATORS, "form.invalid"), value });
 
 function collect(errors: FormErrors, prefix: string, result: z.ZodSafeParseResult<unknown>) {
   if (result.success) return;
@@ -328,7 +339,7 @@ export function fieldForPath(path: string, sources: FieldSources): string | null
     }
     if (rest.startsWith(".bands")) return `${c.prefix}.bands`;
     if (rest === "" || rest === ".id") return `${c.prefix}.key`;
-    const field = /^\.(stage|weight|max|indicator|type)$/.exec(rest);
+    const field = /^\.(stage|weight|max|step|indicator|type)$/.exec(rest);
     return field ? `${c.prefix}.${field[1]}` : null;
   }
   const g = sources.gates[i];
@@ -336,20 +347,6 @@ export function fieldForPath(path: string, sources: FieldSources): string | null
   if (rest === "" || rest === ".id") return `${g}.indicator`;
   const field = /^\.(indicator|op|value)$/.exec(rest);
   return field ? `${g}.${field[1]}` : null;
-}
-
-/** Scoring's English messages that the form knows how to say in both languages. */
-function scoringMessage(message: string): string {
-  if (message.startsWith("duplicate criterion id")) return "rubricForm.keyTaken";
-  if (message.startsWith("unknown stage")) return "rubricForm.stageNotUsed";
-  if (message.endsWith("has no criteria")) return "rubricForm.stageEmpty";
-  if (message.includes("absent on the last stage")) return "rubricForm.advanceLast";
-  if (message.startsWith("duplicate band min")) return "rubricForm.bandDuplicate";
-  if (message.includes("at least one criterion")) return "rubricForm.noCriteria";
-  if (message.includes("at least one stage")) return "rubricForm.noStages";
-  if (message.includes("at least one band")) return "rubricForm.bandsRequired";
-  if (message === "must be > 0") return "rubricForm.positive";
-  return message;
 }
 
 export type ValidateResult = { ok: true; definition: RubricDefinition } | { ok: false; errors: FormErrors };
@@ -362,14 +359,19 @@ export type ValidateResult = { ok: true; definition: RubricDefinition } | { ok: 
 export function validateRubricForm(model: RubricFormModel, method?: unknown): ValidateResult {
   const built = buildDefinition(model);
   if (!built.ok) return built;
-  const parsed = parseScoringInput({ rubric: toScoringRubric(built.definition), ...(method !== undefined ? { method } : {}), nominees: [], scores: [] });
+  // The step is checked with the contract too (toScoringRubric leaves it out: results never depend on it).
+  const base = toScoringRubric(built.definition);
+  const steps = built.definition.criteria.map((c) => c.step);
+  const rubric = { ...base, criteria: base.criteria.map((c, i) => (c.type === "judged" && steps[i] !== undefined ? { ...c, step: steps[i] } : c)) };
+  const parsed = parseScoringInput({ rubric, ...(method !== undefined ? { method } : {}), nominees: [], scores: [] });
   if (parsed.ok) return { ok: true, definition: built.definition };
   const errors: FormErrors = {};
   const general: string[] = [];
   for (const p of parsed.problems) {
     const field = fieldForPath(p.path, built.sources);
-    if (field && field !== "stages" && field !== "criteria" && field !== "gates") errors[field] ??= scoringMessage(p.message);
-    else general.push(field ? scoringMessage(p.message) : `${p.path}: ${p.message}`);
+    const key = rubricProblemKey(p.path, p.message);
+    if (field && field !== "stages" && field !== "criteria" && field !== "gates") errors[field] ??= key ?? p.message;
+    else general.push(field ? (key ?? p.message) : `${p.path}: ${p.message}`);
   }
   general.forEach((g, n) => { errors[`_rubric.${n}`] = g; });
   return { ok: false, errors };

@@ -2,10 +2,11 @@ import { parseScoringInput } from "../../scoring/index";
 import type { RubricDefinition } from "../../db/queries/rubrics";
 
 // Rubric import: the JSON a committee exchanges is `{ "rubric": {...}, "method": {...} }` in the
-// shape of SCORING.md, where criteria may also carry names, descriptions, a step and whether
-// evidence is required; a bare rubric (`{ "stages", "criteria", "gates" }`) is accepted too. The
-// SCORING.md part is checked with parseScoringInput (names stripped first); refusals are listed
-// with the JSON path of each problem in the document as given.
+// shape of SCORING.md, where criteria may also carry names, descriptions and whether evidence is
+// required; a bare rubric (`{ "stages", "criteria", "gates" }`) is accepted too. The SCORING.md
+// part (with a judged criterion's step and the bounds of every number) is checked with
+// parseScoringInput (names stripped first); refusals are listed with the JSON path of each problem
+// in the document as given.
 
 export interface Problem {
   path: string;
@@ -45,7 +46,7 @@ export function importRubricJson(text: string, allowedStages: string[] = STAGES)
       gates: rubric.gates ?? [],
       criteria: rubric.criteria.map((c: unknown, i: number) => {
         if (!isObj(c)) return c;
-        const { name, description, step, evidenceRequired, ...rest } = c;
+        const { name, description, evidenceRequired, ...rest } = c;
         const at = `${wrapped ? "rubric." : ""}criteria[${i}]`;
         if (name !== undefined && !(isObj(name) && typeof name.id === "string" && typeof name.en === "string")) {
           problems.push({ path: `${at}.name`, message: 'must be { "id": text, "en": text }' });
@@ -53,7 +54,6 @@ export function importRubricJson(text: string, allowedStages: string[] = STAGES)
         if (description !== undefined && !(isObj(description) && Object.values(description).every((v) => typeof v === "string"))) {
           problems.push({ path: `${at}.description`, message: 'must be { "id"?: text, "en"?: text }' });
         }
-        if (step !== undefined && !(typeof step === "number" && step > 0)) problems.push({ path: `${at}.step`, message: "must be > 0" });
         if (evidenceRequired !== undefined && typeof evidenceRequired !== "boolean") problems.push({ path: `${at}.evidenceRequired`, message: "must be true or false" });
         return rest;
       }),
@@ -75,7 +75,7 @@ export function importRubricJson(text: string, allowedStages: string[] = STAGES)
   const definition: RubricDefinition = {
     stages: r.stages.map((s) => ({ id: s.id as RubricDefinition["stages"][number]["id"], weight: s.weight, ...(s.advance ? { advance: s.advance } : {}) })),
     criteria: r.criteria.map((c, i) => {
-      const extra = source[i] as { name?: { id: string; en: string }; description?: { id?: string; en?: string }; step?: number; evidenceRequired?: boolean };
+      const extra = source[i] as { name?: { id: string; en: string }; description?: { id?: string; en?: string }; evidenceRequired?: boolean };
       const common = {
         id: c.id, stage: c.stage as RubricDefinition["stages"][number]["id"], weight: c.weight,
         ...(extra.name ? { name: extra.name } : {}),
@@ -83,7 +83,7 @@ export function importRubricJson(text: string, allowedStages: string[] = STAGES)
         ...(extra.evidenceRequired !== undefined ? { evidenceRequired: extra.evidenceRequired } : {}),
       };
       return c.type === "judged"
-        ? { ...common, type: "judged" as const, max: c.max, ...(extra.step !== undefined ? { step: extra.step } : {}) }
+        ? { ...common, type: "judged" as const, max: c.max, ...(c.step !== undefined ? { step: c.step } : {}) }
         : { ...common, type: "indicator" as const, indicator: c.indicator, bands: c.bands };
     }),
     gates: (r.gates ?? []).map((g) => ({ ...g })),

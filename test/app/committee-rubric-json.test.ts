@@ -51,6 +51,38 @@ describe("rubric JSON import and export", () => {
     expect(r.ok || r.problems.map((p) => p.path)).toEqual(["rubric.criteria[1].id", "rubric.criteria[1].stage"]);
   });
 
+  it("checks every number against the contract's ranges: weights, max, step (a whole number of steps), band and gate values, method", () => {
+    const r = importRubricJson(JSON.stringify({
+      rubric: {
+        stages: [{ id: "desk", weight: 1001, advance: { top: 2_000_000 } }, { id: "interview", weight: 1 }],
+        criteria: [
+          { id: "a", stage: "desk", weight: 0.0001, type: "judged", max: 10, step: 3 },
+          { id: "b", stage: "desk", weight: 1, type: "judged", max: 1e7, step: 1e-7 },
+          { id: "c", stage: "interview", weight: 1, type: "indicator", indicator: "x", bands: [{ min: -1e16, points: 10 }] },
+        ],
+        gates: [{ id: "g", indicator: "x", op: ">=", value: 1e300 }],
+      },
+      method: { aggregate: { kind: "trimmed-mean", trim: 1e7 }, disagreementSd: 101 },
+    }));
+    expect(r.ok || r.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      "rubric.stages[0].weight: must be ≤ 1000",
+      "rubric.stages[0].advance.top: must be ≤ 1000000",
+      "rubric.criteria[0].weight: must be ≥ 0.001",
+      "rubric.criteria[1].max: must be ≤ 1000000",
+      "rubric.criteria[1].step: must be ≥ 0.000001",
+      "rubric.criteria[2].bands[0].min: must be ≥ -1000000000000000",
+      "rubric.gates[0].value: must be ≤ 1000000000000000",
+      "method.aggregate.trim: must be ≤ 1000000",
+      "method.disagreementSd: must be ≤ 100",
+      "rubric.criteria[0].step: must divide max (10) into whole steps (at most 1000000)",
+    ]);
+    const ok = importRubricJson(JSON.stringify({
+      stages: [{ id: "desk", weight: 1000 }],
+      criteria: [{ id: "a", stage: "desk", weight: 0.001, type: "judged", max: 1e6, step: 1 }],
+    }));
+    expect(ok.ok && ok.definition.criteria[0]).toMatchObject({ weight: 0.001, max: 1e6, step: 1 });
+  });
+
   it("reports paths of a bare rubric without the rubric prefix, and bad JSON at the root", () => {
     const r = importRubricJson(JSON.stringify({ stages: [{ id: "desk", weight: 1 }], criteria: [{ id: "a", stage: "desk", weight: -1, type: "judged", max: 10 }] }));
     expect(r.ok || r.problems.map((p) => p.path)).toEqual(["criteria[0].weight"]);

@@ -8,6 +8,10 @@ import { messages } from "../../app/i18n/messages";
 import { saveRubricEdit } from "../../db/queries/rubric-edit";
 import { currentRubric, insertRubric, loadRubricDefinition } from "../../db/queries/rubrics";
 import { freshDb } from "../db/support";
+import { rubricProblemKey, translateProblems } from "../../app/lib/rubric-problems";
+import { translator } from "../../app/i18n";
+import { formatNumber } from "../../app/i18n/format";
+import { LIMITS } from "../../scoring/index";
 
 const STAGES = ["desk", "verification", "interview"];
 
@@ -194,6 +198,7 @@ describe("rubric form: errors at their fields", () => {
     expect(fieldForPath("rubric.criteria[1].bands", sources)).toBe("criteria.2.bands");
     expect(fieldForPath("rubric.criteria[2].id", sources)).toBe("added.key");
     expect(fieldForPath("rubric.criteria[2].stage", sources)).toBe("added.stage");
+    expect(fieldForPath("rubric.criteria[0].step", sources)).toBe("criteria.0.step");
     expect(fieldForPath("rubric.stages[1]", sources)).toBe("stages.2.use");
     expect(fieldForPath("rubric.stages[1].advance", sources)).toBe("stages.2.advanceValue");
     expect(fieldForPath("rubric.stages[0].weight", sources)).toBe("stages.0.weight");
@@ -221,6 +226,91 @@ describe("rubric form: errors at their fields", () => {
     m2.criteria.forEach((c) => { if (c.stage === "verification") c.remove = true; });
     const r2 = validateRubricForm(m2);
     expect(!r2.ok && r2.errors["stages.1.use"]).toBe("rubricForm.stageEmpty");
+  });
+});
+
+describe("rubric form: the scoring contract's ranges", () => {
+  it("refuses numbers out of range at their fields (0 is still 'greater than 0')", () => {
+    const model = modelFromDefinition(rubric(), STAGES, 1);
+    const j = model.criteria.findIndex((c) => c.type === "judged");
+    const k = model.criteria.findIndex((c, n) => c.type === "judged" && n > j);
+    const ind = model.criteria.findIndex((c) => c.type === "indicator");
+    model.criteria[j]!.weight = "0,0001";
+    model.criteria[j]!.max = "2000000";
+    model.criteria[j]!.step = "0,0000001";
+    model.criteria[k]!.weight = "0";
+    model.criteria[k]!.max = "10";
+    model.criteria[k]!.step = "3";
+    model.criteria[ind]!.bands[0]!.min = `1${"0".repeat(16)}`;
+    model.stages[0]!.weight = "1000,5";
+    model.stages[0]!.advanceValue = "1000001";
+    model.gates[0]!.value = `-1${"0".repeat(16)}`;
+    const r = validateRubricForm(model, demoMethod);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual({
+      [`criteria.${j}.weight`]: "rubricForm.weightRange",
+      [`criteria.${j}.max`]: "rubricForm.maxRange",
+      [`criteria.${j}.step`]: "rubricForm.stepRange",
+      [`criteria.${k}.weight`]: "rubricForm.positive",
+      [`criteria.${k}.step`]: "rubricForm.stepFit",
+      [`criteria.${ind}.bands.0.min`]: "rubricForm.valueRange",
+      "stages.0.weight": "rubricForm.weightRange",
+      "stages.0.advanceValue": "rubricForm.top",
+      "gates.0.value": "rubricForm.valueRange",
+    });
+  });
+
+  it("accepts the limits themselves, and a step that divides max within rounding", () => {
+    const model = modelFromDefinition(rubric(), STAGES, 1);
+    const j = model.criteria.findIndex((c) => c.type === "judged");
+    model.criteria[j]!.weight = "0,001";
+    model.criteria[j]!.max = "0,3";
+    model.criteria[j]!.step = "0,1"; // 0.3 / 0.1 = 2.9999999999999996
+    model.stages[0]!.weight = "1000";
+    const r = validateRubricForm(model, demoMethod);
+    expect(r.ok).toBe(true);
+    expect(r.ok && r.definition.criteria[j]).toMatchObject({ weight: 0.001, max: 0.3, step: 0.1 });
+  });
+
+  it("says the contract's limits in both languages (the texts name the numbers of scoring/limits.ts)", () => {
+    const en = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 6 });
+    const id = (n: number) => formatNumber(n, 0, 6);
+    const cases: [keyof typeof messages, number[]][] = [
+      ["rubricForm.weightRange", [LIMITS.weight.min, LIMITS.weight.max]],
+      ["rubricForm.maxRange", [LIMITS.max.min, LIMITS.max.max]],
+      ["rubricForm.stepRange", [LIMITS.step.min]],
+      ["rubricForm.stepFit", [LIMITS.steps]],
+      ["rubricForm.valueRange", [-LIMITS.value, LIMITS.value]],
+      ["rubricForm.top", [1, LIMITS.count]],
+      ["rubricForm.trim", [0, LIMITS.count]],
+      ["rubricForm.sdRange", [0, LIMITS.sd]],
+    ];
+    for (const [key, numbers] of cases) {
+      for (const n of numbers) {
+        expect(messages[key][0], key).toContain(id(n));
+        expect(messages[key][1], key).toContain(en(n));
+      }
+    }
+  });
+
+  it("translates the contract's problems the committee can meet, by message or by the field out of range", () => {
+    expect(rubricProblemKey("rubric.criteria[2].weight", "must be ≤ 1000")).toBe("rubricForm.weightRange");
+    expect(rubricProblemKey("criteria[2].weight", "must be > 0")).toBe("rubricForm.weightRange");
+    expect(rubricProblemKey("rubric.criteria[2].max", "must be ≥ 0.000001")).toBe("rubricForm.maxRange");
+    expect(rubricProblemKey("rubric.criteria[2].step", "must divide max (10) into whole steps (at most 1000000)")).toBe("rubricForm.stepFit");
+    expect(rubricProblemKey("rubric.criteria[2].bands[0].min", "must be ≤ 1000000000000000")).toBe("rubricForm.valueRange");
+    expect(rubricProblemKey("rubric.gates[0].value", "must be ≥ -1000000000000000")).toBe("rubricForm.valueRange");
+    expect(rubricProblemKey("rubric.stages[0].advance.top", "must be a whole number")).toBe("rubricForm.top");
+    expect(rubricProblemKey("method.aggregate.trim", "must be ≤ 1000000")).toBe("rubricForm.trim");
+    expect(rubricProblemKey("method.sensitivity.weightDelta", "must be < 1")).toBe("rubricForm.deltaRange");
+    expect(rubricProblemKey("method.disagreementSd", "must be ≤ 100")).toBe("rubricForm.sdRange");
+    expect(rubricProblemKey("rubric.criteria[1].id", 'duplicate criterion id "a"')).toBe("rubricForm.keyTaken");
+    // Not a rubric's number, or not a range: said as reported.
+    expect(rubricProblemKey("scores[0].value", "must be ≤ max (10)")).toBeNull();
+    expect(rubricProblemKey("rubric.criteria[0].weight", "Invalid input: expected number, received string")).toBeNull();
+    const shown = translateProblems([{ path: "rubric.criteria[0].max", message: "must be ≤ 1000000" }, { path: "x", message: "unknown key" }], translator("en"));
+    expect(shown).toEqual([{ path: "rubric.criteria[0].max", message: "A maximum from 0.000001 to 1,000,000." }, { path: "x", message: "unknown key" }]);
   });
 });
 

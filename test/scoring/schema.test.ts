@@ -1,6 +1,6 @@
 // The input contract: every violation is reported with a precise JSON path.
 import { describe, it, expect } from "vitest";
-import { parseScoringInput, type ScoringInput } from "../../scoring/index";
+import { parseScoringInput, type JudgedCriterion, type ScoringInput } from "../../scoring/index";
 
 const valid = (): ScoringInput => ({
   rubric: {
@@ -69,6 +69,30 @@ describe("parseScoringInput", () => {
     expect(problems((x) => ((x.method as Record<string, unknown>).calibration = "magic"))).toHaveLength(1);
     expect(problems((x) => ((x.method as Record<string, unknown>).agregate = {}))[0]).toMatch(/^method: Unrecognized key/);
     expect(problems((x) => (x.method!.sensitivity = { weightDelta: 1 }))).toEqual(["method.sensitivity.weightDelta: must be < 1"]);
+  });
+
+  it("bounds every number to a sane range (scoring/limits.ts), one problem per number", () => {
+    expect(problems((x) => (x.rubric.stages[0].weight = 1e308))).toEqual(["rubric.stages[0].weight: must be ≤ 1000"]);
+    expect(problems((x) => (x.rubric.criteria[0].weight = 5e-324))).toEqual(["rubric.criteria[0].weight: must be ≥ 0.001"]);
+    expect(problems((x) => ((x.rubric.criteria[2] as JudgedCriterion).max = 0))).toEqual(["rubric.criteria[2].max: must be > 0"]);
+    expect(problems((x) => ((x.rubric.criteria[2] as JudgedCriterion).max = 1e308))).toEqual(["rubric.criteria[2].max: must be ≤ 1000000"]);
+    expect(problems((x) => (x.nominees[0].indicators!.coverage_pct = 1e16))).toEqual(["nominees[0].indicators.coverage_pct: must be ≤ 1000000000000000"]);
+    expect(problems((x) => (x.rubric.gates![0].value = -1e16))).toEqual(["rubric.gates[0].value: must be ≥ -1000000000000000"]);
+    expect(problems((x) => (x.method!.aggregate!.minPanel = 1e7))).toEqual(["method.aggregate.minPanel: must be ≤ 1000000"]);
+    expect(problems((x) => (x.method!.disagreementSd = 1e300))).toEqual(["method.disagreementSd: must be ≤ 100"]);
+  });
+
+  it("takes a judged criterion's optional step: at least 0.000001, and max a whole number of steps", () => {
+    // criteria[2] (presentation) has no scores.
+    const step = (v: number, max = 100) => (x: ScoringInput) => Object.assign(x.rubric.criteria[2], { max, step: v });
+    expect(problems(step(0.5))).toEqual([]);
+    expect(problems(step(0.1, 0.3))).toEqual([]); // 0.3 / 0.1 = 2.9999999999999996
+    expect(problems(step(5e-324))).toEqual(["rubric.criteria[2].step: must be ≥ 0.000001"]);
+    expect(problems(step(0))).toEqual(["rubric.criteria[2].step: must be > 0"]);
+    expect(problems(step(3))).toEqual(["rubric.criteria[2].step: must divide max (100) into whole steps (at most 1000000)"]);
+    expect(problems(step(0.00001))).toEqual(["rubric.criteria[2].step: must divide max (100) into whole steps (at most 1000000)"]);
+    expect(problems(step(200))).toEqual(["rubric.criteria[2].step: must divide max (100) into whole steps (at most 1000000)"]);
+    expect(problems((x) => Object.assign(x.rubric.criteria[1], { step: 1 }))[0]).toMatch(/^rubric\.criteria\[1\]: Unrecognized key/);
   });
 
   it("refuses __proto__ as an id or indicator name (it would vanish from plain objects)", () => {

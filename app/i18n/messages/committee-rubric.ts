@@ -71,7 +71,19 @@ export const committeeRubric = {
   "rubricForm.number": ["Isi dengan angka (mis. 12 atau 0,5).", "Enter a number (e.g. 12 or 0.5)."],
   "rubricForm.positive": ["Isi dengan angka lebih dari 0.", "Enter a number greater than 0."],
   "rubricForm.points": ["Poin antara 0 dan 100.", "Points between 0 and 100."],
-  "rubricForm.top": ["Isi dengan bilangan bulat 1 atau lebih.", "Enter a whole number of 1 or more."],
+  "rubricForm.top": ["Isi dengan bilangan bulat dari 1 sampai 1.000.000.", "Enter a whole number from 1 to 1,000,000."],
+  // Out of the scoring contract's ranges (scoring/limits.ts; test/app/rubric-form.test.ts checks the numbers).
+  "rubricForm.weightRange": ["Bobot paling kecil 0,001 dan paling besar 1.000.", "A weight from 0.001 to 1,000."],
+  "rubricForm.maxRange": ["Nilai maksimum paling kecil 0,000001 dan paling besar 1.000.000.", "A maximum from 0.000001 to 1,000,000."],
+  "rubricForm.stepRange": ["Kelipatan nilai paling kecil 0,000001 dan tidak melebihi nilai maksimum.", "A step of at least 0.000001 and no more than the maximum."],
+  "rubricForm.stepFit": [
+    "Nilai maksimum harus kelipatan bulat dari kelipatan nilai ini, paling banyak 1.000.000 langkah.",
+    "The maximum must be a whole number of these steps, 1,000,000 steps at most.",
+  ],
+  "rubricForm.valueRange": ["Isi dengan angka antara -1.000.000.000.000.000 dan 1.000.000.000.000.000.", "Enter a number from -1,000,000,000,000,000 to 1,000,000,000,000,000."],
+  "rubricForm.trim": ["Isi dengan bilangan bulat dari 0 sampai 1.000.000.", "Enter a whole number from 0 to 1,000,000."],
+  "rubricForm.sdRange": ["Batas simpangan baku antara 0 dan 100.", "A standard deviation limit from 0 to 100."],
+  "rubricForm.deltaRange": ["Perubahan bobot lebih dari 0 dan kurang dari 1 (mis. 0,1 untuk ±10%).", "A weight change greater than 0 and less than 1 (e.g. 0.1 for ±10%)."],
   "rubricForm.minScore": ["Nilai minimum antara 0 dan 100.", "A minimum score between 0 and 100."],
   "rubricForm.tooLong": ["Terlalu panjang (paling banyak 200 karakter).", "Too long (200 characters at most)."],
   "rubricForm.identifier": [
