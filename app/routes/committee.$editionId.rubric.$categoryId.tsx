@@ -4,6 +4,7 @@ import { currentRubric, loadRubricDefinition } from "../../db/queries/rubrics";
 import { categoryHasScores, importRubricVersion, rubricVersions, scoresAboveNewMax } from "../../db/queries/committee";
 import { requireCategoryCommittee } from "~/lib/committee.server";
 import { exportRubricJson, importRubricJson, type Problem } from "~/lib/rubric-json";
+import { translateProblems } from "~/lib/rubric-problems";
 import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
 import { useLocale, useT } from "~/lib/use-t";
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const imported = text.trim() ? importRubricJson(text) : null;
   if (imported && !imported.ok) errors.json = t("committee.rubric.refused");
   if (Object.keys(errors).length > 0 || !imported?.ok) {
-    return data({ errors, problems: imported && !imported.ok ? imported.problems : [], values }, 400);
+    return data({ errors, problems: imported && !imported.ok ? translateProblems(imported.problems, t) : [], values }, 400);
   }
   // A new version may not put scores already given above its scale.
   const above = await scoresAboveNewMax(db, category.id, imported.definition);
