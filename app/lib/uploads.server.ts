@@ -294,7 +294,6 @@ export async function evidenceResponse(dir: string, file: { storage_name: string
       "Content-Type": ALLOWED_TYPES[file.mime] ? file.mime : "application/octet-stream",
       "Content-Length": String(info.size),
       "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", file.original_name),
-      "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
     },
   });

@@ -135,14 +135,14 @@ describe("evidence uploads", () => {
     expect(up.files).toEqual([]);
   });
 
-  it("serves files with the stored type, inline only for PDF and images, nosniff, and a safe name", async () => {
+  // nosniff and the framing rules are set on every response in one place (app/server/security.ts).
+  it("serves files with the stored type, inline only for PDF and images, and a safe name", async () => {
     const dir = uploadDir();
     const up = evidenceUploader({ dir, maxBytes: 1024 * 1024 });
     await up.parse(multipart([{ name: "a.pdf", bytes: await pdfBytes() }, { name: "b.xlsx", bytes: await xlsxBytes() }]));
     const [pdf, xlsx] = up.files;
     const r1 = (await evidenceResponse(dir, { storage_name: pdf.storageName!, mime: pdf.mime!, original_name: "Laporan \"Iuran\"; 2023 ✓.pdf", size: pdf.size! }))!;
     expect(r1.headers.get("Content-Type")).toBe("application/pdf");
-    expect(r1.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(r1.headers.get("Content-Disposition")).toBe(
       `inline; filename="Laporan _Iuran__ 2023 .pdf"; filename*=UTF-8''Laporan%20%22Iuran%22%3B%202023%20%E2%9C%93.pdf`,
     );
