@@ -2,12 +2,14 @@ import { Migrator, type Migration, type MigrationProvider } from "kysely";
 import type { Db } from "./client";
 import * as m0001 from "./migrations/2026-11-24-0001-initial";
 import * as m0002 from "./migrations/2026-11-25-0002-panel-view-sign-off-publication-events";
+import * as m0003 from "./migrations/2026-11-27-0003-organisation-invitations";
 
 // Migrations are listed here (not read from the folder) so that they also work inside the
 // bundled server build. Add new ones at the end; never edit one that has shipped.
 const migrations: Record<string, Migration> = {
   "2026-11-24-0001-initial": m0001,
   "2026-11-25-0002-panel-view-sign-off-publication-events": m0002,
+  "2026-11-27-0003-organisation-invitations": m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -208,6 +208,18 @@ export interface InvitationsTable {
   created_by: number | null;
   created_at: Default<string>;
 }
+/** A known organisation invited to an edition; its own members accept (creating the entry) or decline. */
+export interface OrganisationInvitationsTable {
+  id: Generated<number>;
+  edition_id: number;
+  category_id: number;
+  organisation_id: number;
+  status: Default<"open" | "accepted" | "declined">;
+  created_by: number | null;
+  created_at: Default<string>;
+  answered_by: number | null;
+  answered_at: string | null;
+}
 export interface AssignmentsTable {
   id: Generated<number>;
   entry_id: number;
@@ -283,6 +295,7 @@ export interface DB {
   evidence_files: EvidenceFilesTable;
   memberships: MembershipsTable;
   invitations: InvitationsTable;
+  organisation_invitations: OrganisationInvitationsTable;
   assignments: AssignmentsTable;
   conflict_declarations: ConflictDeclarationsTable;
   scores: ScoresTable;

@@ -3,7 +3,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { editionCategories } from "../../db/queries/editions";
 import { getCategory } from "../../db/queries/committee";
-import { approveRegistration, createInvitation, listPendingRegistrations, organisationsWithoutEntry, rejectRegistration } from "../../db/queries/invitations";
+import { approveRegistration, createInvitation, listPendingRegistrations, rejectRegistration } from "../../db/queries/invitations";
+import { invitableOrganisations, inviteOrganisation, organisationInvitationsOfEdition } from "../../db/queries/organisation-invitations";
 import { openInvitations } from "../../db/queries/people";
 import { progressEntry } from "../../db/queries/progress";
 import { requireEditionCommittee } from "~/lib/committee.server";
@@ -17,24 +18,29 @@ import { Field, FormErrorSummary } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { publicUrl } from "~/lib/config.server";
 
-// Entrants of the edition: inviting an organisation to a category (one-time link shown ONCE),
-// and the committee's decision on self-registrations (approve, or reject with a reason).
+// Entrants of the edition: inviting a new organisation to a category (one-time link shown ONCE)
+// or a known one of the edition's chain (no link: its own members accept or decline on their
+// portal), and the committee's decision on self-registrations (approve, or reject with a reason).
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, edition } = await requireEditionCommittee(request, params);
-  const [categories, pending, invitations, known] = await Promise.all([
+  const [categories, pending, invitations, known, knownInvitations] = await Promise.all([
     editionCategories(db, edition.id),
     listPendingRegistrations(db, edition.id),
     openInvitations(db, edition.id, ["organisation"]),
-    organisationsWithoutEntry(db, edition.id),
+    invitableOrganisations(db, edition.id),
+    organisationInvitationsOfEdition(db, edition.id),
   ]);
-  return { edition: { id: edition.id }, categories: categories.map((c) => ({ id: c.id, key: c.key })), pending, invitations, known };
+  return {
+    edition: { id: edition.id }, categories: categories.map((c) => ({ id: c.id, key: c.key })), pending, invitations,
+    known: known.map((o) => ({ id: o.id, name: o.name, region: o.region })), knownInvitations,
+  };
 }
 
 const inviteSchema = z.object({
   categoryId: z.coerce.number({ error: "committee.orgs.categoryRequired" }).int("committee.orgs.categoryRequired").positive("committee.orgs.categoryRequired"),
   email: z.union([z.literal(""), z.string().trim().toLowerCase().pipe(z.email({ error: "committee.people.emailInvalid" }))]).optional(),
-  /** An organisation already known (from an earlier edition); empty for a new one. */
+  /** An organisation known from the edition's chain (invited through its members); empty for a new one. */
   organisationId: z.union([z.literal(""), z.coerce.number().int().positive()]).optional(),
 });
 const rejectSchema = z.object({
@@ -61,12 +67,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const category = await getCategory(db, edition.id, parsed.data.categoryId);
     const values = { email: parsed.data.email ?? "", organisationId: String(parsed.data.organisationId ?? ""), categoryId: String(parsed.data.categoryId) };
     if (!category) return data<ActionData>({ errors: { categoryId: t("committee.orgs.categoryRequired") }, values }, 400);
-    const organisationId = parsed.data.organisationId || null;
-    if (organisationId !== null && !(await organisationsWithoutEntry(db, edition.id)).some((o) => o.id === organisationId)) {
-      return data<ActionData>({ errors: { organisationId: t("committee.orgs.alreadyEntered") }, values }, 400);
+    if (parsed.data.organisationId) {
+      // Its members receive the invitation; an email would suggest someone new is let in.
+      if (parsed.data.email) return data<ActionData>({ errors: { email: t("committee.orgs.emailKnown") }, values }, 400);
+      const res = await inviteOrganisation(db, { editionId: edition.id, categoryId: category.id, organisationId: parsed.data.organisationId, createdBy: viewer.user.id });
+      if (!res.ok) {
+        const errors: Record<string, string> =
+          res.reason === "category" ? { categoryId: t("committee.orgs.categoryRequired") } : { organisationId: t(`committee.orgs.refused.${res.reason}`) };
+        return data<ActionData>({ errors, values }, 400);
+      }
+      return redirect(here, { headers: await flash(request, t("committee.orgs.invitedKnown", { organisation: res.organisation })) });
     }
     const inv = await createInvitation(db, {
-      kind: "organisation", editionId: edition.id, categoryId: category.id, organisationId, email: parsed.data.email || null, createdBy: viewer.user.id,
+      kind: "organisation", editionId: edition.id, categoryId: category.id, email: parsed.data.email || null, createdBy: viewer.user.id,
     });
     return data<ActionData>({ errors: {}, values: {}, invited: { category: category.key, link: publicUrl(request, `/invite/${inv.token}`), expiresAt: inv.expiresAt } });
   }
@@ -175,6 +188,30 @@ export default function Organisations() {
         <Field name="email" type="email" label={t("committee.orgs.email")} defaultValue={actionData?.entryId ? undefined : values.email} error={inviteErrors.email} autoComplete="off" />
         <button type="submit" className="primary" name="intent" value="invite">{t("committee.orgs.invite")}</button>
       </Form>
+
+      {d.knownInvitations.length ? (
+        <>
+          <h2 id="known-invitations-title">{t("committee.orgs.knownInvitations")}</h2>
+          <table className="data" aria-labelledby="known-invitations-title">
+            <thead>
+              <tr>
+                <th scope="col">{t("common.organisation")}</th><th scope="col">{t("common.category")}</th>
+                <th scope="col">{t("committee.orgs.invitedAt")}</th><th scope="col">{t("committee.orgs.answer")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.knownInvitations.map((i) => (
+                <tr key={i.id}>
+                  <th scope="row">{i.organisation}<br /><span className="muted">{i.region}</span></th>
+                  <td>{t(`category.${i.category}` as MessageKey)}</td>
+                  <td>{formatDate(i.created_at, locale, true)}</td>
+                  <td>{t(`committee.orgs.answer.${i.status}` as MessageKey)}{i.answered_at ? ` (${formatDate(i.answered_at, locale, true)})` : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
 
       {d.invitations.length ? (
         <>

@@ -18,8 +18,9 @@ import { clientAddress, lookupInvitationThrottled, waitMinutes } from "~/lib/thr
 import { useLocale, useT } from "~/lib/use-t";
 
 // Public: accepting a one-time invitation link. A new user sets name and password (and, for an
-// organisation invitation without an organisation yet, the organisation's details); a user who
-// is already signed in can accept for their own account. Unknown, used and expired links say so.
+// organisation invitation, the new organisation's details); a user who is already signed in can
+// accept a role or member invitation for their own account. Unknown, used and expired links say
+// so. A known organisation is never invited by link: its members answer on their portal.
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await getDb();
@@ -36,7 +37,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       editionName: invitation.edition_name,
       category: invitation.category,
       organisationName: invitation.organisation_name,
-      needsOrganisation: invitation.kind === "organisation" && invitation.organisation_id == null,
+      needsOrganisation: invitation.kind === "organisation",
       kinds: invitation.category ? kindsForCategory(invitation.category as CategoryKey) : [],
       expiresAt: invitation.expires_at,
     },
@@ -70,7 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (form.get("intent") === "existing") {
     const viewer = await getViewer(request);
     if (!viewer) return redirect(`/login?redirectTo=${encodeURIComponent(`/invite/${token}`)}`);
-    if (invitation.kind === "organisation" && invitation.organisation_id == null) {
+    if (invitation.kind === "organisation") {
       return data<ActionData>({ errors: {}, values: {}, message: t("portal.invite.needsNewAccount") }, 400);
     }
     const res = await acceptInvitation(db, { token, existingUserId: viewer.user.id });
@@ -78,7 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(home, { headers: await signInHeaders(request, viewer.user.id, t("portal.invite.accepted")) });
   }
 
-  const needsOrganisation = invitation.kind === "organisation" && invitation.organisation_id == null;
+  const needsOrganisation = invitation.kind === "organisation";
   if (invitation.email) form.set("email", invitation.email);
   const parsed = needsOrganisation ? parseForm(NewUserAndOrganisation, form, t) : parseForm(NewUser, form, t);
   if (!parsed.ok) {

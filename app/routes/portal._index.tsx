@@ -1,30 +1,80 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { portalEntries } from "../../db/queries/figures";
+import { answerOrganisationInvitation, openInvitationsFor } from "../../db/queries/organisation-invitations";
 import { STATUS_TONE } from "~/components/PortalEntryNav";
 import { StatusBadge } from "~/components/StatusBadge";
 import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n";
 import { getDb } from "~/lib/db.server";
-import { requireEntrant, refusePost } from "~/lib/guards.server";
+import { idParam, notFound, requireEntrant } from "~/lib/guards.server";
+import { getT } from "~/lib/locale.server";
+import { readForm } from "~/lib/request-body.server";
+import { flash } from "~/lib/session.server";
 import { useLocale, useT } from "~/lib/use-t";
 
-export const action = refusePost;
-
-// The entrant's home: the entries of the viewer's organisations (and nothing of anyone else's).
+// The entrant's home: the entries of the viewer's organisations (and nothing of anyone else's),
+// and the committees' invitations to those organisations, which any member accepts (the entry is
+// created as a draft) or declines.
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireEntrant(request);
-  return { entries: await portalEntries(await getDb(), viewer.organisationIds) };
+  const db = await getDb();
+  const [entries, invitations] = await Promise.all([portalEntries(db, viewer.organisationIds), openInvitationsFor(db, viewer.organisationIds)]);
+  return { entries, invitations };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireEntrant(request);
+  const { t } = await getT(request);
+  const form = await readForm(request);
+  const intent = form.get("intent");
+  if (intent !== "accept" && intent !== "decline") notFound();
+  const invitationId = idParam(String(form.get("invitationId") ?? ""));
+  // Only a member of the invited organisation may answer; to anyone else it does not exist.
+  const res = await answerOrganisationInvitation(await getDb(), { invitationId, userId: viewer.user.id, accept: intent === "accept" });
+  if (!res.ok) {
+    if (res.reason === "not_found") notFound();
+    return redirect("/portal", { headers: await flash(request, t(`portal.home.refused.${res.reason}`)) });
+  }
+  const message = t(intent === "accept" ? "portal.home.accepted" : "portal.home.declined");
+  return redirect(res.entryId ? `/portal/entries/${res.entryId}` : "/portal", { headers: await flash(request, message) });
 }
 
 export default function PortalHome() {
   const t = useT();
   const locale = useLocale();
-  const { entries } = useLoaderData<typeof loader>();
+  const { entries, invitations } = useLoaderData<typeof loader>();
+  const busy = useNavigation().state === "submitting";
   return (
     <section className="portal">
       <h1>{t("portal.home.title")}</h1>
       <p>{t("portal.home.intro")}</p>
+      {invitations.length ? (
+        <section aria-labelledby="invitations-title">
+          <h2 id="invitations-title">{t("portal.home.invitations")}</h2>
+          <ul className="cards">
+            {invitations.map((i) => {
+              const what = t("portal.home.invitation", { edition: i.edition, category: t(`category.${i.category}` as MessageKey) });
+              return (
+                <li key={i.id} className="card">
+                  <h3>{what}</h3>
+                  <p>{t("portal.home.invitationFor", { organisation: i.organisation })}</p>
+                  {i.registration_deadline ? <p className="muted">{t("portal.status.deadline", { date: formatDate(i.registration_deadline, locale, true) })}</p> : null}
+                  <Form method="post">
+                    <input type="hidden" name="invitationId" value={i.id} />
+                    <button type="submit" name="intent" value="accept" className="primary" disabled={busy}>
+                      {t("portal.home.accept")}<span className="visually-hidden">: {what}</span>
+                    </button>{" "}
+                    <button type="submit" name="intent" value="decline" disabled={busy}>
+                      {t("portal.home.decline")}<span className="visually-hidden">: {what}</span>
+                    </button>
+                  </Form>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
       {entries.length === 0 ? <p>{t("portal.home.none")}</p> : (
         <ul className="cards">
           {entries.map((e) => (

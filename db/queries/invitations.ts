@@ -8,7 +8,10 @@ import { audit, json } from "./audit";
 // - createInvitation returns the raw token ONCE (to show to whoever passes the link on); only its
 //   SHA-256 is stored. A link expires (INVITATION_DAYS by default) and can be used only once.
 // - acceptInvitation turns a valid link into a user (or adds a membership to a signed-in user),
-//   and for organisation invitations also the organisation and its entry (status "draft").
+//   and for organisation invitations also a NEW organisation and its entry (status "draft").
+//   A link never joins anyone to an existing organisation except a member invitation, which that
+//   organisation's own members create; the committee invites a known organisation to its edition
+//   through its members (organisation-invitations.ts).
 // - registerOrganisation is the public self-registration during the edition's registration window
 //   (until editions.registration_deadline): organisation + first member + entry "pending".
 // - approveRegistration / rejectRegistration are the committee's decisions on a pending entry.
@@ -35,7 +38,7 @@ export interface CreateInvitationArgs {
   /** organisation: edition + category required; assessor/juror/committee: edition required. */
   editionId?: number | null;
   categoryId?: number | null;
-  /** member: required (the organisation the colleague joins); organisation: an existing organisation, optional. */
+  /** member: required (the organisation the colleague joins); organisation: never (a link creates a new one). */
   organisationId?: number | null;
   createdBy?: number | null;
   /** Validity in days (default INVITATION_DAYS). */
@@ -47,6 +50,9 @@ export interface CreateInvitationArgs {
 export async function createInvitation(db: Db, args: CreateInvitationArgs): Promise<{ token: string; id: number; expiresAt: string }> {
   if (args.kind === "organisation" && (args.editionId == null || args.categoryId == null)) {
     throw new Error("an organisation invitation needs an edition and a category");
+  }
+  if (args.kind === "organisation" && args.organisationId != null) {
+    throw new Error("a known organisation is invited through its members (inviteOrganisation), never with a link");
   }
   if (args.kind === "member" && args.organisationId == null) throw new Error("a member invitation needs an organisation");
   if ((args.kind === "assessor" || args.kind === "juror" || args.kind === "committee") && args.editionId == null) {
@@ -80,17 +86,6 @@ export async function createInvitation(db: Db, args: CreateInvitationArgs): Prom
   });
 }
 
-/** Organisations known to the system that have no entry in the edition yet (to invite again). */
-export async function organisationsWithoutEntry(db: Db, editionId: number) {
-  return db
-    .selectFrom("organisations as o")
-    .select(["o.id", "o.name", "o.region"])
-    .where((eb) => eb.not(eb.exists(eb.selectFrom("entries as e").select("e.id").whereRef("e.organisation_id", "=", "o.id").where("e.edition_id", "=", editionId))))
-    .orderBy("o.name")
-    .orderBy("o.id")
-    .execute();
-}
-
 export type InvitationState = "valid" | "expired" | "used" | "unknown";
 
 /** The invitation behind a raw token, with its state and the names to show on the accept page. */
@@ -108,6 +103,8 @@ export async function findInvitation(db: Db, token: string, now = new Date()) {
     .where("i.token_hash", "=", hashToken(token))
     .executeTakeFirst();
   if (!inv) return { state: "unknown" as const, invitation: null };
+  // A link for a known organisation is no way in (none are issued; migration 0003 withdrew the old).
+  if (inv.kind === "organisation" && inv.organisation_id != null) return { state: "unknown" as const, invitation: null };
   const state: InvitationState = inv.used_at ? "used" : inv.expires_at <= now.toISOString() ? "expired" : "valid";
   return { state, invitation: inv };
 }
@@ -124,12 +121,12 @@ export interface NewOrganisation {
 
 export type AcceptResult =
   | { ok: true; userId: number; organisationId: number | null; entryId: number | null; created: boolean }
-  | { ok: false; reason: "unknown" | "expired" | "used" | "email_taken" | "email_mismatch" | "organisation_required" | "already_entered" | "duplicate" };
+  | { ok: false; reason: "unknown" | "expired" | "used" | "email_taken" | "email_mismatch" | "organisation_required" | "duplicate" };
 
 /**
  * Uses an invitation once. Either `user` (a new account: name, email, password hash) or
  * `existingUserId` (a signed-in user accepting for their own account) must be given.
- * Organisation invitations without an organisation need `organisation` (the new organisation).
+ * Organisation invitations need `organisation` (the new organisation).
  */
 export async function acceptInvitation(
   db: Db,
@@ -149,17 +146,8 @@ export async function acceptInvitation(
     const inv = found.invitation;
     // Every refusal is decided before anything is written.
     if (inv.kind === "organisation") {
-      if (inv.organisation_id == null && !args.organisation) return { ok: false, reason: "organisation_required" };
-      if (inv.organisation_id == null && (await duplicateEntry(tx, inv.edition_id!, args.organisation!))) return { ok: false, reason: "duplicate" };
-      if (inv.organisation_id != null) {
-        const existing = await tx
-          .selectFrom("entries")
-          .select("id")
-          .where("edition_id", "=", inv.edition_id!)
-          .where("organisation_id", "=", inv.organisation_id)
-          .executeTakeFirst();
-        if (existing) return { ok: false, reason: "already_entered" };
-      }
+      if (!args.organisation) return { ok: false, reason: "organisation_required" };
+      if (await duplicateEntry(tx, inv.edition_id!, args.organisation)) return { ok: false, reason: "duplicate" };
     }
 
     let userId: number;
@@ -186,7 +174,7 @@ export async function acceptInvitation(
     let organisationId = inv.organisation_id;
     let entryId: number | null = null;
     if (inv.kind === "organisation") {
-      if (organisationId == null) organisationId = await insertOrganisation(tx, args.organisation!);
+      organisationId = await insertOrganisation(tx, args.organisation!);
       ({ id: entryId } = await tx
         .insertInto("entries")
         .values({ edition_id: inv.edition_id!, category_id: inv.category_id!, organisation_id: organisationId, status: "draft" })

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   acceptInvitation, approveRegistration, createInvitation, findInvitation, hashToken, listPendingRegistrations,
-  organisationMembers, organisationsWithoutEntry, registerOrganisation, rejectionReason, rejectRegistration,
+  organisationMembers, registerOrganisation, rejectionReason, rejectRegistration,
 } from "../../db/queries/invitations";
+import { answerOrganisationInvitation, inChain, invitableOrganisations, inviteOrganisation, openInvitationsFor } from "../../db/queries/organisation-invitations";
 import { createEdition } from "../../db/queries/committee";
+import type { Db } from "../../db/client";
 import { freshDb } from "./support";
 
 async function demo() {
@@ -105,12 +107,9 @@ describe("invitations", () => {
     // An existing user (here the committee member) joins an organisation through a member link.
     const member = await createInvitation(db, { kind: "member", organisationId: orgA });
     expect(await acceptInvitation(db, { token: member.token, existingUserId: committeeId })).toMatchObject({ ok: true, created: false, organisationId: orgA });
-    // An organisation invitation for an organisation that already has an entry in the edition is refused, and nothing is written.
-    const again = await createInvitation(db, { kind: "organisation", editionId: edition.id, categoryId: large.id, organisationId: orgA });
-    const users = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    expect(await acceptInvitation(db, { token: again.token, user: { name: "X", email: "x@new.test", passwordHash: "x" } })).toEqual({ ok: false, reason: "already_entered" });
-    expect(await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).toEqual(users);
-    expect((await findInvitation(db, again.token)).state).toBe("valid");
+    // A link never lets anyone into an existing organisation: its members are asked instead (inviteOrganisation).
+    await expect(createInvitation(db, { kind: "organisation", editionId: edition.id, categoryId: large.id, organisationId: orgA })).rejects.toThrow(/never with a link/);
+    expect(await db.selectFrom("invitations").select("id").where("kind", "=", "organisation").execute()).toEqual([]);
   });
 
   it("refuses a second entry of the same organisation, by NPP/NIB or by name and region, whichever way it comes in", async () => {
@@ -125,25 +124,91 @@ describe("invitations", () => {
     expect(await db.selectFrom("users").select("id").where("email", "=", user.email).executeTakeFirst()).toBeUndefined();
   });
 
-  it("invites an organisation known from an earlier edition to a new one, without typing it again", async () => {
+  it("offers the organisations of the edition's region and level chain, and refuses any other", async () => {
     const { db, edition, committeeId, orgA } = await demo();
-    const next = await createEdition(db, {
-      name: "Paritrana Award 2024", year: 2024, level: "provincial", region: "Kalimantan Timur", periodStart: "2024-01-01", periodEnd: "2024-12-31",
-      registrationDeadline: null, deadlines: { desk: null, verification: null, interview: null }, categories: ["large"], places: 3, userId: committeeId,
+    const ids = async (editionId: number) => (await invitableOrganisations(db, editionId)).map((o) => o.id);
+    const kaltim2024 = await newEdition(db, committeeId, "provincial", "kalimantan timur ");
+    const kaltara = await newEdition(db, committeeId, "provincial", "Kalimantan Utara");
+    const national = await newEdition(db, committeeId, "national", "Indonesia");
+    // Every demo organisation has an entry in the demo edition (none left to invite there); all 42
+    // took part in Kalimantan Timur, so a later edition of that province and a national one offer them.
+    expect(await ids(edition.id)).toEqual([]);
+    expect(await ids(kaltim2024)).toHaveLength(42);
+    expect(await ids(kaltim2024)).toContain(orgA);
+    expect(await ids(national)).toHaveLength(42);
+    expect(await ids(kaltara)).toEqual([]);
+    // A self-registration still pending (or rejected) is no taking part.
+    const pending = await registerOrganisation(db, {
+      editionId: edition.id, categoryId: (await largeOf(db, edition.id)), user: { name: "Sari", email: "sari@daftar.test", passwordHash: "x" },
+      organisation: { name: "PT Daftar Sendiri", kind: "company", region: "Kota Bontang", npp: "NPP-777", nib: "912-777", size: "large" },
     });
-    // Every demo organisation has an entry in the demo edition; all of them may be invited to the new one.
-    expect(await organisationsWithoutEntry(db, edition.id)).toEqual([]);
-    const known = await organisationsWithoutEntry(db, next);
-    expect(known.map((o) => o.id)).toContain(orgA);
-    const large = await db.selectFrom("categories").selectAll().where("edition_id", "=", next).where("key", "=", "large").executeTakeFirstOrThrow();
-    const inv = await createInvitation(db, { kind: "organisation", editionId: next, categoryId: large.id, organisationId: orgA, createdBy: committeeId });
-    const member = await db
-      .selectFrom("memberships as m").innerJoin("users as u", "u.id", "m.user_id")
-      .select("u.id").where("m.organisation_id", "=", orgA).executeTakeFirstOrThrow();
-    const res = await acceptInvitation(db, { token: inv.token, existingUserId: member.id });
-    expect(res).toMatchObject({ ok: true, organisationId: orgA, created: false });
+    if (!pending.ok) throw new Error("expected ok");
+    expect(await ids(kaltim2024)).not.toContain(pending.organisationId);
+    // A national entrant from Kalimantan Utara (its own region says so) belongs to that province's chain.
+    const tarakan = (await db.insertInto("organisations").values({ name: "PT Tarakan Samudra", kind: "company", region: "Kota Tarakan, Kalimantan Utara", npp: "N-1", nib: "1", size: "large", sector: null }).returning("id").executeTakeFirstOrThrow()).id;
+    await db.insertInto("entries").values({ edition_id: national, category_id: await largeOf(db, national), organisation_id: tarakan, status: "submitted" }).execute();
+    expect(await ids(kaltara)).toEqual([tarakan]);
+    expect(await ids(kaltim2024)).not.toContain(tarakan);
+    expect(inChain({ level: "provincial", region: "Kalimantan Utara" }, { level: "national", region: "Indonesia" }, "Kalimantan Utara")).toBe(true);
+    expect(inChain({ level: "provincial", region: "Kalimantan Utara" }, { level: "national", region: "Indonesia" }, "Kota Kalimantan Utara Baru")).toBe(false);
+
+    // The server refuses what it does not offer, a category of another edition and a kind that does not fit.
+    const invite = (editionId: number, organisationId: number, categoryId: number) => inviteOrganisation(db, { editionId, categoryId, organisationId, createdBy: committeeId });
+    expect(await invite(kaltara, orgA, await largeOf(db, kaltara))).toEqual({ ok: false, reason: "not_invitable" });
+    expect(await invite(edition.id, orgA, await largeOf(db, edition.id))).toEqual({ ok: false, reason: "not_invitable" });
+    expect(await invite(kaltim2024, orgA, await largeOf(db, kaltara))).toEqual({ ok: false, reason: "category" });
+    const regency = (await db.selectFrom("organisations").select("id").where("kind", "=", "regency").executeTakeFirstOrThrow()).id;
+    expect(await invite(kaltim2024, regency, await largeOf(db, kaltim2024))).toEqual({ ok: false, reason: "kind" });
+    expect(await db.selectFrom("organisation_invitations").select("id").execute()).toEqual([]);
+  });
+
+  it("invites a known organisation through its members: one declines, the committee asks again, one accepts", async () => {
+    const { db, committeeId, orgA } = await demo();
+    const next = await newEdition(db, committeeId, "provincial", "Kalimantan Timur");
+    const large = await largeOf(db, next);
+    const members = await db.selectFrom("memberships").select("user_id").where("organisation_id", "=", orgA).execute();
+    const member = members[0]!.user_id;
+    const first = await inviteOrganisation(db, { editionId: next, categoryId: large, organisationId: orgA, createdBy: committeeId });
+    if (!first.ok) throw new Error("expected ok");
+    expect(first.organisation).toBe("PT Mahakam Energi Lestari");
+    expect(await inviteOrganisation(db, { editionId: next, categoryId: large, organisationId: orgA, createdBy: committeeId })).toEqual({ ok: false, reason: "already_invited" });
+    expect(await openInvitationsFor(db, [orgA])).toEqual([expect.objectContaining({ id: first.id, organisation: "PT Mahakam Energi Lestari", edition: "Edisi Kalimantan Timur provincial", category: "large" })]);
+
+    expect(await answerOrganisationInvitation(db, { invitationId: first.id, userId: member, accept: false })).toEqual({ ok: true, entryId: null });
+    expect(await answerOrganisationInvitation(db, { invitationId: first.id, userId: member, accept: true })).toEqual({ ok: false, reason: "answered" });
+    expect(await openInvitationsFor(db, [orgA])).toEqual([]);
+    expect(await db.selectFrom("entries").select("id").where("edition_id", "=", next).execute()).toEqual([]);
+
+    const second = await inviteOrganisation(db, { editionId: next, categoryId: large, organisationId: orgA, createdBy: committeeId });
+    if (!second.ok) throw new Error("expected ok");
+    // A deactivated member is no member.
+    await db.updateTable("memberships").set({ active: 0 }).where("user_id", "=", member).where("organisation_id", "=", orgA).execute();
+    expect(await answerOrganisationInvitation(db, { invitationId: second.id, userId: member, accept: true })).toEqual({ ok: false, reason: "not_found" });
+    await db.updateTable("memberships").set({ active: 1 }).where("user_id", "=", member).where("organisation_id", "=", orgA).execute();
+    const accepted = await answerOrganisationInvitation(db, { invitationId: second.id, userId: member, accept: true });
+    if (!accepted.ok) throw new Error("expected ok");
+    expect(await db.selectFrom("entries").selectAll().where("id", "=", accepted.entryId!).executeTakeFirstOrThrow()).toMatchObject({ edition_id: next, category_id: large, organisation_id: orgA, status: "draft" });
+    expect(await db.selectFrom("memberships").select("user_id").where("organisation_id", "=", orgA).execute()).toEqual(members);
+    expect(await invitableOrganisations(db, next).then((l) => l.map((o) => o.id))).not.toContain(orgA);
     const organisations = await db.selectFrom("organisations").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     expect(Number(organisations.n)).toBe(42); // the demo's 42 organisations, none added
-    expect((await organisationsWithoutEntry(db, next)).map((o) => o.id)).not.toContain(orgA);
+    const log = await db.selectFrom("audit_log").select(["action", "subject"]).where("edition_id", "=", next).where("action", "like", "invitation.%").orderBy("id").execute();
+    expect(log).toEqual([
+      { action: "invitation.create", subject: `organisation_invitation:${first.id}` },
+      { action: "invitation.decline", subject: `organisation_invitation:${first.id}` },
+      { action: "invitation.create", subject: `organisation_invitation:${second.id}` },
+      { action: "invitation.accept", subject: `organisation_invitation:${second.id}` },
+    ]);
   });
 });
+
+async function newEdition(db: Db, userId: number, level: "provincial" | "national", region: string) {
+  return createEdition(db, {
+    name: `Edisi ${region.trim()} ${level}`, year: 2024, level, region, periodStart: "2024-01-01", periodEnd: "2024-12-31",
+    registrationDeadline: null, deadlines: { desk: null, verification: null, interview: null }, categories: ["large"], places: 3, userId,
+  });
+}
+
+async function largeOf(db: Db, editionId: number) {
+  return (await db.selectFrom("categories").select("id").where("edition_id", "=", editionId).where("key", "=", "large").executeTakeFirstOrThrow()).id;
+}

@@ -6,7 +6,8 @@ import { e2eDb, signIn, expectAccessible } from "./support";
 // before committee.spec, "-" < ".", but may run alone or later); it never touches organisations
 // A/B (mahakam-energi, borneo-sawit) nor the registration deadline, reopens a scoresheet only in a
 // category other than large and regency_city, and leaves the assessor it invites DEACTIVATED, so
-// that committee.spec still finds the five demo assessors for auto-assignment.
+// that committee.spec still finds the five demo assessors for auto-assignment. It creates a second
+// Kalimantan Timur edition, into which PT Pesut Logistik's member accepts an invitation.
 
 function editionId() {
   const db = e2eDb();
@@ -155,12 +156,60 @@ test("the organisations page creates an organisation invitation link and lists p
   await page.goto(`/committee/${edition}/organisations`);
   await expect(page.getByRole("heading", { level: 1, name: "Peserta dan pendaftaran" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("button", { name: "Buat tautan undangan" }).click();
+  await page.getByRole("button", { name: "Undang", exact: true }).click();
   await expect(page.locator("#f-categoryId-error")).toHaveText("Pilih kategori.");
   await page.getByLabel("Kategori").selectOption({ label: "Pelayanan Publik" });
-  await page.getByRole("button", { name: "Buat tautan undangan" }).click();
+  await page.getByRole("button", { name: "Undang", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Tautan undangan: Pelayanan Publik" })).toBeVisible();
   await expect(page.getByTestId("invite-link")).toContainText("/invite/");
+});
+
+test("a known organisation is invited through its members, without a link: a member accepts on the portal and the entry is created", async ({ page, browser }) => {
+  await signIn(page, "committee");
+  await page.goto("/committee/new");
+  await page.getByLabel("Nama edisi").fill("Paritrana Award 2024 — Kalimantan Timur (uji undangan)");
+  await page.getByLabel("Wilayah").fill("Kalimantan Timur");
+  await page.getByLabel("Awal periode penilaian").fill("2024-01-01");
+  await page.getByLabel("Akhir periode penilaian").fill("2024-12-31");
+  await page.getByLabel("Perusahaan Skala Menengah").check();
+  await page.getByRole("button", { name: "Buat edisi" }).click();
+  await expect(page.getByText("Edisi telah dibuat.")).toBeVisible();
+  const edition = page.url().match(/\/committee\/(\d+)$/)![1];
+  await page.goto(`/committee/${edition}/organisations`);
+
+  // The organisations of the province's earlier edition are offered; an email is refused with them.
+  await page.getByLabel("Kategori").selectOption({ label: "Perusahaan Skala Menengah" });
+  await page.getByLabel("Organisasi", { exact: true }).selectOption({ label: "PT Pesut Logistik (Kota Samarinda, Kalimantan Timur)" });
+  await page.getByLabel("Email kontak (boleh dikosongkan)").fill("orang.baru@pesut.test");
+  await page.getByRole("button", { name: "Undang", exact: true }).click();
+  await expect(page.locator("#f-email-error")).toHaveText("Undangan untuk organisasi yang sudah dikenal dikirim ke anggotanya; kosongkan email.");
+  await page.getByLabel("Email kontak (boleh dikosongkan)").fill("");
+  await page.getByRole("button", { name: "Undang", exact: true }).click();
+  await expect(page.getByText("Undangan dikirim ke anggota PT Pesut Logistik; mereka menerima atau menolaknya di portal.")).toBeVisible();
+  await expect(page.getByTestId("invite-link")).toHaveCount(0);
+  const invitations = page.getByRole("table", { name: "Undangan ke organisasi yang sudah dikenal" });
+  await expect(invitations.getByRole("row", { name: /PT Pesut Logistik/ })).toContainText("Menunggu jawaban");
+  await expectAccessible(page);
+
+  const context = await browser.newContext();
+  const member = await context.newPage();
+  await member.goto("/login");
+  await member.getByLabel(/^(Email)$/).fill("peserta@pesut-logistik.paritrana.test");
+  await member.getByLabel(/Kata sandi|Password/).fill("paritrana2023");
+  await member.getByRole("button", { name: /^(Masuk|Sign in)$/ }).click();
+  await expect(member).not.toHaveURL(/\/login/);
+  await member.goto("/portal");
+  const card = member.getByRole("listitem").filter({ has: member.getByRole("heading", { name: "Undangan ke Paritrana Award 2024 — Kalimantan Timur (uji undangan), Perusahaan Skala Menengah" }) });
+  await expect(card).toBeVisible();
+  await expectAccessible(member);
+  await card.getByRole("button", { name: /^Terima/ }).click();
+  await expect(member).toHaveURL(/\/portal\/entries\/\d+$/);
+  await expect(member.getByText("Undangan diterima. Pendaftaran baru dibuat sebagai draf.")).toBeVisible();
+  await context.close();
+
+  await page.reload();
+  await expect(invitations.getByRole("row", { name: /PT Pesut Logistik/ })).toContainText("Diterima");
+  await expect(page.getByLabel("Organisasi", { exact: true }).locator("option", { hasText: "PT Pesut Logistik" })).toHaveCount(0);
 });
 
 test("the audit log is filtered by action and entry; a bad filter value is a field error, not an error page", async ({ page }) => {

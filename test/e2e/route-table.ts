@@ -100,7 +100,8 @@ export const ROUTES: RouteRule[] = [
   { file: "assess._index.tsx", url: () => "/assess", allow: panel },
   // Assessor workspace: only the assigned assessor (penilai1) may open or post to the entry.
   { file: "assess.$entryId.tsx", url: (f) => `/assess/${f.assignedEntry}`, allow: ["assessor"], post: true },
-  { file: "portal._index.tsx", url: () => "/portal", allow: entrants },
+  // The entrant home; its form answers committees' invitations to the viewer's own organisations.
+  { file: "portal._index.tsx", url: () => "/portal", allow: entrants, post: true },
   // Entrant portal: organisation A's entry pages are A's alone (B gets 404, other roles 403).
   { file: "portal.entries.$entryId._index.tsx", url: (f) => `/portal/entries/${f.entryA}`, allow: ["entrantA"], post: true },
   { file: "portal.entries.$entryId.figures.tsx", url: (f) => `/portal/entries/${f.entryA}/figures`, allow: ["entrantA"], post: true },

@@ -2,6 +2,18 @@
 export const portal = {
   "portal.home.none": ["Organisasi Anda belum memiliki pendaftaran.", "Your organisation has no entries yet."],
   "portal.home.open": ["Buka pendaftaran", "Open the entry"],
+  "portal.home.invitations": ["Undangan panitia", "Invitations from committees"],
+  "portal.home.invitation": ["Undangan ke {edition}, {category}", "Invitation to {edition}, {category}"],
+  "portal.home.invitationFor": [
+    "Untuk {organisation}. Jika diterima, pendaftaran organisasi Anda pada edisi ini dibuat sebagai draf; anggota organisasi tetap seperti sekarang.",
+    "For {organisation}. Accepting creates your organisation's entry in this edition as a draft; the organisation's members stay as they are.",
+  ],
+  "portal.home.accept": ["Terima", "Accept"],
+  "portal.home.decline": ["Tolak", "Decline"],
+  "portal.home.accepted": ["Undangan diterima. Pendaftaran baru dibuat sebagai draf.", "Invitation accepted. The new entry has been created as a draft."],
+  "portal.home.declined": ["Undangan ditolak.", "Invitation declined."],
+  "portal.home.refused.answered": ["Undangan ini sudah dijawab oleh anggota organisasi Anda.", "This invitation has already been answered by a member of your organisation."],
+  "portal.home.refused.already_entered": ["Organisasi Anda sudah terdaftar pada edisi ini.", "Your organisation already has an entry in this edition."],
   "portal.nav.label": ["Halaman pendaftaran", "Entry pages"],
   "portal.nav.status": ["Status", "Status"],
   "portal.nav.figures": ["Data isian", "Figures"],
@@ -292,7 +304,6 @@ export const portal = {
   ],
   "portal.invite.refused.email_mismatch": ["Undangan ini untuk alamat email lain.", "This invitation is for another email address."],
   "portal.invite.refused.organisation_required": ["Isi data organisasi.", "Give the organisation's details."],
-  "portal.invite.refused.already_entered": ["Organisasi ini sudah terdaftar pada edisi ini.", "This organisation already has an entry in this edition."],
   "portal.invite.refused.duplicate": [
     "Organisasi dengan NPP/NIB atau nama dan wilayah yang sama sudah terdaftar pada edisi ini.",
     "An organisation with the same NPP/NIB, or the same name and region, already has an entry in this edition.",
