@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useBlocker, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useBlocker, useFetcher, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { z } from "zod";
 import { assessmentEntry } from "../../db/queries/assignments";
@@ -25,6 +25,7 @@ import { notFound } from "~/lib/guards.server";
 import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
 import { useLocale, useT } from "~/lib/use-t";
+import { readForm } from "~/lib/request-body.server";
 
 // One entry in the assessor's workspace: first the conflict-of-interest declaration; after a
 // declaration of no conflict, the organisation's figures, the derived indicators with their bands,
@@ -191,19 +192,20 @@ export type ActionResult =
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { t } = await getT(request);
-  const form = await request.formData();
   let access: Awaited<ReturnType<typeof requireAssessorEntry>>;
   try {
     access = await requireAssessorEntry(request, params.entryId);
   } catch (refusal) {
     // A background autosave whose access ended meanwhile (signed out, entry reopened, membership
-    // ended) answers with a message rather than replacing the page, so the typed input stays.
-    if (refusal instanceof Response && form.get("auto") === "1") {
+    // ended) answers with a message rather than replacing the page, so the typed input stays. It
+    // says so in its URL: the body of a refused request is never read.
+    if (refusal instanceof Response && new URL(request.url).searchParams.get("auto") === "1") {
       return data<ActionResult>({ kind: "refused", reason: "gone", auto: true, message: t("assess.error.gone"), errors: {}, values: {}, basedOn: null }, 409);
     }
     throw refusal;
   }
   const { viewer, db, entryId, declared, assignment } = access;
+  const form = await readForm(request);
 
   if (form.get("intent") === "declare") {
     if (declared) {
@@ -596,6 +598,7 @@ function Scoresheet({ data: d }: { data: ScoreData }) {
   const edits = useRef(0);
   const pendingEdits = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout>>();
+  const location = useLocation();
 
   const readOnly = d.sheet.status === "submitted" || d.accepts !== "ok";
   // Nothing can be lost on a read-only sheet (e.g. right after submitting).
@@ -633,8 +636,11 @@ function Scoresheet({ data: d }: { data: ScoreData }) {
     fd.set("version", String(baseRef.current));
     fd.set("auto", "1");
     pendingEdits.current = edits.current;
-    fetcher.submit(fd, { method: "post" });
-  }, [fetcher, navigation.state, readOnly]);
+    // ?auto=1 lets the server answer a refused autosave without reading its body.
+    const query = new URLSearchParams(location.search);
+    query.set("auto", "1");
+    fetcher.submit(fd, { method: "post", action: `${location.pathname}?${query}` });
+  }, [fetcher, navigation.state, readOnly, location]);
 
   const onEdit = () => {
     edits.current++;

@@ -14,6 +14,7 @@ import { useT } from "~/lib/use-t";
 import { formatNumber } from "~/i18n/format";
 import { Field, FormErrorSummary } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
+import { readForm } from "~/lib/request-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, edition } = await requireEditionCommittee(request, params);
@@ -63,7 +64,7 @@ const reassignSchema = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, edition, viewer } = await requireEditionCommittee(request, params);
   const { t } = await getT(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const here = `/committee/${edition.id}/assign`;
   const fail = (errors: Record<string, string>, values: Record<string, string> = {}) => data({ errors, values, intent: String(intent) }, 400);

@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     edition: edition.name,
     date: formatDate(publication?.published_at ?? new Date().toISOString(), locale),
     verifyLabel: t("committee.certificate.verify"),
-    verifyUrl: publication ? publicUrl(request, `/verify/${publication.sha256}`) : null,
+    verifyUrl: publication ? publicUrl(`/verify/${publication.sha256}`) : null,
     draftMark: publication ? null : t("committee.certificate.draft"),
   });
   return new Response(Buffer.from(pdf), {

@@ -17,6 +17,7 @@ import { formatDate } from "~/i18n/format";
 import { Field, FormErrorSummary } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { publicUrl } from "~/lib/config.server";
+import { readForm } from "~/lib/request-body.server";
 
 // Entrants of the edition: inviting a new organisation to a category (one-time link shown ONCE)
 // or a known one of the edition's chain (no link: its own members accept or decline on their
@@ -58,7 +59,7 @@ type ActionData = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, edition, viewer } = await requireEditionCommittee(request, params);
   const { t } = await getT(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const here = `/committee/${edition.id}/organisations`;
   const intent = form.get("intent");
   if (intent === "invite") {
@@ -81,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const inv = await createInvitation(db, {
       kind: "organisation", editionId: edition.id, categoryId: category.id, email: parsed.data.email || null, createdBy: viewer.user.id,
     });
-    return data<ActionData>({ errors: {}, values: {}, invited: { category: category.key, link: publicUrl(request, `/invite/${inv.token}`), expiresAt: inv.expiresAt } });
+    return data<ActionData>({ errors: {}, values: {}, invited: { category: category.key, link: publicUrl(`/invite/${inv.token}`), expiresAt: inv.expiresAt } });
   }
   if (intent === "approve" || intent === "reject") {
     const entryId = idParam(String(form.get("entryId") ?? ""));

@@ -13,6 +13,7 @@ import { Field, FormErrorSummary } from "~/components/Field";
 import { StatusBadge } from "~/components/StatusBadge";
 import type { MessageKey } from "~/i18n";
 import { publicUrl } from "~/lib/config.server";
+import { readForm } from "~/lib/request-body.server";
 
 // Assessors and jurors of the edition: their state and load; inviting one (a one-time link shown
 // ONCE, or the membership added directly when the email already has an account); deactivating
@@ -35,7 +36,7 @@ type ActionData = { errors: Record<string, string>; values: Record<string, strin
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, edition, viewer } = await requireEditionCommittee(request, params);
   const { t } = await getT(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const here = `/committee/${edition.id}/people`;
   const intent = form.get("intent");
   if (intent === "invite") {
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const roleName = t(`role.${role}` as MessageKey);
     if (res.kind === "invited") {
       // The raw token exists only in this response: it is never stored nor shown again.
-      return data<ActionData>({ errors: {}, values: {}, invited: { email, link: publicUrl(request, `/invite/${res.token}`), expiresAt: res.expiresAt } });
+      return data<ActionData>({ errors: {}, values: {}, invited: { email, link: publicUrl(`/invite/${res.token}`), expiresAt: res.expiresAt } });
     }
     const message = res.kind === "added" ? "committee.people.added" : res.kind === "reactivated" ? "committee.people.reactivatedByInvite" : "committee.people.already";
     return redirect(here, { headers: await flash(request, t(message, { email, role: roleName })) });

@@ -16,6 +16,7 @@ import { formatNumber } from "~/i18n/format";
 import { Field, FormErrorSummary } from "~/components/Field";
 import { StatusBadge } from "~/components/StatusBadge";
 import type { MessageKey } from "~/i18n";
+import { readForm } from "~/lib/request-body.server";
 
 // Progress of a stage: assigned / draft / submitted / not started per category, assessor and
 // entry, with each entry's scoresheets. The committee reopens a submitted scoresheet or entry
@@ -55,7 +56,7 @@ const reasonSchema = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, edition, viewer } = await requireEditionCommittee(request, params);
   const { t } = await getT(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent !== "reopenSheet" && intent !== "reopenEntry") notFound();
   const id = idParam(String(form.get("id") ?? ""));

@@ -16,6 +16,7 @@ import { gateText } from "~/lib/indicators";
 import type { MessageKey } from "~/i18n";
 import { messages } from "~/i18n/messages";
 import { assessorSeverity, scaledScores, type JudgedCriterionResult, type ScoringResult } from "../../scoring/index";
+import { readForm } from "~/lib/request-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, edition, category } = await requireCategoryCommittee(request, params);
@@ -72,7 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, edition, category, viewer } = await requireCategoryCommittee(request, params);
   const { t } = await getT(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const here = `/committee/${edition.id}/ranking/${category.id}`;
   if (intent === "signoff") {

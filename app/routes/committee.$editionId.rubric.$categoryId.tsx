@@ -11,6 +11,7 @@ import { useLocale, useT } from "~/lib/use-t";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { FormErrorSummary } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
+import { readForm } from "~/lib/request-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, edition, category } = await requireCategoryCommittee(request, params);
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, edition, category, viewer } = await requireCategoryCommittee(request, params);
   const { t } = await getT(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const text = String(form.get("json") ?? "");
   const reason = String(form.get("reason") ?? "").trim();
   const values = { json: text, reason };

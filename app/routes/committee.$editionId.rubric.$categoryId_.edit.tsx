@@ -14,6 +14,7 @@ import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
 import { useT } from "~/lib/use-t";
 import { messages, type MessageKey } from "~/i18n/messages";
+import { readForm } from "~/lib/request-body.server";
 
 // The committee's rubric form editor: stages, criteria (with bands), gates; a valid save stores a
 // new rubric version (method carried over). Works without JavaScript (one plain POST form).
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, edition, category, viewer } = await requireCategoryCommittee(request, params);
   const { t } = await getT(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const model = modelFromForm(form);
   const fail = (errors: FormErrors, status = 400, staleVersion: number | null = null) =>
     data({ errors, model, staleVersion }, status);

@@ -16,6 +16,7 @@ import { formatDate, formatNumber } from "~/i18n/format";
 import { Field, FormErrorSummary } from "~/components/Field";
 import { StatusBadge } from "~/components/StatusBadge";
 import type { MessageKey } from "~/i18n";
+import { readForm } from "~/lib/request-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, edition } = await requireEditionCommittee(request, params);
@@ -42,7 +43,7 @@ const jurorSchema = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, edition, viewer } = await requireEditionCommittee(request, params);
   const { t } = await getT(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const here = `/committee/${edition.id}/stages`;
   if (form.get("intent") === "close") {
     const parsed = parseForm(closeSchema, form, t);

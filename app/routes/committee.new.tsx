@@ -11,6 +11,7 @@ import { flash } from "~/lib/session.server";
 import { useT } from "~/lib/use-t";
 import { Field, FormErrorSummary } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
+import { readForm } from "~/lib/request-body.server";
 
 const CATEGORY_KEYS: CategoryKey[] = ["province", "regency_city", "large", "medium", "public_service", "micro_small"];
 // A real calendar day (2023-02-31 and 2023-13-01 are refused), as YYYY-MM-DD.
@@ -53,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireCommittee(request);
   const { t } = await getT(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(schema, form, t);
   const categories = form.getAll("categories").map(String).filter((c): c is CategoryKey => (CATEGORY_KEYS as string[]).includes(c));
   const checked = Object.fromEntries(categories.map((c) => [`cat_${c}`, "on"]));

@@ -16,6 +16,7 @@ import { accountFields, companyNumbersGiven, organisationFields, passwordsMatch 
 import { signInHeaders } from "~/lib/portal.server";
 import { clientAddress, lookupInvitationThrottled, waitMinutes } from "~/lib/throttle.server";
 import { useLocale, useT } from "~/lib/use-t";
+import { readForm } from "~/lib/request-body.server";
 
 // Public: accepting a one-time invitation link. A new user sets name and password (and, for an
 // organisation invitation, the new organisation's details); a user who is already signed in can
@@ -59,13 +60,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = await getT(request);
   const db = await getDb();
   const token = params.token ?? "";
+  // Read first (the page is public; its one guard is the token), so a slowed form keeps its input.
+  const form = await readForm(request);
   const found = await lookupInvitationThrottled(db, clientAddress(context), () => findInvitation(db, token), { submit: true });
   if (found.state === "throttled") {
-    return data<ActionData>({ errors: {}, values: {}, message: t("portal.invite.throttled", { minutes: waitMinutes(found.retryAfterSeconds) }) }, 429);
+    return data<ActionData>({ errors: {}, values: strip(form), message: t("portal.invite.throttled", { minutes: waitMinutes(found.retryAfterSeconds) }) }, 429);
   }
   const { state, invitation } = found;
   if (state !== "valid" || !invitation) return data<ActionData>({ errors: {}, values: {}, message: t(`portal.invite.state.${state}` as MessageKey) }, 410);
-  const form = await request.formData();
   const home = invitation.kind === "organisation" || invitation.kind === "member" ? "/portal" : "/home";
 
   if (form.get("intent") === "existing") {

@@ -11,6 +11,7 @@ import { clientAddress } from "~/lib/throttle.server";
 import { safeRedirect } from "~/lib/redirect";
 import { getSession, sessions } from "~/lib/session.server";
 import { useT } from "~/lib/use-t";
+import { readForm } from "~/lib/request-body.server";
 
 const LoginForm = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email({ error: "login.emailInvalid" })),
@@ -37,7 +38,7 @@ type ActionData = { errors: FieldErrors; values: Record<string, string>; message
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { t } = await getT(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(LoginForm, form, t);
   if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values: parsed.values, message: t("common.formErrors") }, 400);
   const { email, password, redirectTo } = parsed.data;

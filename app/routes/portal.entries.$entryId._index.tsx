@@ -13,6 +13,7 @@ import { requireOwnEntry } from "~/lib/portal.server";
 import { flash } from "~/lib/session.server";
 import { useLocale, useT } from "~/lib/use-t";
 import { deadlinePassed } from "../../db/deadlines";
+import { readForm } from "~/lib/request-body.server";
 
 // The entry's status page (made to be read on a phone): where the entry stands, what is still
 // missing, and the submit button. Submitting locks the entry.
@@ -44,7 +45,7 @@ type ActionData = { message: string; missing?: string[] };
 export async function action({ request, params }: ActionFunctionArgs) {
   const { entry, db, viewer } = await requireOwnEntry(request, params.entryId);
   const { t, locale } = await getT(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") !== "submit") return data<ActionData>({ message: t("form.invalid") }, 400);
   const result = await submitEntry(db, { entryId: entry.id, userId: viewer.user.id });
   if (result.ok) return redirect(`/portal/entries/${entry.id}`, { headers: await flash(request, t("portal.status.submitted")) });

@@ -10,6 +10,7 @@ import { getT } from "~/lib/locale.server";
 import { requireOwnEntry } from "~/lib/portal.server";
 import { evidenceUploader, refusalMessage, removeStoredFile } from "~/lib/uploads.server";
 import { useLocale, useT } from "~/lib/use-t";
+import { readForm } from "~/lib/request-body.server";
 
 // Evidence per criterion: several files each (PDF, JPEG, PNG, XLSX, DOCX, at most
 // config.uploadMaxBytes), checked by their bytes; replace and delete while the entry is a draft.
@@ -43,8 +44,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
   const uploader = evidenceUploader({ dir: config.uploadDir, maxBytes: config.uploadMaxBytes });
   let form: FormData;
-  try {
-    form = multipart ? await uploader.parse(request) : await request.formData();
+  // Uploads have their own streaming reader; anything else is read (or refused) as every form is.
+  if (!multipart) form = await readForm(request);
+  else try {
+    form = await uploader.parse(request);
   } catch {
     return data<ActionData>({ message: t("portal.evidence.refusedRequest", { max: formatNumber(maxMb, 0, 1) }), outcomes: [] }, 400);
   }

@@ -13,6 +13,7 @@ import { bandFor, FIGURE_FIELDS, figuresSchema, MAX_REGULATIONS, PROGRAMMES, REG
 import { requireOwnEntry } from "~/lib/portal.server";
 import { flash } from "~/lib/session.server";
 import { useLocale, useT } from "~/lib/use-t";
+import { readForm } from "~/lib/request-body.server";
 
 // The self-assessment figures. Indicators are derived from them on every save (never typed in)
 // and shown with the rubric band each falls into. Impossible figures are refused next to the
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { entry, db, viewer } = await requireOwnEntry(request, params.entryId);
   const { t } = await getT(request);
   const group = categoryGroup(entry.category);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(figuresSchema(group), form, t);
   if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values: parsed.values, message: t("common.formErrors") }, 400);
   const result = await saveFigures(db, {

@@ -10,6 +10,7 @@ import { notFound, requireEntrant } from "~/lib/guards.server";
 import { getT } from "~/lib/locale.server";
 import { useLocale, useT } from "~/lib/use-t";
 import { publicUrl } from "~/lib/config.server";
+import { readForm } from "~/lib/request-body.server";
 
 // Members of the viewer's organisations invite colleagues, to their own organisation only: the
 // one-time link is shown once, here, to be passed on.
@@ -42,7 +43,7 @@ type ActionData = { errors: FieldErrors; values: Record<string, string>; message
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireEntrant(request);
   const { t } = await getT(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(InviteForm, form, t);
   if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values: parsed.values, message: t("common.formErrors") }, 400);
   // Only to the viewer's own organisation; any other id is answered as if it did not exist.
@@ -50,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const inv = await createInvitation(await getDb(), {
     kind: "member", organisationId: parsed.data.organisationId, email: parsed.data.email ?? null, createdBy: viewer.user.id,
   });
-  const link = publicUrl(request, `/invite/${inv.token}`);
+  const link = publicUrl(`/invite/${inv.token}`);
   return { errors: {}, values: {}, link, organisationId: parsed.data.organisationId, expiresAt: inv.expiresAt } satisfies ActionData;
 }
 

@@ -14,6 +14,7 @@ import { accountFields, companyNumbersGiven, ORGANISATION_KINDS, organisationFie
 import { signInHeaders } from "~/lib/portal.server";
 import { clientAddress, takeRegistration, waitMinutes } from "~/lib/throttle.server";
 import { useLocale, useT } from "~/lib/use-t";
+import { readForm } from "~/lib/request-body.server";
 
 // Public: an organisation registers itself during an edition's registration window (until
 // editions.registration_deadline) with its registration numbers and region. The entry waits as
@@ -40,7 +41,7 @@ type ActionData = { errors: FieldErrors; values: Record<string, string>; message
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { t } = await getT(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(RegisterForm, form, t);
   const values = () => {
     const v: Record<string, string> = {};
