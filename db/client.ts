@@ -31,7 +31,8 @@ export function openSqlite(url: string): Database.Database {
   return sqlite;
 }
 
-export function isPostgres(db: Kysely<unknown>): boolean {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema
+export function isPostgres(db: Kysely<any>): boolean {
   return db.getExecutor().adapter.constructor.name === "PostgresAdapter";
 }
 

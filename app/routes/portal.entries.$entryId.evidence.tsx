@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { criteria } = await evidenceCriteria(db, entry.category_id);
   const keys = new Set(criteria.map((c) => c.id));
 
-  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
+  const multipart = (request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data");
   const uploader = evidenceUploader({ dir: config.uploadDir, maxBytes: config.uploadMaxBytes });
   let form: FormData;
   // Uploads have their own streaming reader; anything else is read (or refused) as every form is.

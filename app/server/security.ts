@@ -7,6 +7,23 @@ import { randomBytes } from "node:crypto";
 /** Evidence shown inline (PDF in the assessor's frame, images): the one path framed by our pages. */
 const INLINE_EVIDENCE = /^\/evidence\//;
 
+/** The path as the router matches it (decoded, any case), so that /%65vidence/1 is evidence too. */
+function routedPath(path: string): string {
+  try {
+    return decodeURIComponent(path).toLowerCase();
+  } catch {
+    return path.toLowerCase();
+  }
+}
+
+/** What every response carries, pages and files alike. */
+function common(https: boolean) {
+  return {
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : (false as const),
+    referrerPolicy: { policy: "same-origin" as const },
+  };
+}
+
 /**
  * Pages: a strict Content-Security-Policy whose scripts must carry this response's nonce (the
  * inline scripts Remix emits get it through entry.server.tsx), never framed; HSTS only when the
@@ -32,8 +49,7 @@ function pageHeaders(https: boolean): RequestHandler {
       },
     },
     frameguard: { action: "deny" },
-    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: "same-origin" },
+    ...common(https),
     crossOriginEmbedderPolicy: false,
   });
 }
@@ -50,8 +66,7 @@ function evidenceHeaders(https: boolean): RequestHandler {
       directives: { defaultSrc: ["'none'"], imgSrc: ["'self'"], styleSrc: ["'unsafe-inline'"], sandbox: [], frameAncestors: ["'self'"] },
     },
     frameguard: { action: "sameorigin" },
-    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: "same-origin" },
+    ...common(https),
     crossOriginResourcePolicy: { policy: "same-origin" },
   });
 }
@@ -61,7 +76,7 @@ export function securityHeaders({ https }: { https: boolean }): RequestHandler {
   const evidence = evidenceHeaders(https);
   return (req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
-    (INLINE_EVIDENCE.test(req.path) ? evidence : pages)(req, res, next);
+    (INLINE_EVIDENCE.test(routedPath(req.path)) ? evidence : pages)(req, res, next);
   };
 }
 
@@ -70,8 +85,10 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /**
  * A post from another site is answered 403 here. Remix checks the same (Origin against
  * X-Forwarded-Host or Host) but throws, which became a 500; this mirrors its rule so that a
- * request it would refuse never reaches it. A browser always sends Origin with a post; a request
- * without one is not cross-site (curl, tests) and goes on to the route's own guard.
+ * request it would refuse never reaches it. (Behind a reverse proxy, the proxy must pass the
+ * public Host or set X-Forwarded-Host, or Remix would refuse every form.) A browser always sends
+ * Origin with a post; a request without one is not cross-site (curl, tests) and goes on to the
+ * route's own guard.
  */
 export function refuseCrossOrigin(req: Request, res: Response, next: NextFunction) {
   if (SAFE_METHODS.has(req.method)) return next();

@@ -21,6 +21,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("answered_at", "text")
     .execute();
   await db.schema.createIndex("organisation_invitations_org").on("organisation_invitations").columns(["organisation_id", "status"]).execute();
+  // One open invitation per organisation and edition, even when two are sent at the same moment.
+  await db.schema
+    .createIndex("organisation_invitations_one_open")
+    .unique()
+    .on("organisation_invitations")
+    .columns(["edition_id", "organisation_id"])
+    .where(sql.ref("status"), "=", "open")
+    .execute();
   await db.schema.createIndex("organisation_invitations_edition").on("organisation_invitations").columns(["edition_id"]).execute();
 
   // Links issued for a known organisation let anyone holding them join it. Unused ones still

@@ -1,5 +1,7 @@
+import { sql } from "kysely";
 import { inTransaction, type Db } from "../client";
 import type { Level } from "../schema";
+import { deadlinePassed } from "../deadlines";
 import { audit, json } from "./audit";
 import { kindsForCategory } from "./invitations";
 
@@ -69,11 +71,16 @@ export async function inviteOrganisation(
     if (!organisation) return { ok: false, reason: "not_invitable" };
     if (!kindsForCategory(category.key).includes(organisation.kind)) return { ok: false, reason: "kind" };
     if (await openInvitation(tx, args.editionId, args.organisationId)) return { ok: false, reason: "already_invited" };
-    const { id } = await tx
+    // Two invitations sent at once: the unique index on open ones lets only the first one in.
+    const inserted = await tx
       .insertInto("organisation_invitations")
       .values({ edition_id: args.editionId, category_id: category.id, organisation_id: organisation.id, created_by: args.createdBy, created_at: at })
+      // The predicate is written as a literal so that it matches the index's own (a parameter would not).
+      .onConflict((oc) => oc.columns(["edition_id", "organisation_id"]).where("status", "=", sql.lit("open")).doNothing())
       .returning("id")
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!inserted) return { ok: false, reason: "already_invited" };
+    const { id } = inserted;
     await audit(tx, {
       at, user_id: args.createdBy, edition_id: args.editionId, entry_id: null,
       action: "invitation.create", subject: `organisation_invitation:${id}`, before: null,
@@ -122,7 +129,7 @@ export async function openInvitationsFor(db: Db, organisationIds: number[]) {
 
 export type AnswerResult =
   | { ok: true; entryId: number | null }
-  | { ok: false; reason: "not_found" | "answered" | "already_entered" };
+  | { ok: false; reason: "not_found" | "answered" | "already_entered" | "closed" };
 
 /**
  * A member of the invited organisation accepts (the entry is created, as a draft) or declines.
@@ -150,6 +157,9 @@ export async function answerOrganisationInvitation(
     if (!member) return { ok: false, reason: "not_found" };
     if (inv.status !== "open") return { ok: false, reason: "answered" };
     if (args.accept) {
+      // The entry would be a draft nobody can submit any more.
+      const edition = await tx.selectFrom("editions").select("registration_deadline").where("id", "=", inv.edition_id).executeTakeFirstOrThrow();
+      if (deadlinePassed(edition.registration_deadline, args.now)) return { ok: false, reason: "closed" };
       const entered = await tx.selectFrom("entries").select("id").where("edition_id", "=", inv.edition_id).where("organisation_id", "=", inv.organisation_id).executeTakeFirst();
       if (entered) return { ok: false, reason: "already_entered" };
     }

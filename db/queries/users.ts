@@ -1,4 +1,4 @@
-import { inTransaction, type Db } from "../client";
+import { inTransaction, isPostgres, type Db } from "../client";
 import type { Role } from "../schema";
 
 export async function findUserByEmail(db: Db, email: string) {
@@ -62,7 +62,21 @@ export async function takeThrottledAttempt(
   now: Date,
 ): Promise<{ ok: true } | { ok: false; readyAt: number }> {
   return inTransaction(db, async (trx) => {
-    const rows = await trx.selectFrom("login_failures").selectAll().where("key", "in", keys.map((k) => k.key)).execute();
+    const names = keys.map((k) => k.key).sort();
+    const query = trx.selectFrom("login_failures").selectAll().where("key", "in", names).orderBy("key");
+    let rows;
+    if (isPostgres(trx)) {
+      // PostgreSQL runs transactions side by side (SQLite one writer at a time): the keys' rows are
+      // made if new, then locked in key order, so parallel attempts queue here too.
+      await trx
+        .insertInto("login_failures")
+        .values(names.map((key) => ({ key, failures: 0, last_failure_at: new Date(0).toISOString() })))
+        .onConflict((oc) => oc.column("key").doNothing())
+        .execute();
+      rows = await query.forUpdate().execute();
+    } else {
+      rows = await query.execute();
+    }
     const counts: ThrottleCounts = new Map();
     for (const k of keys) {
       const row = rows.find((r) => r.key === k.key);

@@ -200,6 +200,35 @@ describe("invitations", () => {
       { action: "invitation.accept", subject: `organisation_invitation:${second.id}` },
     ]);
   });
+
+  it("an invitation cannot be accepted once the edition's registration has closed (its draft could never be submitted)", async () => {
+    const { db, committeeId, orgA } = await demo();
+    const next = await newEdition(db, committeeId, "provincial", "Kalimantan Timur");
+    await db.updateTable("editions").set({ registration_deadline: "2024-03-31T16:59:59.999Z" }).where("id", "=", next).execute();
+    const member = (await db.selectFrom("memberships").select("user_id").where("organisation_id", "=", orgA).executeTakeFirstOrThrow()).user_id;
+    const inv = await inviteOrganisation(db, { editionId: next, categoryId: await largeOf(db, next), organisationId: orgA, createdBy: committeeId });
+    if (!inv.ok) throw new Error("expected ok");
+    const before = new Date("2024-03-31T12:00:00Z");
+    const after = new Date("2024-04-01T00:00:00Z");
+    expect(await answerOrganisationInvitation(db, { invitationId: inv.id, userId: member, accept: true, now: after })).toEqual({ ok: false, reason: "closed" });
+    expect(await db.selectFrom("entries").select("id").where("edition_id", "=", next).execute()).toEqual([]);
+    // Declining stays possible, and before the deadline accepting works.
+    const again = await answerOrganisationInvitation(db, { invitationId: inv.id, userId: member, accept: true, now: before });
+    expect(again.ok).toBe(true);
+  });
+
+  it("two invitations of one organisation sent at the same moment: one is made", async () => {
+    const { db, committeeId, orgA } = await demo();
+    const next = await newEdition(db, committeeId, "provincial", "Kalimantan Timur");
+    const categoryId = await largeOf(db, next);
+    const results = await Promise.all([1, 2, 3].map(() => inviteOrganisation(db, { editionId: next, categoryId, organisationId: orgA, createdBy: committeeId })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(await db.selectFrom("organisation_invitations").select("id").where("edition_id", "=", next).execute()).toHaveLength(1);
+    // The index itself refuses a second open one, whoever writes it.
+    await expect(
+      db.insertInto("organisation_invitations").values({ edition_id: next, category_id: categoryId, organisation_id: orgA, created_by: committeeId, created_at: new Date().toISOString() }).execute(),
+    ).rejects.toThrow();
+  });
 });
 
 async function newEdition(db: Db, userId: number, level: "provincial" | "national", region: string) {

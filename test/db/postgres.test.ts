@@ -1,8 +1,9 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { createDb } from "../../db/client";
+import { createDb, type Db } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
 import { currentRubric, loadRubricDefinition, toScoringRubric } from "../../db/queries/rubrics";
+import { takeThrottledAttempt } from "../../db/queries/users";
 import { seedDemo } from "../../db/seed/demo";
 import { deriveIndicators } from "../../scoring/figures";
 import { parseScoringInput } from "../../scoring/index";
@@ -11,13 +12,19 @@ import { parseScoringInput } from "../../scoring/index";
 // empty database that may be wiped (e.g. postgres://paritrana:paritrana@localhost/paritrana_test).
 const url = process.env.TEST_POSTGRES_URL;
 
+/** The test database, emptied and migrated to the latest schema. */
+async function emptyDb(): Promise<Db> {
+  const db = await createDb(url!);
+  await sql`drop schema public cascade`.execute(db);
+  await sql`create schema public`.execute(db);
+  await migrateToLatest(db);
+  return db;
+}
+
 describe.skipIf(!url)("PostgreSQL", () => {
   it("migrates, seeds the demo edition and reads a rubric back", async () => {
-    const db = await createDb(url!);
+    const db = await emptyDb();
     try {
-      await sql`drop schema public cascade`.execute(db);
-      await sql`create schema public`.execute(db);
-      await migrateToLatest(db);
       await seedDemo(db);
       const orgs = await db.selectFrom("organisations").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
       expect(Number(orgs.n)).toBe(42);
@@ -30,6 +37,21 @@ describe.skipIf(!url)("PostgreSQL", () => {
       const rubric = await currentRubric(db, category.id);
       const parsed = parseScoringInput({ rubric: toScoringRubric(await loadRubricDefinition(db, rubric!.id)), nominees: [], scores: [] });
       expect(parsed.ok).toBe(true);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it("counts throttled attempts sent in parallel one after another (no lost update)", async () => {
+    const db = await emptyDb();
+    try {
+      const now = new Date();
+      // Five free attempts per key, then none: of twenty sent at once, exactly five get through.
+      const take = () => takeThrottledAttempt(db, [{ key: "login:a@b.c", forgetAfterMs: 60_000 }, { key: "addr:1.2.3.4", forgetAfterMs: 60_000 }], (counts) => ([...counts.values()].some((c) => c.count >= 5) ? Infinity : 0), now);
+      const results = await Promise.all(Array.from({ length: 20 }, take));
+      expect(results.filter((r) => r.ok)).toHaveLength(5);
+      const rows = await db.selectFrom("login_failures").select(["key", "failures"]).orderBy("key").execute();
+      expect(rows).toEqual([{ key: "addr:1.2.3.4", failures: 5 }, { key: "login:a@b.c", failures: 5 }]);
     } finally {
       await db.destroy();
     }

@@ -63,8 +63,8 @@ describe("over plain HTTP", () => {
     }
   });
 
-  it("inline evidence runs sandboxed and only our pages may frame it", async () => {
-    const res = await http(server.url, `/evidence/${f.evidenceA}`, { headers: { Cookie: entrantA } });
+  it.each(["/evidence", "/Evidence", "/%65vidence"])("inline evidence (%s/…) runs sandboxed and only our pages may frame it", async (prefix) => {
+    const res = await http(server.url, `${prefix}/${f.evidenceA}`, { headers: { Cookie: entrantA } });
     expect(res.status).toBe(200);
     expect(res.headers["content-type"]).toBe("application/pdf");
     const policy = csp(res.headers);
@@ -77,13 +77,35 @@ describe("over plain HTTP", () => {
   });
 
   it("an invitation link follows PUBLIC_URL even when the Host header says otherwise", async () => {
-    const res = await http(server.url, `/committee/${f.editionId}/people`, {
-      method: "POST",
-      headers: { Cookie: committee, Host: "evil.test", "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ intent: "invite", email: "someone.new@example.test", name: "Someone New", role: "assessor" }).toString(),
-    });
+    const res = await inviteAssessor(server, committee, "evil.test", "someone.new@example.test");
     expect(res.status).toBe(200);
     expect(res.body).toContain(`${server.url}/invite/`);
+    expect(res.body).not.toContain("evil.test/invite");
+  });
+});
+
+/** The committee invites a new assessor (the answer shows the one-time link), with this Host header. */
+function inviteAssessor(server: RunningServer, cookie: string, host: string, email: string) {
+  const { editionId } = loadFixtures(server.db());
+  return http(server.url, `/committee/${editionId}/people`, {
+    method: "POST",
+    headers: { Cookie: cookie, Host: host, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ intent: "invite", email, name: "Someone New", role: "assessor" }).toString(),
+  });
+}
+
+describe("without PUBLIC_URL, outside production", () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ NODE_ENV: undefined, PUBLIC_URL: undefined });
+  }, 120_000);
+  afterAll(() => server?.stop());
+
+  it("links are made for this machine (http://localhost:PORT), never from the Host header", async () => {
+    const committee = await signInCookie(server.url, "panitia@paritrana.test");
+    const res = await inviteAssessor(server, committee, "evil.test", "someone.else@example.test");
+    expect(res.status).toBe(200);
+    expect(res.body).toContain(`http://localhost:${server.port}/invite/`);
     expect(res.body).not.toContain("evil.test/invite");
   });
 });

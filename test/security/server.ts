@@ -34,6 +34,11 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The environment without the variables a test unsets (given as undefined). */
+function definedOnly(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined)) as NodeJS.ProcessEnv;
+}
+
 /** Starts the server and resolves once it answers, or rejects with its output when it exits. */
 export async function startServer(env: Record<string, string | undefined> = {}): Promise<RunningServer> {
   if (!existsSync(join(BUILD_DIR, "server/index.js"))) throw new Error(`No build in ${BUILD_DIR}: run npm run build first`);
@@ -41,7 +46,7 @@ export async function startServer(env: Record<string, string | undefined> = {}):
   const dir = mkdtempSync(join(tmpdir(), "paritrana-sec-"));
   const url = `http://localhost:${port}`;
   const child = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], {
-    env: {
+    env: definedOnly({
       ...process.env,
       PORT: String(port),
       HOST: "127.0.0.1",
@@ -52,7 +57,7 @@ export async function startServer(env: Record<string, string | undefined> = {}):
       NODE_ENV: "production",
       PUBLIC_URL: url,
       ...env,
-    },
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -95,7 +100,7 @@ async function stopChild(child: ChildProcess, dir: string, closeDb: () => void) 
 export async function runServerToExit(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
   const dir = mkdtempSync(join(tmpdir(), "paritrana-sec-"));
   const child = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], {
-    env: { ...process.env, PORT: String(await freePort()), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: `file:${join(dir, "app.sqlite")}`, BUILD_DIR, ...env },
+    env: definedOnly({ ...process.env, PORT: String(await freePort()), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: `file:${join(dir, "app.sqlite")}`, BUILD_DIR, ...env }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -13,6 +13,10 @@ export const portal = {
   "portal.home.accepted": ["Undangan diterima. Pendaftaran baru dibuat sebagai draf.", "Invitation accepted. The new entry has been created as a draft."],
   "portal.home.declined": ["Undangan ditolak.", "Invitation declined."],
   "portal.home.refused.answered": ["Undangan ini sudah dijawab oleh anggota organisasi Anda.", "This invitation has already been answered by a member of your organisation."],
+  "portal.home.refused.closed": [
+    "Pendaftaran edisi ini sudah ditutup, sehingga undangan tidak dapat diterima lagi. Hubungi panitia bila perlu.",
+    "Registration for this edition has closed, so the invitation can no longer be accepted. Contact the committee if needed.",
+  ],
   "portal.home.refused.already_entered": ["Organisasi Anda sudah terdaftar pada edisi ini.", "Your organisation already has an entry in this edition."],
   "portal.nav.label": ["Halaman pendaftaran", "Entry pages"],
   "portal.nav.status": ["Status", "Status"],
