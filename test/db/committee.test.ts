@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { freshDb } from "./support";
+import { firstSubmittedSheet, freshDb } from "./support";
 import { editionCategories, listEditions } from "../../db/queries/editions";
 import { closeStageWithShortlist } from "../../db/queries/committee";
 import { currentPublication, getPublication, publicationByHash, signOffCategory } from "../../db/queries/publications";
@@ -84,14 +84,7 @@ describe("sign-off approves exact data; the current publication is the latest on
   const regency = (await editionCategories(db, edition.id)).find((c) => c.key === "regency_city")!;
   const committee = await db.selectFrom("users").select("id").where("email", "=", "panitia@paritrana.test").executeTakeFirstOrThrow();
   // One submitted desk scoresheet of the category, to change the data with.
-  const sheet = await db
-    .selectFrom("assignments as a").innerJoin("entries as e", "e.id", "a.entry_id")
-    .select(["a.id"]).where("e.category_id", "=", regency.id).where("a.status", "=", "submitted").orderBy("a.id")
-    .executeTakeFirstOrThrow();
-  const setFirstScore = async (value: number) => {
-    const first = await db.selectFrom("scores").select("id").where("assignment_id", "=", sheet.id).orderBy("id").executeTakeFirstOrThrow();
-    await db.updateTable("scores").set({ value }).where("id", "=", first.id).execute();
-  };
+  const { setFirstScore } = await firstSubmittedSheet(db, regency.id);
 
   it("refuses to publish data that changed after the sign-off", async () => {
     const sha256 = (await scoreCategory(db, regency))!.snapshot!.sha256;

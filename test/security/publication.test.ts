@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { freshDb } from "../db/support";
+import { firstSubmittedSheet, freshDb } from "../db/support";
 import { editionCategories, getEdition, listEditions } from "../../db/queries/editions";
 import { categoryOverview, closeStageWithShortlist } from "../../db/queries/committee";
 import { currentPublication, signOffCategory } from "../../db/queries/publications";
@@ -41,14 +41,7 @@ async function demo() {
 describe("publishing A, then B, then A again: every reader shows A", async () => {
   const { db, edition, regency, userId } = await demo();
   // One submitted desk score of the category, to make B differ from A.
-  const sheet = await db
-    .selectFrom("assignments as a").innerJoin("entries as e", "e.id", "a.entry_id")
-    .select(["a.id"]).where("e.category_id", "=", regency.id).where("a.status", "=", "submitted").orderBy("a.id")
-    .executeTakeFirstOrThrow();
-  const setFirstScore = async (value: number) => {
-    const first = await db.selectFrom("scores").select("id").where("assignment_id", "=", sheet.id).orderBy("id").executeTakeFirstOrThrow();
-    await db.updateTable("scores").set({ value }).where("id", "=", first.id).execute();
-  };
+  const { setFirstScore } = await firstSubmittedSheet(db, regency.id);
   await setFirstScore(1);
   const a = await publishAt(db, edition.id, regency, userId, "2024-03-01T10:00:00.000Z");
   await setFirstScore(2);
