@@ -64,7 +64,7 @@ describe("publishing A, then B, then A again: every reader shows A", async () =>
     expect(row.publishedAt).toBe("2024-03-03T10:00:00.000Z");
   });
 
-  it("the committee's ranking page and the certificates read A", async () => {
+  it("currentPublication, which the ranking page and the certificates read, is A", async () => {
     const current = (await currentPublication(db, regency.id))!;
     expect(current.sha256).toBe(a.sha256);
     expect(current.published_at).toBe("2024-03-03T10:00:00.000Z");
