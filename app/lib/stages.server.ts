@@ -2,7 +2,7 @@ import type { Db } from "../../db/client";
 import type { Edition, StageKey } from "../../db/schema";
 import { editionCategories, editionStages } from "../../db/queries/editions";
 import { closeStageWithShortlist, scoresheetCounts } from "../../db/queries/committee";
-import { currentPublication } from "../../db/queries/publications";
+import { publishedCategoryIds } from "../../db/queries/publications";
 import { createHash } from "node:crypto";
 import { scoreCategory, shortlistOf } from "./scoring-input.server";
 
@@ -21,8 +21,9 @@ export async function proposal(db: Db, edition: Edition) {
   if (!open) return { stages, open: null, next: null, categories: [], fingerprint: "" };
   const next = stages.find((s) => s.position > open.position) ?? null;
   const categories = [];
+  const published = await publishedCategoryIds(db, edition.id);
   for (const c of await editionCategories(db, edition.id)) {
-    if (await currentPublication(db, c.id)) {
+    if (published.has(c.id)) {
       categories.push({ id: c.id, key: c.key, ok: true, published: true, advancing: [], notAdvancing: [], unsubmitted: 0 });
       continue;
     }

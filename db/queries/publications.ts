@@ -35,6 +35,16 @@ export async function currentPublications(db: Db, editionId: number) {
     .execute();
 }
 
+/** The ids of an edition's categories that have a current publication. */
+export async function publishedCategoryIds(db: Db, editionId: number): Promise<Set<number>> {
+  const rows = await currentEvents(db)
+    .innerJoin("categories as c", "c.id", "ev.category_id")
+    .select("ev.category_id")
+    .where("c.edition_id", "=", editionId)
+    .execute();
+  return new Set(rows.map((r) => r.category_id));
+}
+
 export async function getPublication(db: Db, id: number) {
   return db.selectFrom("publications").selectAll().where("id", "=", id).executeTakeFirst();
 }
