@@ -1,4 +1,4 @@
-// Calibration of assessors' u within one category and stage (SCORING.md §4).
+// Calibration of assessors' u within one category and stage (docs/scoring-contract.md §4).
 import { cmp6 } from "./round";
 
 export type CalibrationKind = "none" | "zscore" | "offset";

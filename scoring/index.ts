@@ -1,4 +1,4 @@
-// Public API of the scoring module (see /work/shared/design/SCORING.md and scoring/README.md).
+// Public API of the scoring module (see docs/scoring-contract.md and scoring/README.md).
 export { score } from "./score";
 export { parseScoringInput, ScoringInputSchema, formatPath } from "./schema";
 export { LIMITS, stepFits } from "./limits";

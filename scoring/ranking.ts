@@ -1,4 +1,4 @@
-// Ranking by comparison keys (SCORING.md §10): never by id, order or chance.
+// Ranking by comparison keys (docs/scoring-contract.md §10): never by id, order or chance.
 
 export type RankingKind = "competition" | "dense";
 

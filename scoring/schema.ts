@@ -1,4 +1,4 @@
-// The input contract of SCORING.md as a zod schema, including every cross-reference check
+// The input contract of docs/scoring-contract.md as a zod schema, including every cross-reference check
 // (unknown ids, duplicates, value ≤ max, advance on the last stage, ...).
 import { z } from "zod";
 import { LIMITS, stepFits } from "./limits";

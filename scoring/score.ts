@@ -1,4 +1,4 @@
-// score(input): the whole method of SCORING.md, category by category.
+// score(input): the whole method of docs/scoring-contract.md, category by category.
 import type { ScoringInput } from "./schema";
 import type { CategoryResult, CriterionResult, RankingEntry, ScoringResult, StageAgreement } from "./types";
 import { buildCategories, buildModel, type CategoryData, type Model } from "./prepare";

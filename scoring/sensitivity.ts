@@ -1,4 +1,4 @@
-// Sensitivity (SCORING.md §13): every criterion weight ×(1−δ) and ×(1+δ), every assessor left
+// Sensitivity (docs/scoring-contract.md §13): every criterion weight ×(1−δ) and ×(1+δ), every assessor left
 // out, one at a time; each variant is ranked again.
 import type { CategoryData, Model } from "./prepare";
 import type { SensitivityResult } from "./types";

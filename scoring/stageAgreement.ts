@@ -1,4 +1,4 @@
-// Agreement of one category and stage over the complete block of assessors (SCORING.md §12).
+// Agreement of one category and stage over the complete block of assessors (docs/scoring-contract.md §12).
 import type { CategoryData, Model } from "./prepare";
 import type { StageAgreement } from "./types";
 import { icc2, kendallW } from "./agreement";

@@ -1,4 +1,4 @@
-// Running totals and advancing from one stage to the next (SCORING.md §8).
+// Running totals and advancing from one stage to the next (docs/scoring-contract.md §8).
 import type { Advance } from "./schema";
 import { cmp6 } from "./round";
 

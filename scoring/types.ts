@@ -1,4 +1,4 @@
-// The output contract of SCORING.md. Key order of every object is fixed by the code that builds it.
+// The output contract of docs/scoring-contract.md. Key order of every object is fixed by the code that builds it.
 
 export interface JudgedCriterionResult {
   /** Panel aggregate of the (calibrated) scores on 0–100, rounded to 2 decimals. */

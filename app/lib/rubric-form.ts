@@ -353,7 +353,7 @@ export type ValidateResult = { ok: true; definition: RubricDefinition } | { ok: 
 
 /**
  * The whole check of a submitted form: its zod schemas, then the scoring contract
- * (parseScoringInput on the SCORING.md shape, with the method that the new version carries over).
+ * (parseScoringInput on the shape of docs/scoring-contract.md, with the method that the new version carries over).
  * Problems that concern no single field are under `_rubric.<n>` (a message key, or "path: message").
  */
 export function validateRubricForm(model: RubricFormModel, method?: unknown): ValidateResult {

@@ -2,8 +2,8 @@ import { parseScoringInput } from "../../scoring/index";
 import type { RubricDefinition } from "../../db/queries/rubrics";
 
 // Rubric import: the JSON a committee exchanges is `{ "rubric": {...}, "method": {...} }` in the
-// shape of SCORING.md, where criteria may also carry names, descriptions and whether evidence is
-// required; a bare rubric (`{ "stages", "criteria", "gates" }`) is accepted too. The SCORING.md
+// shape of docs/scoring-contract.md, where criteria may also carry names, descriptions and whether evidence is
+// required; a bare rubric (`{ "stages", "criteria", "gates" }`) is accepted too. The contract's
 // part (with a judged criterion's step and the bounds of every number) is checked with
 // parseScoringInput (names stripped first); refusals are listed with the JSON path of each problem
 // in the document as given.
@@ -91,7 +91,7 @@ export function importRubricJson(text: string, allowedStages: string[] = STAGES)
   return { ok: true, definition, method: parsed.input.method ?? {} };
 }
 
-/** The export: the same document shape the import takes (SCORING.md plus names). */
+/** The export: the same document shape the import takes (the scoring contract's shape plus names). */
 export function exportRubricJson(definition: RubricDefinition, method: unknown): string {
   return JSON.stringify({ rubric: definition, method }, null, 2);
 }

@@ -6,7 +6,7 @@ import { publishSnapshot } from "../../db/queries/publications";
 import { parseScoringInput, score, type ParseResult, type ScoringInput, type ScoringResult } from "../../scoring/index";
 import { createHash } from "node:crypto";
 
-// Builds the scoring input of one category from the database (SCORING.md's shape) and scores it.
+// Builds the scoring input of one category from the database (the shape of docs/scoring-contract.md) and scores it.
 // The console never computes a total itself: every number shown comes from score().
 
 export interface CategoryScoring {

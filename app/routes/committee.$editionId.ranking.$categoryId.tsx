@@ -106,7 +106,7 @@ export default function Ranking() {
   const { category, result } = d;
   const base = `/committee/${d.edition.id}`;
   const nameOf = (id: string) => d.entryName[id] ?? id;
-  // Flags read "kind:subject" (SCORING.md §14); shown in words, the raw flag kept as a tooltip.
+  // Flags read "kind:subject" (docs/scoring-contract.md §14); shown in words, the raw flag kept as a tooltip.
   const flagText = (flag: string) => {
     const [kind, subject = ""] = flag.split(/:(.*)/s);
     const name = kind === "calibration-skipped" ? (d.assessorName[subject] ?? subject) : (d.critName[subject] ?? subject);

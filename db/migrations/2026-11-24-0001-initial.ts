@@ -86,7 +86,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", idType, id)
     .addColumn("category_id", "integer", (c) => c.notNull().references("categories.id").onDelete("cascade"))
     .addColumn("version", "integer", (c) => c.notNull())
-    .addColumn("method", "text", (c) => c.notNull().defaultTo("{}")) // SCORING.md `method`, JSON
+    .addColumn("method", "text", (c) => c.notNull().defaultTo("{}")) // scoring contract `method` (docs/scoring-contract.md), JSON
     .addColumn("reason", "text")
     .addColumn("frozen_at", "text")
     .addColumn("created_by", "integer", (c) => c.references("users.id"))

@@ -1,7 +1,7 @@
 import { inTransaction, type Db } from "../client";
 import type { StageKey } from "../schema";
 
-/** A rubric as the committee writes it: the SCORING.md `rubric` plus names and form hints. */
+/** A rubric as the committee writes it: the scoring contract's `rubric` plus names and form hints. */
 export interface RubricDefinition {
   stages: { id: StageKey; weight: number; advance?: { top: number } | { minScore: number } }[];
   criteria: {
@@ -130,7 +130,7 @@ export async function currentRubric(db: Db, categoryId: number) {
     .executeTakeFirst();
 }
 
-/** Reads a stored rubric back into its definition (the SCORING.md shape plus names). */
+/** Reads a stored rubric back into its definition (the scoring contract's shape plus names). */
 export async function loadRubricDefinition(db: Db, rubricId: number): Promise<RubricDefinition> {
   const [stages, criteria, bands, gates] = await Promise.all([
     db.selectFrom("rubric_stages").selectAll().where("rubric_id", "=", rubricId).orderBy("position").execute(),
@@ -175,7 +175,7 @@ export async function loadRubricDefinition(db: Db, rubricId: number): Promise<Ru
   };
 }
 
-/** The rubric exactly in the shape of SCORING.md (names and form hints left out). */
+/** The rubric exactly in the shape of docs/scoring-contract.md (names and form hints left out). */
 export function toScoringRubric(d: RubricDefinition) {
   return {
     stages: d.stages.map((s) => ({ id: s.id, weight: s.weight, ...(s.advance ? { advance: s.advance } : {}) })),

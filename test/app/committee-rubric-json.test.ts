@@ -11,7 +11,7 @@ describe("rubric JSON import and export", () => {
     expect(JSON.parse(exportRubricJson(r.definition, r.method))).toEqual(JSON.parse(text));
   });
 
-  it("accepts a bare SCORING.md rubric", () => {
+  it("accepts a bare rubric of the scoring contract", () => {
     const r = importRubricJson(JSON.stringify({
       stages: [{ id: "desk", weight: 1 }],
       criteria: [{ id: "a", stage: "desk", weight: 1, type: "judged", max: 10 }],

@@ -46,7 +46,7 @@ describe("demo seed", () => {
     expect(Number(scores.n)).toBeGreaterThan(0);
   });
 
-  it("stores rubrics that read back as a valid SCORING.md rubric", async () => {
+  it("stores rubrics that read back as a valid rubric of the scoring contract", async () => {
     const { db } = await freshDb({ seed: true });
     for (const category of await db.selectFrom("categories").selectAll().execute()) {
       const rubric = await currentRubric(db, category.id);

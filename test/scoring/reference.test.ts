@@ -36,7 +36,7 @@ describe("Shrout & Fleiss (1979), Table 2: 6 targets × 4 judges", () => {
     // R = 17, 6, 19, 7.5, 23.5, 11; R̄ = 4·7/2 = 14; S = 9 + 64 + 25 + 42.25 + 90.25 + 9 = 239.5
     // ΣT = 5 ties × (2³ − 2) = 30; W = 12·239.5 / (16·(216 − 6) − 4·30) = 2874 / 3240 = 0.887
     expect(agreement.kendallW).toBe(Math.round((1000 * 12 * 239.5) / (16 * 210 - 4 * 30)) / 1000);
-    expect(agreement.kendallW).toBe(0.887); // the value in the example output of SCORING.md
+    expect(agreement.kendallW).toBe(0.887); // the reference value in docs/scoring-contract.md §12
   });
 });
 

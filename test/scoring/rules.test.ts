@@ -1,4 +1,4 @@
-// Hand-worked examples, one group per rule of SCORING.md. The expected numbers are written as the
+// Hand-worked examples, one group per rule of docs/scoring-contract.md. The expected numbers are written as the
 // arithmetic a committee member would do by hand.
 import { describe, it, expect } from "vitest";
 import type { ScoringInput } from "../../scoring/index";

@@ -25,7 +25,7 @@ function problems(mutate: (x: ScoringInput) => void): string[] {
 }
 
 describe("parseScoringInput", () => {
-  it("accepts the example of SCORING.md and returns the typed input", () => {
+  it("accepts the example of docs/scoring-contract.md and returns the typed input", () => {
     const r = parseScoringInput(valid());
     expect(r).toEqual({ ok: true, input: valid() });
     expect(parseScoringInput({ ...valid(), method: undefined }).ok).toBe(true);

@@ -214,8 +214,8 @@ export const committee = {
   "committee.rubric.none": ["Kategori ini belum memiliki rubrik.", "This category has no rubric yet."],
   "committee.rubric.importTitle": ["Impor rubrik (JSON)", "Import a rubric (JSON)"],
   "committee.rubric.importIntro": [
-    "Tempelkan rubrik dalam bentuk SCORING.md ({\"rubric\": ..., \"method\": ...}); nama dan deskripsi kriteria boleh disertakan.",
-    "Paste a rubric in the shape of SCORING.md ({\"rubric\": ..., \"method\": ...}); criterion names and descriptions may be included.",
+    "Tempelkan rubrik dalam bentuk JSON kontrak penilaian (docs/scoring-contract.md) ({\"rubric\": ..., \"method\": ...}); nama dan deskripsi kriteria boleh disertakan.",
+    "Paste a rubric in the JSON form of the scoring contract (docs/scoring-contract.md) ({\"rubric\": ..., \"method\": ...}); criterion names and descriptions may be included.",
   ],
   "committee.rubric.json": ["Rubrik (JSON)", "Rubric (JSON)"],
   "committee.rubric.import": ["Simpan sebagai versi baru", "Save as a new version"],

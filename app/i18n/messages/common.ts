@@ -5,7 +5,7 @@ export const common = {
     "Sistem penilaian Penghargaan Jaminan Sosial Ketenagakerjaan",
     "Scoring system of the Employment Social Security Award",
   ],
-  // Indicators of the rubric (derived from the figures), by their key in SCORING.md's input.
+  // Indicators of the rubric (derived from the figures), by their key in the scoring input (docs/scoring-contract.md).
   "indicator.coverage_pct": ["Cakupan kepesertaan (%)", "Coverage (%)"],
   "indicator.non_asn_pct": ["Non-ASN dalam empat program (%)", "Non-ASN staff in all four programmes (%)"],
   "indicator.vulnerable_workers": ["Pekerja rentan dibiayai APBD", "Vulnerable workers paid by the regional budget"],
