@@ -148,8 +148,9 @@ test("after the desk stage closes, the committee lets its panel read one another
   const closed = assessor.getByRole("region", { name: "Tahap yang sudah ditutup" });
   await closed.locator(`a[href="/assess/${pick.entryId}?stage=desk"]`).click();
   await expect(assessor).toHaveURL(new RegExp(`/assess/${pick.entryId}\\?stage=desk$`));
+  // The URL changes before the new page has rendered: wait for the panel's scores themselves.
   const others = assessor.locator('[data-testid^="others-"]');
-  expect(await others.count()).toBeGreaterThan(0);
+  await expect(others.first()).toBeVisible();
   await expect(others.first()).toContainText("Lembar 1:");
   if (pick.note) await expect(assessor.getByText(pick.note).first()).toBeVisible();
   await expect(assessor.getByText(/penilai\d@/)).toHaveCount(0);
