@@ -12,7 +12,7 @@ import { getT } from "~/lib/locale.server";
 import { requireOwnEntry } from "~/lib/portal.server";
 import { flash } from "~/lib/session.server";
 import { useLocale, useT } from "~/lib/use-t";
-import { deadlinePassed } from "../../db/deadlines";
+import { deadlinePassed } from "~/domain/deadlines";
 import { readForm } from "~/lib/request-body.server";
 
 // The entry's status page (made to be read on a phone): where the entry stands, what is still

@@ -4,7 +4,7 @@ import { categoryGroup, COMPANY_FIGURES, deriveIndicators, GOVERNMENT_FIGURES, t
 import { audit, json } from "./audit";
 import { currentPublication } from "./publications";
 import { currentRubric, loadRubricDefinition } from "./rubrics";
-import { deadlinePassed } from "../deadlines";
+import { deadlinePassed } from "../../app/domain/deadlines";
 
 // An entry's self-assessment as its organisation sees it: the figures typed in, the regulations in
 // force, the indicators derived from them (always through scoring/figures.ts deriveIndicators, on

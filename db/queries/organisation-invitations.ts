@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { inTransaction, type Db } from "../client";
 import type { Level } from "../schema";
-import { deadlinePassed } from "../deadlines";
+import { deadlinePassed } from "../../app/domain/deadlines";
 import { audit, json } from "./audit";
 import { kindsForCategory } from "./invitations";
 

@@ -2,7 +2,7 @@ import { inTransaction, type Db } from "../client";
 import type { AssignmentStatus } from "../schema";
 import { audit } from "./audit";
 import { currentRubric } from "./rubrics";
-import { deadlinePassed } from "../deadlines";
+import { deadlinePassed } from "../../app/domain/deadlines";
 
 // Scoresheets: one assignment (entry × assessor × stage) holds one score and note per judged
 // criterion of the stage. The assignment's `version` is the scoresheet's version: every save

@@ -7,7 +7,7 @@ import { declareConflict, listConflicts } from "../../db/queries/conflicts";
 import {
   loadScores, reopenScoresheet, saveScoresheet, scoresheetCriteria, stageAccepts, type ScoresheetCriterion,
 } from "../../db/queries/scores";
-import { deadlineEnd } from "../../db/deadlines";
+import { deadlineEnd } from "../../app/domain/deadlines";
 import { currentRubric, insertRubric, loadRubricDefinition } from "../../db/queries/rubrics";
 import { buildScoringInput } from "../../app/lib/scoring-input.server";
 import { scoresAboveNewMax } from "../../db/queries/committee";
