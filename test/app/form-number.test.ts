@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { parseNumber, parseWholeNumber } from "../../app/lib/form-number";
+import { formatNumber, formatRupiah } from "../../app/i18n/format";
+
+describe("parseNumber", () => {
+  it("reads the Indonesian way: comma decimal, dot or space thousands", () => {
+    expect(parseNumber("82,80")).toBe(82.8);
+    expect(parseNumber("1.234,5")).toBe(1234.5);
+    expect(parseNumber("1 234,5")).toBe(1234.5);
+    expect(parseNumber("1.234")).toBe(1234);
+    expect(parseNumber("838.000.000")).toBe(838_000_000);
+    expect(parseNumber("Rp 838.000.000")).toBe(838_000_000);
+    expect(parseNumber("Rp. 1.500")).toBe(1500);
+    expect(parseNumber("0,125")).toBe(0.125);
+  });
+
+  it("reads plain numbers with a decimal point", () => {
+    expect(parseNumber("82.8")).toBe(82.8);
+    expect(parseNumber(" 42 ")).toBe(42);
+    expect(parseNumber("0.125")).toBe(0.125);
+    expect(parseNumber("12.34")).toBe(12.34);
+    expect(parseNumber("1234.5")).toBe(1234.5);
+    expect(parseNumber("-3")).toBe(-3);
+    expect(parseNumber("-2,5")).toBe(-2.5);
+    expect(parseNumber("-0")).toBe(0);
+  });
+
+  it("refuses what is not one number", () => {
+    for (const text of ["", " ", "abc", "1,234.5", "1.2.3", "1,2,3", "12.34,5", "1 2 3", "1.234 567", "1.23,4",
+      ".5", "5.", ",5", "5,", "1e3", "0x10", "+-1", "Infinity", "1.23.456"]) {
+      expect(parseNumber(text), text).toBeNull();
+    }
+  });
+
+  it("reads back every number the app writes", () => {
+    for (const n of [0, 1, 7.5, 82.8, 100, 1234, 1234.5, 2.125, 838_000_000, 0.001, 999_999.999_999, -12.25]) {
+      expect(parseNumber(formatNumber(n, 0, 6)), String(n)).toBe(n);
+    }
+    expect(parseNumber(formatRupiah(838_000_000).replace(/\u00a0/g, " "))).toBe(838_000_000);
+  });
+});
+
+describe("parseWholeNumber", () => {
+  it("takes whole numbers only", () => {
+    expect(parseWholeNumber("1.250")).toBe(1250);
+    expect(parseWholeNumber("Rp 838.000.000")).toBe(838_000_000);
+    expect(parseWholeNumber("1 234")).toBe(1234);
+    expect(parseWholeNumber("-3")).toBe(-3);
+    expect(parseWholeNumber("1,5")).toBeNull();
+    expect(parseWholeNumber("12.5")).toBeNull();
+    // A comma is the Indonesian decimal mark, never a thousands separator.
+    expect(parseWholeNumber("1,234")).toBeNull();
+    expect(parseWholeNumber("abc")).toBeNull();
+  });
+});
