@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { COMPANY_FIGURES, GOVERNMENT_FIGURES, PROGRAMMES, type CategoryGroup } from "../../scoring/figures";
 import { bandOf } from "../../scoring/indicators";
+import { parseWholeNumber } from "./form-number";
 
 // The self-assessment form: which figures each category group gives, how they are typed, and the
 // zod schema that refuses impossible figures next to the field. Pure (runs on server and client).
@@ -35,20 +36,6 @@ export const REGULATION_TYPES = ["perda", "pergub", "perbup", "perwali", "other"
 export const REGULATION_ROWS_EXTRA = 2;
 export const MAX_REGULATIONS = 20;
 const MAX_VALUE = 1e15;
-
-/**
- * A whole number as people type it in Indonesia: "1234", "1.234", "1 234", "Rp 838.000.000".
- * Returns null when the text is not a whole number.
- */
-export function parseWholeNumber(text: string): number | null {
-  let s = text.trim().replace(/^rp\.?\s*/i, "");
-  const negative = s.startsWith("-");
-  if (negative) s = s.slice(1);
-  if (/^\d{1,3}([. ]\d{3})+$/.test(s) && !(s.includes(".") && s.includes(" "))) s = s.replace(/[. ]/g, "");
-  if (!/^\d{1,16}$/.test(s)) return null;
-  const n = Number(s);
-  return negative ? -n : n;
-}
 
 const numberField = (kind: FigureKind) =>
   z

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addEvidence, deleteEvidence, EntryLockedError, listEvidence, replaceEvidence } from "../../db/queries/evidence";
 import { entryChecklist, entryFigures, isEditable, portalEntry, publishedScorecard, saveFigures, submitEntry } from "../../db/queries/figures";
 import { publishSnapshot } from "../../db/queries/publications";
-import { figuresSchema, parseWholeNumber, bandFor } from "../../app/lib/portal-figures";
+import { figuresSchema, bandFor } from "../../app/lib/portal-figures";
 import { parseForm } from "../../app/lib/forms";
 import { translator } from "../../app/i18n";
 import { freshDb } from "./support";
@@ -28,20 +28,6 @@ async function demo() {
 }
 
 describe("the figures form", () => {
-  it("reads whole numbers the Indonesian way", () => {
-    expect(parseWholeNumber("1.250")).toBe(1250);
-    expect(parseWholeNumber("Rp 838.000.000")).toBe(838_000_000);
-    expect(parseWholeNumber(" 42 ")).toBe(42);
-    expect(parseWholeNumber("-3")).toBe(-3);
-    expect(parseWholeNumber("1,5")).toBeNull();
-    expect(parseWholeNumber("12.5")).toBeNull();
-    expect(parseWholeNumber("abc")).toBeNull();
-    // A comma is the Indonesian decimal mark, never a thousands separator; digits are not split.
-    expect(parseWholeNumber("1,234")).toBeNull();
-    expect(parseWholeNumber("1 2 3")).toBeNull();
-    expect(parseWholeNumber("1 234")).toBe(1234);
-  });
-
   it("refuses impossible company figures next to the field and keeps the rest of the input", () => {
     const schema = figuresSchema("company");
     const cases: [Record<string, string>, string, string][] = [
