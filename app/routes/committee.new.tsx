@@ -12,6 +12,7 @@ import { useT } from "~/lib/use-t";
 import { Field, FormErrorSummary } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { readForm } from "~/lib/request-body.server";
+import { storedDeadline } from "~/domain/deadlines";
 
 const CATEGORY_KEYS: CategoryKey[] = ["province", "regency_city", "large", "medium", "public_service", "micro_small"];
 // A real calendar day (2023-02-31 and 2023-13-01 are refused), as YYYY-MM-DD.
@@ -64,11 +65,10 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ errors, values: { ...(parsed.ok ? {} : parsed.values), ...checked } }, 400);
   }
   const v = parsed.data;
-  const end = (d: string | undefined) => (d ? `${d}T23:59:59+07:00` : null);
   const id = await createEdition(await getDb(), {
     name: v.name, year: v.year, level: v.level, region: v.region, periodStart: v.periodStart, periodEnd: v.periodEnd,
-    registrationDeadline: v.registrationDeadline ? new Date(end(v.registrationDeadline)!).toISOString() : null,
-    deadlines: { desk: end(v.deskDeadline), verification: end(v.verificationDeadline), interview: end(v.interviewDeadline) },
+    registrationDeadline: storedDeadline(v.registrationDeadline),
+    deadlines: { desk: storedDeadline(v.deskDeadline), verification: storedDeadline(v.verificationDeadline), interview: storedDeadline(v.interviewDeadline) },
     categories, places: v.places, mentions: v.mentions, userId: viewer.user.id,
   });
   return redirect(`/committee/${id}`, { headers: await flash(request, t("committee.edition.created")) });
