@@ -26,3 +26,6 @@ export async function requireAssessorEntry(request: Request, entryParam: string 
   if (!assignment) notFound();
   return { viewer, db, entryId, declared: access.declared, assignment };
 }
+
+/** What the guard hands to the page's loader and action: viewer, db, entry, declaration, assignment. */
+export type AssessorEntry = Awaited<ReturnType<typeof requireAssessorEntry>>;

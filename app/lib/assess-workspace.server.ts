@@ -1,0 +1,99 @@
+import { assessmentEntry } from "../../db/queries/assignments";
+import { otherScoresheets } from "../../db/queries/panel-view";
+import { currentRubric, loadRubricDefinition } from "../../db/queries/rubrics";
+import { loadScores, scoresheetCriteria, stageAccepts } from "../../db/queries/scores";
+import { COMPANY_FIGURES, GOVERNMENT_FIGURES } from "../../scoring/figures";
+import { bandOf } from "../../scoring/indicators";
+import type { AssessorEntry } from "./assess.server";
+import { isPreviewable } from "./evidence-types";
+import { notFound } from "./guards.server";
+import { gatePasses } from "./indicators";
+
+// What the assessor page shows of one entry: first only the header (until the conflict-of-interest
+// declaration); after a declaration of no conflict, the organisation's figures, the derived
+// indicators with their bands, the gates, the evidence per criterion and the scoresheet.
+//
+// Blind until submitted: while a stage is open the page only ever loads the viewer's own scores.
+// After the stage closes, and once the viewer's own scoresheet is submitted, the others' submitted
+// scores (and notes) are shown unnamed if the committee allowed it for that stage (otherScoresheets).
+
+export async function loadAssessPage(request: Request, access: AssessorEntry) {
+  const { db, entryId, declared, assignment, viewer } = access;
+  const info = await assessmentEntry(db, entryId);
+  if (!info) notFound();
+  const header = {
+    entryId,
+    organisationName: info.entry.organisationName,
+    region: info.entry.region,
+    category: info.entry.category,
+    editionName: info.entry.editionName,
+    stage: assignment.stage,
+    stageStatus: assignment.stageStatus,
+    deadline: assignment.deadline,
+  };
+  if (!declared) return { phase: "declare" as const, header };
+
+  const rubric = await currentRubric(db, info.entry.categoryId);
+  const definition = rubric ? await loadRubricDefinition(db, rubric.id) : { criteria: [], gates: [], stages: [] };
+  const [criteria, scores, others] = await Promise.all([
+    scoresheetCriteria(db, assignment.id),
+    loadScores(db, assignment.id),
+    otherScoresheets(db, { entryId, stage: assignment.stage, userId: viewer.user.id }),
+  ]);
+
+  const indicatorValues = new Map(info.indicators.map((i) => [i.indicator, i.value]));
+  const indicators = definition.criteria
+    .filter((c) => c.type === "indicator")
+    .map((c) => {
+      const value = indicatorValues.get(c.indicator ?? "") ?? null;
+      const bands = [...(c.bands ?? [])].sort((a, b) => b.min - a.min);
+      const band = value === null ? undefined : bandOf(bands, value);
+      return { key: c.id, stage: c.stage, name: c.name ?? { id: c.id, en: c.id }, indicator: c.indicator ?? "", value, bands, bandMin: band?.min ?? null, points: value === null ? null : (band?.points ?? 0) };
+    });
+  const gates = definition.gates.map((g) => {
+    const actual = indicatorValues.get(g.indicator) ?? null;
+    return { ...g, actual, pass: gatePasses(g, actual) === true };
+  });
+  const used = new Set([...indicators.map((i) => i.indicator), ...gates.map((g) => g.indicator)]);
+  const otherIndicators = info.indicators.filter((i) => !used.has(i.indicator));
+
+  const order: readonly string[] = [...GOVERNMENT_FIGURES, ...COMPANY_FIGURES];
+  const figures = [...info.figures].sort((a, b) => rank(order, a.key) - rank(order, b.key) || a.key.localeCompare(b.key));
+
+  const criterionNames = Object.fromEntries(definition.criteria.map((c) => [c.id, c.name ?? { id: c.id, en: c.id }]));
+  // The file shown in the page: the one asked for, else the first previewable one of a judged
+  // criterion, else any previewable one.
+  const fileParam = new URL(request.url).searchParams.get("file");
+  const judgedKeys = new Set(criteria.map((c) => c.key));
+  const selected =
+    info.evidence.find((f) => String(f.id) === fileParam) ??
+    info.evidence.find((f) => judgedKeys.has(f.criterionKey) && isPreviewable(f.mime)) ??
+    info.evidence.find((f) => isPreviewable(f.mime)) ??
+    null;
+
+  return {
+    phase: "score" as const,
+    header,
+    figures,
+    regulations: info.regulations,
+    indicators,
+    gates,
+    otherIndicators,
+    evidence: info.evidence,
+    criterionNames,
+    selectedFileId: selected?.id ?? null,
+    criteria,
+    scores: scores.map((s) => ({ criterionId: s.criterionId, value: s.value, note: s.note })),
+    others,
+    sheet: { status: assignment.status, version: assignment.version, submittedAt: assignment.submittedAt },
+    accepts: stageAccepts(assignment),
+  };
+}
+
+/** The page's data once the viewer declared no conflict, as the components receive it. */
+export type ScoreData = Extract<Awaited<ReturnType<typeof loadAssessPage>>, { phase: "score" }>;
+
+function rank(order: readonly string[], key: string) {
+  const i = order.indexOf(key);
+  return i < 0 ? order.length : i;
+}
