@@ -81,24 +81,35 @@ export interface FiguresFormData {
   regulations: RegulationInput[];
 }
 
+// One regulation row (`regulations.<i>.type` …, the repeated-field convention of app/lib/forms.ts);
+// a row left blank is skipped.
+const regulationRow = (thisYear: number) =>
+  z
+    .object({
+      type: z.string().trim().default(""),
+      number: z.string().trim().max(60, { error: "portal.figures.error.regNumber" }).default(""),
+      year: z.string().trim().default(""),
+      title: z.string().trim().max(300, { error: "portal.figures.error.regTitle" }).default(""),
+    })
+    .superRefine((r, ctx) => {
+      if (!r.type && !r.number && !r.year) return;
+      if (!(REGULATION_TYPES as readonly string[]).includes(r.type)) ctx.addIssue({ code: "custom", path: ["type"], message: "portal.figures.error.regType" });
+      if (!r.number) ctx.addIssue({ code: "custom", path: ["number"], message: "portal.figures.error.regNumber" });
+      const y = Number(r.year);
+      if (!/^\d{4}$/.test(r.year) || y < 1945 || y > thisYear) ctx.addIssue({ code: "custom", path: ["year"], message: "portal.figures.error.regYear" });
+    });
+
 /** The figures form of a category group (one schema; errors are message keys). */
 export function figuresSchema(group: CategoryGroup, thisYear = new Date().getFullYear()) {
   const shape: Record<string, z.ZodType> = {
     version: z.coerce.number({ error: "portal.figures.error.version" }).int().positive({ error: "portal.figures.error.version" }),
   };
   for (const f of FIGURE_FIELDS[group]) shape[f.key] = f.kind === "flag" ? flagField : numberField(f.kind);
-  if (group === "government") {
-    for (let i = 0; i < MAX_REGULATIONS; i++) {
-      shape[`reg_type_${i}`] = z.string().optional();
-      shape[`reg_number_${i}`] = z.string().trim().max(60, { error: "portal.figures.error.regNumber" }).optional();
-      shape[`reg_year_${i}`] = z.string().trim().optional();
-      shape[`reg_title_${i}`] = z.string().trim().max(300, { error: "portal.figures.error.regTitle" }).optional();
-    }
-  }
+  if (group === "government") shape.regulations = z.array(regulationRow(thisYear)).max(MAX_REGULATIONS).default([]);
   return z
     .object(shape)
     .superRefine((raw, ctx) => {
-      const v = raw as Record<string, number | string | undefined>;
+      const v = raw as Record<string, unknown>;
       const num = (k: string) => (typeof v[k] === "number" ? (v[k] as number) : undefined);
       const over = (part: number | undefined, whole: number | undefined) => part !== undefined && whole !== undefined && part > whole;
       if (group === "company") {
@@ -118,35 +129,16 @@ export function figuresSchema(group: CategoryGroup, thisYear = new Date().getFul
         if (num("vulnerable_apbd_amount") !== undefined && num("vulnerable_apbd_amount")! > 0 && num("vulnerable_apbd_workers") === 0) {
           ctx.addIssue({ code: "custom", path: ["vulnerable_apbd_workers"], message: "portal.figures.error.amountWithoutWorkers" });
         }
-        for (let i = 0; i < MAX_REGULATIONS; i++) {
-          const type = String(v[`reg_type_${i}`] ?? "").trim();
-          const number = String(v[`reg_number_${i}`] ?? "").trim();
-          const year = String(v[`reg_year_${i}`] ?? "").trim();
-          if (!type && !number && !year) continue;
-          if (!(REGULATION_TYPES as readonly string[]).includes(type)) ctx.addIssue({ code: "custom", path: [`reg_type_${i}`], message: "portal.figures.error.regType" });
-          if (!number) ctx.addIssue({ code: "custom", path: [`reg_number_${i}`], message: "portal.figures.error.regNumber" });
-          const y = Number(year);
-          if (!/^\d{4}$/.test(year) || y < 1945 || y > thisYear) ctx.addIssue({ code: "custom", path: [`reg_year_${i}`], message: "portal.figures.error.regYear" });
-        }
       }
     })
     .transform((raw): FiguresFormData => {
       const v = raw as Record<string, unknown>;
       const figures: Record<string, number | undefined> = {};
       for (const f of FIGURE_FIELDS[group]) figures[f.key] = v[f.key] as number | undefined;
-      const regulations: RegulationInput[] = [];
-      if (group === "government") {
-        for (let i = 0; i < MAX_REGULATIONS; i++) {
-          const type = String(v[`reg_type_${i}`] ?? "").trim();
-          if (!type) continue;
-          regulations.push({
-            type: type as RegulationInput["type"],
-            number: String(v[`reg_number_${i}`]).trim(),
-            year: Number(v[`reg_year_${i}`]),
-            title: String(v[`reg_title_${i}`] ?? "").trim() || null,
-          });
-        }
-      }
+      const rows = (v.regulations ?? []) as { type: string; number: string; year: string; title: string }[];
+      const regulations = rows
+        .filter((r) => r.type)
+        .map((r) => ({ type: r.type as RegulationInput["type"], number: r.number, year: Number(r.year), title: r.title || null }));
       return { version: v.version as number, figures, regulations };
     });
 }

@@ -1,11 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { categoryGroup } from "../../scoring/figures";
+import { categoryGroup } from "~/domain/categories";
 import { entryFigures, evidenceCriteria, isEditable, saveFigures } from "../../db/queries/figures";
-import { Field, FormErrorSummary } from "~/components/Field";
+import { Field, FormErrorSummary, SelectField } from "~/components/Field";
 import { PortalEntryNav } from "~/components/PortalEntryNav";
 import { formatNumber, formatRupiah } from "~/i18n/format";
-import type { MessageKey } from "~/i18n";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { getT } from "~/lib/locale.server";
 import { formatIndicator, gatePasses, gateText, indicatorLabel } from "~/lib/indicators";
@@ -76,11 +75,12 @@ export default function Figures() {
   // Saved figures are shown the Indonesian way (1.250); that is also how they may be typed.
   const value = (key: string) => (values ? (values[key] ?? "") : figures[key] !== undefined ? formatNumber(figures[key]) : "");
   const fields = FIGURE_FIELDS[group];
+  const reg = (i: number, k: "type" | "number" | "year" | "title") => `regulations.${i}.${k}`;
   const regRows = values
-    ? Array.from({ length: MAX_REGULATIONS }, (_, i) => i).filter((i) => i < regulations.length + REGULATION_ROWS_EXTRA || values[`reg_type_${i}`])
+    ? Array.from({ length: MAX_REGULATIONS }, (_, i) => i).filter((i) => i < regulations.length + REGULATION_ROWS_EXTRA || values[reg(i, "type")])
     : Array.from({ length: regulations.length + REGULATION_ROWS_EXTRA }, (_, i) => i);
   const regValue = (i: number, k: "type" | "number" | "year" | "title") =>
-    values ? (values[`reg_${k}_${i}`] ?? "") : regulations[i] ? String(regulations[i][k] ?? "") : "";
+    values ? (values[reg(i, k)] ?? "") : regulations[i] ? String(regulations[i][k] ?? "") : "";
 
   return (
     <section className="portal">
@@ -99,8 +99,8 @@ export default function Figures() {
             <Field
               key={f.key}
               name={f.key}
-              label={t(`portal.figure.${f.key}` as MessageKey)}
-              hint={t(`portal.figure.${f.key}.hint` as MessageKey)}
+              label={t(`portal.figure.${f.key}`)}
+              hint={t(`portal.figure.${f.key}.hint`)}
               inputMode="numeric"
               autoComplete="off"
               defaultValue={value(f.key)}
@@ -116,7 +116,7 @@ export default function Figures() {
                 const checked = values ? values[key] === "1" : figures[key] === 1;
                 return (
                   <label key={p} className="checkbox">
-                    <input type="checkbox" name={key} value="1" defaultChecked={checked} /> {t(`portal.programme.${p}` as MessageKey)}
+                    <input type="checkbox" name={key} value="1" defaultChecked={checked} /> {t(`portal.programme.${p}`)}
                   </label>
                 );
               })}
@@ -127,17 +127,13 @@ export default function Figures() {
               <p className="hint">{t("portal.figures.regulationsHint")}</p>
               {regRows.map((i) => (
                 <div key={i} className="portal-regulation">
-                  <div className={`field${action?.errors[`reg_type_${i}`] ? " field--error" : ""}`}>
-                    <label htmlFor={`f-reg_type_${i}`}>{t("portal.figures.regType")} {i + 1}</label>
-                    <select id={`f-reg_type_${i}`} name={`reg_type_${i}`} defaultValue={regValue(i, "type")} aria-invalid={action?.errors[`reg_type_${i}`] ? true : undefined} aria-describedby={action?.errors[`reg_type_${i}`] ? `f-reg_type_${i}-error` : undefined}>
-                      <option value="">{t("portal.figures.regNone")}</option>
-                      {REGULATION_TYPES.map((r) => <option key={r} value={r}>{t(`portal.regulation.${r}` as MessageKey)}</option>)}
-                    </select>
-                    {action?.errors[`reg_type_${i}`] ? <p className="error" id={`f-reg_type_${i}-error`}>{action.errors[`reg_type_${i}`]}</p> : null}
-                  </div>
-                  <Field name={`reg_number_${i}`} label={t("portal.figures.regNumber")} defaultValue={regValue(i, "number")} error={action?.errors[`reg_number_${i}`]} />
-                  <Field name={`reg_year_${i}`} label={t("portal.figures.regYear")} inputMode="numeric" defaultValue={regValue(i, "year")} error={action?.errors[`reg_year_${i}`]} />
-                  <Field name={`reg_title_${i}`} label={t("portal.figures.regTitle")} defaultValue={regValue(i, "title")} error={action?.errors[`reg_title_${i}`]} />
+                  <SelectField
+                    name={reg(i, "type")} label={`${t("portal.figures.regType")} ${i + 1}`} defaultValue={regValue(i, "type")} error={action?.errors[reg(i, "type")]}
+                    placeholder={t("portal.figures.regNone")} options={REGULATION_TYPES.map((r) => [r, t(`portal.regulation.${r}`)])}
+                  />
+                  <Field name={reg(i, "number")} label={t("portal.figures.regNumber")} defaultValue={regValue(i, "number")} error={action?.errors[reg(i, "number")]} />
+                  <Field name={reg(i, "year")} label={t("portal.figures.regYear")} inputMode="numeric" defaultValue={regValue(i, "year")} error={action?.errors[reg(i, "year")]} />
+                  <Field name={reg(i, "title")} label={t("portal.figures.regTitle")} defaultValue={regValue(i, "title")} error={action?.errors[reg(i, "title")]} />
                 </div>
               ))}
             </fieldset>

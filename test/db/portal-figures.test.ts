@@ -52,21 +52,24 @@ describe("the figures form", () => {
     const bad: [Record<string, string>, string][] = [
       [{ workforce: "1000", pu_covered: "700", bpu_covered: "301" }, "bpu_covered"],
       [{ non_asn_staff: "50", non_asn_all_four: "51" }, "non_asn_all_four"],
-      [{ reg_type_0: "perda", reg_number_0: "", reg_year_0: "2020" }, "reg_number_0"],
-      [{ reg_type_0: "perda", reg_number_0: "5", reg_year_0: "2031" }, "reg_year_0"],
-      [{ reg_type_0: "surat", reg_number_0: "5", reg_year_0: "2020" }, "reg_type_0"],
+      [{ "regulations.0.type": "perda", "regulations.0.number": "", "regulations.0.year": "2020" }, "regulations.0.number"],
+      [{ "regulations.0.type": "perda", "regulations.0.number": "5", "regulations.0.year": "2031" }, "regulations.0.year"],
+      [{ "regulations.0.type": "surat", "regulations.0.number": "5", "regulations.0.year": "2020" }, "regulations.0.type"],
     ];
     for (const [values, field] of bad) {
       const r = parseForm(schema, form({ version: "1", ...values }), t);
       expect(r.ok, JSON.stringify(values)).toBe(false);
       if (!r.ok) expect(Object.keys(r.errors)).toContain(field);
     }
-    const ok = parseForm(schema, form({ version: "1", workforce: "1.000", pu_covered: "700", bpu_covered: "300", reg_type_0: "perda", reg_number_0: "7", reg_year_0: "2021", reg_type_1: "" }), t);
+    const ok = parseForm(schema, form({ version: "1", workforce: "1.000", pu_covered: "700", bpu_covered: "300", "regulations.0.type": "perda", "regulations.0.number": "7", "regulations.0.year": "2021", "regulations.1.type": "" }), t);
     expect(ok.ok).toBe(true);
     if (ok.ok) {
       expect(ok.data.figures).toMatchObject({ workforce: 1000, pu_covered: 700, bpu_covered: 300, employers_registered: undefined });
       expect(ok.data.regulations).toEqual([{ type: "perda", number: "7", year: 2021, title: null }]);
     }
+    // More rows than the form can have are refused.
+    const many = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`regulations.${i}.type`, ""]));
+    expect(parseForm(schema, form({ version: "1", ...many }), t).ok).toBe(false);
   });
 
   it("finds the band an indicator falls into (largest min not above the value)", () => {
