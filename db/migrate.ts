@@ -3,6 +3,7 @@ import type { Db } from "./client";
 import * as m0001 from "./migrations/2026-11-24-0001-initial";
 import * as m0002 from "./migrations/2026-11-25-0002-panel-view-sign-off-publication-events";
 import * as m0003 from "./migrations/2026-11-27-0003-organisation-invitations";
+import * as m0004 from "./migrations/2026-12-01-0004-entry-rejection-reason";
 
 // Migrations are listed here (not read from the folder) so that they also work inside the
 // bundled server build. Add new ones at the end; never edit one that has shipped.
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-24-0001-initial": m0001,
   "2026-11-25-0002-panel-view-sign-off-publication-events": m0002,
   "2026-11-27-0003-organisation-invitations": m0003,
+  "2026-12-01-0004-entry-rejection-reason": m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -154,6 +154,8 @@ export interface EntriesTable {
   version: Default<number>;
   submitted_at: string | null;
   reopened_reason: string | null;
+  /** Why the committee rejected the self-registration (status rejected), for the organisation. */
+  rejection_reason: string | null;
   created_at: Default<string>;
 }
 export interface EntryFiguresTable {

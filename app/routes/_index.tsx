@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listEditions } from "../../db/queries/editions";
-import { editionsOpenForRegistration } from "../../db/queries/invitations";
+import { editionsOpenForRegistration } from "../../db/queries/registrations";
 import { getDb } from "~/lib/db.server";
 import { getViewer, roleHome } from "~/lib/guards.server";
 import { useT } from "~/lib/use-t";

@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { hashPassword } from "../../db/password";
-import { acceptInvitation, findInvitation, kindsForCategory } from "../../db/queries/invitations";
+import { acceptInvitation, findInvitation } from "../../db/queries/invitations";
+import { kindsForCategory } from "~/domain/categories";
 import type { CategoryKey } from "../../db/schema";
 import { FormErrorSummary } from "~/components/Field";
 import { AccountFields, OrganisationFields } from "~/components/OrganisationFields";

@@ -1,7 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { createInvitation, INVITATION_DAYS, organisationMembers } from "../../db/queries/invitations";
+import { createInvitation, INVITATION_DAYS } from "../../db/queries/invitations";
+import { organisationMembers } from "../../db/queries/members";
 import { Field, FormErrorSummary } from "~/components/Field";
 import { formatDate } from "~/i18n/format";
 import { getDb } from "~/lib/db.server";

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { hashPassword } from "../../db/password";
-import { editionsOpenForRegistration, registerOrganisation } from "../../db/queries/invitations";
+import { editionsOpenForRegistration, registerOrganisation } from "../../db/queries/registrations";
 import { FormErrorSummary } from "~/components/Field";
 import { AccountFields, OrganisationFields } from "~/components/OrganisationFields";
 import { formatDate } from "~/i18n/format";

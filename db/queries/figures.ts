@@ -18,7 +18,7 @@ export async function portalEntry(db: Db, entryId: number) {
     .innerJoin("categories as c", "c.id", "e.category_id")
     .innerJoin("organisations as o", "o.id", "e.organisation_id")
     .select([
-      "e.id", "e.status", "e.version", "e.submitted_at", "e.reopened_reason", "e.created_at", "e.organisation_id", "e.category_id",
+      "e.id", "e.status", "e.version", "e.submitted_at", "e.reopened_reason", "e.rejection_reason", "e.created_at", "e.organisation_id", "e.category_id",
       "e.edition_id", "ed.name as edition_name", "ed.year", "ed.status as edition_status", "ed.registration_deadline",
       "ed.period_start", "ed.period_end", "c.key as category", "o.name as organisation_name", "o.kind as organisation_kind",
       "o.region", "o.npp", "o.nib",

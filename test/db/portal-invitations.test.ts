@@ -1,12 +1,16 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  acceptInvitation, approveRegistration, createInvitation, findInvitation, hashToken, listPendingRegistrations,
-  organisationMembers, registerOrganisation, rejectionReason, rejectRegistration,
-} from "../../db/queries/invitations";
+import { acceptInvitation, createInvitation, findInvitation, hashToken } from "../../db/queries/invitations";
+import { organisationMembers } from "../../db/queries/members";
+import { approveRegistration, listPendingRegistrations, registerOrganisation, rejectRegistration } from "../../db/queries/registrations";
 import { answerOrganisationInvitation, inChain, invitableOrganisations, inviteOrganisation, openInvitationsFor } from "../../db/queries/organisation-invitations";
 import { createEdition } from "../../db/queries/committee";
-import type { Db } from "../../db/client";
+import { portalEntry } from "../../db/queries/figures";
+import { createDb, type Db } from "../../db/client";
 import { freshDb } from "./support";
+import { EXPECTED_REJECTION_REASONS, rejectionReasonsAfterMigration } from "./rejection-reason-migration";
 
 async function demo() {
   const { db } = await freshDb({ seed: true });
@@ -84,13 +88,14 @@ describe("invitations", () => {
     expect(await rejectRegistration(db, res.entryId, committeeId, "  ")).toEqual({ ok: false, reason: "reason_required" });
     expect(await approveRegistration(db, res.entryId, committeeId)).toEqual({ ok: true });
     expect(await approveRegistration(db, res.entryId, committeeId)).toEqual({ ok: false, reason: "not_pending" });
-    expect((await db.selectFrom("entries").select("status").where("id", "=", res.entryId).executeTakeFirstOrThrow()).status).toBe("draft");
+    expect(await db.selectFrom("entries").select(["status", "rejection_reason"]).where("id", "=", res.entryId).executeTakeFirstOrThrow()).toEqual({ status: "draft", rejection_reason: null });
     expect(await listPendingRegistrations(db, edition.id)).toEqual([]);
 
     const other = await registerOrganisation(db, { editionId: edition.id, categoryId: large.id, organisation: { ...org, name: "PT Daftar Lain", npp: "NPP-8", nib: "8" }, user: { ...user, email: "b@daftar.test" } });
     if (!other.ok) throw new Error("expected ok");
     expect(await rejectRegistration(db, other.entryId, committeeId, "Bukan perusahaan skala besar")).toEqual({ ok: true });
-    expect(await rejectionReason(db, other.entryId)).toBe("Bukan perusahaan skala besar");
+    // The reason is kept on the entry, where the organisation's status page reads it.
+    expect((await portalEntry(db, other.entryId))).toMatchObject({ status: "rejected", rejection_reason: "Bukan perusahaan skala besar" });
     const actions = await db.selectFrom("audit_log").select("action").where("entry_id", "in", [res.entryId, other.entryId]).execute();
     expect(actions.map((a) => a.action).sort()).toEqual(["entry.approve", "entry.register", "entry.register", "entry.reject"]);
   });
@@ -241,3 +246,16 @@ async function newEdition(db: Db, userId: number, level: "provincial" | "nationa
 async function largeOf(db: Db, editionId: number) {
   return (await db.selectFrom("categories").select("id").where("edition_id", "=", editionId).where("key", "=", "large").executeTakeFirstOrThrow()).id;
 }
+
+describe("migration 0004", () => {
+  it("moves each rejected registration's reason from the audit log onto its entry", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "paritrana-0004-"));
+    const db = await createDb(`file:${join(dir, "old.sqlite")}`);
+    try {
+      expect(await rejectionReasonsAfterMigration(db)).toEqual(EXPECTED_REJECTION_REASONS);
+    } finally {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
