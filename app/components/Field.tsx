@@ -60,16 +60,20 @@ export function TextareaField({
 /** One choice of a select or a group: its value and its text. */
 export type Choice = readonly [value: string, text: ReactNode];
 
-/** A labelled select with its hint and error; `placeholder` is a first, empty choice. */
+/**
+ * A labelled select with its hint and error: its `options`, after `placeholder` as a first, empty
+ * choice (or, for option groups, its children).
+ */
 export function SelectField({
-  name, label, error, hint, wrapperClassName, options, placeholder, ...select
-}: FieldParts & { options: readonly Choice[]; placeholder?: ReactNode } & SelectHTMLAttributes<HTMLSelectElement>) {
+  name, label, error, hint, wrapperClassName, options = [], placeholder, children, ...select
+}: FieldParts & { options?: readonly Choice[]; placeholder?: ReactNode } & SelectHTMLAttributes<HTMLSelectElement>) {
   const id = select.id ?? fieldId(name);
   return (
     <Shell id={id} label={label} hint={hint} error={error} wrapperClassName={wrapperClassName}>
       <select id={id} name={name} {...describe(id, hint, error)} {...select}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+        {children}
       </select>
     </Shell>
   );

@@ -6,14 +6,15 @@ import { entriesWithStatus, panelMembers } from "../../db/queries/committee";
 import { addAssignments, assignmentEntry, blockedPairs, reassign as reassignAssignment } from "../../db/queries/assignment-plans";
 import { listConflicts } from "../../db/queries/conflicts";
 import { requireEditionCommittee } from "~/lib/committee.server";
-import { plan, planSchema, STAGE_ENTRIES } from "~/lib/assign.server";
+import { plan, planSchema } from "~/lib/assign.server";
+import { STAGE_ENTRY_STATUS } from "~/domain/entry-status";
 import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
 import { parseForm } from "~/lib/forms";
 import { useT } from "~/lib/use-t";
+import { stageName } from "~/i18n/labels";
 import { formatNumber } from "~/i18n/format";
-import { Field, FormErrorSummary } from "~/components/Field";
-import type { MessageKey } from "~/i18n";
+import { Field, FormErrorSummary, SelectField } from "~/components/Field";
 import { readForm } from "~/lib/request-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -87,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const stages = await editionStages(db, edition.id);
     const role = stages.find((s) => s.key === parsed.data.stage)?.panel ?? "assessor";
-    const [people, entries] = await Promise.all([panelMembers(db, edition.id, role), entriesWithStatus(db, edition.id, STAGE_ENTRIES[parsed.data.stage])]);
+    const [people, entries] = await Promise.all([panelMembers(db, edition.id, role), entriesWithStatus(db, edition.id, [STAGE_ENTRY_STATUS[parsed.data.stage]])]);
     if (!people.some((p) => p.id === parsed.data.userId)) return fail({ userId: t("committee.assign.notPanel") });
     if (!entries.some((e) => e.id === parsed.data.entryId)) return fail({ entryId: t("committee.assign.notInStage") });
     const added = await addAssignments(db, {
@@ -108,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const role = stages.find((s) => s.key === target?.stage_key)?.panel ?? "assessor";
     if (!(await panelMembers(db, edition.id, role)).some((p) => p.id === parsed.data.toUserId)) return fail({ toUserId: t("committee.assign.notPanel") });
     const res = await reassignAssignment(db, { editionId: edition.id, assignmentId: parsed.data.assignmentId, toUserId: parsed.data.toUserId, userId: viewer.user.id, reason: parsed.data.reason });
-    if (!res.ok) return fail({ _form: t(`committee.assign.refused.${res.reason}` as MessageKey) });
+    if (!res.ok) return fail({ _form: t(`committee.assign.refused.${res.reason}`) });
     return redirect(here, { headers: await flash(request, t("committee.assign.reassigned")) });
   }
   return fail({ _form: t("committee.action.unknown") });
@@ -120,7 +121,6 @@ export default function Assign() {
   const actionData = useActionData<typeof action>();
   const errors: Record<string, string> = actionData?.errors ?? d.errors;
   const values: Record<string, string> = actionData?.values ?? d.values;
-  const stageName = (k: string) => t(`stage.${k}` as MessageKey);
   const p = d.preview;
   return (
     <section>
@@ -130,19 +130,17 @@ export default function Assign() {
       <p>{t("committee.assign.autoIntro")}</p>
       <Form method="get" noValidate>
         <input type="hidden" name="preview" value="1" />
-        <div className="field">
-          <label htmlFor="f-stage">{t("common.stage")}</label>
-          <select id="f-stage" name="stage" defaultValue={values.stage ?? d.defaultStage}>
-            {d.stages.map((s) => <option key={s.key} value={s.key}>{stageName(s.key)} ({t(`stageStatus.${s.status}` as MessageKey)})</option>)}
-          </select>
-        </div>
+        <SelectField
+          name="stage" label={t("common.stage")} defaultValue={values.stage ?? d.defaultStage}
+          options={d.stages.map((s) => [s.key, `${stageName(t, s.key)} (${t(`stageStatus.${s.status}`)})`])}
+        />
         <Field name="k" type="number" min={1} label={t("committee.assign.k")} defaultValue={values.k ?? "3"} error={errors.k} />
         <Field name="cap" type="number" min={1} label={t("committee.assign.cap")} hint={t("committee.assign.capHint")} defaultValue={values.cap ?? ""} error={errors.cap} />
         <button type="submit">{t("committee.assign.preview")}</button>
       </Form>
       {p ? (
         <section aria-labelledby="preview-title" className="preview">
-          <h3 id="preview-title">{t("committee.assign.previewTitle", { stage: stageName(p.stage) })}</h3>
+          <h3 id="preview-title">{t("committee.assign.previewTitle", { stage: stageName(t, p.stage) })}</h3>
           <p role="status">{t("committee.assign.previewSummary", { entries: formatNumber(p.entries), pairs: formatNumber(p.pairs), k: p.k, cap: p.cap })}</p>
           <table className="data loads">
             <thead><tr><th scope="col">{t("committee.assign.person")}</th><th scope="col" className="num">{t("committee.assign.existing")}</th><th scope="col" className="num">{t("committee.assign.added")}</th><th scope="col" className="num">{t("committee.assign.total")}</th></tr></thead>
@@ -169,22 +167,12 @@ export default function Assign() {
 
       <h2>{t("committee.assign.manualTitle")}</h2>
       <Form method="post" noValidate>
-        <div className="field">
-          <label htmlFor="m-stage">{t("common.stage")}</label>
-          <select id="m-stage" name="stage" defaultValue={values.stage ?? d.defaultStage}>
-            {d.stages.map((s) => <option key={s.key} value={s.key}>{stageName(s.key)}</option>)}
-          </select>
-        </div>
+        <SelectField name="stage" id="m-stage" label={t("common.stage")} defaultValue={values.stage ?? d.defaultStage} options={d.stages.map((s) => [s.key, stageName(t, s.key)])} />
         <Field name="entryId" id="m-entry" type="number" min={1} label={t("committee.assign.entryId")} defaultValue={values.entryId ?? ""} error={errors.entryId} />
-        <div className={`field${errors.userId ? " field--error" : ""}`}>
-          <label htmlFor="m-user">{t("committee.assign.person")}</label>
-          <select id="m-user" name="userId" defaultValue={values.userId ?? ""} aria-invalid={errors.userId ? true : undefined} aria-describedby={errors.userId ? "m-user-error" : undefined}>
-            <option value="">–</option>
-            <optgroup label={t("role.assessor")}>{d.assessors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</optgroup>
-            <optgroup label={t("role.juror")}>{d.jurors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</optgroup>
-          </select>
-          {errors.userId ? <p className="error" id="m-user-error">{errors.userId}</p> : null}
-        </div>
+        <SelectField name="userId" id="m-user" label={t("committee.assign.person")} defaultValue={values.userId ?? ""} error={errors.userId} placeholder="–">
+          <optgroup label={t("role.assessor")}>{d.assessors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</optgroup>
+          <optgroup label={t("role.juror")}>{d.jurors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</optgroup>
+        </SelectField>
         <button type="submit" name="intent" value="manual">{t("committee.assign.manual")}</button>
       </Form>
 
@@ -202,7 +190,7 @@ export default function Assign() {
                   {c.assignments.filter((a) => a.status !== "submitted").map((a) => (
                     <Form method="post" key={a.id} className="reassign">
                       <input type="hidden" name="assignmentId" value={a.id} />
-                      <label htmlFor={`to-${a.id}`}>{t("committee.assign.to", { stage: stageName(a.stage) })}</label>
+                      <label htmlFor={`to-${a.id}`}>{t("committee.assign.to", { stage: stageName(t, a.stage) })}</label>
                       <select id={`to-${a.id}`} name="toUserId" defaultValue="">
                         <option value="">–</option>
                         {(a.stage === "interview" ? d.jurors : d.assessors).filter((x) => x.id !== c.userId).map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}

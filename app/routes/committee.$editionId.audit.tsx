@@ -6,7 +6,7 @@ import { requireEditionCommittee } from "~/lib/committee.server";
 import { getT } from "~/lib/locale.server";
 import { useLocale, useT } from "~/lib/use-t";
 import { formatDate, formatNumber } from "~/i18n/format";
-import { FormErrorSummary } from "~/components/Field";
+import { FormErrorSummary, SelectField, type Choice } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { refusePost } from "~/lib/guards.server";
 
@@ -63,18 +63,11 @@ export default function AuditLog() {
   const d = useLoaderData<typeof loader>();
   const { errors, values, log } = d;
   const pageLink = (page: number) => `?${d.kept ? `${d.kept}&` : ""}page=${page}`;
-  const select = (name: "entry" | "user" | "action", label: string, options: { value: string; label: string }[]) => (
-    <div className={`field${errors[name] ? " field--error" : ""}`}>
-      <label htmlFor={`audit-${name}`}>{label}</label>
-      <select
-        id={`audit-${name}`} name={name} defaultValue={errors[name] ? "" : (values[name] ?? "")}
-        aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `audit-${name}-error` : undefined}
-      >
-        <option value="">{t("committee.audit.any")}</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-      {errors[name] ? <p className="error" id={`audit-${name}-error`}>{errors[name]}</p> : null}
-    </div>
+  const select = (name: "entry" | "user" | "action", label: string, options: Choice[]) => (
+    <SelectField
+      name={name} id={`audit-${name}`} label={label} defaultValue={errors[name] ? "" : (values[name] ?? "")} error={errors[name]}
+      placeholder={t("committee.audit.any")} options={options}
+    />
   );
   return (
     <section className="audit">
@@ -82,9 +75,9 @@ export default function AuditLog() {
       <FormErrorSummary message={Object.keys(errors).length ? t("common.formErrors") : null} />
       {errors.page ? <p className="error">{errors.page}</p> : null}
       <Form method="get" className="audit__filter" aria-label={t("committee.audit.filter")}>
-        {select("entry", t("committee.audit.entry"), d.options.entries.map((e) => ({ value: String(e.id), label: e.name })))}
-        {select("user", t("committee.audit.user"), d.options.users.map((u) => ({ value: String(u.id), label: `${u.name} (${u.email})` })))}
-        {select("action", t("committee.audit.action"), d.options.actions.map((a) => ({ value: a, label: a })))}
+        {select("entry", t("committee.audit.entry"), d.options.entries.map((e) => [String(e.id), e.name]))}
+        {select("user", t("committee.audit.user"), d.options.users.map((u) => [String(u.id), `${u.name} (${u.email})`]))}
+        {select("action", t("committee.audit.action"), d.options.actions.map((a) => [a, a]))}
         <div className="audit__buttons">
           <button type="submit" className="primary">{t("committee.audit.apply")}</button>{" "}
           <Link to={`/committee/${d.edition.id}/audit`}>{t("committee.audit.clear")}</Link>

@@ -12,10 +12,10 @@ import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
 import { parseForm } from "~/lib/forms";
 import { useT } from "~/lib/use-t";
+import { categoryName, stageName } from "~/i18n/labels";
 import { formatNumber } from "~/i18n/format";
-import { Field, FormErrorSummary } from "~/components/Field";
+import { Field, FormErrorSummary, SelectField } from "~/components/Field";
 import { StatusBadge } from "~/components/StatusBadge";
-import type { MessageKey } from "~/i18n";
 import { readForm } from "~/lib/request-body.server";
 
 // Progress of a stage: assigned / draft / submitted / not started per category, assessor and
@@ -114,14 +114,10 @@ export default function Progress() {
     <section className="progress">
       <h1>{t("committee.progress.title")}</h1>
       <Form method="get" className="progress__stage">
-        <div className="field">
-          <label htmlFor="progress-stage">{t("committee.progress.stage")}</label>
-          <select id="progress-stage" name="stage" defaultValue={d.stage}>
-            {d.stages.map((s) => (
-              <option key={s.key} value={s.key}>{t(`stage.${s.key}` as MessageKey)} ({t(`stageStatus.${s.status}` as MessageKey)})</option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="stage" id="progress-stage" label={t("committee.progress.stage")} defaultValue={d.stage}
+          options={d.stages.map((s) => [s.key, `${stageName(t, s.key)} (${t(`stageStatus.${s.status}`)})`])}
+        />
         <button type="submit">{t("committee.progress.show")}</button>
       </Form>
 
@@ -155,7 +151,7 @@ export default function Progress() {
             <thead><tr><th scope="col">{t("common.category")}</th>{countHeads}</tr></thead>
             <tbody>
               {p.categories.map((c) => (
-                <tr key={c.categoryId}><th scope="row">{t(`category.${c.category}` as MessageKey)}</th>{countCells(c)}</tr>
+                <tr key={c.categoryId}><th scope="row">{categoryName(t, c.category)}</th>{countCells(c)}</tr>
               ))}
             </tbody>
           </table>
@@ -181,13 +177,13 @@ export default function Progress() {
               {p.entries.map((e) => (
                 <tr key={e.entryId}>
                   <th scope="row">{e.organisationName}</th>
-                  <td>{t(`category.${e.category}` as MessageKey)}</td>
-                  <td>{t(`entryStatus.${e.entryStatus}` as MessageKey)}</td>
+                  <td>{categoryName(t, e.category)}</td>
+                  <td>{t(`entryStatus.${e.entryStatus}`)}</td>
                   <td>
                     <ul className="progress__sheets">
                       {e.sheets.map((s) => (
                         <li key={s.assignmentId}>
-                          {s.userName}: <StatusBadge tone={tone[s.status]}>{t(`assess.status.${s.status}` as MessageKey)}</StatusBadge>
+                          {s.userName}: <StatusBadge tone={tone[s.status]}>{t(`assess.status.${s.status}`)}</StatusBadge>
                           {s.status === "submitted" ? (
                             <> <Link to={`${base}?${stageQ}&reopen=${s.assignmentId}`} aria-label={t("committee.progress.reopenSheetOf", { person: s.userName, organisation: e.organisationName })}>{t("committee.progress.reopenSheet")}</Link></>
                           ) : null}
