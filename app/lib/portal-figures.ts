@@ -27,11 +27,6 @@ export function figureKind(key: string): FigureKind | undefined {
   return [...FIGURE_FIELDS.government, ...FIGURE_FIELDS.company].find((f) => f.key === key)?.kind;
 }
 
-/** Figures that must be given before the entry can be submitted (programme flags always are). */
-export function requiredFigures(group: CategoryGroup): string[] {
-  return FIGURE_FIELDS[group].filter((f) => f.kind !== "flag").map((f) => f.key);
-}
-
 export const REGULATION_TYPES = ["perda", "pergub", "perbup", "perwali", "other"] as const;
 export const REGULATION_ROWS_EXTRA = 2;
 export const MAX_REGULATIONS = 20;

@@ -11,8 +11,9 @@ import { deadlinePassed } from "../../app/domain/deadlines";
 // alike. Every change of a score is written to the audit log with its before and after.
 //
 // Blind until submitted: these functions only ever read the scores of the assignment asked for.
-// Assessors never see other assessors' scores in this version (after the stage closes too); the
-// committee reads scores through its own queries.
+// Once a stage is closed, the committee may let its panel read one another's submitted
+// scoresheets (panel-view.ts, which holds those reads); the committee reads scores through its
+// own queries.
 
 export interface ScoresheetCriterion {
   id: number;

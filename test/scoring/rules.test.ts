@@ -422,7 +422,7 @@ describe("10. ranking", () => {
   });
 
   it("compares on 6 decimals, reports 2", () => {
-    // max 3: u = 100/3 = 33.333…; 1e-7 differences vanish at 6 decimals.
+    // Scores near 100/3 on a 0–100 scale: 1e-7 differences vanish at 6 decimals (x and y tie).
     const input: ScoringInput = {
       rubric: {
         stages: [{ id: "desk", weight: 1 }],
