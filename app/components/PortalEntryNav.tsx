@@ -16,8 +16,3 @@ export function PortalEntryNav({ entryId, scorecard }: { entryId: number; scorec
     </nav>
   );
 }
-
-export const STATUS_TONE: Record<string, "neutral" | "info" | "good" | "warn" | "bad"> = {
-  pending: "warn", rejected: "bad", draft: "neutral", submitted: "info", in_verification: "info",
-  shortlisted: "good", not_shortlisted: "neutral", published: "good",
-};

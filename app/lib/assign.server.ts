@@ -1,16 +1,10 @@
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import type { EntryStatus, StageKey } from "../../db/schema";
 import { editionStages } from "../../db/queries/editions";
 import { entriesWithStatus, panelMembers } from "../../db/queries/committee";
 import { blockedPairs, stageAssignments } from "../../db/queries/assignment-plans";
 import { autoAssign } from "./auto-assign";
-
-export const STAGE_ENTRIES: Record<StageKey, EntryStatus[]> = {
-  desk: ["submitted"],
-  verification: ["in_verification"],
-  interview: ["shortlisted"],
-};
+import { STAGE_ENTRY_STATUS } from "~/domain/entry-status";
 
 export const planSchema = z.object({
   stage: z.enum(["desk", "verification", "interview"], { error: "form.required" }),
@@ -24,7 +18,7 @@ export async function plan(db: Db, editionId: number, args: z.output<typeof plan
   const stage = stages.find((s) => s.key === args.stage);
   const role = stage?.panel ?? "assessor";
   const [entries, people, existing, blocked] = await Promise.all([
-    entriesWithStatus(db, editionId, STAGE_ENTRIES[args.stage]),
+    entriesWithStatus(db, editionId, [STAGE_ENTRY_STATUS[args.stage]]),
     panelMembers(db, editionId, role),
     stageAssignments(db, editionId, args.stage),
     blockedPairs(db, editionId),

@@ -1,6 +1,7 @@
 import { entryAccessFacts } from "../../db/queries/access";
 import { getDb } from "./db.server";
 import { hasRole, notFound, type Viewer } from "./guards.server";
+import { isSubmitted } from "~/domain/entry-status";
 
 /**
  * How the viewer may see an entry, or a 404 when not at all:
@@ -19,7 +20,7 @@ export async function requireEntryAccess(viewer: Viewer, entryId: number, prefer
   const facts = await entryAccessFacts(await getDb(), entryId, viewer.user.id);
   if (!facts) notFound();
   const { entry } = facts;
-  const isDraft = entry.status === "draft" || entry.status === "pending" || entry.status === "rejected";
+  const isDraft = !isSubmitted(entry.status);
   // Assignments count only where the viewer is (still) on that stage's panel: assessors for desk
   // and verification, jurors for the interview.
   const assigned = facts.assignments.filter((a) => hasRole(viewer, [a.panel], entry.edition_id));

@@ -7,6 +7,7 @@ import { entriesWithStatus, panelMembers } from "../../db/queries/committee";
 import { addAssignments, blockedPairs, stageAssignments } from "../../db/queries/assignment-plans";
 import { requireEditionCommittee } from "~/lib/committee.server";
 import { closeOpenStage, proposal } from "~/lib/stages.server";
+import { STAGE_ENTRY_STATUS } from "~/domain/entry-status";
 import { autoAssign } from "~/lib/auto-assign";
 import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const p = await proposal(db, edition);
   const [jurors, shortlisted, interview] = await Promise.all([
     panelMembers(db, edition.id, "juror"),
-    entriesWithStatus(db, edition.id, ["shortlisted"]),
+    entriesWithStatus(db, edition.id, [STAGE_ENTRY_STATUS.interview]),
     stageAssignments(db, edition.id, "interview"),
   ]);
   return { edition: { id: edition.id }, ...p, jurors: jurors.length, shortlisted: shortlisted.length, interviewAssignments: interview.length };
@@ -68,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, 400);
     const [jurors, shortlisted, existing, blocked] = await Promise.all([
       panelMembers(db, edition.id, "juror"),
-      entriesWithStatus(db, edition.id, ["shortlisted"]),
+      entriesWithStatus(db, edition.id, [STAGE_ENTRY_STATUS.interview]),
       stageAssignments(db, edition.id, "interview"),
       blockedPairs(db, edition.id),
     ]);

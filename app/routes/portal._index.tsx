@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { portalEntries } from "../../db/queries/figures";
 import { answerOrganisationInvitation, openInvitationsFor } from "../../db/queries/organisation-invitations";
-import { STATUS_TONE } from "~/components/PortalEntryNav";
+import { ENTRY_STATUS_TONE } from "~/domain/entry-status";
 import { StatusBadge } from "~/components/StatusBadge";
 import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n";
@@ -82,7 +82,7 @@ export default function PortalHome() {
               <h2><Link to={`/portal/entries/${e.id}`}>{e.organisation_name}</Link></h2>
               <p>{e.edition_name}</p>
               <p>{t(`category.${e.category}` as MessageKey)}</p>
-              <p><StatusBadge tone={STATUS_TONE[e.status] ?? "neutral"}>{t(`entryStatus.${e.status}` as MessageKey)}</StatusBadge></p>
+              <p><StatusBadge tone={ENTRY_STATUS_TONE[e.status]}>{t(`entryStatus.${e.status}` as MessageKey)}</StatusBadge></p>
               {e.status === "draft" && e.registration_deadline ? (
                 <p className="muted">{t("portal.status.deadline", { date: formatDate(e.registration_deadline, locale, true) })}</p>
               ) : null}

@@ -1,9 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { entryChecklist, isEditable, publishedScorecard, submitEntry } from "../../db/queries/figures";
+import { rejectionReason } from "../../db/queries/invitations";
 import { listEvidence } from "../../db/queries/evidence";
 import { FormErrorSummary } from "~/components/Field";
-import { PortalEntryNav, STATUS_TONE } from "~/components/PortalEntryNav";
+import { PortalEntryNav } from "~/components/PortalEntryNav";
+import { ENTRY_STATUS_TONE, isAdmitted, isSubmitted, PORTAL_STEPS, portalStepIndex } from "~/domain/entry-status";
 import { StatusBadge } from "~/components/StatusBadge";
 import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n";
@@ -17,13 +19,12 @@ import { readForm } from "~/lib/request-body.server";
 // The entry's status page (made to be read on a phone): where the entry stands, what is still
 // missing, and the submit button. Submitting locks the entry.
 
-const STEPS = ["draft", "submitted", "in_verification", "shortlisted", "published"] as const;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { entry, db } = await requireOwnEntry(request, params.entryId);
-  const [checklist, files, scorecard] = await Promise.all([
+  const [checklist, files, reason, scorecard] = await Promise.all([
     entryChecklist(db, entry.id),
     listEvidence(db, entry.id),
+    entry.status === "rejected" ? rejectionReason(db, entry.id) : Promise.resolve(null),
     publishedScorecard(db, entry.id),
   ]);
   const now = new Date();
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     fileCount: files.length,
     editable: isEditable(entry, now),
     deadlinePassed: deadlinePassed(entry.registration_deadline, now),
-    rejectionReason: entry.status === "rejected" ? entry.rejection_reason : null,
+    rejectionReason: reason,
     hasScorecard: Boolean(scorecard),
   };
 }
@@ -67,7 +68,7 @@ export default function EntryStatus() {
   const locale = useLocale();
   const { entry, checklist, fileCount, editable, deadlinePassed, rejectionReason, hasScorecard } = useLoaderData<typeof loader>();
   const action = useActionData<ActionData>();
-  const stepIndex = entry.status === "not_shortlisted" ? 3 : STEPS.indexOf(entry.status as (typeof STEPS)[number]);
+  const stepIndex = portalStepIndex(entry.status);
   return (
     <section className="portal">
       <p className="muted"><Link to="/portal">{t("portal.home.title")}</Link></p>
@@ -77,7 +78,7 @@ export default function EntryStatus() {
 
       <h2>{t("portal.status.title")}</h2>
       <p>
-        <StatusBadge tone={STATUS_TONE[entry.status] ?? "neutral"}>{t(`entryStatus.${entry.status}` as MessageKey)}</StatusBadge>
+        <StatusBadge tone={ENTRY_STATUS_TONE[entry.status]}>{t(`entryStatus.${entry.status}` as MessageKey)}</StatusBadge>
         {entry.submitted_at ? <> · {t("portal.status.submittedAt", { date: formatDate(entry.submitted_at, locale, true) })}</> : null}
       </p>
       {entry.status === "pending" ? <p className="alert alert--info">{t("portal.status.pendingBody")}</p> : null}
@@ -87,9 +88,9 @@ export default function EntryStatus() {
           {rejectionReason ? <p><strong>{t("portal.status.reason")}</strong> {rejectionReason}</p> : null}
         </div>
       ) : null}
-      {entry.status !== "pending" && entry.status !== "rejected" ? (
+      {isAdmitted(entry.status) ? (
         <ol className="portal-steps">
-          {STEPS.map((s, i) => {
+          {PORTAL_STEPS.map((s, i) => {
             const label = s === "shortlisted" && entry.status === "not_shortlisted" ? t("entryStatus.not_shortlisted") : t(`entryStatus.${s}` as MessageKey);
             const state = i < stepIndex ? "done" : i === stepIndex ? "current" : "todo";
             return (
@@ -145,7 +146,7 @@ export default function EntryStatus() {
           ) : null}
         </>
       ) : null}
-      {entry.status !== "draft" && entry.status !== "pending" && entry.status !== "rejected" ? (
+      {isSubmitted(entry.status) ? (
         <p className="alert alert--info" role="status">{t("portal.status.lockedBody")}</p>
       ) : null}
       {hasScorecard ? <p><Link to={`/portal/entries/${entry.id}/scorecard`}>{t("portal.scorecard.open")}</Link></p> : null}

@@ -3,9 +3,7 @@ import type { CategoryKey, EntryStatus, StageKey } from "../schema";
 import { audit, json } from "./audit";
 import { currentPublications } from "./publications";
 import { currentRubric, insertRubric, type RubricDefinition } from "./rubrics";
-
-/** Entry statuses that take part in scoring (submitted and everything after it). */
-export const SCORED_STATUSES: EntryStatus[] = ["submitted", "in_verification", "shortlisted", "not_shortlisted", "published"];
+import { NOT_ADVANCED_STATUS, SCORED_STATUSES, STAGE_ENTRY_STATUS } from "../../app/domain/entry-status";
 
 export async function getCategory(db: Db, editionId: number, categoryId: number) {
   return db
@@ -125,14 +123,13 @@ export async function closeStageWithShortlist(
         .where("status", "=", "pending")
         .execute();
     }
-    const advanceStatus: EntryStatus = args.nextStage === "verification" ? "in_verification" : "shortlisted";
     // Closing the last stage changes no entry: its finalists keep their status until publication.
     // A published entry is never moved back: its result stands whatever stage actions follow
     // (stages.server's proposal leaves published categories out; this holds it for any caller).
     const move = (ids: number[], status: EntryStatus) =>
       tx.updateTable("entries").set({ status }).where("id", "in", ids).where("edition_id", "=", args.editionId).where("status", "!=", "published").execute();
-    if (args.nextStage && args.advancing.length) await move(args.advancing, advanceStatus);
-    if (args.nextStage && args.notAdvancing.length) await move(args.notAdvancing, "not_shortlisted");
+    if (args.nextStage && args.advancing.length) await move(args.advancing, STAGE_ENTRY_STATUS[args.nextStage]);
+    if (args.nextStage && args.notAdvancing.length) await move(args.notAdvancing, NOT_ADVANCED_STATUS);
     await audit(tx, {
       user_id: args.userId, edition_id: args.editionId, entry_id: null, action: "stage.close",
       subject: `stage:${args.stage}`, before: json({ status: "open" }),
@@ -156,7 +153,7 @@ export async function panelMembers(db: Db, editionId: number, role: "assessor" |
 }
 
 /** Entries of an edition with a given status (e.g. shortlisted), by id. */
-export async function entriesWithStatus(db: Db, editionId: number, statuses: EntryStatus[]) {
+export async function entriesWithStatus(db: Db, editionId: number, statuses: readonly EntryStatus[]) {
   return db
     .selectFrom("entries as e")
     .innerJoin("organisations as o", "o.id", "e.organisation_id")

@@ -2,8 +2,9 @@ import { sql } from "kysely";
 import { inTransaction, type Db } from "../client";
 import type { Level } from "../schema";
 import { deadlinePassed } from "../../app/domain/deadlines";
+import { UNADMITTED_STATUSES } from "../../app/domain/entry-status";
 import { audit, json } from "./audit";
-import { kindsForCategory } from "../../app/domain/categories";
+import { kindsForCategory } from "./invitations";
 
 // A known organisation invited to an edition. There is no link: an invitation never brings a new
 // person into an existing organisation. Its own active members see it on their portal and accept
@@ -40,7 +41,7 @@ export async function invitableOrganisations(db: Db, editionId: number) {
     .innerJoin("organisations as o", "o.id", "e.organisation_id")
     .select(["o.id", "o.name", "o.region", "o.kind", "x.level", "x.region as edition_region"])
     .where("e.edition_id", "!=", editionId)
-    .where("e.status", "not in", ["pending", "rejected"])
+    .where("e.status", "not in", UNADMITTED_STATUSES)
     .where((eb) => eb.not(eb.exists(eb.selectFrom("entries as own").select("own.id").whereRef("own.organisation_id", "=", "o.id").where("own.edition_id", "=", editionId))))
     .orderBy("o.name")
     .orderBy("o.id")

@@ -1,6 +1,6 @@
 import { inTransaction, type Db } from "../client";
 import { audit, json } from "./audit";
-import { SCORED_STATUSES } from "./committee";
+import { SCORED_STATUSES } from "../../app/domain/entry-status";
 
 // Sign-off and publication of a category (ADR 0004). Which publication of a category is current is
 // decided here, in `currentEvents`, and nowhere else: the one its newest publication event points
