@@ -1,7 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { entryChecklist, isEditable, publishedScorecard, submitEntry } from "../../db/queries/figures";
-import { rejectionReason } from "../../db/queries/invitations";
 import { listEvidence } from "../../db/queries/evidence";
 import { FormErrorSummary } from "~/components/Field";
 import { PortalEntryNav } from "~/components/PortalEntryNav";
@@ -21,10 +20,9 @@ import { readForm } from "~/lib/request-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { entry, db } = await requireOwnEntry(request, params.entryId);
-  const [checklist, files, reason, scorecard] = await Promise.all([
+  const [checklist, files, scorecard] = await Promise.all([
     entryChecklist(db, entry.id),
     listEvidence(db, entry.id),
-    entry.status === "rejected" ? rejectionReason(db, entry.id) : Promise.resolve(null),
     publishedScorecard(db, entry.id),
   ]);
   const now = new Date();
@@ -34,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     fileCount: files.length,
     editable: isEditable(entry, now),
     deadlinePassed: deadlinePassed(entry.registration_deadline, now),
-    rejectionReason: reason,
+    rejectionReason: entry.status === "rejected" ? entry.rejection_reason : null,
     hasScorecard: Boolean(scorecard),
   };
 }

@@ -1,7 +1,6 @@
 import { inTransaction, type Db } from "../client";
 import type { StageKey } from "../schema";
 import { audit, json } from "./audit";
-import { SCORED_STATUSES } from "../../app/domain/entry-status";
 
 // The committee's side of assignments: who scores which entry in which stage.
 
@@ -39,19 +38,6 @@ export async function blockedPairs(db: Db, editionId: number) {
       .execute(),
   ]);
   return [...declared, ...members].map((r) => ({ userId: r.user_id, entryId: r.entry_id }));
-}
-
-/** Entries of an edition that a stage assigns (scored statuses), optionally in one category. */
-export async function assignableEntries(db: Db, editionId: number, categoryId?: number) {
-  let q = db
-    .selectFrom("entries as e")
-    .innerJoin("organisations as o", "o.id", "e.organisation_id")
-    .innerJoin("categories as c", "c.id", "e.category_id")
-    .select(["e.id", "e.status", "e.category_id", "c.key as category", "o.name as organisation_name"])
-    .where("e.edition_id", "=", editionId)
-    .where("e.status", "in", SCORED_STATUSES);
-  if (categoryId !== undefined) q = q.where("e.category_id", "=", categoryId);
-  return q.orderBy("e.id").execute();
 }
 
 /** Adds assignments (pairs already assigned in that stage are skipped) and audits the batch. */

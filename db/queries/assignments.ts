@@ -1,20 +1,14 @@
 import type { Db } from "../client";
 import { UNSUBMITTED_STATUSES } from "../../app/domain/entry-status";
 
-export async function countAssignments(db: Db, userId: number) {
-  const row = await db
-    .selectFrom("assignments")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("user_id", "=", userId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-// ---------------------------------------------------------------------------------------------
 // Assessor and jury workspace (assess.*): the viewer's own assignments and the entry they score.
-// Blind until submitted: nothing here ever reads another assessor's scores or notes.
+// Nothing here reads another assessor's scores or notes: what a panel may read of one another's
+// submitted scoresheets once their stage is closed is decided in panel-view.ts.
 
-/** The viewer's assignments in open stages, without entries they declared a conflict with. */
+/**
+ * The viewer's assignments in open stages ("open"), or their submitted ones in closed stages whose
+ * panel may read one another ("closed_readable"); never entries they declared a conflict with.
+ */
 export async function listMyAssignments(db: Db, userId: number, which: "open" | "closed_readable" = "open") {
   return db
     .selectFrom("assignments as a")

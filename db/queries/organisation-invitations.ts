@@ -4,7 +4,7 @@ import type { Level } from "../schema";
 import { deadlinePassed } from "../../app/domain/deadlines";
 import { UNADMITTED_STATUSES } from "../../app/domain/entry-status";
 import { audit, json } from "./audit";
-import { kindsForCategory } from "./invitations";
+import { kindsForCategory } from "../../app/domain/categories";
 
 // A known organisation invited to an edition. There is no link: an invitation never brings a new
 // person into an existing organisation. Its own active members see it on their portal and accept
