@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LIMITS, parseScoringInput, stepFits } from "../../scoring/index";
-import { toScoringRubric, type RubricDefinition } from "../../db/queries/rubrics";
+import { DEFAULT_STEP, toScoringRubric, type RubricDefinition } from "../domain/rubric";
 import type { StageKey } from "../../db/schema";
 import { ADVANCE_RULES, CRITERION_TYPES, EMPTY_BAND_ROWS, GATE_OPERATORS, type AdvanceRule, type CriterionType, type GateOperator } from "./rubric-form-fields";
 import { rubricProblemKey } from "./rubric-problems";
@@ -61,9 +61,9 @@ export function modelFromDefinition(def: RubricDefinition | null, editionStages:
   const criteria: CriterionRow[] = (def?.criteria ?? []).map((c) => ({
     key: c.id, stage: c.stage, type: c.type, nameId: c.name?.id ?? c.id, nameEn: c.name?.en ?? c.id,
     descId: c.description?.id ?? "", descEn: c.description?.en ?? "", weight: str(c.weight),
-    max: c.type === "judged" ? str(c.max ?? 100) : "", step: c.type === "judged" ? str(c.step ?? 1) : "",
-    evidence: c.evidenceRequired === true, indicator: c.indicator ?? "",
-    bands: c.type === "indicator" ? [...(c.bands ?? []).map((b) => ({ min: str(b.min), points: str(b.points) })), ...emptyBands()] : [],
+    max: c.type === "judged" ? str(c.max) : "", step: c.type === "judged" ? str(c.step) : "",
+    evidence: c.evidenceRequired === true, indicator: c.type === "indicator" ? c.indicator : "",
+    bands: c.type === "indicator" ? [...c.bands.map((b) => ({ min: str(b.min), points: str(b.points) })), ...emptyBands()] : [],
     remove: false,
   }));
   const firstStage = stages.find((s) => s.use)?.id ?? stageIds[0] ?? "";
@@ -264,7 +264,7 @@ export function buildDefinition(model: RubricFormModel): BuildResult {
       evidenceRequired: c.evidence,
     };
     if (c.type === "judged") {
-      return { criterion: { ...common, type: "judged", max: toNumber(c.max), step: c.step.trim() ? toNumber(c.step) : 1 }, source: { prefix, bands: [] } };
+      return { criterion: { ...common, type: "judged", max: toNumber(c.max), step: c.step.trim() ? toNumber(c.step) : DEFAULT_STEP }, source: { prefix, bands: [] } };
     }
     const bands: { min: number; points: number }[] = [];
     const bandSources: string[] = [];
@@ -359,10 +359,8 @@ export type ValidateResult = { ok: true; definition: RubricDefinition } | { ok: 
 export function validateRubricForm(model: RubricFormModel, method?: unknown): ValidateResult {
   const built = buildDefinition(model);
   if (!built.ok) return built;
-  // The step is checked with the contract too (toScoringRubric leaves it out: results never depend on it).
-  const base = toScoringRubric(built.definition);
-  const steps = built.definition.criteria.map((c) => c.step);
-  const rubric = { ...base, criteria: base.criteria.map((c, i) => (c.type === "judged" && steps[i] !== undefined ? { ...c, step: steps[i] } : c)) };
+  // The step is checked with the contract too (results never depend on it).
+  const rubric = toScoringRubric(built.definition, { withStep: true });
   const parsed = parseScoringInput({ rubric, ...(method !== undefined ? { method } : {}), nominees: [], scores: [] });
   if (parsed.ok) return { ok: true, definition: built.definition };
   const errors: FormErrors = {};

@@ -1,5 +1,5 @@
 import { parseScoringInput } from "../../scoring/index";
-import type { RubricDefinition } from "../../db/queries/rubrics";
+import { DEFAULT_STEP, type RubricDefinition } from "../domain/rubric";
 
 // Rubric import: the JSON a committee exchanges is `{ "rubric": {...}, "method": {...} }` in the
 // shape of docs/scoring-contract.md, where criteria may also carry names, descriptions and whether evidence is
@@ -83,7 +83,7 @@ export function importRubricJson(text: string, allowedStages: string[] = STAGES)
         ...(extra.evidenceRequired !== undefined ? { evidenceRequired: extra.evidenceRequired } : {}),
       };
       return c.type === "judged"
-        ? { ...common, type: "judged" as const, max: c.max, ...(c.step !== undefined ? { step: c.step } : {}) }
+        ? { ...common, type: "judged" as const, max: c.max, step: c.step ?? DEFAULT_STEP }
         : { ...common, type: "indicator" as const, indicator: c.indicator, bands: c.bands };
     }),
     gates: (r.gates ?? []).map((g) => ({ ...g })),

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client";
 import type { Category } from "../../db/schema";
-import { currentRubric, loadRubricDefinition, toScoringRubric } from "../../db/queries/rubrics";
+import { currentRubric, loadRubricDefinition } from "../../db/queries/rubrics";
+import { toScoringRubric } from "../domain/rubric";
 import { indicatorValues, scoredEntries, submittedScores } from "../../db/queries/committee";
 import { publishSnapshot } from "../../db/queries/publications";
 import { parseScoringInput, score, type ParseResult, type ScoringInput, type ScoringResult } from "../../scoring/index";

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { currentRubric, loadRubricDefinition } from "../../db/queries/rubrics";
-import { categoryHasScores, importRubricVersion, rubricVersions, scoresAboveNewMax } from "../../db/queries/committee";
+import { categoryHasScores, rubricVersions, saveRubricVersion } from "../../db/queries/rubric-versions";
 import { requireCategoryCommittee } from "~/lib/committee.server";
 import { exportRubricJson, importRubricJson, type Problem } from "~/lib/rubric-json";
 import { translateProblems } from "~/lib/rubric-problems";
@@ -24,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     edition: { id: edition.id },
     category: { id: category.id, key: category.key },
+    version: rubric?.version ?? 0,
     json: definition && rubric ? exportRubricJson(definition, JSON.parse(rubric.method) as unknown) : null,
     frozen,
     versions,
@@ -36,28 +37,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const text = String(form.get("json") ?? "");
   const reason = String(form.get("reason") ?? "").trim();
+  const basedOn = Number(form.get("basedOn"));
   const values = { json: text, reason };
-  if (form.get("intent") !== "import") return data({ errors: { _form: t("committee.action.unknown") } as Record<string, string>, problems: [] as Problem[], values }, 400);
-  const frozen = await categoryHasScores(db, category.id);
+  const fail = (errors: Record<string, string>, problems: Problem[] = [], status = 400) => data({ errors, problems, values, staleVersion: null as number | null }, status);
+  if (form.get("intent") !== "import") return fail({ _form: t("committee.action.unknown") });
   const errors: Record<string, string> = {};
   if (!text.trim()) errors.json = t("form.required");
-  if (frozen && !reason) errors.reason = t("committee.rubric.reasonRequired");
   if (reason.length > 1000) errors.reason = t("form.invalid");
   const imported = text.trim() ? importRubricJson(text) : null;
   if (imported && !imported.ok) errors.json = t("committee.rubric.refused");
-  if (Object.keys(errors).length > 0 || !imported?.ok) {
-    return data({ errors, problems: imported && !imported.ok ? translateProblems(imported.problems, t) : [], values }, 400);
-  }
-  // A new version may not put scores already given above its scale.
-  const above = await scoresAboveNewMax(db, category.id, imported.definition);
-  if (above.length > 0) {
-    const problems = above.map((x) => ({ path: `rubric.criteria[${x.index}].max`, message: t("committee.rubric.maxBelowScores", { criterion: x.criterion, value: formatNumber(x.highest, 0, 4) }) }));
-    return data({ errors: { json: t("committee.rubric.refused") } as Record<string, string>, problems, values }, 400);
-  }
-  await importRubricVersion(db, {
-    editionId: edition.id, categoryId: category.id, definition: imported.definition, method: imported.method,
-    frozen, reason: reason || null, userId: viewer.user.id,
+  if (Object.keys(errors).length > 0 || !imported?.ok) return fail(errors, imported && !imported.ok ? translateProblems(imported.problems, t) : []);
+  // The stale version, the reason of a frozen rubric and the scores above a lowered max are checked
+  // by the save itself, in its transaction.
+  const saved = await saveRubricVersion(db, {
+    editionId: edition.id, categoryId: category.id, basedOn: Number.isInteger(basedOn) ? basedOn : -1, definition: imported.definition,
+    method: imported.method, reason: reason || null, userId: viewer.user.id, source: "import",
   });
+  if (!saved.ok) {
+    if (saved.refusal === "stale") {
+      // The page now carries the current version, so that importing anyway is a deliberate second post.
+      return data({ errors: { _form: t("rubricForm.stale", { version: saved.currentVersion }) } as Record<string, string>, problems: [] as Problem[], values, staleVersion: saved.currentVersion }, 409);
+    }
+    if (saved.refusal === "reason_required") return fail({ reason: t("committee.rubric.reasonRequired") });
+    const problems = saved.above.map((x) => ({ path: `rubric.criteria[${x.index}].max`, message: t("committee.rubric.maxBelowScores", { criterion: x.criterion, value: formatNumber(x.highest, 0, 4) }) }));
+    return fail({ json: t("committee.rubric.refused") }, problems);
+  }
   return redirect(`/committee/${edition.id}/rubric/${category.id}`, { headers: await flash(request, t("committee.rubric.imported")) });
 }
 
@@ -85,6 +89,7 @@ export default function RubricPage() {
       <h2>{t("committee.rubric.importTitle")}</h2>
       <p>{t("committee.rubric.importIntro")}</p>
       <Form method="post" noValidate>
+        <input type="hidden" name="basedOn" value={a?.staleVersion ?? d.version} />
         <div className={`field${errors.json ? " field--error" : ""}`}>
           <label htmlFor="f-json">{t("committee.rubric.json")}</label>
           <textarea id="f-json" name="json" rows={18} spellCheck={false} defaultValue={a?.values.json ?? d.json ?? ""} aria-invalid={errors.json ? true : undefined} aria-describedby={errors.json ? "f-json-error" : undefined} />

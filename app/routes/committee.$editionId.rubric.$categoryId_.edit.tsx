@@ -2,10 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { currentRubric, loadRubricDefinition } from "../../db/queries/rubrics";
-import { categoryHasScores, scoresAboveNewMax } from "../../db/queries/committee";
+import { categoryHasScores, saveRubricVersion } from "../../db/queries/rubric-versions";
 import { formatNumber } from "~/i18n/format";
 import { editionStages } from "../../db/queries/editions";
-import { saveRubricEdit } from "../../db/queries/rubric-edit";
 import { categoryGroup, COMPANY_FIGURES, deriveIndicators, GOVERNMENT_FIGURES } from "../../scoring/figures";
 import { requireCategoryCommittee } from "~/lib/committee.server";
 import { modelFromDefinition, modelFromForm, validateRubricForm, type BandRow, type FormErrors, type RubricFormModel } from "~/lib/rubric-form";
@@ -47,31 +46,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
     data({ errors, model, staleVersion }, status);
   if (form.get("intent") !== "save") return fail({ _form: "committee.action.unknown" });
 
-  const [current, frozen] = await Promise.all([currentRubric(db, category.id), categoryHasScores(db, category.id)]);
-  const currentVersion = current?.version ?? 0;
+  const current = await currentRubric(db, category.id);
   const basedOn = Number(model.basedOn);
-  if (!Number.isInteger(basedOn) || basedOn !== currentVersion) {
-    // Refused; the form now carries the current version so that a second save is deliberate.
-    return fail({ _form: "rubricForm.stale" }, 409, currentVersion);
-  }
+  if (!Number.isInteger(basedOn)) return fail({ _form: "rubricForm.stale" }, 409, current?.version ?? 0);
   const errors: FormErrors = {};
   const reason = model.reason.trim();
-  if (frozen && !reason) errors.reason = "committee.rubric.reasonRequired";
-  else if (reason.length > 1000) errors.reason = "form.invalid";
+  if (reason.length > 1000) errors.reason = "form.invalid";
   const checked = validateRubricForm(model, current ? (JSON.parse(current.method) as unknown) : undefined);
   if (!checked.ok) Object.assign(errors, checked.errors);
   if (Object.keys(errors).length > 0 || !checked.ok) return fail(errors);
-  // A new version may not put scores already given above its scale.
-  const above = await scoresAboveNewMax(db, category.id, checked.definition);
-  if (above.length > 0) {
-    return fail({ _form: above.map((x) => t("committee.rubric.maxBelowScores", { criterion: x.criterion, value: formatNumber(x.highest, 0, 4) })).join(" ") });
-  }
 
-  const saved = await saveRubricEdit(db, {
-    editionId: edition.id, categoryId: category.id, basedOn, definition: checked.definition, frozen,
-    reason: reason || null, userId: viewer.user.id,
+  // The stale version, the reason of a frozen rubric and the scores above a lowered max are checked
+  // by the save itself, in its transaction.
+  const saved = await saveRubricVersion(db, {
+    editionId: edition.id, categoryId: category.id, basedOn, definition: checked.definition,
+    reason: reason || null, userId: viewer.user.id, source: "edit",
   });
-  if (!saved.ok) return fail({ _form: "rubricForm.stale" }, 409, saved.currentVersion);
+  if (!saved.ok) {
+    // Refused as stale, the form now carries the current version so that a second save is deliberate.
+    if (saved.refusal === "stale") return fail({ _form: "rubricForm.stale" }, 409, saved.currentVersion);
+    if (saved.refusal === "reason_required") return fail({ reason: "committee.rubric.reasonRequired" });
+    return fail({ _form: saved.above.map((x) => t("committee.rubric.maxBelowScores", { criterion: x.criterion, value: formatNumber(x.highest, 0, 4) })).join(" ") });
+  }
   return redirect(`/committee/${edition.id}/rubric/${category.id}`, {
     headers: await flash(request, t("rubricForm.saved", { version: saved.version })),
   });

@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           ineligible: card.ineligible,
           stages: card.definition.stages.map((s) => ({ id: s.id, weight: s.weight })),
           criteria: card.definition.criteria.map((c) => ({
-            id: c.id, stage: c.stage, type: c.type, name: c.name ?? { id: c.id, en: c.id }, indicator: c.indicator ?? null, bands: c.bands ?? [],
+            id: c.id, stage: c.stage, type: c.type, name: c.name ?? { id: c.id, en: c.id }, indicator: c.type === "indicator" ? c.indicator : null, bands: c.type === "indicator" ? c.bands : [],
           })),
           gates: card.definition.gates,
         }

@@ -1,24 +1,5 @@
 import { inTransaction, type Db } from "../client";
-import type { StageKey } from "../schema";
-
-/** A rubric as the committee writes it: the scoring contract's `rubric` plus names and form hints. */
-export interface RubricDefinition {
-  stages: { id: StageKey; weight: number; advance?: { top: number } | { minScore: number } }[];
-  criteria: {
-    id: string;
-    stage: StageKey;
-    weight: number;
-    type: "judged" | "indicator";
-    max?: number;
-    step?: number;
-    indicator?: string;
-    bands?: { min: number; points: number }[];
-    name?: { id: string; en: string };
-    description?: { id?: string; en?: string };
-    evidenceRequired?: boolean;
-  }[];
-  gates: { id: string; indicator: string; op: "<" | "<=" | ">" | ">=" | "==" | "!="; value: number }[];
-}
+import { judgedScale, type RubricDefinition } from "../../app/domain/rubric";
 
 /** Stores a rubric version of a category and returns its id. */
 export async function insertRubric(
@@ -70,14 +51,14 @@ export async function insertRubric(
           description_en: c.description?.en ?? null,
           weight: c.weight,
           type: c.type,
-          max: c.type === "judged" ? (c.max ?? 100) : null,
-          step: c.type === "judged" ? (c.step ?? 1) : null,
-          indicator: c.type === "indicator" ? (c.indicator ?? null) : null,
+          max: c.type === "judged" ? c.max : null,
+          step: c.type === "judged" ? c.step : null,
+          indicator: c.type === "indicator" ? c.indicator : null,
           evidence_required: c.evidenceRequired ? 1 : 0,
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      for (const b of c.bands ?? []) {
+      for (const b of c.type === "indicator" ? c.bands : []) {
         await tx.insertInto("criterion_bands").values({ criterion_id: criterionId, min: b.min, points: b.points }).execute();
       }
     }
@@ -154,37 +135,27 @@ export async function loadRubricDefinition(db: Db, rubricId: number): Promise<Ru
           ? { advance: { minScore: s.advance_min_score } }
           : {}),
     })),
-    criteria: criteria.map((c) => ({
-      id: c.key,
-      stage: c.stage_key,
-      weight: c.weight,
-      type: c.type,
-      ...(c.type === "judged"
-        ? { max: c.max ?? 100, step: c.step ?? 1 }
+    criteria: criteria.map((c) => {
+      // Key order as in the contract's examples (the export writes this object as it is).
+      const head = { id: c.key, stage: c.stage_key, weight: c.weight };
+      const tail = {
+        name: { id: c.name_id, en: c.name_en },
+        ...(c.description_id || c.description_en
+          ? { description: { id: c.description_id ?? undefined, en: c.description_en ?? undefined } }
+          : {}),
+        evidenceRequired: c.evidence_required === 1,
+      };
+      return c.type === "judged"
+        ? { ...head, type: "judged" as const, ...judgedScale(c), ...tail }
         : {
+            ...head,
+            type: "indicator" as const,
             indicator: c.indicator ?? "",
             bands: bands.filter((b) => b.criterion_id === c.id).map((b) => ({ min: b.min, points: b.points })),
-          }),
-      name: { id: c.name_id, en: c.name_en },
-      ...(c.description_id || c.description_en
-        ? { description: { id: c.description_id ?? undefined, en: c.description_en ?? undefined } }
-        : {}),
-      evidenceRequired: c.evidence_required === 1,
-    })),
+            ...tail,
+          };
+    }),
     gates: gates.map((g) => ({ id: g.key, indicator: g.indicator, op: g.op, value: g.value })),
-  };
-}
-
-/** The rubric exactly in the shape of docs/scoring-contract.md (names and form hints left out). */
-export function toScoringRubric(d: RubricDefinition) {
-  return {
-    stages: d.stages.map((s) => ({ id: s.id, weight: s.weight, ...(s.advance ? { advance: s.advance } : {}) })),
-    criteria: d.criteria.map((c) =>
-      c.type === "judged"
-        ? { id: c.id, stage: c.stage, weight: c.weight, type: c.type, max: c.max ?? 100 }
-        : { id: c.id, stage: c.stage, weight: c.weight, type: c.type, indicator: c.indicator ?? "", bands: c.bands ?? [] },
-    ),
-    gates: d.gates.map((g) => ({ id: g.id, indicator: g.indicator, op: g.op, value: g.value })),
   };
 }
 

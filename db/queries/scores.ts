@@ -2,6 +2,7 @@ import { inTransaction, type Db } from "../client";
 import type { AssignmentStatus } from "../schema";
 import { audit } from "./audit";
 import { currentRubric } from "./rubrics";
+import { judgedScale } from "../../app/domain/rubric";
 import { deadlinePassed } from "../../app/domain/deadlines";
 
 // Scoresheets: one assignment (entry × assessor × stage) holds one score and note per judged
@@ -65,8 +66,7 @@ export async function scoresheetCriteria(db: Db, assignmentId: number): Promise<
     nameEn: c.name_en,
     descriptionId: c.description_id,
     descriptionEn: c.description_en,
-    max: c.max ?? 100,
-    step: c.step ?? 1,
+    ...judgedScale(c),
     evidenceRequired: c.evidence_required === 1,
   }));
 }

@@ -1,6 +1,7 @@
 import type { Db } from "../client";
 import { hashPassword } from "../password";
-import { insertRubric, type RubricDefinition } from "../queries/rubrics";
+import { insertRubric } from "../queries/rubrics";
+import { judgedScale, type RubricDefinition } from "../../app/domain/rubric";
 import { addMembership, createUser } from "../queries/users";
 import type { CategoryKey, OrganisationKind } from "../schema";
 import { categoryGroup, deriveIndicators, PROGRAMMES, type Figures } from "../../scoring/figures";
@@ -228,7 +229,7 @@ export async function seedDemo(db: Db, now = new Date(), options: { uploadDir?: 
       const panel = [0, 1, 2].map((k) => assessors[(n + k) % assessors.length]);
       const judged = await tx
         .selectFrom("criteria")
-        .select(["id", "max"])
+        .select(["id", "max", "step"])
         .where("rubric_id", "=", rubrics[o.category].id)
         .where("stage_key", "=", "desk")
         .where("type", "=", "judged")
@@ -248,7 +249,7 @@ export async function seedDemo(db: Db, now = new Date(), options: { uploadDir?: 
         if (state === "not_started") continue;
         await tx.insertInto("conflict_declarations").values({ user_id: assessorId, entry_id: entryId, has_conflict: 0 }).execute();
         for (const c of judged) {
-          const value = Math.max(0, Math.min(c.max ?? 100, Math.round(quality + (rand() - 0.5) * 24)));
+          const value = Math.max(0, Math.min(judgedScale(c).max, Math.round(quality + (rand() - 0.5) * 24)));
           await tx.insertInto("scores").values({
             assignment_id: assignmentId, criterion_id: c.id, value, status: state === "submitted" ? "submitted" : "draft",
             note: value >= 80 ? "Bukti dukung lengkap dan konsisten." : value < 50 ? "Bukti dukung belum memadai." : "Cukup baik.",

@@ -1,4 +1,4 @@
-import type { RubricDefinition } from "../queries/rubrics";
+import type { RubricDefinition } from "../../app/domain/rubric";
 
 // Demo rubrics. Weights are not published for the real award; these are plausible ones that an
 // Indonesian provincial committee could adopt, following the aspects described in DOMAIN.md.

@@ -3,9 +3,9 @@ import {
   buildDefinition, fieldForPath, modelFromDefinition, modelFromForm, validateRubricForm, type RubricFormModel,
 } from "../../app/lib/rubric-form";
 import { companyRubric, demoMethod } from "../../db/seed/rubrics";
-import type { RubricDefinition } from "../../db/queries/rubrics";
+import type { IndicatorCriterion, RubricDefinition } from "../../app/domain/rubric";
 import { messages } from "../../app/i18n/messages";
-import { saveRubricEdit } from "../../db/queries/rubric-edit";
+import { saveRubricVersion } from "../../db/queries/rubric-versions";
 import { currentRubric, insertRubric, loadRubricDefinition } from "../../db/queries/rubrics";
 import { freshDb } from "../db/support";
 import { rubricProblemKey, translateProblems } from "../../app/lib/rubric-problems";
@@ -78,11 +78,11 @@ describe("rubric form: model and definition", () => {
     const r = buildDefinition(modelFromForm(toForm(model)));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const built = r.definition.criteria.find((x) => x.id === c.key)!;
+    const built = r.definition.criteria.find((x) => x.id === c.key) as IndicatorCriterion;
     expect(built.weight).toBe(12.5);
     expect(built.evidenceRequired).toBe(true);
     expect(built.bands).toHaveLength(before + 1);
-    expect(built.bands![before]).toEqual({ min: -5, points: 0 });
+    expect(built.bands[before]).toEqual({ min: -5, points: 0 });
     expect(r.definition.stages[0]).toEqual({ id: "desk", weight: 50, advance: { minScore: 70.5 } });
     expect(r.sources.criteria[i]!.bands[before]).toBe(`criteria.${i}.bands.${before}`);
   });
@@ -93,7 +93,7 @@ describe("rubric form: model and definition", () => {
     const n = model.criteria[i]!.bands.length;
     expect(n).toBeGreaterThan(2);
     const r = buildDefinition(model);
-    expect(r.ok && r.definition.criteria[i]!.bands!.length).toBe(n - 2);
+    expect(r.ok && (r.definition.criteria[i] as IndicatorCriterion).bands.length).toBe(n - 2);
     model.criteria[i]!.bands[n - 1] = { min: "3", points: "" };
     const bad = buildDefinition(model);
     expect(bad.ok).toBe(false);
@@ -315,7 +315,7 @@ describe("rubric form: the scoring contract's ranges", () => {
 });
 
 describe("rubric form: saving a version", () => {
-  it("stores a new version with the method carried over, audited (with the reason when frozen); refuses a stale base version", async () => {
+  it("stores a new version with the method carried over, audited; refuses a stale base version", async () => {
     const { db } = await freshDb();
     const edition = await db.insertInto("editions").values({ name: "Uji", year: 2030, level: "provincial", region: "Kaltim", period_start: "2030-01-01", period_end: "2030-12-31" }).returning("id").executeTakeFirstOrThrow();
     const category = await db.insertInto("categories").values({ edition_id: edition.id, key: "medium" }).returning("id").executeTakeFirstOrThrow();
@@ -326,21 +326,14 @@ describe("rubric form: saving a version", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const user = await db.insertInto("users").values({ email: "p@x.test", name: "P", password_hash: "x" }).returning("id").executeTakeFirstOrThrow();
-    const args = { editionId: edition.id, categoryId: category.id, definition: r.definition, frozen: false, reason: null, userId: user.id };
-    const saved = await saveRubricEdit(db, { ...args, basedOn: 1 });
-    expect(saved).toMatchObject({ ok: true, version: 2 });
+    const args = { editionId: edition.id, categoryId: category.id, definition: r.definition, reason: null, userId: user.id, source: "edit" as const };
+    const saved = await saveRubricVersion(db, { ...args, basedOn: 1 });
+    expect(saved).toMatchObject({ ok: true, version: 2, frozen: false });
     const cur = (await currentRubric(db, category.id))!;
     expect(JSON.parse(cur.method)).toEqual(demoMethod);
     expect((await loadRubricDefinition(db, cur.id)).criteria[0]!.weight).toBe(7);
-    expect(await saveRubricEdit(db, { ...args, basedOn: 1 })).toEqual({ ok: false, stale: true, currentVersion: 2 });
-    // Frozen (scoring has started): the reason is stored with the version and in the audit log.
-    const frozen = await saveRubricEdit(db, { ...args, basedOn: 2, frozen: true, reason: "Bobot inovasi dikoreksi" });
-    expect(frozen).toMatchObject({ ok: true, version: 3 });
-    expect((await currentRubric(db, category.id))!.reason).toBe("Bobot inovasi dikoreksi");
+    expect(await saveRubricVersion(db, { ...args, basedOn: 1 })).toEqual({ ok: false, refusal: "stale", currentVersion: 2 });
     const log = await db.selectFrom("audit_log").select(["action", "subject", "reason"]).orderBy("id").execute();
-    expect(log).toEqual([
-      { action: "rubric.edit", subject: `category:${category.id}`, reason: null },
-      { action: "rubric.new_version_frozen", subject: `category:${category.id}`, reason: "Bobot inovasi dikoreksi" },
-    ]);
+    expect(log).toEqual([{ action: "rubric.edit", subject: `category:${category.id}`, reason: null }]);
   });
 });

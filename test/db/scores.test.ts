@@ -10,7 +10,7 @@ import {
 import { deadlineEnd } from "../../app/domain/deadlines";
 import { currentRubric, insertRubric, loadRubricDefinition } from "../../db/queries/rubrics";
 import { buildScoringInput } from "../../app/lib/scoring-input.server";
-import { scoresAboveNewMax } from "../../db/queries/committee";
+import { scoresAboveNewMax } from "../../db/queries/rubric-versions";
 import { parseScoringInput } from "../../scoring/index";
 import { freshDb } from "./support";
 
