@@ -2,21 +2,22 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { editionCategories } from "../../db/queries/editions";
-import { getCategory } from "../../db/queries/committee";
+import { getCategory } from "../../db/queries/editions";
 import { createInvitation } from "../../db/queries/invitations";
 import { approveRegistration, listPendingRegistrations, rejectRegistration } from "../../db/queries/registrations";
 import { invitableOrganisations, inviteOrganisation, organisationInvitationsOfEdition } from "../../db/queries/organisation-invitations";
 import { openInvitations } from "../../db/queries/people";
 import { progressEntry } from "../../db/queries/progress";
+import type { CategoryKey } from "../../db/schema";
 import { requireEditionCommittee } from "~/lib/committee.server";
 import { idParam, notFound } from "~/lib/guards.server";
 import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
 import { parseForm } from "~/lib/forms";
 import { useLocale, useT } from "~/lib/use-t";
+import { categoryName } from "~/i18n/labels";
 import { formatDate } from "~/i18n/format";
-import { Field, FormErrorSummary } from "~/components/Field";
-import type { MessageKey } from "~/i18n";
+import { Field, FormErrorSummary, SelectField } from "~/components/Field";
 import { publicUrl } from "~/lib/config.server";
 import { readForm } from "~/lib/request-body.server";
 
@@ -54,7 +55,7 @@ type ActionData = {
   values: Record<string, string>;
   /** The entry whose reject form the errors belong to. */
   entryId?: number;
-  invited?: { category: string; link: string; expiresAt: string };
+  invited?: { category: CategoryKey; link: string; expiresAt: string };
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -134,7 +135,7 @@ export default function Organisations() {
               return (
                 <tr key={p.entryId}>
                   <th scope="row">{p.name}<br /><span className="muted">{p.region}</span></th>
-                  <td>{t(`category.${p.category}` as MessageKey)}</td>
+                  <td>{categoryName(t, p.category)}</td>
                   <td>{p.npp ?? "–"} / {p.nib ?? "–"}</td>
                   <td>{p.members.map((m) => `${m.name} <${m.email}>`).join(", ") || "–"}</td>
                   <td>{formatDate(p.registeredAt, locale, true)}</td>
@@ -162,7 +163,7 @@ export default function Organisations() {
       <h2 id="org-invite-title">{t("committee.orgs.inviteTitle")}</h2>
       {actionData?.invited ? (
         <div className="card invite-link" role="status">
-          <h3>{t("committee.orgs.linkTitle", { category: t(`category.${actionData.invited.category}` as MessageKey) })}</h3>
+          <h3>{t("committee.orgs.linkTitle", { category: categoryName(t, actionData.invited.category) })}</h3>
           <p>{t("committee.people.linkOnce", { date: formatDate(actionData.invited.expiresAt, locale, true) })}</p>
           <p><code className="invite-link__url" data-testid="invite-link">{actionData.invited.link}</code></p>
         </div>
@@ -170,23 +171,14 @@ export default function Organisations() {
       <p>{t("committee.orgs.inviteIntro")}</p>
       <FormErrorSummary message={Object.keys(inviteErrors).length ? t("common.formErrors") : null} />
       <Form method="post" noValidate aria-labelledby="org-invite-title">
-        <div className={`field${inviteErrors.categoryId ? " field--error" : ""}`}>
-          <label htmlFor="f-categoryId">{t("common.category")}</label>
-          <select id="f-categoryId" name="categoryId" defaultValue={values.categoryId ?? ""} aria-invalid={inviteErrors.categoryId ? true : undefined} aria-describedby={inviteErrors.categoryId ? "f-categoryId-error" : undefined}>
-            <option value="">–</option>
-            {d.categories.map((c) => <option key={c.id} value={c.id}>{t(`category.${c.key}` as MessageKey)}</option>)}
-          </select>
-          {inviteErrors.categoryId ? <p className="error" id="f-categoryId-error">{inviteErrors.categoryId}</p> : null}
-        </div>
-        <div className={`field${inviteErrors.organisationId ? " field--error" : ""}`}>
-          <label htmlFor="f-organisationId">{t("committee.orgs.organisation")}</label>
-          <select id="f-organisationId" name="organisationId" defaultValue={values.organisationId ?? ""} aria-invalid={inviteErrors.organisationId ? true : undefined} aria-describedby={inviteErrors.organisationId ? "f-organisationId-hint f-organisationId-error" : "f-organisationId-hint"}>
-            <option value="">{t("committee.orgs.newOrganisation")}</option>
-            {d.known.map((o) => <option key={o.id} value={o.id}>{o.name} ({o.region})</option>)}
-          </select>
-          <p className="hint" id="f-organisationId-hint">{t("committee.orgs.organisationHint")}</p>
-          {inviteErrors.organisationId ? <p className="error" id="f-organisationId-error">{inviteErrors.organisationId}</p> : null}
-        </div>
+        <SelectField
+          name="categoryId" label={t("common.category")} defaultValue={values.categoryId ?? ""} error={inviteErrors.categoryId}
+          placeholder="–" options={d.categories.map((c) => [String(c.id), categoryName(t, c.key)])}
+        />
+        <SelectField
+          name="organisationId" label={t("committee.orgs.organisation")} hint={t("committee.orgs.organisationHint")} defaultValue={values.organisationId ?? ""}
+          error={inviteErrors.organisationId} placeholder={t("committee.orgs.newOrganisation")} options={d.known.map((o) => [String(o.id), `${o.name} (${o.region})`])}
+        />
         <Field name="email" type="email" label={t("committee.orgs.email")} defaultValue={actionData?.entryId ? undefined : values.email} error={inviteErrors.email} autoComplete="off" />
         <button type="submit" className="primary" name="intent" value="invite">{t("committee.orgs.invite")}</button>
       </Form>
@@ -205,9 +197,9 @@ export default function Organisations() {
               {d.knownInvitations.map((i) => (
                 <tr key={i.id}>
                   <th scope="row">{i.organisation}<br /><span className="muted">{i.region}</span></th>
-                  <td>{t(`category.${i.category}` as MessageKey)}</td>
+                  <td>{categoryName(t, i.category)}</td>
                   <td>{formatDate(i.created_at, locale, true)}</td>
-                  <td>{t(`committee.orgs.answer.${i.status}` as MessageKey)}{i.answered_at ? ` (${formatDate(i.answered_at, locale, true)})` : ""}</td>
+                  <td>{t(`committee.orgs.answer.${i.status}`)}{i.answered_at ? ` (${formatDate(i.answered_at, locale, true)})` : ""}</td>
                 </tr>
               ))}
             </tbody>
@@ -222,7 +214,7 @@ export default function Organisations() {
             <thead><tr><th scope="col">{t("common.category")}</th><th scope="col">{t("committee.people.email")}</th><th scope="col">{t("committee.people.expires")}</th></tr></thead>
             <tbody>
               {d.invitations.map((i) => (
-                <tr key={i.id}><th scope="row">{i.category ? t(`category.${i.category}` as MessageKey) : "–"}</th><td>{i.email ?? "–"}</td><td>{formatDate(i.expiresAt, locale, true)}</td></tr>
+                <tr key={i.id}><th scope="row">{i.category ? categoryName(t, i.category) : "–"}</th><td>{i.email ?? "–"}</td><td>{formatDate(i.expiresAt, locale, true)}</td></tr>
               ))}
             </tbody>
           </table>

@@ -9,9 +9,8 @@ import { flash } from "~/lib/session.server";
 import { parseForm } from "~/lib/forms";
 import { useLocale, useT } from "~/lib/use-t";
 import { formatDate, formatNumber } from "~/i18n/format";
-import { Field, FormErrorSummary } from "~/components/Field";
+import { ChoiceGroup, Field, FormErrorSummary } from "~/components/Field";
 import { StatusBadge } from "~/components/StatusBadge";
-import type { MessageKey } from "~/i18n";
 import { publicUrl } from "~/lib/config.server";
 import { readForm } from "~/lib/request-body.server";
 
@@ -44,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values: parsed.values }, 400);
     const { name, email, role } = parsed.data;
     const res = await invitePanelMember(db, { editionId: edition.id, role, name, email, createdBy: viewer.user.id });
-    const roleName = t(`role.${role}` as MessageKey);
+    const roleName = t(`role.${role}`);
     if (res.kind === "invited") {
       // The raw token exists only in this response: it is never stored nor shown again.
       return data<ActionData>({ errors: {}, values: {}, invited: { email, link: publicUrl(`/invite/${res.token}`), expiresAt: res.expiresAt } });
@@ -90,7 +89,7 @@ export default function People() {
               <tr key={p.membershipId}>
                 <th scope="row">{p.name}</th>
                 <td>{p.email}</td>
-                <td>{t(`role.${p.role}` as MessageKey)}</td>
+                <td>{t(`role.${p.role}`)}</td>
                 <td className="num">{formatNumber(p.submitted)} / {formatNumber(p.assigned)}</td>
                 <td><StatusBadge tone={p.active ? "good" : "neutral"}>{t(p.active ? "committee.people.active" : "committee.people.inactive")}</StatusBadge></td>
                 <td>
@@ -98,7 +97,7 @@ export default function People() {
                     <input type="hidden" name="membershipId" value={p.membershipId} />
                     <button type="submit" name="intent" value={p.membershipActive ? "deactivate" : "reactivate"}>
                       {t(p.membershipActive ? "committee.people.deactivate" : "committee.people.reactivate")}
-                      <span className="visually-hidden"> {p.name} ({t(`role.${p.role}` as MessageKey)})</span>
+                      <span className="visually-hidden"> {p.name} ({t(`role.${p.role}`)})</span>
                     </button>
                   </Form>
                 </td>
@@ -121,12 +120,7 @@ export default function People() {
       <Form method="post" noValidate aria-labelledby="invite-title">
         <Field name="name" label={t("committee.people.name")} defaultValue={values.name} error={errors.name} required autoComplete="off" />
         <Field name="email" type="email" label={t("committee.people.email")} defaultValue={values.email} error={errors.email} required autoComplete="off" />
-        <fieldset className={`field${errors.role ? " field--error" : ""}`} aria-describedby={errors.role ? "f-role-error" : undefined}>
-          <legend>{t("committee.people.role")}</legend>
-          <label><input type="radio" name="role" value="assessor" defaultChecked={role === "assessor"} /> {t("role.assessor")}</label>
-          <label><input type="radio" name="role" value="juror" defaultChecked={role === "juror"} /> {t("role.juror")}</label>
-          {errors.role ? <p className="error" id="f-role-error">{errors.role}</p> : null}
-        </fieldset>
+        <ChoiceGroup name="role" label={t("committee.people.role")} checked={role} error={errors.role} options={[["assessor", t("role.assessor")], ["juror", t("role.juror")]]} />
         <button type="submit" className="primary" name="intent" value="invite">{t("committee.people.invite")}</button>
       </Form>
 
@@ -137,7 +131,7 @@ export default function People() {
             <thead><tr><th scope="col">{t("committee.people.email")}</th><th scope="col">{t("committee.people.role")}</th><th scope="col">{t("committee.people.expires")}</th></tr></thead>
             <tbody>
               {d.invitations.map((i) => (
-                <tr key={i.id}><th scope="row">{i.email ?? "–"}</th><td>{t(`role.${i.kind}` as MessageKey)}</td><td>{formatDate(i.expiresAt, locale, true)}</td></tr>
+                <tr key={i.id}><th scope="row">{i.email ?? "–"}</th><td>{t(`role.${i.kind}`)}</td><td>{formatDate(i.expiresAt, locale, true)}</td></tr>
               ))}
             </tbody>
           </table>

@@ -3,8 +3,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import type { AssessorView } from "../../db/schema";
 import { setAssessorView } from "../../db/queries/panel-view";
-import { entriesWithStatus, panelMembers } from "../../db/queries/committee";
-import { addAssignments, blockedPairs, stageAssignments } from "../../db/queries/assignment-plans";
+import { addAssignments, blockedPairs, entriesWithStatus, stageAssignments } from "../../db/queries/assignment-plans";
+import { panelMembers } from "../../db/queries/people";
 import { requireEditionCommittee } from "~/lib/committee.server";
 import { closeOpenStage, proposal } from "~/lib/stages.server";
 import { STAGE_ENTRY_STATUS } from "~/domain/entry-status";
@@ -13,10 +13,10 @@ import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
 import { parseForm } from "~/lib/forms";
 import { useLocale, useT } from "~/lib/use-t";
+import { categoryName, stageName } from "~/i18n/labels";
 import { formatDate, formatNumber } from "~/i18n/format";
-import { Field, FormErrorSummary } from "~/components/Field";
+import { ChoiceGroup, Field, FormErrorSummary } from "~/components/Field";
 import { StatusBadge } from "~/components/StatusBadge";
-import type { MessageKey } from "~/i18n";
 import { readForm } from "~/lib/request-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -55,14 +55,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const [message, status] = refusal[closed.reason];
       return data({ errors: { _form: t(message) }, values: {} as Record<string, string> }, status);
     }
-    return redirect(here, { headers: await flash(request, t("committee.stages.closed", { stage: t(`stage.${closed.stage}` as MessageKey) })) });
+    return redirect(here, { headers: await flash(request, t("committee.stages.closed", { stage: stageName(t, closed.stage) })) });
   }
   if (form.get("intent") === "view") {
     const parsed = parseForm(viewSchema, form, t);
     if (!parsed.ok) return data({ errors: { _form: t("form.invalid") }, values: parsed.values }, 400);
     const done = await setAssessorView(db, { editionId: edition.id, stage: parsed.data.stage, view: parsed.data.view, userId: viewer.user.id });
     if (!done) return data({ errors: { _form: t("committee.stages.viewNotClosed") }, values: {} as Record<string, string> }, 400);
-    return redirect(here, { headers: await flash(request, t("committee.stages.viewSaved", { stage: t(`stage.${parsed.data.stage}` as MessageKey) })) });
+    return redirect(here, { headers: await flash(request, t("committee.stages.viewSaved", { stage: stageName(t, parsed.data.stage) })) });
   }
   if (form.get("intent") === "jurors") {
     const parsed = parseForm(jurorSchema, form, t);
@@ -111,16 +111,16 @@ export default function Stages() {
         <tbody>
           {d.stages.map((s) => (
             <tr key={s.id}>
-              <th scope="row">{t(`stage.${s.key}` as MessageKey)}</th>
-              <td><StatusBadge tone={stageTone[s.status]}>{t(`stageStatus.${s.status}` as MessageKey)}</StatusBadge></td>
+              <th scope="row">{stageName(t, s.key)}</th>
+              <td><StatusBadge tone={stageTone[s.status]}>{t(`stageStatus.${s.status}`)}</StatusBadge></td>
               <td>{formatDate(s.deadline, locale)}</td>
               <td>
                 {s.status === "closed" ? (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="stage" value={s.key} />
-                    <label className="visually-hidden" htmlFor={`view-${s.key}`}>{t("committee.stages.viewOf", { stage: t(`stage.${s.key}` as MessageKey) })}</label>
+                    <label className="visually-hidden" htmlFor={`view-${s.key}`}>{t("committee.stages.viewOf", { stage: stageName(t, s.key) })}</label>
                     <select id={`view-${s.key}`} name="view" defaultValue={s.assessor_view}>
-                      {ASSESSOR_VIEWS.map((v) => <option key={v} value={v}>{t(`committee.stages.view.${v}` as MessageKey)}</option>)}
+                      {ASSESSOR_VIEWS.map((v) => <option key={v} value={v}>{t(`committee.stages.view.${v}`)}</option>)}
                     </select>{" "}
                     <button type="submit" name="intent" value="view">{t("common.save")}</button>
                   </Form>
@@ -133,11 +133,11 @@ export default function Stages() {
 
       {d.open ? (
         <>
-          <h2>{t("committee.stages.closeTitle", { stage: t(`stage.${d.open.key}` as MessageKey) })}</h2>
-          <p>{d.next ? t("committee.stages.closeIntro", { next: t(`stage.${d.next.key}` as MessageKey) }) : t("committee.stages.closeLast")}</p>
+          <h2>{t("committee.stages.closeTitle", { stage: stageName(t, d.open.key) })}</h2>
+          <p>{d.next ? t("committee.stages.closeIntro", { next: stageName(t, d.next.key) }) : t("committee.stages.closeLast")}</p>
           {d.categories.filter((c) => d.next || !c.ok).map((c) => (
             <section key={c.id} aria-labelledby={`short-${c.id}`}>
-              <h3 id={`short-${c.id}`}>{t(`category.${c.key}` as MessageKey)}</h3>
+              <h3 id={`short-${c.id}`}>{categoryName(t, c.key)}</h3>
               {c.unsubmitted > 0 ? <p className="alert alert--warn">{t("committee.stages.unsubmitted", { count: formatNumber(c.unsubmitted) })}</p> : null}
               {c.published ? <p className="alert alert--info">{t("committee.stages.published")}</p> : !c.ok ? <p className="alert alert--error">{t("committee.stages.refused")}</p> : (
                 <table className="data shortlist">
@@ -157,7 +157,7 @@ export default function Stages() {
           <Form method="post">
             <input type="hidden" name="stage" value={d.open.key} />
             <input type="hidden" name="fingerprint" value={d.fingerprint} />
-            <button type="submit" className="primary" name="intent" value="close">{t("committee.stages.confirm", { stage: t(`stage.${d.open.key}` as MessageKey) })}</button>
+            <button type="submit" className="primary" name="intent" value="close">{t("committee.stages.confirm", { stage: stageName(t, d.open.key) })}</button>
           </Form>
         </>
       ) : <p>{t("committee.stages.noneOpen")}</p>}
@@ -165,11 +165,10 @@ export default function Stages() {
       <h2>{t("committee.stages.jurorsTitle")}</h2>
       <p>{t("committee.stages.jurorsIntro", { jurors: formatNumber(d.jurors), entries: formatNumber(d.shortlisted), assignments: formatNumber(d.interviewAssignments) })}</p>
       <Form method="post" noValidate>
-        <fieldset>
-          <legend>{t("committee.stages.mode")}</legend>
-          <label><input type="radio" name="mode" value="all" defaultChecked={(values.mode ?? "all") === "all"} /> {t("committee.stages.modeAll")}</label>
-          <label><input type="radio" name="mode" value="k" defaultChecked={values.mode === "k"} /> {t("committee.stages.modeK")}</label>
-        </fieldset>
+        <ChoiceGroup
+          name="mode" label={t("committee.stages.mode")} checked={values.mode ?? "all"} error={errors.mode}
+          options={[["all", t("committee.stages.modeAll")], ["k", t("committee.stages.modeK")]]}
+        />
         <Field name="k" type="number" min={1} label={t("committee.stages.k")} defaultValue={values.k ?? "3"} error={errors.k} />
         <button type="submit" name="intent" value="jurors">{t("committee.stages.assignJurors")}</button>
       </Form>

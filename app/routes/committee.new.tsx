@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { createEdition } from "../../db/queries/committee";
+import { createEdition } from "../../db/queries/editions";
 import type { CategoryKey } from "../../db/schema";
 import { getDb } from "~/lib/db.server";
 import { requireCommittee } from "~/lib/guards.server";
@@ -9,12 +9,12 @@ import { parseForm } from "~/lib/forms";
 import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
 import { useT } from "~/lib/use-t";
-import { Field, FormErrorSummary } from "~/components/Field";
-import type { MessageKey } from "~/i18n";
+import { categoryName } from "~/i18n/labels";
+import { ChoiceGroup, Field, FormErrorSummary, SelectField } from "~/components/Field";
 import { readForm } from "~/lib/request-body.server";
 import { storedDeadline } from "~/domain/deadlines";
+import { CATEGORY_KEYS } from "~/domain/categories";
 
-const CATEGORY_KEYS: CategoryKey[] = ["province", "regency_city", "large", "medium", "public_service", "micro_small"];
 // A real calendar day (2023-02-31 and 2023-13-01 are refused), as YYYY-MM-DD.
 const date = z.iso.date({ error: "committee.edition.dateInvalid" });
 const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), date.optional());
@@ -57,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { t } = await getT(request);
   const form = await readForm(request);
   const parsed = parseForm(schema, form, t);
-  const categories = form.getAll("categories").map(String).filter((c): c is CategoryKey => (CATEGORY_KEYS as string[]).includes(c));
+  const categories = form.getAll("categories").map(String).filter((c): c is CategoryKey => (CATEGORY_KEYS as readonly string[]).includes(c));
   const checked = Object.fromEntries(categories.map((c) => [`cat_${c}`, "on"]));
   if (!parsed.ok || categories.length === 0) {
     const errors = parsed.ok ? {} : parsed.errors;
@@ -86,13 +86,10 @@ export default function NewEdition() {
       <Form method="post" noValidate className="narrow">
         <Field name="name" label={t("committee.edition.name")} defaultValue={values.name} error={errors.name} required />
         <Field name="year" type="number" label={t("committee.edition.year")} defaultValue={values.year ?? String(new Date().getFullYear())} error={errors.year} required />
-        <div className={`field${errors.level ? " field--error" : ""}`}>
-          <label htmlFor="f-level">{t("committee.edition.level")}</label>
-          <select id="f-level" name="level" defaultValue={values.level ?? "provincial"}>
-            <option value="provincial">{t("level.provincial")}</option>
-            <option value="national">{t("level.national")}</option>
-          </select>
-        </div>
+        <SelectField
+          name="level" label={t("committee.edition.level")} defaultValue={values.level ?? "provincial"} error={errors.level}
+          options={[["provincial", t("level.provincial")], ["national", t("level.national")]]}
+        />
         <Field name="region" label={t("committee.edition.region")} defaultValue={values.region} error={errors.region} required />
         <Field name="periodStart" type="date" label={t("committee.edition.periodStart")} defaultValue={values.periodStart} error={errors.periodStart} required />
         <Field name="periodEnd" type="date" label={t("committee.edition.periodEnd")} defaultValue={values.periodEnd} error={errors.periodEnd} required />
@@ -100,13 +97,10 @@ export default function NewEdition() {
         <Field name="deskDeadline" type="date" label={`${t("common.deadline")}: ${t("stage.desk")}`} defaultValue={values.deskDeadline} error={errors.deskDeadline} />
         <Field name="verificationDeadline" type="date" label={`${t("common.deadline")}: ${t("stage.verification")}`} defaultValue={values.verificationDeadline} error={errors.verificationDeadline} />
         <Field name="interviewDeadline" type="date" label={`${t("common.deadline")}: ${t("stage.interview")}`} defaultValue={values.interviewDeadline} error={errors.interviewDeadline} />
-        <fieldset className={errors.categories ? "field--error" : undefined} aria-describedby={errors.categories ? "f-categories-error" : undefined}>
-          <legend>{t("committee.overview.categories")}</legend>
-          {CATEGORY_KEYS.map((c) => (
-            <label key={c} className="check"><input type="checkbox" name="categories" value={c} defaultChecked={values[`cat_${c}`] === "on"} /> {t(`category.${c}` as MessageKey)}</label>
-          ))}
-          {errors.categories ? <p className="error" id="f-categories-error">{errors.categories}</p> : null}
-        </fieldset>
+        <ChoiceGroup
+          type="checkbox" name="categories" label={t("committee.overview.categories")} error={errors.categories} optionClassName="check"
+          checked={CATEGORY_KEYS.filter((c) => values[`cat_${c}`] === "on")} options={CATEGORY_KEYS.map((c) => [c, categoryName(t, c)])}
+        />
         <Field name="places" type="number" label={t("committee.edition.places")} defaultValue={values.places ?? "3"} error={errors.places} />
         <Field name="mentions" type="number" label={t("committee.edition.mentions")} defaultValue={values.mentions ?? "0"} error={errors.mentions} />
         <button type="submit" className="primary">{t("committee.edition.create")}</button>
