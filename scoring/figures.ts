@@ -31,6 +31,17 @@ export const COMPANY_FIGURES = [
   "accidents_reported",
 ] as const;
 
+/** Every figure an entrant can give, of either group. */
+export type FigureKey = (typeof GOVERNMENT_FIGURES)[number] | (typeof COMPANY_FIGURES)[number];
+/** A programme flag (1 enrolled, 0 not): ticked, not typed, and never missing. */
+export type ProgrammeFlagKey = `programme_${Programme}`;
+/** A figure typed as a number, required before submission. */
+export type NumericFigureKey = Exclude<FigureKey, ProgrammeFlagKey>;
+
+export function isProgrammeFlag(key: FigureKey): key is ProgrammeFlagKey {
+  return key.startsWith("programme_");
+}
+
 export type Figures = Record<string, number | undefined>;
 
 export function categoryGroup(category: string): CategoryGroup {

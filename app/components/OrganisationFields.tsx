@@ -1,36 +1,29 @@
-import { Field } from "~/components/Field";
-import type { MessageKey } from "~/i18n";
+import { Field, SelectField } from "~/components/Field";
+import { COMPANY_SIZES } from "~/lib/portal-forms";
 import { useT } from "~/lib/use-t";
+import type { OrganisationKind } from "../../db/schema";
 
 type Errors = Record<string, string | undefined>;
 type Values = Record<string, string | undefined>;
 
 /** The organisation part of the getting-in forms (name, kind, region, NPP, NIB, size, sector). */
-export function OrganisationFields({ kinds, errors = {}, values = {} }: { kinds: readonly string[]; errors?: Errors; values?: Values }) {
+export function OrganisationFields({ kinds, errors = {}, values = {} }: { kinds: readonly OrganisationKind[]; errors?: Errors; values?: Values }) {
   const t = useT();
   return (
     <fieldset>
       <legend>{t("portal.join.organisation")}</legend>
       <Field name="orgName" label={t("portal.join.orgName")} defaultValue={values.orgName} error={errors.orgName} required autoComplete="organization" />
-      <div className={`field${errors.kind ? " field--error" : ""}`}>
-        <label htmlFor="f-kind">{t("portal.join.kind")}</label>
-        <select id="f-kind" name="kind" defaultValue={values.kind ?? (kinds.length === 1 ? kinds[0] : "")} aria-invalid={errors.kind ? true : undefined} aria-describedby={errors.kind ? "f-kind-error" : undefined}>
-          {kinds.length > 1 ? <option value="">{t("portal.join.choose")}</option> : null}
-          {kinds.map((k) => <option key={k} value={k}>{t(`portal.orgKind.${k}` as MessageKey)}</option>)}
-        </select>
-        {errors.kind ? <p className="error" id="f-kind-error">{errors.kind}</p> : null}
-      </div>
+      <SelectField
+        name="kind" label={t("portal.join.kind")} defaultValue={values.kind ?? (kinds.length === 1 ? kinds[0] : "")} error={errors.kind}
+        placeholder={kinds.length > 1 ? t("portal.join.choose") : undefined} options={kinds.map((k) => [k, t(`portal.orgKind.${k}`)])}
+      />
       <Field name="region" label={t("portal.join.region")} hint={t("portal.join.regionHint")} defaultValue={values.region} error={errors.region} required />
       <Field name="npp" label={t("portal.join.npp")} hint={t("portal.join.nppHint")} defaultValue={values.npp} error={errors.npp} />
       <Field name="nib" label={t("portal.join.nib")} hint={t("portal.join.nibHint")} defaultValue={values.nib} error={errors.nib} inputMode="numeric" />
-      <div className={`field${errors.size ? " field--error" : ""}`}>
-        <label htmlFor="f-size">{t("portal.join.size")}</label>
-        <select id="f-size" name="size" defaultValue={values.size ?? ""}>
-          <option value="">{t("portal.join.sizeNone")}</option>
-          {["large", "medium", "small", "micro"].map((s) => <option key={s} value={s}>{t(`portal.size.${s}` as MessageKey)}</option>)}
-        </select>
-        {errors.size ? <p className="error" id="f-size-error">{errors.size}</p> : null}
-      </div>
+      <SelectField
+        name="size" label={t("portal.join.size")} defaultValue={values.size ?? ""} error={errors.size}
+        placeholder={t("portal.join.sizeNone")} options={COMPANY_SIZES.map((s) => [s, t(`portal.size.${s}`)])}
+      />
       <Field name="sector" label={t("portal.join.sector")} defaultValue={values.sector} error={errors.sector} />
     </fieldset>
   );

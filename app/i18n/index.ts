@@ -11,6 +11,11 @@ export function isLocale(v: unknown): v is Locale {
 
 export type Params = Record<string, string | number>;
 
+/** Whether an open string (an indicator key, a zod issue message, a key from the database) names a text. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(messages, key);
+}
+
 /** The text of `key` in `locale`, with `{name}` placeholders filled in. */
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
   const text = messages[key][locale === "en" ? 1 : 0] as string;

@@ -1,14 +1,13 @@
 // How indicators and gates read in the UI, the same on every page (portal, assessor, scorecard).
 // Whether a gate holds is scoring's rule (gateHolds), never a comparison of our own.
-import type { T } from "~/i18n";
+import { isMessageKey, type T } from "~/i18n";
 import { formatNumber, formatPercent } from "~/i18n/format";
-import { messages, type MessageKey } from "~/i18n/messages";
 import { gateHolds, type GateOp } from "../../scoring/index";
 
 /** The indicator's label; an indicator the UI has no text for (a custom rubric) shows its key. */
 export function indicatorLabel(t: T, indicator: string): string {
   const key = `indicator.${indicator}`;
-  return key in messages ? t(key as MessageKey) : indicator;
+  return isMessageKey(key) ? t(key) : indicator;
 }
 
 /** Percentages (keys ending in `_pct`) with a % sign, other indicators as plain numbers. */

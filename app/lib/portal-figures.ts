@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COMPANY_FIGURES, GOVERNMENT_FIGURES, PROGRAMMES, type CategoryGroup } from "../../scoring/figures";
+import { COMPANY_FIGURES, GOVERNMENT_FIGURES, isProgrammeFlag, PROGRAMMES, type CategoryGroup, type FigureKey, type NumericFigureKey, type ProgrammeFlagKey } from "../../scoring/figures";
 import { bandOf } from "../../scoring/indicators";
 import { parseWholeNumber } from "./form-number";
 
@@ -9,17 +9,16 @@ import { parseWholeNumber } from "./form-number";
 // what is typed must be possible.
 
 export type FigureKind = "count" | "rupiah" | "months" | "flag";
-export interface FigureField {
-  key: string;
-  kind: FigureKind;
-}
+export type FigureField = { key: NumericFigureKey; kind: Exclude<FigureKind, "flag"> } | { key: ProgrammeFlagKey; kind: "flag" };
+
+const figureField = (key: FigureKey): FigureField =>
+  isProgrammeFlag(key)
+    ? { key, kind: "flag" }
+    : { key, kind: key === "vulnerable_apbd_amount" || key.startsWith("wages_") ? "rupiah" : key.startsWith("months_") ? "months" : "count" };
 
 export const FIGURE_FIELDS: Record<CategoryGroup, FigureField[]> = {
-  government: GOVERNMENT_FIGURES.map((key) => ({ key, kind: key === "vulnerable_apbd_amount" ? "rupiah" : "count" })),
-  company: COMPANY_FIGURES.map((key) => ({
-    key,
-    kind: key.startsWith("programme_") ? "flag" : key.startsWith("months_") ? "months" : key.startsWith("wages_") ? "rupiah" : "count",
-  })),
+  government: GOVERNMENT_FIGURES.map(figureField),
+  company: COMPANY_FIGURES.map(figureField),
 };
 
 /** The kind of a figure (count, rupiah, months or a yes/no programme flag), by its key. */

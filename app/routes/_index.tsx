@@ -5,7 +5,6 @@ import { editionsOpenForRegistration } from "../../db/queries/registrations";
 import { getDb } from "~/lib/db.server";
 import { getViewer, roleHome } from "~/lib/guards.server";
 import { useT } from "~/lib/use-t";
-import type { MessageKey } from "~/i18n";
 
 // Public: the award, its editions (name and status only) and the way in.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -37,7 +36,7 @@ export default function Index() {
           {editions.map((e) => (
             <li key={e.id} className="card">
               <h3>{e.name}</h3>
-              <p>{t(`level.${e.level}` as MessageKey)} · {t(`editionStatus.${e.status}` as MessageKey)}</p>
+              <p>{t(`level.${e.level}`)} · {t(`editionStatus.${e.status}`)}</p>
               <Link to={`/winners/${e.id}`}>{t("home.viewWinners")}</Link>
             </li>
           ))}

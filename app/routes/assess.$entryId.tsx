@@ -4,7 +4,7 @@ import { ConflictForm } from "~/components/assess/ConflictForm";
 import { EntryFacts } from "~/components/assess/EntryFacts";
 import { EvidenceList } from "~/components/assess/EvidenceList";
 import { Scoresheet } from "~/components/assess/Scoresheet";
-import type { MessageKey } from "~/i18n";
+import { categoryName, stageName } from "~/i18n/labels";
 import { formatDate } from "~/i18n/format";
 import { requireAssessorEntry, type AssessorEntry } from "~/lib/assess.server";
 import { autosaveGone, declareAction, saveAction } from "~/lib/assess-sheet.server";
@@ -49,12 +49,12 @@ export default function AssessEntry() {
       <p><Link to="/assess">← {t("assess.entry.back")}</Link></p>
       <h1>{header.organisationName}</h1>
       <p className="muted">
-        {t(`category.${header.category}` as MessageKey)} · {header.editionName}
+        {categoryName(t, header.category)} · {header.editionName}
         <br />
         {t("assess.entry.region", { region: header.region })}
       </p>
       <p>
-        {t("assess.entry.stage", { stage: t(`stage.${header.stage}` as MessageKey) })} ·{" "}
+        {t("assess.entry.stage", { stage: stageName(t, header.stage) })} ·{" "}
         {t("assess.entry.deadline", { deadline: formatDate(header.deadline, locale, true) })}
       </p>
       {loaderData.phase === "declare" ? (

@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listMyAssignments } from "../../db/queries/assignments";
 import { StatusBadge } from "~/components/StatusBadge";
-import type { MessageKey } from "~/i18n";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { getDb } from "~/lib/db.server";
 import { requirePanelMember, refusePost } from "~/lib/guards.server";
 import { useLocale, useT } from "~/lib/use-t";
+import { categoryName, stageName } from "~/i18n/labels";
+import type { CategoryKey } from "../../db/schema";
 
 export const action = refusePost;
 
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePanelMember(request);
   const db = await getDb();
   const [rows, closed] = await Promise.all([listMyAssignments(db, viewer.user.id), listMyAssignments(db, viewer.user.id, "closed_readable")]);
-  const groups: { key: string; editionName: string; category: string; rows: typeof rows }[] = [];
+  const groups: { key: string; editionName: string; category: CategoryKey; rows: typeof rows }[] = [];
   for (const r of rows) {
     const key = `${r.editionId}:${r.categoryId}`;
     let g = groups.find((x) => x.key === key);
@@ -44,7 +45,7 @@ export default function AssessHome() {
         <p>{t("assess.list.summary", { done: formatNumber(done), total: formatNumber(total) })}</p>
       )}
       {groups.map((g) => {
-        const category = t(`category.${g.category}` as MessageKey);
+        const category = categoryName(t, g.category);
         return (
           <section key={g.key} aria-labelledby={`cat-${g.key}`}>
             <h3 id={`cat-${g.key}`}>
@@ -72,7 +73,7 @@ export default function AssessHome() {
                           {r.organisationName}
                           <div className="muted small">{r.region}</div>
                         </th>
-                        <td>{t(`stage.${r.stage}` as MessageKey)}</td>
+                        <td>{stageName(t, r.stage)}</td>
                         <td>
                           <StatusBadge tone={tone[r.status]}>{t(`assess.status.${r.status}`)}</StatusBadge>
                           {r.hasConflict === null ? <div className="muted small">{t("assess.list.undeclared")}</div> : null}
@@ -103,7 +104,7 @@ export default function AssessHome() {
             {closed.map((r) => (
               <li key={r.assignmentId}>
                 <Link to={`/assess/${r.entryId}?stage=${r.stage}`}>{r.organisationName}</Link>
-                {" · "}{t(`stage.${r.stage}` as MessageKey)} · {t(`category.${r.category}` as MessageKey)}
+                {" · "}{stageName(t, r.stage)} · {categoryName(t, r.category)}
               </li>
             ))}
           </ul>

@@ -4,9 +4,9 @@ import { editionStages } from "../../db/queries/editions";
 import { categoryOverview } from "../../db/queries/committee";
 import { requireEditionCommittee } from "~/lib/committee.server";
 import { useLocale, useT } from "~/lib/use-t";
+import { categoryName, stageName } from "~/i18n/labels";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { StatusBadge } from "~/components/StatusBadge";
-import type { MessageKey } from "~/i18n";
 import { refusePost } from "~/lib/guards.server";
 
 export const action = refusePost;
@@ -26,16 +26,16 @@ export default function EditionOverview() {
   return (
     <section>
       <h1>{t("committee.overview.title")}</h1>
-      <p>{t(`editionStatus.${edition.status}` as MessageKey)} · {t(`level.${edition.level}` as MessageKey)} · {edition.region}</p>
+      <p>{t(`editionStatus.${edition.status}`)} · {t(`level.${edition.level}`)} · {edition.region}</p>
       <h2>{t("committee.overview.stages")}</h2>
       <table className="data">
         <thead><tr><th scope="col">{t("common.stage")}</th><th scope="col">{t("common.status")}</th><th scope="col">{t("committee.overview.panel")}</th><th scope="col">{t("common.deadline")}</th></tr></thead>
         <tbody>
           {stages.map((s) => (
             <tr key={s.id}>
-              <th scope="row">{t(`stage.${s.key}` as MessageKey)}</th>
-              <td><StatusBadge tone={stageTone[s.status]}>{t(`stageStatus.${s.status}` as MessageKey)}</StatusBadge></td>
-              <td>{t(`role.${s.panel}` as MessageKey)}</td>
+              <th scope="row">{stageName(t, s.key)}</th>
+              <td><StatusBadge tone={stageTone[s.status]}>{t(`stageStatus.${s.status}`)}</StatusBadge></td>
+              <td>{t(`role.${s.panel}`)}</td>
               <td>{s.deadline ? formatDate(s.deadline, locale) : "–"}</td>
             </tr>
           ))}
@@ -53,12 +53,12 @@ export default function EditionOverview() {
         <tbody>
           {categories.map((c) => (
             <tr key={c.id}>
-              <th scope="row">{t(`category.${c.key}` as MessageKey)}</th>
+              <th scope="row">{categoryName(t, c.key)}</th>
               <td className="num">{formatNumber(c.scored)}</td>
               <td><Link to={`/committee/${edition.id}/rubric/${c.id}`}>{c.rubricVersion ? t("committee.ranking.rubricVersion", { version: c.rubricVersion }) : t("common.none")}</Link></td>
               <td>{c.signed_off_at ? formatDate(c.signed_off_at, locale) : "–"}</td>
               <td>{c.publishedAt ? formatDate(c.publishedAt, locale) : "–"}</td>
-              <td><Link to={`/committee/${edition.id}/ranking/${c.id}`}>{t("committee.overview.ranking")}<span className="visually-hidden"> {t(`category.${c.key}` as MessageKey)}</span></Link></td>
+              <td><Link to={`/committee/${edition.id}/ranking/${c.id}`}>{t("committee.overview.ranking")}<span className="visually-hidden"> {categoryName(t, c.key)}</span></Link></td>
             </tr>
           ))}
         </tbody>

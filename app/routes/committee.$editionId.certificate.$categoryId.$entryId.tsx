@@ -8,7 +8,7 @@ import { placeOf, roman } from "~/lib/places";
 import { scoreCategory } from "~/lib/scoring-input.server";
 import { certificatePdf } from "~/lib/certificate.server";
 import { formatDate } from "~/i18n/format";
-import type { MessageKey } from "~/i18n";
+import { categoryName } from "~/i18n/labels";
 import type { ScoringResult } from "../../scoring/index";
 import { publicUrl } from "~/lib/config.server";
 
@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisation: org.name,
     region: org.region,
     award: place === null ? t("committee.certificate.noPlace") : place.kind === "place" ? t("committee.ranking.place", { rank: roman(place.rank) }) : t("committee.ranking.mention"),
-    category: t(`category.${category.key}` as MessageKey),
+    category: categoryName(t, category.key),
     edition: edition.name,
     date: formatDate(publication?.published_at ?? new Date().toISOString(), locale),
     verifyLabel: t("committee.certificate.verify"),

@@ -9,12 +9,12 @@ import { publishCategory, scoreCategory } from "~/lib/scoring-input.server";
 import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
 import { useLocale, useT } from "~/lib/use-t";
+import { categoryName, stageIdName } from "~/i18n/labels";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { DistributionChart, RankRangeChart, SeverityChart } from "~/components/CommitteeCharts";
 import { FormErrorSummary } from "~/components/Field";
 import { gateText } from "~/lib/indicators";
-import type { MessageKey } from "~/i18n";
-import { messages } from "~/i18n/messages";
+import { isMessageKey } from "~/i18n";
 import { assessorSeverity, scaledScores, type JudgedCriterionResult, type ScoringResult } from "../../scoring/index";
 import { readForm } from "~/lib/request-body.server";
 
@@ -110,8 +110,8 @@ export default function Ranking() {
   const flagText = (flag: string) => {
     const [kind, subject = ""] = flag.split(/:(.*)/s);
     const name = kind === "calibration-skipped" ? (d.assessorName[subject] ?? subject) : (d.critName[subject] ?? subject);
-    const key = `committee.flag.${kind}` as MessageKey;
-    return key in messages ? t(key, { name }) : flag;
+    const key = `committee.flag.${kind}`;
+    return isMessageKey(key) ? t(key, { name }) : flag;
   };
   // Sensitivity variants in words: "weight:<criterion>:+10%" and "without:<assessor>".
   const variantText = (variant: string) => {
@@ -130,7 +130,7 @@ export default function Ranking() {
   };
   return (
     <section>
-      <h1>{t("committee.ranking.title", { category: t(`category.${category.key}` as MessageKey) })}</h1>
+      <h1>{t("committee.ranking.title", { category: categoryName(t, category.key) })}</h1>
       {d.rubricVersion ? <p className="muted">{t("committee.ranking.rubricVersion", { version: d.rubricVersion })}</p> : null}
       <FormErrorSummary message={actionData?.error} />
       {d.problems.length > 0 ? (
@@ -141,7 +141,7 @@ export default function Ranking() {
       ) : null}
       {d.missing.map((m) => (
         <p key={m.stage} className="alert alert--warn" role="note">
-          {t("committee.ranking.missingSheets", { count: formatNumber(m.count), stage: t(`stage.${m.stage}` as MessageKey) })}
+          {t("committee.ranking.missingSheets", { count: formatNumber(m.count), stage: stageIdName(t, m.stage) })}
         </p>
       ))}
       {result === null || result.ranking.length === 0 ? <p>{t("committee.ranking.empty")}</p> : (
@@ -154,7 +154,7 @@ export default function Ranking() {
                   <th scope="col" className="num">{t("committee.ranking.rank")}</th>
                   <th scope="col">{t("common.organisation")}</th>
                   <th scope="col" className="num">{t("committee.ranking.total")}</th>
-                  {d.stageIds.map((s) => <th key={s} scope="col" className="num">{t(`stage.${s}` as MessageKey)}</th>)}
+                  {d.stageIds.map((s) => <th key={s} scope="col" className="num">{stageIdName(t, s)}</th>)}
                   <th scope="col">{t("committee.ranking.reached")}</th>
                   <th scope="col">{t("committee.ranking.rankRange")}</th>
                   <th scope="col">{t("committee.ranking.flags")}</th>
@@ -170,7 +170,7 @@ export default function Ranking() {
                     </th>
                     <td className="num">{formatNumber(r.total, 2)}</td>
                     {d.stageIds.map((s) => <td key={s} className="num">{formatNumber(r.stages[s], 2)}</td>)}
-                    <td>{t(`stage.${r.reached}` as MessageKey)}</td>
+                    <td>{stageIdName(t, r.reached)}</td>
                     <td>{r.rankRange ? `${r.rankRange[0]}–${r.rankRange[1]}` : "–"}</td>
                     <td>{r.flags.length ? <ul className="flags">{r.flags.map((f) => <li key={f} title={f}>{flagText(f)}</li>)}</ul> : null}</td>
                   </tr>
@@ -228,7 +228,7 @@ export default function Ranking() {
             <tbody>
               {Object.entries(result.agreement).map(([s, a]) => (
                 <tr key={s}>
-                  <th scope="row">{t(`stage.${s}` as MessageKey)}</th>
+                  <th scope="row">{stageIdName(t, s)}</th>
                   <td className="num">{a.assessors}</td><td className="num">{a.nominees}</td>
                   <td className="num">{formatNumber(a.icc2_1, 3)}</td><td className="num">{formatNumber(a.icc2_k, 3)}</td><td className="num">{formatNumber(a.kendallW, 3)}</td>
                 </tr>

@@ -10,7 +10,7 @@ import { flash } from "~/lib/session.server";
 import { useLocale, useT } from "~/lib/use-t";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { FormErrorSummary } from "~/components/Field";
-import type { MessageKey } from "~/i18n";
+import { categoryName } from "~/i18n/labels";
 import { readForm } from "~/lib/request-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -73,7 +73,7 @@ export default function RubricPage() {
   const errors = a?.errors ?? {};
   return (
     <section>
-      <h1>{t("committee.rubric.title", { category: t(`category.${d.category.key}` as MessageKey) })}</h1>
+      <h1>{t("committee.rubric.title", { category: categoryName(t, d.category.key) })}</h1>
       {d.frozen ? <p className="alert alert--warn" role="note">{t("committee.rubric.frozen")}</p> : null}
       <FormErrorSummary message={errors._form ?? (Object.keys(errors).length ? t("common.formErrors") : null)} />
       {a?.problems.length ? (

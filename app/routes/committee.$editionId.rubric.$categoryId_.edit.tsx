@@ -12,7 +12,8 @@ import { ADVANCE_RULES, CRITERION_TYPES, GATE_OPERATORS } from "~/lib/rubric-for
 import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
 import { useT } from "~/lib/use-t";
-import { messages, type MessageKey } from "~/i18n/messages";
+import { categoryName, stageIdName } from "~/i18n/labels";
+import { isMessageKey, type MessageKey } from "~/i18n";
 import { readForm } from "~/lib/request-body.server";
 
 // The committee's rubric form editor: stages, criteria (with bands), gates; a valid save stores a
@@ -82,9 +83,9 @@ export default function RubricEditPage() {
   const errors: FormErrors = a?.errors ?? {};
   const model: RubricFormModel = a?.model ?? d.model;
   const basedOn = a?.staleVersion ?? d.version;
-  const msg = (e: string, params?: Record<string, string | number>) => (e in messages ? t(e as MessageKey, params) : e);
+  const msg = (e: string, params?: Record<string, string | number>) => (isMessageKey(e) ? t(e, params) : e);
   const err = (name: string) => (errors[name] ? msg(errors[name]) : undefined);
-  const stageName = (id: string) => (`stage.${id}` in messages ? t(`stage.${id}` as MessageKey) : id);
+  const stageName = (id: string) => stageIdName(t, id);
   const criterionName = (prefix: string) => {
     if (prefix === "added") return t("rubricForm.added");
     const c = model.criteria[Number(prefix.split(".")[1])];
@@ -126,7 +127,7 @@ export default function RubricEditPage() {
   return (
     <section className="rubric-editor">
       <p><Link to={`/committee/${d.edition.id}/rubric/${d.category.id}`}>{t("rubricForm.back")}</Link></p>
-      <h1>{t("rubricForm.title", { category: t(`category.${d.category.key}` as MessageKey) })}</h1>
+      <h1>{t("rubricForm.title", { category: categoryName(t, d.category.key) })}</h1>
       <p>{basedOn ? t("rubricForm.intro", { version: basedOn }) : t("rubricForm.introNone")}</p>
       {d.frozen ? <p className="alert alert--warn" role="note">{t("committee.rubric.frozen")}</p> : null}
       {a && Object.keys(errors).length > 0 ? (

@@ -5,7 +5,6 @@ import { getDb } from "~/lib/db.server";
 import { requireCommittee, refusePost } from "~/lib/guards.server";
 import { useT } from "~/lib/use-t";
 import { formatNumber } from "~/i18n/format";
-import type { MessageKey } from "~/i18n";
 
 export const action = refusePost;
 
@@ -30,7 +29,7 @@ export default function CommitteeHome() {
         {editions.map((e) => (
           <li key={e.id} className="card">
             <h2><Link to={`/committee/${e.id}`}>{e.name}</Link></h2>
-            <p>{t(`editionStatus.${e.status}` as MessageKey)}</p>
+            <p>{t(`editionStatus.${e.status}`)}</p>
             <p>{t("committee.home.entries", { count: formatNumber(Object.values(e.entries).reduce((a, b) => a + b, 0)) })}</p>
           </li>
         ))}

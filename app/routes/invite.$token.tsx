@@ -8,7 +8,6 @@ import type { CategoryKey } from "../../db/schema";
 import { FormErrorSummary } from "~/components/Field";
 import { AccountFields, OrganisationFields } from "~/components/OrganisationFields";
 import { formatDate } from "~/i18n/format";
-import type { MessageKey } from "~/i18n";
 import { getDb } from "~/lib/db.server";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { getViewer } from "~/lib/guards.server";
@@ -17,6 +16,7 @@ import { accountFields, companyNumbersGiven, organisationFields, passwordsMatch 
 import { signInHeaders } from "~/lib/portal.server";
 import { clientAddress, lookupInvitationThrottled, waitMinutes } from "~/lib/throttle.server";
 import { useLocale, useT } from "~/lib/use-t";
+import { categoryName } from "~/i18n/labels";
 import { readForm } from "~/lib/request-body.server";
 
 // Public: accepting a one-time invitation link. A new user sets name and password (and, for an
@@ -68,7 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data<ActionData>({ errors: {}, values: strip(form), message: t("portal.invite.throttled", { minutes: waitMinutes(found.retryAfterSeconds) }) }, 429);
   }
   const { state, invitation } = found;
-  if (state !== "valid" || !invitation) return data<ActionData>({ errors: {}, values: {}, message: t(`portal.invite.state.${state}` as MessageKey) }, 410);
+  if (state !== "valid" || !invitation) return data<ActionData>({ errors: {}, values: {}, message: t(`portal.invite.state.${state}`) }, 410);
   const home = invitation.kind === "organisation" || invitation.kind === "member" ? "/portal" : "/home";
 
   if (form.get("intent") === "existing") {
@@ -78,7 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return data<ActionData>({ errors: {}, values: {}, message: t("portal.invite.needsNewAccount") }, 400);
     }
     const res = await acceptInvitation(db, { token, existingUserId: viewer.user.id });
-    if (!res.ok) return data<ActionData>({ errors: {}, values: {}, message: t(`portal.invite.refused.${res.reason}` as MessageKey) }, 400);
+    if (!res.ok) return data<ActionData>({ errors: {}, values: {}, message: t(`portal.invite.refused.${res.reason}`) }, 400);
     return redirect(home, { headers: await signInHeaders(request, viewer.user.id, t("portal.invite.accepted")) });
   }
 
@@ -102,7 +102,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (!res.ok) {
     const errors: FieldErrors = res.reason === "email_taken" || res.reason === "email_mismatch" ? { email: t(`portal.invite.refused.${res.reason}`) } : {};
-    return data<ActionData>({ errors, values: strip(form), message: t(`portal.invite.refused.${res.reason}` as MessageKey) }, 400);
+    return data<ActionData>({ errors, values: strip(form), message: t(`portal.invite.refused.${res.reason}`) }, 400);
   }
   return redirect(home, { headers: await signInHeaders(request, res.userId, t("portal.invite.accepted")) });
 }
@@ -123,17 +123,17 @@ export default function AcceptInvitation() {
     return (
       <section className="narrow">
         <h1>{t("portal.invite.title")}</h1>
-        <p className="alert alert--warn">{t(`portal.invite.state.${state}` as MessageKey)}</p>
+        <p className="alert alert--warn">{t(`portal.invite.state.${state}`)}</p>
         <p><Link to="/login">{t("nav.signIn")}</Link></p>
       </section>
     );
   }
   const what =
     invitation.kind === "organisation"
-      ? t("portal.invite.forOrganisation", { edition: invitation.editionName ?? "", category: invitation.category ? t(`category.${invitation.category}` as MessageKey) : "" })
+      ? t("portal.invite.forOrganisation", { edition: invitation.editionName ?? "", category: invitation.category ? categoryName(t, invitation.category) : "" })
       : invitation.kind === "member"
         ? t("portal.invite.forMember", { organisation: invitation.organisationName ?? "" })
-        : t("portal.invite.forRole", { role: t(`role.${invitation.kind}` as MessageKey), edition: invitation.editionName ?? "" });
+        : t("portal.invite.forRole", { role: t(`role.${invitation.kind}`), edition: invitation.editionName ?? "" });
   return (
     <section className="portal-join">
       <h1>{t("portal.invite.title")}</h1>

@@ -5,13 +5,13 @@ import { answerOrganisationInvitation, openInvitationsFor } from "../../db/queri
 import { ENTRY_STATUS_TONE } from "~/domain/entry-status";
 import { StatusBadge } from "~/components/StatusBadge";
 import { formatDate } from "~/i18n/format";
-import type { MessageKey } from "~/i18n";
 import { getDb } from "~/lib/db.server";
 import { idParam, notFound, requireEntrant } from "~/lib/guards.server";
 import { getT } from "~/lib/locale.server";
 import { readForm } from "~/lib/request-body.server";
 import { flash } from "~/lib/session.server";
 import { useLocale, useT } from "~/lib/use-t";
+import { categoryName } from "~/i18n/labels";
 
 // The entrant's home: the entries of the viewer's organisations (and nothing of anyone else's),
 // and the committees' invitations to those organisations, which any member accepts (the entry is
@@ -54,7 +54,7 @@ export default function PortalHome() {
           <h2 id="invitations-title">{t("portal.home.invitations")}</h2>
           <ul className="cards">
             {invitations.map((i) => {
-              const what = t("portal.home.invitation", { edition: i.edition, category: t(`category.${i.category}` as MessageKey) });
+              const what = t("portal.home.invitation", { edition: i.edition, category: categoryName(t, i.category) });
               return (
                 <li key={i.id} className="card">
                   <h3>{what}</h3>
@@ -81,8 +81,8 @@ export default function PortalHome() {
             <li key={e.id} className="card">
               <h2><Link to={`/portal/entries/${e.id}`}>{e.organisation_name}</Link></h2>
               <p>{e.edition_name}</p>
-              <p>{t(`category.${e.category}` as MessageKey)}</p>
-              <p><StatusBadge tone={ENTRY_STATUS_TONE[e.status]}>{t(`entryStatus.${e.status}` as MessageKey)}</StatusBadge></p>
+              <p>{categoryName(t, e.category)}</p>
+              <p><StatusBadge tone={ENTRY_STATUS_TONE[e.status]}>{t(`entryStatus.${e.status}`)}</StatusBadge></p>
               {e.status === "draft" && e.registration_deadline ? (
                 <p className="muted">{t("portal.status.deadline", { date: formatDate(e.registration_deadline, locale, true) })}</p>
               ) : null}

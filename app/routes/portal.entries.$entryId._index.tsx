@@ -7,11 +7,11 @@ import { PortalEntryNav } from "~/components/PortalEntryNav";
 import { ENTRY_STATUS_TONE, isAdmitted, isSubmitted, PORTAL_STEPS, portalStepIndex } from "~/domain/entry-status";
 import { StatusBadge } from "~/components/StatusBadge";
 import { formatDate } from "~/i18n/format";
-import type { MessageKey } from "~/i18n";
 import { getT } from "~/lib/locale.server";
 import { requireOwnEntry } from "~/lib/portal.server";
 import { flash } from "~/lib/session.server";
 import { useLocale, useT } from "~/lib/use-t";
+import { categoryName } from "~/i18n/labels";
 import { deadlinePassed } from "~/domain/deadlines";
 import { readForm } from "~/lib/request-body.server";
 
@@ -51,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       {
         message: t("portal.status.incomplete"),
         missing: [
-          ...result.checklist.missingFigures.map((k) => t(`portal.figure.${k}` as MessageKey)),
+          ...result.checklist.missingFigures.map((k) => t(`portal.figure.${k}`)),
           ...result.checklist.missingEvidence.map((c) => t("portal.checklist.evidenceFor", { criterion: locale === "en" ? c.name.en : c.name.id })),
         ],
       },
@@ -71,12 +71,12 @@ export default function EntryStatus() {
     <section className="portal">
       <p className="muted"><Link to="/portal">{t("portal.home.title")}</Link></p>
       <h1>{entry.organisation_name}</h1>
-      <p>{entry.edition_name} · {t(`category.${entry.category}` as MessageKey)}</p>
+      <p>{entry.edition_name} · {categoryName(t, entry.category)}</p>
       <PortalEntryNav entryId={entry.id} scorecard={hasScorecard} />
 
       <h2>{t("portal.status.title")}</h2>
       <p>
-        <StatusBadge tone={ENTRY_STATUS_TONE[entry.status]}>{t(`entryStatus.${entry.status}` as MessageKey)}</StatusBadge>
+        <StatusBadge tone={ENTRY_STATUS_TONE[entry.status]}>{t(`entryStatus.${entry.status}`)}</StatusBadge>
         {entry.submitted_at ? <> · {t("portal.status.submittedAt", { date: formatDate(entry.submitted_at, locale, true) })}</> : null}
       </p>
       {entry.status === "pending" ? <p className="alert alert--info">{t("portal.status.pendingBody")}</p> : null}
@@ -89,12 +89,12 @@ export default function EntryStatus() {
       {isAdmitted(entry.status) ? (
         <ol className="portal-steps">
           {PORTAL_STEPS.map((s, i) => {
-            const label = s === "shortlisted" && entry.status === "not_shortlisted" ? t("entryStatus.not_shortlisted") : t(`entryStatus.${s}` as MessageKey);
+            const label = s === "shortlisted" && entry.status === "not_shortlisted" ? t("entryStatus.not_shortlisted") : t(`entryStatus.${s}`);
             const state = i < stepIndex ? "done" : i === stepIndex ? "current" : "todo";
             return (
               <li key={s} className={`portal-steps__step portal-steps__step--${state}`} aria-current={state === "current" ? "step" : undefined}>
                 <span>{label}</span>
-                <span className="visually-hidden"> ({t(`portal.step.${state}` as MessageKey)})</span>
+                <span className="visually-hidden"> ({t(`portal.step.${state}`)})</span>
               </li>
             );
           })}
@@ -119,7 +119,7 @@ export default function EntryStatus() {
               {checklist.missingFigures.length ? (
                 <>
                   {": "}{t("portal.checklist.missing")}{" "}
-                  {checklist.missingFigures.map((k) => t(`portal.figure.${k}` as MessageKey)).join(", ")}
+                  {checklist.missingFigures.map((k) => t(`portal.figure.${k}`)).join(", ")}
                 </>
               ) : <> — {t("portal.checklist.complete")}</>}
             </li>

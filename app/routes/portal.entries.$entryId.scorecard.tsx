@@ -4,10 +4,10 @@ import { publishedScorecard } from "../../db/queries/figures";
 import { PortalEntryNav } from "~/components/PortalEntryNav";
 import { formatIndicator, gateText, indicatorLabel } from "~/lib/indicators";
 import { formatDate, formatNumber } from "~/i18n/format";
-import type { MessageKey } from "~/i18n";
 import { bandFor } from "~/lib/portal-figures";
 import { requireOwnEntry } from "~/lib/portal.server";
 import { useLocale, useT } from "~/lib/use-t";
+import { categoryName, stageName } from "~/i18n/labels";
 import { refusePost } from "~/lib/guards.server";
 
 export const action = refusePost;
@@ -45,7 +45,7 @@ export default function Scorecard() {
   return (
     <section className="portal">
       <h1>{t("portal.scorecard.title")}</h1>
-      <p>{entry.organisation_name} · {entry.edition_name} · {t(`category.${entry.category}` as MessageKey)}</p>
+      <p>{entry.organisation_name} · {entry.edition_name} · {categoryName(t, entry.category)}</p>
       <PortalEntryNav entryId={entry.id} scorecard={Boolean(card)} />
       {!card ? <p className="alert alert--info">{t("portal.scorecard.notYet")}</p> : (
         <>
@@ -64,7 +64,7 @@ export default function Scorecard() {
               <dl className="portal-summary">
                 <div><dt>{t("portal.scorecard.total")}</dt><dd>{formatNumber(card.result.total, 2)}</dd></div>
                 <div><dt>{t("portal.scorecard.rank")}</dt><dd>{t("portal.scorecard.rankOf", { rank: card.result.rank, count: card.ranked })}</dd></div>
-                <div><dt>{t("portal.scorecard.reached")}</dt><dd>{t(`stage.${card.result.reached}` as MessageKey)}</dd></div>
+                <div><dt>{t("portal.scorecard.reached")}</dt><dd>{stageName(t, card.result.reached)}</dd></div>
               </dl>
               <h2>{t("portal.scorecard.stages")}</h2>
               <div className="table-wrap">
@@ -73,7 +73,7 @@ export default function Scorecard() {
                   <tbody>
                     {card.stages.map((s) => (
                       <tr key={s.id}>
-                        <th scope="row">{t(`stage.${s.id}` as MessageKey)}</th>
+                        <th scope="row">{stageName(t, s.id)}</th>
                         <td className="num">{formatNumber(s.weight, 0, 2)}</td>
                         <td className="num">{formatNumber(card.result!.stages[s.id], 2)}</td>
                       </tr>
@@ -100,7 +100,7 @@ export default function Scorecard() {
                       return (
                         <tr key={c.id}>
                           <th scope="row">{locale === "en" ? c.name.en : c.name.id}</th>
-                          <td>{t(`stage.${c.stage}` as MessageKey)}</td>
+                          <td>{stageName(t, c.stage)}</td>
                           <td className="num">{formatNumber(r.value, 2)}</td>
                           <td>
                             {c.type === "indicator"

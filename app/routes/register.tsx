@@ -6,7 +6,6 @@ import { editionsOpenForRegistration, registerOrganisation } from "../../db/quer
 import { FormErrorSummary } from "~/components/Field";
 import { AccountFields, OrganisationFields } from "~/components/OrganisationFields";
 import { formatDate } from "~/i18n/format";
-import type { MessageKey } from "~/i18n";
 import { getDb } from "~/lib/db.server";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { getT } from "~/lib/locale.server";
@@ -14,6 +13,7 @@ import { accountFields, companyNumbersGiven, ORGANISATION_KINDS, organisationFie
 import { signInHeaders } from "~/lib/portal.server";
 import { clientAddress, takeRegistration, waitMinutes } from "~/lib/throttle.server";
 import { useLocale, useT } from "~/lib/use-t";
+import { categoryName } from "~/i18n/labels";
 import { readForm } from "~/lib/request-body.server";
 
 // Public: an organisation registers itself during an edition's registration window (until
@@ -65,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!res.ok) {
     const field = { closed: "editionId", category: "categoryId", kind: "kind", email_taken: "email", duplicate: "npp" }[res.reason];
-    const text = t(`portal.register.refused.${res.reason}` as MessageKey);
+    const text = t(`portal.register.refused.${res.reason}`);
     return data<ActionData>({ errors: { [field]: text }, values: values(), message: text }, 400);
   }
   return redirect(`/portal/entries/${res.entryId}`, { headers: await signInHeaders(request, res.userId, t("portal.register.received")) });
@@ -112,7 +112,7 @@ export default function Register() {
               <option value="">{t("portal.join.choose")}</option>
               {editions.map((e) => (
                 <optgroup key={e.id} label={e.name}>
-                  {e.categories.map((c) => <option key={c.id} value={c.id}>{t(`category.${c.key}` as MessageKey)}</option>)}
+                  {e.categories.map((c) => <option key={c.id} value={c.id}>{categoryName(t, c.key)}</option>)}
                 </optgroup>
               ))}
             </select>

@@ -4,8 +4,8 @@ import { getDb } from "~/lib/db.server";
 import { verification } from "~/lib/publications.server";
 import { roman } from "~/lib/places";
 import { useLocale, useT } from "~/lib/use-t";
+import { categoryName } from "~/i18n/labels";
 import { formatDate } from "~/i18n/format";
-import type { MessageKey } from "~/i18n";
 
 export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
 
@@ -34,7 +34,7 @@ export default function Verify() {
           {found.current ? null : <p className="alert alert--warn">{found.replacedAt ? t("verify.replacedAt", { at: formatDate(found.replacedAt, locale, true) }) : t("verify.replaced")}</p>}
           <dl className="facts">
             <dt>{t("common.edition")}</dt><dd><Link to={`/winners/${found.editionId}`}>{found.edition}</Link></dd>
-            <dt>{t("common.category")}</dt><dd>{t(`category.${found.category}` as MessageKey)}</dd>
+            <dt>{t("common.category")}</dt><dd>{categoryName(t, found.category)}</dd>
             <dt>{t("verify.publishedAt")}</dt><dd>{formatDate(found.publishedAt, locale, true)}</dd>
           </dl>
           <table className="data">

@@ -6,8 +6,8 @@ import { idParam, notFound } from "~/lib/guards.server";
 import { editionWinners } from "~/lib/publications.server";
 import { roman } from "~/lib/places";
 import { useLocale, useT } from "~/lib/use-t";
+import { categoryName } from "~/i18n/labels";
 import { formatDate } from "~/i18n/format";
-import type { MessageKey } from "~/i18n";
 
 // Public: only what has been published (each category's current snapshot's winners), nothing else.
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -27,7 +27,7 @@ export default function Winners() {
       <p className="lead">{edition.name}</p>
       {categories.length === 0 ? <p>{t("winners.none")}</p> : categories.map((c) => (
         <section key={c.category} aria-labelledby={`cat-${c.category}`}>
-          <h2 id={`cat-${c.category}`}>{t(`category.${c.category}` as MessageKey)}</h2>
+          <h2 id={`cat-${c.category}`}>{categoryName(t, c.category)}</h2>
           <ol className="winners">
             {c.winners.map((w) => (
               <li key={w.nominee}>

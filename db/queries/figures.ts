@@ -1,6 +1,6 @@
 import { inTransaction, type Db } from "../client";
-import type { CategoryKey, EntryStatus } from "../schema";
-import { categoryGroup, COMPANY_FIGURES, deriveIndicators, GOVERNMENT_FIGURES, type Figures } from "../../scoring/figures";
+import type { CategoryKey, EntryStatus, StageKey } from "../schema";
+import { categoryGroup, COMPANY_FIGURES, deriveIndicators, GOVERNMENT_FIGURES, isProgrammeFlag, type FigureKey, type Figures, type NumericFigureKey } from "../../scoring/figures";
 import { audit, json } from "./audit";
 import { currentPublication } from "./publications";
 import { currentRubric, loadRubricDefinition } from "./rubrics";
@@ -41,7 +41,7 @@ export function isEditable(
   return !deadlinePassed(entry.registration_deadline, now);
 }
 
-export function figureKeys(category: CategoryKey): readonly string[] {
+export function figureKeys(category: CategoryKey): readonly FigureKey[] {
   return categoryGroup(category) === "government" ? GOVERNMENT_FIGURES : COMPANY_FIGURES;
 }
 
@@ -132,7 +132,7 @@ export async function evidenceCriteria(db: Db, categoryId: number) {
 }
 
 export interface Checklist {
-  missingFigures: string[];
+  missingFigures: NumericFigureKey[];
   missingEvidence: { key: string; name: { id: string; en: string } }[];
   complete: boolean;
 }
@@ -146,7 +146,7 @@ export async function entryChecklist(db: Db, entryId: number): Promise<Checklist
     evidenceCriteria(db, entry.category_id),
     db.selectFrom("evidence_files").select(["criterion_key"]).where("entry_id", "=", entryId).execute(),
   ]);
-  const required = figureKeys(entry.category).filter((k) => !k.startsWith("programme_"));
+  const required = figureKeys(entry.category).filter((k) => !isProgrammeFlag(k));
   const missingFigures = required.filter((k) => figures[k] === undefined);
   const withFiles = new Set(files.map((f) => f.criterion_key));
   const missingEvidence = criteria
@@ -207,9 +207,10 @@ export async function publishedScorecard(db: Db, entryId: number) {
   if (!entry) return null;
   const pub = await currentPublication(db, entry.category_id);
   if (!pub) return null;
+  // Written by publishing from this category's rubric, so its stage ids are the rubric's stage keys.
   type Snapshot = {
     categories: {
-      ranking: { nominee: string; rank: number; total: number; reached: string; stages: Record<string, number>; criteria: Record<string, { value: number; indicator?: number | null; panel?: number; sd?: number }>; flags?: string[] }[];
+      ranking: { nominee: string; rank: number; total: number; reached: StageKey; stages: Record<string, number>; criteria: Record<string, { value: number; indicator?: number | null; panel?: number; sd?: number }>; flags?: string[] }[];
       ineligible: { nominee: string; failed: string[] }[];
     }[];
   };

@@ -46,8 +46,8 @@ export async function editionPeople(db: Db, editionId: number) {
   }));
 }
 
-/** Invitations of the edition not used yet and not expired, of the given kinds, newest first. */
-export async function openInvitations(db: Db, editionId: number, kinds: ("assessor" | "juror" | "organisation")[], now = new Date()) {
+/** Invitations of the edition not used yet and not expired, of the given kinds (their `kind` typed as those), newest first. */
+export async function openInvitations<K extends "assessor" | "juror" | "organisation">(db: Db, editionId: number, kinds: K[], now = new Date()) {
   return db
     .selectFrom("invitations as i")
     .leftJoin("categories as c", "c.id", "i.category_id")
@@ -57,6 +57,7 @@ export async function openInvitations(db: Db, editionId: number, kinds: ("assess
     .where("i.used_at", "is", null)
     .where("i.expires_at", ">", now.toISOString())
     .orderBy("i.id", "desc")
+    .$narrowType<{ kind: K }>()
     .execute();
 }
 

@@ -1,7 +1,6 @@
 import { StatusBadge } from "~/components/StatusBadge";
-import type { MessageKey, T } from "~/i18n";
+import { isMessageKey, type T } from "~/i18n";
 import { formatNumber, formatRupiah } from "~/i18n/format";
-import { messages } from "~/i18n/messages";
 import type { ScoreData } from "~/lib/assess-workspace.server";
 import { formatIndicator, gateText, indicatorLabel } from "~/lib/indicators";
 import { figureKind } from "~/lib/portal-figures";
@@ -156,7 +155,7 @@ export function EntryFacts({ data: d }: { data: ScoreData }) {
   );
 }
 
-/** The translated label of a figure or regulation type, or its key when there is none. */
+/** The translated label of a figure or regulation type as stored, or its key when there is none. */
 function label(t: T, key: string, fallback: string) {
-  return key in messages ? t(key as MessageKey) : fallback;
+  return isMessageKey(key) ? t(key) : fallback;
 }

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import type { MessageKey } from "~/i18n";
 import { formatDate, formatNumber } from "~/i18n/format";
+import { stageName } from "~/i18n/labels";
 import { noteName, scoreName } from "~/lib/assess-form";
 import type { ScoreData } from "~/lib/assess-workspace.server";
 import { useLocale, useT } from "~/lib/use-t";
@@ -45,7 +45,7 @@ export function Scoresheet({ data: d }: { data: ScoreData }) {
       {d.sheet.status === "submitted" ? (
         <p className="alert alert--info">{t("assess.form.submittedOn", { date: formatDate(d.sheet.submittedAt, locale, true) })}</p>
       ) : d.accepts === "stage_closed" ? (
-        <p className="alert alert--warn">{t("assess.form.stageNotOpen", { stage: t(`stage.${d.header.stage}` as MessageKey) })}</p>
+        <p className="alert alert--warn">{t("assess.form.stageNotOpen", { stage: stageName(t, d.header.stage) })}</p>
       ) : d.accepts === "deadline" ? (
         <p className="alert alert--warn">{t("assess.form.deadlinePassed", { deadline })}</p>
       ) : null}

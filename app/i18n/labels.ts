@@ -1,0 +1,14 @@
+// Names of the award's fixed vocabulary that many pages print. Each takes the literal type of its
+// value, so a category or stage without a text fails the typecheck instead of showing a raw key.
+import type { CategoryKey, StageKey } from "../../db/schema";
+import { isMessageKey, type T } from "./index";
+
+export const categoryName = (t: T, key: CategoryKey): string => t(`category.${key}`);
+
+export const stageName = (t: T, key: StageKey): string => t(`stage.${key}`);
+
+/** A stage id read from an open source (a scoring result, a rubric being edited): its name when it is a stage of ours, else the id as is. */
+export function stageIdName(t: T, id: string): string {
+  const key = `stage.${id}`;
+  return isMessageKey(key) ? t(key) : id;
+}
