@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { kindGroup, ORGANISATION_KINDS } from "~/domain/categories";
 
 // Schemas of the getting-in forms (accept an invitation, register an organisation). Errors are
 // message keys, translated by parseForm.
 
-export const ORGANISATION_KINDS = ["province", "regency", "city", "company", "public_service"] as const;
 export const COMPANY_SIZES = ["large", "medium", "small", "micro"] as const;
 
 const optionalText = (max: number) =>
@@ -33,7 +33,7 @@ export function passwordsMatch<T extends WithPasswords>(v: T, ctx: z.RefinementC
 
 /** Companies and public-service bodies give their NPP (BPJS employer number) and NIB. */
 export function companyNumbersGiven<T extends { kind: string; npp: string | null; nib: string | null }>(v: T, ctx: z.RefinementCtx) {
-  if (v.kind === "company" || v.kind === "public_service") {
+  if (kindGroup(v.kind) === "company") {
     if (!v.npp) ctx.addIssue({ code: "custom", path: ["npp"], message: "portal.join.error.nppRequired" });
     if (v.kind === "company" && !v.nib) ctx.addIssue({ code: "custom", path: ["nib"], message: "portal.join.error.nibRequired" });
   }

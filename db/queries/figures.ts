@@ -1,6 +1,7 @@
 import { inTransaction, type Db } from "../client";
 import type { CategoryKey, EntryStatus, StageKey } from "../schema";
-import { categoryGroup, COMPANY_FIGURES, deriveIndicators, GOVERNMENT_FIGURES, isProgrammeFlag, type FigureKey, type Figures, type NumericFigureKey } from "../../scoring/figures";
+import { COMPANY_FIGURES, deriveIndicators, GOVERNMENT_FIGURES, isProgrammeFlag, type FigureKey, type Figures, type NumericFigureKey } from "../../scoring/figures";
+import { categoryGroup } from "../../app/domain/categories";
 import { audit, json } from "./audit";
 import { currentPublication } from "./publications";
 import { currentRubric, loadRubricDefinition } from "./rubrics";

@@ -4,7 +4,8 @@ import { insertRubric } from "../queries/rubrics";
 import { judgedScale, type RubricDefinition } from "../../app/domain/rubric";
 import { addMembership, createUser } from "../queries/users";
 import type { CategoryKey, OrganisationKind } from "../schema";
-import { categoryGroup, deriveIndicators, PROGRAMMES, type Figures } from "../../scoring/figures";
+import { deriveIndicators, PROGRAMMES, type Figures } from "../../scoring/figures";
+import { categoryGroup, kindsForCategory } from "../../app/domain/categories";
 import { seedEvidence } from "./evidence";
 import { companyRubric, demoMethod, governmentRubric } from "./rubrics";
 
@@ -151,7 +152,7 @@ export async function seedDemo(db: Db, now = new Date(), options: { uploadDir?: 
       })),
       ...Object.entries(COMPANIES).flatMap(([category, list]) =>
         list.map(([name, slug, region]) => ({
-          name, slug, region, category: category as CategoryKey, kind: (category === "public_service" ? "public_service" : "company") as OrganisationKind,
+          name, slug, region, category: category as CategoryKey, kind: kindsForCategory(category as CategoryKey)[0],
         })),
       ),
     ];

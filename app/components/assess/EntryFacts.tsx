@@ -4,6 +4,7 @@ import { formatNumber, formatRupiah } from "~/i18n/format";
 import type { ScoreData } from "~/lib/assess-workspace.server";
 import { formatIndicator, gateText, indicatorLabel } from "~/lib/indicators";
 import { figureKind } from "~/lib/portal-figures";
+import { categoryGroup } from "~/domain/categories";
 import { useLocale, useT } from "~/lib/use-t";
 
 /**
@@ -45,7 +46,7 @@ export function EntryFacts({ data: d }: { data: ScoreData }) {
         )}
       </section>
 
-      {d.header.category === "province" || d.header.category === "regency_city" || d.regulations.length ? (
+      {categoryGroup(d.header.category) === "government" || d.regulations.length ? (
         <section aria-labelledby="regulations-title">
           <h2 id="regulations-title">{t("assess.regulations.title")}</h2>
           {d.regulations.length === 0 ? (
