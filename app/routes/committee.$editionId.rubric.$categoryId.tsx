@@ -3,14 +3,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { currentRubric, loadRubricDefinition } from "../../db/queries/rubrics";
 import { categoryHasScores, rubricVersions, saveRubricVersion } from "../../db/queries/rubric-versions";
 import { requireCategoryCommittee } from "~/lib/committee.server";
-import { exportRubricJson, importRubricJson, type Problem } from "~/lib/rubric-json";
-import { translateProblems } from "~/lib/rubric-problems";
+import { exportRubricJson, importRubricJson } from "~/lib/rubric-json";
+import { translateProblems, type ShownProblem } from "~/lib/rubric-problems";
 import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
 import { useLocale, useT } from "~/lib/use-t";
-import { formatDate, formatNumber } from "~/i18n/format";
-import { FormErrorSummary } from "~/components/Field";
 import { categoryName } from "~/i18n/labels";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { Field, FormErrorSummary, TextareaField } from "~/components/Field";
 import { readForm } from "~/lib/request-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const reason = String(form.get("reason") ?? "").trim();
   const basedOn = Number(form.get("basedOn"));
   const values = { json: text, reason };
-  const fail = (errors: Record<string, string>, problems: Problem[] = [], status = 400) => data({ errors, problems, values, staleVersion: null as number | null }, status);
+  const fail = (errors: Record<string, string>, problems: ShownProblem[] = [], status = 400) => data({ errors, problems, values, staleVersion: null as number | null }, status);
   if (form.get("intent") !== "import") return fail({ _form: t("committee.action.unknown") });
   const errors: Record<string, string> = {};
   if (!text.trim()) errors.json = t("form.required");
@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!saved.ok) {
     if (saved.refusal === "stale") {
       // The page now carries the current version, so that importing anyway is a deliberate second post.
-      return data({ errors: { _form: t("rubricForm.stale", { version: saved.currentVersion }) } as Record<string, string>, problems: [] as Problem[], values, staleVersion: saved.currentVersion }, 409);
+      return data({ errors: { _form: t("rubricForm.stale", { version: saved.currentVersion }) } as Record<string, string>, problems: [] as ShownProblem[], values, staleVersion: saved.currentVersion }, 409);
     }
     if (saved.refusal === "reason_required") return fail({ reason: t("committee.rubric.reasonRequired") });
     const problems = saved.above.map((x) => ({ path: `rubric.criteria[${x.index}].max`, message: t("committee.rubric.maxBelowScores", { criterion: x.criterion, value: formatNumber(x.highest, 0, 4) }) }));
@@ -90,16 +90,10 @@ export default function RubricPage() {
       <p>{t("committee.rubric.importIntro")}</p>
       <Form method="post" noValidate>
         <input type="hidden" name="basedOn" value={a?.staleVersion ?? d.version} />
-        <div className={`field${errors.json ? " field--error" : ""}`}>
-          <label htmlFor="f-json">{t("committee.rubric.json")}</label>
-          <textarea id="f-json" name="json" rows={18} spellCheck={false} defaultValue={a?.values.json ?? d.json ?? ""} aria-invalid={errors.json ? true : undefined} aria-describedby={errors.json ? "f-json-error" : undefined} />
-          {errors.json ? <p className="error" id="f-json-error">{errors.json}</p> : null}
-        </div>
-        <div className={`field${errors.reason ? " field--error" : ""}`}>
-          <label htmlFor="f-reason">{t("committee.reason")}{d.frozen ? "" : ` (${t("committee.optional")})`}</label>
-          <input id="f-reason" name="reason" defaultValue={a?.values.reason ?? ""} aria-invalid={errors.reason ? true : undefined} aria-describedby={errors.reason ? "f-reason-error" : undefined} />
-          {errors.reason ? <p className="error" id="f-reason-error">{errors.reason}</p> : null}
-        </div>
+        <TextareaField name="json" label={t("committee.rubric.json")} rows={18} spellCheck={false} defaultValue={a?.values.json ?? d.json ?? ""} error={errors.json} />
+        <Field
+          name="reason" label={`${t("committee.reason")}${d.frozen ? "" : ` (${t("committee.optional")})`}`} defaultValue={a?.values.reason ?? ""} error={errors.reason}
+        />
         <button type="submit" className="primary" name="intent" value="import">{t("committee.rubric.import")}</button>
       </Form>
       <h2>{t("committee.rubric.versions")}</h2>
