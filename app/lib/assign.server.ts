@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { editionStages } from "../../db/queries/editions";
-import { entriesWithStatus, panelMembers } from "../../db/queries/committee";
-import { blockedPairs, stageAssignments } from "../../db/queries/assignment-plans";
+import { blockedPairs, entriesWithStatus, stageAssignments } from "../../db/queries/assignment-plans";
+import { panelMembers } from "../../db/queries/people";
 import { autoAssign } from "./auto-assign";
 import { STAGE_ENTRY_STATUS } from "~/domain/entry-status";
 

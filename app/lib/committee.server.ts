@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getEdition } from "../../db/queries/editions";
-import { getCategory } from "../../db/queries/committee";
+import { getCategory, getEdition } from "../../db/queries/editions";
 import { getDb } from "./db.server";
 import { idParam, notFound, requireCommittee } from "./guards.server";
 

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client";
-import { entryOrganisations } from "../../db/queries/committee";
+import { entryOrganisations } from "../../db/queries/organisations";
 import { currentPublications, publicationByHash } from "../../db/queries/publications";
 import type { ScoringResult } from "../../scoring/index";
 import { placeOf } from "./places";

@@ -2,7 +2,7 @@ import type { Db } from "../../db/client";
 import type { Category } from "../../db/schema";
 import { currentRubric, loadRubricDefinition } from "../../db/queries/rubrics";
 import { toScoringRubric } from "../domain/rubric";
-import { indicatorValues, scoredEntries, submittedScores } from "../../db/queries/committee";
+import { indicatorValues, scoredEntries, submittedScores } from "../../db/queries/scoring-data";
 import { publishSnapshot } from "../../db/queries/publications";
 import { parseScoringInput, score, type ParseResult, type ScoringInput, type ScoringResult } from "../../scoring/index";
 import { createHash } from "node:crypto";

@@ -1,7 +1,8 @@
 import type { Db } from "../../db/client";
 import type { Edition, StageKey } from "../../db/schema";
 import { editionCategories, editionStages } from "../../db/queries/editions";
-import { closeStageWithShortlist, scoresheetCounts } from "../../db/queries/committee";
+import { closeStageWithShortlist } from "../../db/queries/stages";
+import { scoresheetCounts } from "../../db/queries/scoring-data";
 import { publishedCategoryIds } from "../../db/queries/publications";
 import { createHash } from "node:crypto";
 import { scoreCategory, shortlistOf } from "./scoring-input.server";

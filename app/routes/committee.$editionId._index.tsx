@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { editionStages } from "../../db/queries/editions";
-import { categoryOverview } from "../../db/queries/committee";
+import { categoryOverview, editionStages } from "../../db/queries/editions";
 import { requireEditionCommittee } from "~/lib/committee.server";
 import { useLocale, useT } from "~/lib/use-t";
 import { categoryName, stageName } from "~/i18n/labels";

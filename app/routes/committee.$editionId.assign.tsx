@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { editionStages } from "../../db/queries/editions";
-import { entriesWithStatus, panelMembers } from "../../db/queries/committee";
+import { entriesWithStatus } from "../../db/queries/assignment-plans";
+import { panelMembers } from "../../db/queries/people";
 import { addAssignments, assignmentEntry, blockedPairs, reassign as reassignAssignment } from "../../db/queries/assignment-plans";
 import { listConflicts } from "../../db/queries/conflicts";
 import { requireEditionCommittee } from "~/lib/committee.server";

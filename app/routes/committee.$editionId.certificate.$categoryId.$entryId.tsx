@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { entryOrganisations } from "../../db/queries/committee";
+import { entryOrganisations } from "../../db/queries/organisations";
 import { currentPublication } from "../../db/queries/publications";
 import { requireCategoryCommittee } from "~/lib/committee.server";
 import { idParam, notFound, refusePost } from "~/lib/guards.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { loadRubricDefinition } from "../../db/queries/rubrics";
-import { userNames } from "../../db/queries/committee";
+import { userNames } from "../../db/queries/users";
 import { requireCategoryCommittee } from "~/lib/committee.server";
 import { notFound, refusePost } from "~/lib/guards.server";
 import { getT } from "~/lib/locale.server";

@@ -1,8 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { editionCategories } from "../../db/queries/editions";
-import { getCategory } from "../../db/queries/editions";
+import { editionCategories, getCategory } from "../../db/queries/editions";
 import { createInvitation } from "../../db/queries/invitations";
 import { approveRegistration, listPendingRegistrations, rejectRegistration } from "../../db/queries/registrations";
 import { invitableOrganisations, inviteOrganisation, organisationInvitationsOfEdition } from "../../db/queries/organisation-invitations";

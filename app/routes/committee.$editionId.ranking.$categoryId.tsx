@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { loadRubricDefinition, rubricVersion } from "../../db/queries/rubrics";
-import { scoresheetCounts, userNames } from "../../db/queries/committee";
+import { scoresheetCounts } from "../../db/queries/scoring-data";
+import { userNames } from "../../db/queries/users";
 import { currentPublication, signOffCategory } from "../../db/queries/publications";
 import { requireCategoryCommittee } from "~/lib/committee.server";
 import { placeOf, roman } from "~/lib/places";

@@ -1,5 +1,5 @@
 import { inTransaction, type Db } from "../client";
-import type { StageKey } from "../schema";
+import type { EntryStatus, StageKey } from "../schema";
 import { audit, json } from "./audit";
 
 // The committee's side of assignments: who scores which entry in which stage.
@@ -38,6 +38,19 @@ export async function blockedPairs(db: Db, editionId: number) {
       .execute(),
   ]);
   return [...declared, ...members].map((r) => ({ userId: r.user_id, entryId: r.entry_id }));
+}
+
+/** Entries of an edition with a given status (e.g. shortlisted), by id. */
+export async function entriesWithStatus(db: Db, editionId: number, statuses: readonly EntryStatus[]) {
+  return db
+    .selectFrom("entries as e")
+    .innerJoin("organisations as o", "o.id", "e.organisation_id")
+    .innerJoin("categories as c", "c.id", "e.category_id")
+    .select(["e.id", "e.organisation_id", "e.status", "c.key as category", "o.name as organisation_name"])
+    .where("e.edition_id", "=", editionId)
+    .where("e.status", "in", statuses)
+    .orderBy("e.id")
+    .execute();
 }
 
 /** Adds assignments (pairs already assigned in that stage are skipped) and audits the batch. */

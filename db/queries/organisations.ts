@@ -3,7 +3,8 @@ import type { OrganisationKind } from "../schema";
 
 // Organisations (regional governments, companies, public-service bodies): creating one when it
 // comes in (invitation link or self-registration) and the one-entry-per-edition check both ways
-// in share. Which kinds may enter which category is app/domain/categories.ts.
+// in share; their names for the committee's pages. Which kinds may enter which category is
+// app/domain/categories.ts.
 
 export interface NewOrganisation {
   name: string;
@@ -51,4 +52,16 @@ export async function insertOrganisation(db: Db, o: NewOrganisation): Promise<nu
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Organisation names of entries (by entry id). */
+export async function entryOrganisations(db: Db, entryIds: number[]) {
+  if (entryIds.length === 0) return new Map<number, { name: string; region: string }>();
+  const rows = await db
+    .selectFrom("entries as e")
+    .innerJoin("organisations as o", "o.id", "e.organisation_id")
+    .select(["e.id", "o.name", "o.region"])
+    .where("e.id", "in", entryIds)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, region: r.region }]));
 }

@@ -10,6 +10,20 @@ import { createInvitation } from "./invitations";
 
 export type PanelRole = "assessor" | "juror";
 
+/** Members of an edition with a panel role (assessor or juror), active ones only. */
+export async function panelMembers(db: Db, editionId: number, role: PanelRole) {
+  return db
+    .selectFrom("memberships as m")
+    .innerJoin("users as u", "u.id", "m.user_id")
+    .select(["u.id", "u.name", "u.email"])
+    .where("m.edition_id", "=", editionId)
+    .where("m.role", "=", role)
+    .where("m.active", "=", 1)
+    .where("u.active", "=", 1)
+    .orderBy("u.id")
+    .execute();
+}
+
 /** Assessor and juror memberships of the edition, with the user and their assignment load. */
 export async function editionPeople(db: Db, editionId: number) {
   const [members, load] = await Promise.all([

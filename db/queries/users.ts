@@ -40,6 +40,13 @@ export async function activeMemberships(db: Db, userId: number) {
     .execute();
 }
 
+/** Names of users (assessors, jurors) by id. */
+export async function userNames(db: Db, ids: number[]) {
+  if (ids.length === 0) return new Map<number, string>();
+  const rows = await db.selectFrom("users").select(["id", "name"]).where("id", "in", ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 // ---- throttling (sign-in, registration, invitation links) ----------------------------------
 // The rules (which keys, how long to wait) live in app/lib/throttle.server.ts; here only the
 // counts. The table is still called login_failures; keys carry a prefix per use.

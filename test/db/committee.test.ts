@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { firstSubmittedSheet, freshDb } from "./support";
 import { editionCategories, listEditions } from "../../db/queries/editions";
-import { closeStageWithShortlist } from "../../db/queries/committee";
+import { closeStageWithShortlist } from "../../db/queries/stages";
 import { currentPublication, getPublication, publicationByHash, signOffCategory } from "../../db/queries/publications";
 import type { Db } from "../../db/client";
 import type { Category } from "../../db/schema";

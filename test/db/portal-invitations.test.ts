@@ -6,7 +6,7 @@ import { acceptInvitation, createInvitation, findInvitation, hashToken } from ".
 import { organisationMembers } from "../../db/queries/members";
 import { approveRegistration, listPendingRegistrations, registerOrganisation, rejectRegistration } from "../../db/queries/registrations";
 import { answerOrganisationInvitation, inChain, invitableOrganisations, inviteOrganisation, openInvitationsFor } from "../../db/queries/organisation-invitations";
-import { createEdition } from "../../db/queries/committee";
+import { createEdition } from "../../db/queries/editions";
 import { portalEntry } from "../../db/queries/figures";
 import { createDb, type Db } from "../../db/client";
 import { freshDb } from "./support";

@@ -8,7 +8,7 @@ import { createDb, type Db } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
 import * as m0001 from "../../db/migrations/2026-11-24-0001-initial";
 import * as m0002 from "../../db/migrations/2026-11-25-0002-panel-view-sign-off-publication-events";
-import { createEdition } from "../../db/queries/committee";
+import { createEdition } from "../../db/queries/editions";
 import { acceptInvitation, findInvitation, hashToken } from "../../db/queries/invitations";
 import { answerOrganisationInvitation } from "../../db/queries/organisation-invitations";
 import { seedDemo } from "../../db/seed/demo";

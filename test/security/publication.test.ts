@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { firstSubmittedSheet, freshDb } from "../db/support";
-import { editionCategories, getEdition, listEditions } from "../../db/queries/editions";
-import { categoryOverview, closeStageWithShortlist } from "../../db/queries/committee";
+import { categoryOverview, editionCategories, getEdition, listEditions } from "../../db/queries/editions";
+import { closeStageWithShortlist } from "../../db/queries/stages";
 import { currentPublication, signOffCategory } from "../../db/queries/publications";
 import { publishedScorecard } from "../../db/queries/figures";
 import type { Db } from "../../db/client";

@@ -1,0 +1,50 @@
+import { inTransaction, type Db } from "../client";
+import type { EntryStatus, StageKey } from "../schema";
+import { NOT_ADVANCED_STATUS, STAGE_ENTRY_STATUS } from "../../app/domain/entry-status";
+import { audit, json } from "./audit";
+
+// The stages of an edition move on when the committee closes one (app/lib/stages.server.ts
+// proposes the shortlist); what a closed stage's panel may read of one another is panel-view.ts.
+
+/**
+ * Closes a stage and confirms its shortlist: the given entries advance (status `next`), the other
+ * scored entries of the given categories do not (not_shortlisted); the next stage opens. Published
+ * entries keep their status.
+ */
+export async function closeStageWithShortlist(
+  db: Db,
+  args: {
+    editionId: number;
+    stage: StageKey;
+    nextStage: StageKey | null;
+    advancing: number[];
+    notAdvancing: number[];
+    userId: number;
+  },
+) {
+  await inTransaction(db, async (tx) => {
+    const now = new Date().toISOString();
+    await tx.updateTable("edition_stages").set({ status: "closed" }).where("edition_id", "=", args.editionId).where("key", "=", args.stage).execute();
+    if (args.nextStage) {
+      await tx
+        .updateTable("edition_stages")
+        .set({ status: "open", opens_at: now })
+        .where("edition_id", "=", args.editionId)
+        .where("key", "=", args.nextStage)
+        .where("status", "=", "pending")
+        .execute();
+    }
+    // Closing the last stage changes no entry: its finalists keep their status until publication.
+    // A published entry is never moved back: its result stands whatever stage actions follow
+    // (stages.server's proposal leaves published categories out; this holds it for any caller).
+    const move = (ids: number[], status: EntryStatus) =>
+      tx.updateTable("entries").set({ status }).where("id", "in", ids).where("edition_id", "=", args.editionId).where("status", "!=", "published").execute();
+    if (args.nextStage && args.advancing.length) await move(args.advancing, STAGE_ENTRY_STATUS[args.nextStage]);
+    if (args.nextStage && args.notAdvancing.length) await move(args.notAdvancing, NOT_ADVANCED_STATUS);
+    await audit(tx, {
+      user_id: args.userId, edition_id: args.editionId, entry_id: null, action: "stage.close",
+      subject: `stage:${args.stage}`, before: json({ status: "open" }),
+      after: json({ status: "closed", next: args.nextStage, advancing: args.advancing, notAdvancing: args.notAdvancing }), reason: null,
+    });
+  });
+}
