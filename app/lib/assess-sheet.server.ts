@@ -2,11 +2,13 @@ import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { declareConflict } from "../../db/queries/conflicts";
 import {
-  loadScores, needsNote, onScale, saveScoresheet, scoresheetCriteria, type SaveResult, type ScoresheetCriterion,
+  loadScores, saveScoresheet, scoresheetCriteria, type SaveResult, type ScoresheetCriterion,
 } from "../../db/queries/scores";
+import { needsNote, onScale } from "~/domain/scoresheet";
 import type { T } from "~/i18n";
 import type { AssessorEntry } from "./assess.server";
 import { CONFLICT_KINDS, noteName, scoreName, type ActionResult } from "./assess-form";
+import { parseNumber } from "./form-number";
 import { parseForm, type FieldErrors } from "./forms";
 import { flash } from "./session.server";
 
@@ -41,8 +43,6 @@ export async function declareAction(request: Request, access: AssessorEntry, for
   return redirect(`/assess/${entryId}`, { headers: await flash(request, t("assess.conflict.noneRecorded")) });
 }
 
-const parseScore = (raw: string) => Number(raw.trim().replace(",", "."));
-
 /** The scoring form: one score and note per judged criterion; on submit, all scored. */
 function scoresheetSchema(criteria: ScoresheetCriterion[]) {
   return z
@@ -63,8 +63,8 @@ function scoresheetSchema(criteria: ScoresheetCriterion[]) {
           if (submit) ctx.addIssue({ code: "custom", path: [scoreName(c)], message: "assess.error.required" });
           continue;
         }
-        const n = parseScore(raw);
-        if (!/^\d+([.,]\d+)?$/.test(raw) || !onScale(n, c)) {
+        const n = parseNumber(raw);
+        if (n === null || !onScale(n, c)) {
           ctx.addIssue({ code: "custom", path: [scoreName(c)], message: "assess.error.scale" });
         } else if (submit && needsNote(n, c) && !note) {
           ctx.addIssue({ code: "custom", path: [noteName(c)], message: "assess.error.noteRequired" });
@@ -78,7 +78,7 @@ function scoresheetSchema(criteria: ScoresheetCriterion[]) {
       scores: criteria.map((c) => {
         const raw = String(v[scoreName(c)] ?? "").trim();
         const note = String(v[noteName(c)] ?? "").trim();
-        return { criterionId: c.id, value: raw === "" ? null : parseScore(raw), note: note || null };
+        return { criterionId: c.id, value: raw === "" ? null : parseNumber(raw), note: note || null };
       }),
     }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseNumber, parseWholeNumber } from "../../app/lib/form-number";
+import { numberForInput, parseNumber, parseWholeNumber } from "../../app/lib/form-number";
 import { formatNumber, formatRupiah } from "../../app/i18n/format";
 
 describe("parseNumber", () => {
@@ -7,10 +7,9 @@ describe("parseNumber", () => {
     expect(parseNumber("82,80")).toBe(82.8);
     expect(parseNumber("1.234,5")).toBe(1234.5);
     expect(parseNumber("1 234,5")).toBe(1234.5);
-    expect(parseNumber("1.234")).toBe(1234);
     expect(parseNumber("838.000.000")).toBe(838_000_000);
     expect(parseNumber("Rp 838.000.000")).toBe(838_000_000);
-    expect(parseNumber("Rp. 1.500")).toBe(1500);
+    expect(parseWholeNumber("Rp. 1.500")).toBe(1500);
     expect(parseNumber("0,125")).toBe(0.125);
   });
 
@@ -19,6 +18,9 @@ describe("parseNumber", () => {
     expect(parseNumber(" 42 ")).toBe(42);
     expect(parseNumber("0.125")).toBe(0.125);
     expect(parseNumber("12.34")).toBe(12.34);
+    // A single dot is a decimal point where decimals are allowed (as a number input sends it)…
+    expect(parseNumber("2.125")).toBe(2.125);
+    expect(parseNumber("1.234")).toBe(1.234);
     expect(parseNumber("1234.5")).toBe(1234.5);
     expect(parseNumber("-3")).toBe(-3);
     expect(parseNumber("-2,5")).toBe(-2.5);
@@ -32,16 +34,20 @@ describe("parseNumber", () => {
     }
   });
 
-  it("reads back every number the app writes", () => {
-    for (const n of [0, 1, 7.5, 82.8, 100, 1234, 1234.5, 2.125, 838_000_000, 0.001, 999_999.999_999, -12.25]) {
-      expect(parseNumber(formatNumber(n, 0, 6)), String(n)).toBe(n);
+  it("reads back every number the app writes in a field", () => {
+    for (const n of [0, 1, 7.5, 82.8, 100, 1234, 1234.5, 2.125, 838_000_000, 0.001, 999_999.999_999, -12.25, 1e-6]) {
+      expect(numberForInput(n), String(n)).not.toMatch(/\./);
+      expect(parseNumber(numberForInput(n)), String(n)).toBe(n);
+      expect(parseNumber(String(n)), String(n)).toBe(n);
     }
-    expect(parseNumber(formatRupiah(838_000_000).replace(/\u00a0/g, " "))).toBe(838_000_000);
+    for (const n of [0, 1, 1234, 838_000_000, 1e15]) expect(parseWholeNumber(formatNumber(n)), String(n)).toBe(n);
+    expect(parseWholeNumber(formatRupiah(838_000_000).replace(/\u00a0/g, " "))).toBe(838_000_000);
   });
 });
 
 describe("parseWholeNumber", () => {
   it("takes whole numbers only", () => {
+    // …and can only group thousands in a whole number, as formatNumber writes it.
     expect(parseWholeNumber("1.250")).toBe(1250);
     expect(parseWholeNumber("Rp 838.000.000")).toBe(838_000_000);
     expect(parseWholeNumber("1 234")).toBe(1234);
