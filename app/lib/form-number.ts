@@ -6,7 +6,7 @@
 //   - a single dot is a decimal point ("82.8", "2.125"), except in a whole number, where it can
 //     only group thousands ("1.250" figures are 1250, as formatNumber writes them);
 //   - an optional "Rp" prefix and a leading minus; nothing else ("1,234.5", "1.2.3" are refused).
-// So a decimal field is filled with numberForInput(), never with a grouped "1.234".
+// So a decimal field is filled with String(n) (or "1234,5"), never with a grouped "1.234".
 
 const GROUPED = /^[1-9]\d{0,2}(?:([. ])\d{3})(?:\1\d{3})*$/;
 const PLAIN = /^\d+$/;
@@ -35,9 +35,4 @@ export function parseNumber(text: string): number | null {
 /** A whole number as people type it ("1.250", "Rp 838.000.000", "1 234"), or null. */
 export function parseWholeNumber(text: string): number | null {
   return read(text, true);
-}
-
-/** A number for a decimal field's value: decimal comma, no grouping ("1234,5"), read back alike. */
-export function numberForInput(n: number): string {
-  return new Intl.NumberFormat("id-ID", { useGrouping: false, maximumFractionDigits: 6 }).format(n);
 }
