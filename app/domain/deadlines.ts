@@ -36,3 +36,12 @@ export function deadlinePassed(deadline: string | null | undefined, now = new Da
   const end = deadlineEnd(deadline);
   return end !== null && now.getTime() > end.getTime();
 }
+
+/**
+ * The deadline `days` days after today in WIB (the end of that day), in the stored form: how long
+ * an invitation link stays valid. Today in WIB, not in UTC: at 06:00 WIB it is still yesterday in UTC.
+ */
+export function deadlineAfterDays(days: number, now = new Date()): string {
+  const today = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  return storedDeadline(new Date(Date.parse(today) + days * 86_400_000).toISOString().slice(0, 10))!;
+}

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { inTransaction, type Db } from "../client";
 import type { InvitationsTable, Role } from "../schema";
+import { deadlineAfterDays, deadlinePassed } from "../../app/domain/deadlines";
 import { audit, json } from "./audit";
 import { duplicateEntry, insertOrganisation, type NewOrganisation } from "./organisations";
 
@@ -8,7 +9,8 @@ import { duplicateEntry, insertOrganisation, type NewOrganisation } from "./orga
 // and an organisation's colleagues (self-registration is registrations.ts).
 //
 // - createInvitation returns the raw token ONCE (to show to whoever passes the link on); only its
-//   SHA-256 is stored. A link expires (INVITATION_DAYS by default) and can be used only once.
+//   SHA-256 is stored. A link expires at the end (WIB) of the INVITATION_DAYS-th day from today,
+//   unless told otherwise, and can be used only once.
 // - acceptInvitation turns a valid link into a user (or adds a membership to a signed-in user),
 //   and for organisation invitations also a NEW organisation and its entry (status "draft").
 //   A link never joins anyone to an existing organisation except a member invitation, which that
@@ -32,7 +34,7 @@ export interface CreateInvitationArgs {
   /** member: required (the organisation the colleague joins); organisation: never (a link creates a new one). */
   organisationId?: number | null;
   createdBy?: number | null;
-  /** Validity in days (default INVITATION_DAYS). */
+  /** Validity in days, until the end of the last one in WIB (default INVITATION_DAYS). */
   days?: number;
   now?: Date;
 }
@@ -51,7 +53,7 @@ export async function createInvitation(db: Db, args: CreateInvitationArgs): Prom
   }
   const now = args.now ?? new Date();
   const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(now.getTime() + (args.days ?? INVITATION_DAYS) * 86_400_000).toISOString();
+  const expiresAt = deadlineAfterDays(args.days ?? INVITATION_DAYS, now);
   return inTransaction(db, async (tx) => {
     const { id } = await tx
       .insertInto("invitations")
@@ -96,7 +98,7 @@ export async function findInvitation(db: Db, token: string, now = new Date()) {
   if (!inv) return { state: "unknown" as const, invitation: null };
   // A link for a known organisation is no way in (none are issued; migration 0003 withdrew the old).
   if (inv.kind === "organisation" && inv.organisation_id != null) return { state: "unknown" as const, invitation: null };
-  const state: InvitationState = inv.used_at ? "used" : inv.expires_at <= now.toISOString() ? "expired" : "valid";
+  const state: InvitationState = inv.used_at ? "used" : deadlinePassed(inv.expires_at, now) ? "expired" : "valid";
   return { state, invitation: inv };
 }
 

@@ -1,6 +1,7 @@
 import { inTransaction, type Db } from "../client";
 import { audit, json } from "./audit";
 import { kindsForCategory } from "../../app/domain/categories";
+import { deadlinePassed } from "../../app/domain/deadlines";
 import { duplicateEntry, insertOrganisation, type NewOrganisation } from "./organisations";
 
 // Self-registration of organisations during an edition's registration window (until
@@ -10,14 +11,15 @@ import { duplicateEntry, insertOrganisation, type NewOrganisation } from "./orga
 
 /** Editions whose registration window is open at `now` (registration_deadline not passed). */
 export async function editionsOpenForRegistration(db: Db, now = new Date()) {
-  const editions = await db
-    .selectFrom("editions")
-    .select(["id", "name", "year", "level", "region", "registration_deadline"])
-    .where("registration_deadline", "is not", null)
-    .where("registration_deadline", ">", now.toISOString())
-    .where("status", "in", ["registration", "assessment"])
-    .orderBy("year", "desc")
-    .execute();
+  const editions = (
+    await db
+      .selectFrom("editions")
+      .select(["id", "name", "year", "level", "region", "registration_deadline"])
+      .where("registration_deadline", "is not", null)
+      .where("status", "in", ["registration", "assessment"])
+      .orderBy("year", "desc")
+      .execute()
+  ).filter((e) => !deadlinePassed(e.registration_deadline, now));
   if (editions.length === 0) return [];
   const categories = await db
     .selectFrom("categories")

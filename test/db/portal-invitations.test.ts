@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { acceptInvitation, createInvitation, findInvitation, hashToken } from "../../db/queries/invitations";
 import { organisationMembers } from "../../db/queries/members";
-import { approveRegistration, listPendingRegistrations, registerOrganisation, rejectRegistration } from "../../db/queries/registrations";
+import { approveRegistration, editionsOpenForRegistration, listPendingRegistrations, registerOrganisation, rejectRegistration } from "../../db/queries/registrations";
 import { answerOrganisationInvitation, inChain, invitableOrganisations, inviteOrganisation, openInvitationsFor } from "../../db/queries/organisation-invitations";
 import { createEdition } from "../../db/queries/editions";
 import { portalEntry } from "../../db/queries/figures";
@@ -29,13 +29,14 @@ describe("invitations", () => {
     const now = new Date("2024-01-10T00:00:00Z");
     const inv = await createInvitation(db, { kind: "organisation", editionId: edition.id, categoryId: large.id, email: "hr@pt-baru.test", createdBy: committeeId, now });
     expect(inv.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(inv.expiresAt).toBe("2024-01-24T00:00:00.000Z");
+    expect(inv.expiresAt).toBe("2024-01-24T16:59:59.999Z"); // the end of the 14th day in WIB
     const row = await db.selectFrom("invitations").selectAll().where("id", "=", inv.id).executeTakeFirstOrThrow();
     expect(row.token_hash).toBe(hashToken(inv.token));
     expect(JSON.stringify(row)).not.toContain(inv.token);
 
     expect((await findInvitation(db, inv.token, now)).state).toBe("valid");
-    expect((await findInvitation(db, inv.token, new Date("2024-01-25T00:00:00Z"))).state).toBe("expired");
+    expect((await findInvitation(db, inv.token, new Date("2024-01-24T23:59:00+07:00"))).state).toBe("valid");
+    expect((await findInvitation(db, inv.token, new Date("2024-01-25T00:00:00+07:00"))).state).toBe("expired");
     expect((await findInvitation(db, "no-such-token", now)).state).toBe("unknown");
 
     const user = { name: "Budi", email: "other@pt-baru.test", passwordHash: "x" };
@@ -98,6 +99,14 @@ describe("invitations", () => {
     expect((await portalEntry(db, other.entryId))).toMatchObject({ status: "rejected", rejection_reason: "Bukan perusahaan skala besar" });
     const actions = await db.selectFrom("audit_log").select("action").where("entry_id", "in", [res.entryId, other.entryId]).execute();
     expect(actions.map((a) => a.action).sort()).toEqual(["entry.approve", "entry.register", "entry.register", "entry.reject"]);
+  });
+
+  it("a registration deadline kept as a day (older rows) closes at the end of that day in WIB", async () => {
+    const { db, edition } = await demo();
+    await db.updateTable("editions").set({ registration_deadline: "2024-03-31" }).where("id", "=", edition.id).execute();
+    const open = async (at: string) => (await editionsOpenForRegistration(db, new Date(at))).some((e) => e.id === edition.id);
+    expect(await open("2024-03-31T23:59:00+07:00")).toBe(true);
+    expect(await open("2024-04-01T00:00:00+07:00")).toBe(false);
   });
 
   it("assessor invitations give an edition membership; a signed-in user can accept for their own account", async () => {

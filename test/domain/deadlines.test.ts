@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadlineEnd, deadlinePassed, endOfDayWib, storedDeadline } from "../../app/domain/deadlines";
+import { deadlineAfterDays, deadlineEnd, deadlinePassed, endOfDayWib, storedDeadline } from "../../app/domain/deadlines";
 
 describe("deadlines", () => {
   it("a day ends at 23:59:59.999 in WIB (UTC+7), 16:59:59.999 UTC", () => {
@@ -39,5 +39,13 @@ describe("deadlines", () => {
     expect(deadlinePassed("2024-03-31", new Date("2024-04-01T00:00:00+07:00"))).toBe(true);
     expect(deadlinePassed("2024-03-31T16:59:59.999Z", new Date("2024-03-31T17:00:00Z"))).toBe(true);
     expect(deadlinePassed(null, new Date("2999-01-01T00:00:00Z"))).toBe(false);
+  });
+
+  it("a deadline some days ahead ends with the day in WIB, counted from today in WIB", () => {
+    expect(deadlineAfterDays(14, new Date("2024-01-10T00:00:00Z"))).toBe("2024-01-24T16:59:59.999Z");
+    // 23:30 UTC on 9 January is already 10 January in WIB.
+    expect(deadlineAfterDays(14, new Date("2024-01-09T23:30:00Z"))).toBe("2024-01-24T16:59:59.999Z");
+    expect(deadlineAfterDays(1, new Date("2024-02-28T12:00:00Z"))).toBe("2024-02-29T16:59:59.999Z");
+    expect(deadlineAfterDays(0, new Date("2024-12-31T16:00:00Z"))).toBe("2024-12-31T16:59:59.999Z");
   });
 });
