@@ -8,17 +8,18 @@ import { takeThrottledAttempt } from "../../db/queries/users";
 import { seedDemo } from "../../db/seed/demo";
 import { deriveIndicators } from "../../scoring/figures";
 import { parseScoringInput } from "../../scoring/index";
+import { EXPECTED_REJECTION_REASONS, rejectionReasonsAfterMigration } from "./rejection-reason-migration";
 
 // The same migrations, seed and queries on PostgreSQL. Runs when TEST_POSTGRES_URL points at an
 // empty database that may be wiped (e.g. postgres://paritrana:paritrana@localhost/paritrana_test).
 const url = process.env.TEST_POSTGRES_URL;
 
-/** The test database, emptied and migrated to the latest schema. */
-async function emptyDb(): Promise<Db> {
+/** The test database, emptied (and migrated to the latest schema unless told not to). */
+async function emptyDb({ migrate = true } = {}): Promise<Db> {
   const db = await createDb(url!);
   await sql`drop schema public cascade`.execute(db);
   await sql`create schema public`.execute(db);
-  await migrateToLatest(db);
+  if (migrate) await migrateToLatest(db);
   return db;
 }
 
@@ -38,6 +39,15 @@ describe.skipIf(!url)("PostgreSQL", () => {
       const rubric = await currentRubric(db, category.id);
       const parsed = parseScoringInput({ rubric: toScoringRubric(await loadRubricDefinition(db, rubric!.id)), nominees: [], scores: [] });
       expect(parsed.ok).toBe(true);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it("migration 0004 moves each rejected registration's reason from the audit log onto its entry", async () => {
+    const db = await emptyDb({ migrate: false });
+    try {
+      expect(await rejectionReasonsAfterMigration(db)).toEqual(EXPECTED_REJECTION_REASONS);
     } finally {
       await db.destroy();
     }
