@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 import { hashPassword } from "../../db/password";
 import { editionsOpenForRegistration, registerOrganisation } from "../../db/queries/registrations";
-import { FormErrorSummary } from "~/components/Field";
+import { FormErrorSummary, SelectField } from "~/components/Field";
 import { AccountFields, OrganisationFields } from "~/components/OrganisationFields";
 import { formatDate } from "~/i18n/format";
 import { getDb } from "~/lib/db.server";
@@ -96,17 +96,10 @@ export default function Register() {
       <Form method="post" noValidate>
         <fieldset>
           <legend>{t("portal.register.entry")}</legend>
-          <div className={`field${errors.editionId ? " field--error" : ""}`}>
-            <label htmlFor="f-editionId">{t("common.edition")}</label>
-            <select id="f-editionId" name="editionId" defaultValue={values.editionId ?? String(editions[0].id)} aria-invalid={errors.editionId ? true : undefined} aria-describedby={errors.editionId ? "f-editionId-error" : undefined}>
-              {editions.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.name} — {t("portal.register.until", { date: formatDate(e.registration_deadline, locale) })}
-                </option>
-              ))}
-            </select>
-            {errors.editionId ? <p className="error" id="f-editionId-error">{errors.editionId}</p> : null}
-          </div>
+          <SelectField
+            name="editionId" label={t("common.edition")} defaultValue={values.editionId ?? String(editions[0].id)} error={errors.editionId}
+            options={editions.map((e) => [String(e.id), `${e.name} — ${t("portal.register.until", { date: formatDate(e.registration_deadline, locale) })}`])}
+          />
           <div className={`field${errors.categoryId ? " field--error" : ""}`}>
             <label htmlFor="f-categoryId">{t("common.category")}</label>
             <select id="f-categoryId" name="categoryId" defaultValue={values.categoryId ?? ""} aria-invalid={errors.categoryId ? true : undefined} aria-describedby={errors.categoryId ? "f-categoryId-error" : undefined}>
