@@ -4,6 +4,7 @@ import { audit } from "./audit";
 import { currentRubric } from "./rubrics";
 import { judgedScale } from "../../app/domain/rubric";
 import { deadlinePassed } from "../../app/domain/deadlines";
+import { needsNote, onScale } from "../../app/domain/scoresheet";
 
 // Scoresheets: one assignment (entry × assessor × stage) holds one score and note per judged
 // criterion of the stage. The assignment's `version` is the scoresheet's version: every save
@@ -115,16 +116,6 @@ class Refused extends Error {
     super(reason);
   }
 }
-
-/** A value is on the scale when it lies in [0, max] and is a multiple of step. */
-export function onScale(value: number, c: { max: number; step: number }) {
-  if (!Number.isFinite(value) || value < 0 || value > c.max) return false;
-  const k = value / c.step;
-  return Math.abs(k - Math.round(k)) < 1e-9;
-}
-
-/** At either end of the scale a note is required (on submit). */
-export const needsNote = (value: number | null, c: { max: number }) => value !== null && (value === 0 || value === c.max);
 
 /**
  * Saves (or submits) the user's scoresheet, based on `baseVersion`. The version check and bump
