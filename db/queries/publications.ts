@@ -1,48 +1,63 @@
 import { inTransaction, type Db } from "../client";
 import { audit, json } from "./audit";
 import { SCORED_STATUSES } from "../../app/domain/entry-status";
+import { currentEvents, publicationStanding } from "../../app/domain/publications";
 
 // Sign-off and publication of a category (ADR 0004). Which publication of a category is current is
-// decided here, in `currentEvents`, and nowhere else: the one its newest publication event points
-// at. Every reader (winners page, committee, scorecard, certificates, /verify, publishing itself)
-// goes through currentPublication(s). Snapshots and events are only ever inserted.
+// decided by app/domain/publications.ts over the category's publication events, and nowhere else:
+// the one its newest event points at. Every reader (winners page, committee, scorecard,
+// certificates, /verify, publishing itself) goes through currentPublication(s). Snapshots and
+// events are only ever inserted.
 
-/** The newest publication event of each category, joined with the publication it points at. */
-function currentEvents(db: Db) {
-  return db
-    .selectFrom("publication_events as ev")
-    .innerJoin("publications as p", "p.id", "ev.publication_id")
-    .where((eb) =>
-      eb("ev.id", "=", eb.selectFrom("publication_events as newer").select((n) => n.fn.max<number>("newer.id").as("id")).whereRef("newer.category_id", "=", "ev.category_id")),
-    );
+const EVENT = ["ev.id", "ev.publication_id", "ev.category_id", "ev.published_at", "ev.published_by"] as const;
+
+/**
+ * What readers of a current publication get: the snapshot's result and when it became current
+ * (its current event's time and author), for each given current event, in the same order.
+ */
+async function withSnapshots<E extends { publication_id: number; category_id: number; published_at: string; published_by: number | null }>(db: Db, current: E[]) {
+  if (current.length === 0) return [];
+  const snapshots = await db
+    .selectFrom("publications as p")
+    .select(["p.id", "p.edition_id", "p.rubric_id", "p.result_json", "p.sha256"])
+    .where("p.id", "in", [...new Set(current.map((e) => e.publication_id))])
+    .execute();
+  const byId = new Map(snapshots.map((s) => [s.id, s]));
+  return current.map((e) => {
+    const s = byId.get(e.publication_id)!;
+    return { id: s.id, edition_id: s.edition_id, category_id: e.category_id, rubric_id: s.rubric_id, result_json: s.result_json, sha256: s.sha256, published_at: e.published_at, published_by: e.published_by };
+  });
 }
-
-/** What readers of a current publication get: the snapshot's result and when it became current. */
-const CURRENT = ["p.id", "p.edition_id", "ev.category_id", "p.rubric_id", "p.result_json", "p.sha256", "ev.published_at", "ev.published_by"] as const;
 
 /** The current publication of a category, or undefined when it was never published. */
 export async function currentPublication(db: Db, categoryId: number) {
-  return currentEvents(db).select(CURRENT).where("ev.category_id", "=", categoryId).executeTakeFirst();
+  const events = await db.selectFrom("publication_events as ev").select(EVENT).where("ev.category_id", "=", categoryId).execute();
+  const event = currentEvents(events).get(categoryId);
+  return event ? (await withSnapshots(db, [event]))[0] : undefined;
 }
 
 /** The current publication of each published category of an edition, by category (public data). */
 export async function currentPublications(db: Db, editionId: number) {
-  return currentEvents(db)
+  const events = await db
+    .selectFrom("publication_events as ev")
     .innerJoin("categories as c", "c.id", "ev.category_id")
-    .select([...CURRENT, "c.key as category", "c.places", "c.mentions"])
+    .select([...EVENT, "c.key as category", "c.places", "c.mentions"])
     .where("c.edition_id", "=", editionId)
-    .orderBy("c.id")
     .execute();
+  const current = [...currentEvents(events).values()].sort((a, b) => a.category_id - b.category_id);
+  const snapshots = await withSnapshots(db, current);
+  return snapshots.map((s, i) => ({ ...s, category: current[i].category, places: current[i].places, mentions: current[i].mentions }));
 }
 
 /** The ids of an edition's categories that have a current publication. */
 export async function publishedCategoryIds(db: Db, editionId: number): Promise<Set<number>> {
-  const rows = await currentEvents(db)
+  const events = await db
+    .selectFrom("publication_events as ev")
     .innerJoin("categories as c", "c.id", "ev.category_id")
-    .select("ev.category_id")
+    .select(["ev.id", "ev.category_id"])
     .where("c.edition_id", "=", editionId)
     .execute();
-  return new Set(rows.map((r) => r.category_id));
+  return new Set(currentEvents(events).keys());
 }
 
 export async function getPublication(db: Db, id: number) {
@@ -65,14 +80,9 @@ export async function publicationByHash(db: Db, sha256: string) {
     .where("p.sha256", "=", sha256)
     .executeTakeFirst();
   if (!p) return undefined;
-  const [current, events] = await Promise.all([
-    currentPublication(db, p.category_id),
-    db.selectFrom("publication_events").select(["id", "publication_id", "published_at"]).where("category_id", "=", p.category_id).orderBy("id").execute(),
-  ]);
-  const own = events.filter((e) => e.publication_id === p.id).at(-1);
-  const isCurrent = current?.id === p.id;
-  const replacedBy = isCurrent || !own ? undefined : events.find((e) => e.id > own.id);
-  return { ...p, published_at: own?.published_at ?? p.published_at, current: isCurrent, replacedAt: replacedBy?.published_at ?? null };
+  const events = await db.selectFrom("publication_events").select(["id", "publication_id", "category_id", "published_at"]).where("category_id", "=", p.category_id).execute();
+  const standing = publicationStanding(p.id, events);
+  return { ...p, published_at: standing.publishedAt ?? p.published_at, current: standing.current, replacedAt: standing.replacedAt };
 }
 
 /** Signs off a category: approves exactly the data whose snapshot hash is given (audited). */
