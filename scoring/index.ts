@@ -1,9 +1,10 @@
 // Public API of the scoring module (see docs/scoring-contract.md and scoring/README.md).
 export { score } from "./score";
-export { parseScoringInput, ScoringInputSchema, formatPath } from "./schema";
+export { parseScoringInput, ScoringInputSchema, formatPath, PROBLEM_CODES } from "./schema";
 export { LIMITS, stepFits } from "./limits";
 export { bandOf } from "./indicators";
 export { gateHolds } from "./gates";
+export { GATE_OPS } from "./schema";
 export { assessorSeverity, scaledScores, toScale } from "./views";
 export type {
   ScoringInput,
@@ -20,6 +21,7 @@ export type {
   Nominee,
   Score,
   Problem,
+  ProblemCode,
   ParseResult,
 } from "./schema";
 export type {

@@ -367,7 +367,7 @@ export function validateRubricForm(model: RubricFormModel, method?: unknown): Va
   const general: string[] = [];
   for (const p of parsed.problems) {
     const field = fieldForPath(p.path, built.sources);
-    const key = rubricProblemKey(p.path, p.message);
+    const key = rubricProblemKey(p);
     if (field && field !== "stages" && field !== "criteria" && field !== "gates") errors[field] ??= key ?? p.message;
     else general.push(field ? (key ?? p.message) : `${p.path}: ${p.message}`);
   }

@@ -1,4 +1,4 @@
-import { parseScoringInput } from "../../scoring/index";
+import { parseScoringInput, type Problem } from "../../scoring/index";
 import { DEFAULT_STEP, type RubricDefinition } from "../domain/rubric";
 
 // Rubric import: the JSON a committee exchanges is `{ "rubric": {...}, "method": {...} }` in the
@@ -8,10 +8,7 @@ import { DEFAULT_STEP, type RubricDefinition } from "../domain/rubric";
 // parseScoringInput (names stripped first); refusals are listed with the JSON path of each problem
 // in the document as given.
 
-export interface Problem {
-  path: string;
-  message: string;
-}
+export type { Problem };
 
 export type ImportResult =
   | { ok: true; definition: RubricDefinition; method: unknown }
@@ -25,9 +22,9 @@ export function importRubricJson(text: string, allowedStages: string[] = STAGES)
   try {
     doc = JSON.parse(text) as unknown;
   } catch (e) {
-    return { ok: false, problems: [{ path: "(root)", message: `not valid JSON: ${(e as Error).message}` }] };
+    return { ok: false, problems: [{ path: "(root)", code: "invalid_format", message: `not valid JSON: ${(e as Error).message}` }] };
   }
-  if (!isObj(doc)) return { ok: false, problems: [{ path: "(root)", message: "must be an object" }] };
+  if (!isObj(doc)) return { ok: false, problems: [{ path: "(root)", code: "invalid_type", message: "must be an object" }] };
   const wrapped = "rubric" in doc;
   const rubric = wrapped ? doc.rubric : { stages: doc.stages, criteria: doc.criteria, gates: doc.gates };
   const method = wrapped ? doc.method : undefined;
@@ -35,7 +32,7 @@ export function importRubricJson(text: string, allowedStages: string[] = STAGES)
   const fix = (p: string) => (wrapped ? p : p.startsWith(prefix) ? p.slice(prefix.length) : p === "rubric" ? "(root)" : p);
   const problems: Problem[] = [];
   if (wrapped) {
-    for (const k of Object.keys(doc)) if (k !== "rubric" && k !== "method") problems.push({ path: k, message: "unknown key" });
+    for (const k of Object.keys(doc)) if (k !== "rubric" && k !== "method") problems.push({ path: k, code: "unknown_key", message: "unknown key" });
   }
 
   // Names and form hints are ours, not the scoring contract's: check them here and strip them.
@@ -49,25 +46,25 @@ export function importRubricJson(text: string, allowedStages: string[] = STAGES)
         const { name, description, evidenceRequired, ...rest } = c;
         const at = `${wrapped ? "rubric." : ""}criteria[${i}]`;
         if (name !== undefined && !(isObj(name) && typeof name.id === "string" && typeof name.en === "string")) {
-          problems.push({ path: `${at}.name`, message: 'must be { "id": text, "en": text }' });
+          problems.push({ path: `${at}.name`, code: "invalid_type", message: 'must be { "id": text, "en": text }' });
         }
         if (description !== undefined && !(isObj(description) && Object.values(description).every((v) => typeof v === "string"))) {
-          problems.push({ path: `${at}.description`, message: 'must be { "id"?: text, "en"?: text }' });
+          problems.push({ path: `${at}.description`, code: "invalid_type", message: 'must be { "id"?: text, "en"?: text }' });
         }
-        if (evidenceRequired !== undefined && typeof evidenceRequired !== "boolean") problems.push({ path: `${at}.evidenceRequired`, message: "must be true or false" });
+        if (evidenceRequired !== undefined && typeof evidenceRequired !== "boolean") problems.push({ path: `${at}.evidenceRequired`, code: "invalid_type", message: "must be true or false" });
         return rest;
       }),
     };
     if (Array.isArray(rubric.stages)) {
       rubric.stages.forEach((s: unknown, i: number) => {
         if (isObj(s) && typeof s.id === "string" && !allowedStages.includes(s.id)) {
-          problems.push({ path: `${wrapped ? "rubric." : ""}stages[${i}].id`, message: `must be one of ${allowedStages.join(", ")}` });
+          problems.push({ path: `${wrapped ? "rubric." : ""}stages[${i}].id`, code: "invalid_value", message: `must be one of ${allowedStages.join(", ")}` });
         }
       });
     }
   }
   const parsed = parseScoringInput({ rubric: stripped, ...(method !== undefined ? { method } : {}), nominees: [], scores: [] });
-  if (!parsed.ok) problems.push(...parsed.problems.map((p) => ({ path: fix(p.path), message: p.message })));
+  if (!parsed.ok) problems.push(...parsed.problems.map((p) => ({ ...p, path: fix(p.path) })));
   if (problems.length > 0 || !parsed.ok) return { ok: false, problems };
 
   const source = (rubric as { criteria: Record<string, unknown>[] }).criteria;

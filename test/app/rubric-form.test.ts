@@ -11,7 +11,7 @@ import { freshDb } from "../db/support";
 import { rubricProblemKey, translateProblems } from "../../app/lib/rubric-problems";
 import { translator } from "../../app/i18n";
 import { formatNumber } from "../../app/i18n/format";
-import { LIMITS } from "../../scoring/index";
+import { LIMITS, type ProblemCode } from "../../scoring/index";
 
 const STAGES = ["desk", "verification", "interview"];
 
@@ -294,23 +294,36 @@ describe("rubric form: the scoring contract's ranges", () => {
     }
   });
 
-  it("translates the contract's problems the committee can meet, by message or by the field out of range", () => {
-    expect(rubricProblemKey("rubric.criteria[2].weight", "must be ≤ 1000")).toBe("rubricForm.weightRange");
-    expect(rubricProblemKey("criteria[2].weight", "must be > 0")).toBe("rubricForm.weightRange");
-    expect(rubricProblemKey("rubric.criteria[2].max", "must be ≥ 0.000001")).toBe("rubricForm.maxRange");
-    expect(rubricProblemKey("rubric.criteria[2].step", "must divide max (10) into whole steps (at most 1000000)")).toBe("rubricForm.stepFit");
-    expect(rubricProblemKey("rubric.criteria[2].bands[0].min", "must be ≤ 1000000000000000")).toBe("rubricForm.valueRange");
-    expect(rubricProblemKey("rubric.gates[0].value", "must be ≥ -1000000000000000")).toBe("rubricForm.valueRange");
-    expect(rubricProblemKey("rubric.stages[0].advance.top", "must be a whole number")).toBe("rubricForm.top");
-    expect(rubricProblemKey("method.aggregate.trim", "must be ≤ 1000000")).toBe("rubricForm.trim");
-    expect(rubricProblemKey("method.sensitivity.weightDelta", "must be < 1")).toBe("rubricForm.deltaRange");
-    expect(rubricProblemKey("method.disagreementSd", "must be ≤ 100")).toBe("rubricForm.sdRange");
-    expect(rubricProblemKey("rubric.criteria[1].id", 'duplicate criterion id "a"')).toBe("rubricForm.keyTaken");
-    // Not a rubric's number, or not a range: said as reported.
-    expect(rubricProblemKey("scores[0].value", "must be ≤ max (10)")).toBeNull();
-    expect(rubricProblemKey("rubric.criteria[0].weight", "Invalid input: expected number, received string")).toBeNull();
-    const shown = translateProblems([{ path: "rubric.criteria[0].max", message: "must be ≤ 1000000" }, { path: "x", message: "unknown key" }], translator("en"));
-    expect(shown).toEqual([{ path: "rubric.criteria[0].max", message: "A maximum from 0.000001 to 1,000,000." }, { path: "x", message: "unknown key" }]);
+  it("translates the contract's problems the committee can meet by their code (and the field out of its bounds), never by the English text", () => {
+    const key = (path: string, code: ProblemCode) => rubricProblemKey({ path, code });
+    expect(key("rubric.criteria[2].weight", "too_big")).toBe("rubricForm.weightRange");
+    expect(key("criteria[2].weight", "not_positive")).toBe("rubricForm.weightRange");
+    expect(key("rubric.criteria[2].max", "too_small")).toBe("rubricForm.maxRange");
+    expect(key("rubric.criteria[2].step", "step_does_not_fit")).toBe("rubricForm.stepFit");
+    expect(key("rubric.criteria[2].bands[0].min", "too_big")).toBe("rubricForm.valueRange");
+    expect(key("rubric.gates[0].value", "too_small")).toBe("rubricForm.valueRange");
+    expect(key("rubric.stages[0].advance.top", "not_integer")).toBe("rubricForm.top");
+    expect(key("method.aggregate.trim", "too_big")).toBe("rubricForm.trim");
+    expect(key("method.sensitivity.weightDelta", "too_big")).toBe("rubricForm.deltaRange");
+    expect(key("method.disagreementSd", "too_big")).toBe("rubricForm.sdRange");
+    expect(key("rubric.criteria[1].id", "duplicate_criterion")).toBe("rubricForm.keyTaken");
+    expect(key("rubric.criteria[1].stage", "unknown_stage")).toBe("rubricForm.stageNotUsed");
+    expect(key("stages", "empty_list")).toBe("rubricForm.noStages"); // a bare rubric's path
+    expect(key("rubric.criteria[0].bands", "empty_list")).toBe("rubricForm.bandsRequired");
+    // Not a rubric's number, or not a rule the committee is told about: said as reported.
+    expect(key("scores[0].value", "above_max")).toBeNull();
+    expect(key("scores[0].value", "too_small")).toBeNull();
+    expect(key("rubric.criteria[0].weight", "invalid_type")).toBeNull();
+    const shown = translateProblems([
+      { path: "rubric.criteria[0].max", code: "too_big", message: "must be ≤ 1000000" },
+      { path: "rubric.criteria[1].id", code: "duplicate_criterion", message: "any English wording" },
+      { path: "x", code: "unknown_key", message: "unknown key" },
+    ], translator("en"));
+    expect(shown).toEqual([
+      { path: "rubric.criteria[0].max", message: "A maximum from 0.000001 to 1,000,000." },
+      { path: "rubric.criteria[1].id", message: "Another criterion already uses this key." },
+      { path: "x", message: "unknown key" },
+    ]);
   });
 });
 

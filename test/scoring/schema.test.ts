@@ -1,6 +1,7 @@
 // The input contract: every violation is reported with a precise JSON path.
+import { readFileSync } from "node:fs";
 import { describe, it, expect } from "vitest";
-import { parseScoringInput, type JudgedCriterion, type ScoringInput } from "../../scoring/index";
+import { parseScoringInput, PROBLEM_CODES, type JudgedCriterion, type ProblemCode, type ScoringInput } from "../../scoring/index";
 
 const valid = (): ScoringInput => ({
   rubric: {
@@ -22,6 +23,14 @@ function problems(mutate: (x: ScoringInput) => void): string[] {
   mutate(input);
   const r = parseScoringInput(JSON.parse(JSON.stringify(input)));
   return r.ok ? [] : r.problems.map((p) => `${p.path}: ${p.message}`);
+}
+
+/** The problems of a mutated example as `path code`. */
+function codes(mutate: (x: ScoringInput) => void): string[] {
+  const input = valid();
+  mutate(input);
+  const r = parseScoringInput(JSON.parse(JSON.stringify(input)));
+  return r.ok ? [] : r.problems.map((p) => `${p.path} ${p.code}`);
 }
 
 describe("parseScoringInput", () => {
@@ -113,5 +122,54 @@ describe("parseScoringInput", () => {
     const r = parseScoringInput([]);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems[0].path).toBe("(root)");
+  });
+});
+
+describe("problem codes", () => {
+  it("gives every problem a stable code, whatever its English message says", () => {
+    const cases: [(x: ScoringInput) => void, string[]][] = [
+      [(x) => ((x.scores[0] as unknown as Record<string, unknown>).value = "80"), ["scores[0].value invalid_type"]],
+      [(x) => ((x.method as Record<string, unknown>).agregate = {}), ["method unknown_key"]],
+      [(x) => ((x.method as Record<string, unknown>).calibration = "magic"), ["method.calibration invalid_value"]],
+      [(x) => (x.method!.tieBreak = ["total"]), ["method.tieBreak[0] invalid_format"]],
+      [(x) => (x.rubric.gates![0]!.id = ""), ["rubric.gates[0].id empty_id"]],
+      [(x) => (x.nominees[0]!.category = "__proto__"), ["nominees[0].category reserved_name"]],
+      [(x) => Object.assign(x.rubric.criteria[1], { bands: [] }), ["rubric.criteria[1].bands empty_list"]],
+      [(x) => (x.rubric.stages[0].advance = { top: 1.5 }), ["rubric.stages[0].advance.top not_integer"]],
+      [(x) => (x.rubric.criteria[0].weight = 0), ["rubric.criteria[0].weight not_positive"]],
+      [(x) => (x.rubric.criteria[0].weight = 5e-324), ["rubric.criteria[0].weight too_small"]],
+      [(x) => (x.scores[0].value = -1), ["scores[0].value too_small"]],
+      [(x) => (x.method!.disagreementSd = 1e300), ["method.disagreementSd too_big"]],
+      [(x) => (x.method!.sensitivity = { weightDelta: 1 }), ["method.sensitivity.weightDelta too_big"]],
+      [(x) => x.rubric.stages.splice(1, 0, { id: "desk", weight: 1, advance: { top: 1 } }), ["rubric.stages[1].id duplicate_stage"]],
+      [(x) => x.rubric.criteria.push({ id: "regulation", stage: "desk", weight: 1, type: "judged", max: 5 }), ["rubric.criteria[3].id duplicate_criterion"]],
+      [(x) => x.rubric.gates!.push({ ...x.rubric.gates![0]! }), ["rubric.gates[1].id duplicate_gate"]],
+      [(x) => x.nominees.push({ ...x.nominees[0]! }), ["nominees[1].id duplicate_nominee"]],
+      [(x) => Object.assign(x.rubric.criteria[1], { bands: [{ min: 1, points: 1 }, { min: 1, points: 2 }] }), ["rubric.criteria[1].bands[1].min duplicate_band_min"]],
+      [(x) => (x.method!.tieBreak = ["stage:desk", "stage:desk"]), ["method.tieBreak[1] duplicate_tie_break"]],
+      [(x) => x.scores.push({ ...x.scores[0]!, value: 70 }), ["scores[1] duplicate_score"]],
+      [(x) => (x.rubric.criteria[2].stage = "final"), ["rubric.criteria[2].stage unknown_stage", "rubric.stages[1] stage_without_criteria"]],
+      [(x) => (x.method!.tieBreak = ["criterion:x"]), ["method.tieBreak[0] unknown_criterion"]],
+      [(x) => (x.scores[0].nominee = "n9"), ["scores[0].nominee unknown_nominee"]],
+      [(x) => x.scores.push({ assessor: "a1", nominee: "n1", criterion: "coverage", value: 1 }), ["scores[1].criterion indicator_takes_no_scores"]],
+      [(x) => (x.rubric.stages[1].advance = { top: 1 }), ["rubric.stages[1].advance advance_on_last_stage"]],
+      [(x) => (x.scores[0].value = 101), ["scores[0].value above_max"]],
+      [(x) => Object.assign(x.rubric.criteria[2], { max: 10, step: 3 }), ["rubric.criteria[2].step step_does_not_fit"]],
+    ];
+    const seen = new Set<string>();
+    for (const [mutate, expected] of cases) {
+      expect(codes(mutate)).toEqual(expected);
+      for (const e of expected) seen.add(e.split(" ")[1]!);
+    }
+    // Every code is met by at least one case above.
+    expect([...seen].sort()).toEqual([...PROBLEM_CODES].sort());
+  });
+
+  it("lists exactly its codes in docs/scoring-contract.md", () => {
+    const doc = readFileSync("docs/scoring-contract.md", "utf8");
+    const table = doc.slice(doc.indexOf("| Code |"), doc.indexOf("\n\n", doc.indexOf("| Code |")));
+    const firstCells = table.split("\n").slice(2).map((row) => row.split("|")[1] ?? "");
+    const documented = firstCells.flatMap((cell) => [...cell.matchAll(/`([a-z_]+)`/g)].map((m) => m[1] as ProblemCode));
+    expect(documented.sort()).toEqual([...PROBLEM_CODES].sort());
   });
 });
