@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { GateOp } from "../scoring/index";
 
 /** A column the database fills in when left out (defaults). */
 type Default<T> = ColumnType<T, T | undefined, T>;
@@ -131,7 +132,7 @@ export interface GatesTable {
   rubric_id: number;
   key: string;
   indicator: string;
-  op: "<" | "<=" | ">" | ">=" | "==" | "!=";
+  op: GateOp;
   value: number;
 }
 export interface OrganisationsTable {

@@ -2,7 +2,7 @@
 // Whether a gate holds is scoring's rule (gateHolds), never a comparison of our own.
 import { isMessageKey, type T } from "~/i18n";
 import { formatNumber, formatPercent } from "~/i18n/format";
-import { gateHolds, type GateOp } from "../../scoring/index";
+import { gateHolds, type GateOp } from "~/domain/gates";
 
 /** The indicator's label; an indicator the UI has no text for (a custom rubric) shows its key. */
 export function indicatorLabel(t: T, indicator: string): string {
