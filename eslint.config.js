@@ -23,6 +23,21 @@ export default tseslint.config(
     },
   },
   {
+    // app/domain/ holds the award's rules and is pure like scoring/: no database, no files, no server,
+    // lib or route modules (they import the domain, never the reverse). Row types of db/schema may be
+    // named with `import type`.
+    files: ["app/domain/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", {
+        paths: ["node:fs", "fs", "node:fs/promises", "fs/promises"],
+        patterns: [
+          { group: ["**/db/**"], allowTypeImports: true, message: "app/domain is pure: only types (import type) from db/." },
+          { group: ["*.server", "*.server.*", "~/lib/**", "~/routes/**", "~/components/**", "**/app/lib/**", "**/app/routes/**", "../lib/**", "../routes/**"], message: "app/domain is pure: lib, routes and server modules import it, never the reverse." },
+        ],
+      }],
+    },
+  },
+  {
     // Migrations are frozen in time and typed against Kysely<any> on purpose (Kysely's advice).
     files: ["db/migrations/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
