@@ -1,4 +1,5 @@
 // Calibration of assessors' u within one category and stage (docs/scoring-contract.md §4).
+import { at } from "./at";
 import { cmp6 } from "./round";
 
 export type CalibrationKind = "none" | "zscore" | "offset";
@@ -11,7 +12,6 @@ export type CalibrationKind = "none" | "zscore" | "offset";
  */
 export interface StageBlock {
   slots: Int32Array;
-  slotCount: number;
   start: Int32Array;
   u: Float64Array;
   assessor: Int32Array;
@@ -33,9 +33,9 @@ export function calibrate(kind: CalibrationKind, b: StageBlock, out: Float64Arra
 }
 
 function copy(b: StageBlock, out: Float64Array): void {
-  for (let k = 0; k < b.slotCount; k++) {
-    const s = b.slots[k];
-    for (let e = b.start[s]; e < b.start[s + 1]; e++) out[e] = b.u[e];
+  for (const s of b.slots) {
+    const to = at(b.start, s + 1);
+    for (let e = at(b.start, s); e < to; e++) out[e] = at(b.u, e);
   }
 }
 
@@ -46,14 +46,15 @@ function zscore(b: StageBlock, out: Float64Array): number[] {
   const ss = new Float64Array(A);
   let total = 0;
   let totalCnt = 0;
-  for (let k = 0; k < b.slotCount; k++) {
-    const s = b.slots[k];
-    for (let e = b.start[s]; e < b.start[s + 1]; e++) {
-      const a = b.assessor[e];
+  for (const s of b.slots) {
+    const to = at(b.start, s + 1);
+    for (let e = at(b.start, s); e < to; e++) {
+      const a = at(b.assessor, e);
       if (a === b.exclude) continue;
-      cnt[a]++;
-      sum[a] += b.u[e];
-      total += b.u[e];
+      const x = at(b.u, e);
+      cnt[a] = at(cnt, a) + 1;
+      sum[a] = at(sum, a) + x;
+      total += x;
       totalCnt++;
     }
   }
@@ -61,15 +62,19 @@ function zscore(b: StageBlock, out: Float64Array): number[] {
   const M = total / totalCnt;
   let pooledSs = 0;
   const mean = new Float64Array(A);
-  for (let a = 0; a < A; a++) if (cnt[a] > 0) mean[a] = sum[a] / cnt[a];
-  for (let k = 0; k < b.slotCount; k++) {
-    const s = b.slots[k];
-    for (let e = b.start[s]; e < b.start[s + 1]; e++) {
-      const a = b.assessor[e];
+  for (let a = 0; a < A; a++) {
+    const n = at(cnt, a);
+    if (n > 0) mean[a] = at(sum, a) / n;
+  }
+  for (const s of b.slots) {
+    const to = at(b.start, s + 1);
+    for (let e = at(b.start, s); e < to; e++) {
+      const a = at(b.assessor, e);
       if (a === b.exclude) continue;
-      const d = b.u[e] - mean[a];
-      ss[a] += d * d;
-      const D = b.u[e] - M;
+      const x = at(b.u, e);
+      const d = x - at(mean, a);
+      ss[a] = at(ss, a) + d * d;
+      const D = x - M;
       pooledSs += D * D;
     }
   }
@@ -78,17 +83,20 @@ function zscore(b: StageBlock, out: Float64Array): number[] {
   const ok = new Uint8Array(A);
   const skipped: number[] = [];
   for (let a = 0; a < A; a++) {
-    if (cnt[a] === 0) continue;
-    sd[a] = Math.sqrt(ss[a] / cnt[a]);
-    if (cnt[a] >= 3 && cmp6(sd[a]) > 0) ok[a] = 1;
+    const n = at(cnt, a);
+    if (n === 0) continue;
+    const d = Math.sqrt(at(ss, a) / n);
+    sd[a] = d;
+    if (n >= 3 && cmp6(d) > 0) ok[a] = 1;
     else skipped.push(a);
   }
-  for (let k = 0; k < b.slotCount; k++) {
-    const s = b.slots[k];
-    for (let e = b.start[s]; e < b.start[s + 1]; e++) {
-      const a = b.assessor[e];
+  for (const s of b.slots) {
+    const to = at(b.start, s + 1);
+    for (let e = at(b.start, s); e < to; e++) {
+      const a = at(b.assessor, e);
       if (a === b.exclude) continue;
-      out[e] = ok[a] === 1 ? clip(M + (S * (b.u[e] - mean[a])) / sd[a]) : b.u[e];
+      const x = at(b.u, e);
+      out[e] = at(ok, a) === 1 ? clip(M + (S * (x - at(mean, a))) / at(sd, a)) : x;
     }
   }
   return skipped;
@@ -98,30 +106,33 @@ function offset(b: StageBlock, out: Float64Array): void {
   const A = b.assessors;
   const dSum = new Float64Array(A);
   const dCnt = new Int32Array(A);
-  for (let k = 0; k < b.slotCount; k++) {
-    const s = b.slots[k];
+  for (const s of b.slots) {
+    const from = at(b.start, s);
+    const to = at(b.start, s + 1);
     let n = 0;
     let sum = 0;
-    for (let e = b.start[s]; e < b.start[s + 1]; e++) {
-      if (b.assessor[e] === b.exclude) continue;
+    for (let e = from; e < to; e++) {
+      if (at(b.assessor, e) === b.exclude) continue;
       n++;
-      sum += b.u[e];
+      sum += at(b.u, e);
     }
     if (n < 2) continue;
-    for (let e = b.start[s]; e < b.start[s + 1]; e++) {
-      const a = b.assessor[e];
+    for (let e = from; e < to; e++) {
+      const a = at(b.assessor, e);
       if (a === b.exclude) continue;
-      dSum[a] += b.u[e] - (sum - b.u[e]) / (n - 1);
-      dCnt[a]++;
+      const x = at(b.u, e);
+      dSum[a] = at(dSum, a) + (x - (sum - x) / (n - 1));
+      dCnt[a] = at(dCnt, a) + 1;
     }
   }
-  for (let k = 0; k < b.slotCount; k++) {
-    const s = b.slots[k];
-    for (let e = b.start[s]; e < b.start[s + 1]; e++) {
-      const a = b.assessor[e];
+  for (const s of b.slots) {
+    const to = at(b.start, s + 1);
+    for (let e = at(b.start, s); e < to; e++) {
+      const a = at(b.assessor, e);
       if (a === b.exclude) continue;
-      const bias = dCnt[a] > 0 ? dSum[a] / dCnt[a] : 0;
-      out[e] = clip(b.u[e] - bias);
+      const n = at(dCnt, a);
+      const bias = n > 0 ? at(dSum, a) / n : 0;
+      out[e] = clip(at(b.u, e) - bias);
     }
   }
 }

@@ -3,6 +3,7 @@
 import type { CategoryData, Model } from "./prepare";
 import { aggregateSorted, populationSd, sortPrefix } from "./aggregate";
 import { calibrate } from "./calibration";
+import { at } from "./at";
 import { advancing, weightedStageMean } from "./stages";
 import { cmp6 } from "./round";
 
@@ -57,37 +58,34 @@ export function evaluate(model: Model, cat: CategoryData, variant: Variant, deta
 
   for (let s = 0; s < S; s++) {
     participantsOf.push(participants);
-    const crits = model.stageCrits[s];
-    const judged = model.stageJudged[s];
+    const crits = at(model.stageCrits, s);
+    const judged = at(model.stageJudged, s);
 
     if (method.calibration !== "none" && judged.length > 0) {
       const slots = new Int32Array(participants.length * judged.length);
       let k = 0;
-      for (let i = 0; i < participants.length; i++) {
-        for (let j = 0; j < judged.length; j++) slots[k++] = participants[i] * C + judged[j];
-      }
-      const block = { slots, slotCount: k, start, u: cat.u, assessor, assessors: cat.assessors.length, exclude };
+      for (const n of participants) for (const c of judged) slots[k++] = n * C + c;
+      const block = { slots, start, u: cat.u, assessor, assessors: cat.assessors.length, exclude };
       for (const a of calibrate(method.calibration, block, calibrated)) skipped.add(a);
     }
 
     let weightSum = 0;
-    for (let j = 0; j < crits.length; j++) weightSum += weights[crits[j]];
+    for (const c of crits) weightSum += at(weights, c);
 
-    for (let i = 0; i < participants.length; i++) {
-      const n = participants[i];
+    for (const n of participants) {
       let num = 0;
-      for (let j = 0; j < crits.length; j++) {
-        const c = crits[j];
+      for (const c of crits) {
         const slot = n * C + c;
         let v: number;
-        if (model.critJudged[c] === 1) {
+        if (at(model.critJudged, c) === 1) {
           let m = 0;
-          for (let e = start[slot]; e < start[slot + 1]; e++) {
-            if (assessor[e] !== exclude) scratch[m++] = calibrated[e];
+          const to = at(start, slot + 1);
+          for (let e = at(start, slot); e < to; e++) {
+            if (at(assessor, e) !== exclude) scratch[m++] = at(calibrated, e);
           }
           if (m === 0) {
             v = 0;
-            if (flags !== null) flags[n].push(`missing-scores:${model.critIds[c]}`);
+            if (flags !== null) at(flags, n).push(`missing-scores:${at(model.critIds, c)}`);
           } else {
             sortPrefix(scratch, m);
             v = aggregateSorted(scratch, m, method.aggregate);
@@ -95,25 +93,22 @@ export function evaluate(model: Model, cat: CategoryData, variant: Variant, deta
               const d = populationSd(scratch, m);
               panel[slot] = m;
               sd[slot] = d;
-              if (cmp6(d) > sdLimit) flags[n].push(`disagreement:${model.critIds[c]}`);
+              if (cmp6(d) > sdLimit) at(flags, n).push(`disagreement:${at(model.critIds, c)}`);
             }
           }
         } else {
-          v = cat.indicatorPoints[slot];
-          if (flags !== null && Number.isNaN(cat.indicatorRaw[slot])) flags[n].push(`missing-indicator:${model.critIds[c]}`);
+          v = at(cat.indicatorPoints, slot);
+          if (flags !== null && Number.isNaN(at(cat.indicatorRaw, slot))) at(flags, n).push(`missing-indicator:${at(model.critIds, c)}`);
         }
         critValue[slot] = v;
-        num += weights[c] * v;
+        num += at(weights, c) * v;
       }
       stageScore[n * S + s] = num / weightSum;
       reached[n] = s;
     }
 
     if (s < S - 1) {
-      for (let i = 0; i < participants.length; i++) {
-        const n = participants[i];
-        running[n] = weightedStageMean(stageScore, n * S, model.stageWeights, s);
-      }
+      for (const n of participants) running[n] = weightedStageMean(stageScore, n * S, model.stageWeights, s);
       participants = advancing(participants, running, model.stageAdvance[s]);
     }
   }
@@ -132,11 +127,10 @@ export function rankingKeys(model: Model, ev: Evaluation, N: number): { keys: Fl
   const keys = new Float64Array(N * width);
   for (let n = 0; n < N; n++) {
     const o = n * width;
-    keys[o] = ev.reached[n];
-    keys[o + 1] = cmp6(ev.total[n]);
-    for (let t = 0; t < tb.length; t++) {
-      const { kind, index } = tb[t];
-      keys[o + 2 + t] = cmp6(kind === "stage" ? ev.stageScore[n * S + index] : ev.critValue[n * C + index]);
+    keys[o] = at(ev.reached, n);
+    keys[o + 1] = cmp6(at(ev.total, n));
+    for (const [t, { kind, index }] of tb.entries()) {
+      keys[o + 2 + t] = cmp6(kind === "stage" ? at(ev.stageScore, n * S + index) : at(ev.critValue, n * C + index));
     }
   }
   return { keys, width };

@@ -1,10 +1,11 @@
 // Turns the input into compact, id-indexed arrays once, so that every later step (and every
 // sensitivity variant) runs over typed arrays without allocating per score.
-import type { Advance, IndicatorCriterion, ScoringInput } from "./schema";
+import type { Advance, ScoringInput } from "./schema";
 import type { AggregateMethod } from "./aggregate";
 import type { CalibrationKind } from "./calibration";
 import type { RankingKind } from "./ranking";
 import type { IneligibleEntry } from "./types";
+import { at } from "./at";
 import { failedGates } from "./gates";
 import { bandPoints, indicatorOf } from "./indicators";
 import { compareIds } from "./round";
@@ -139,14 +140,13 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
       g.indicators.set(n.id, n.indicators);
     }
   }
-  const catIds = [...groups.keys()].sort(compareIds);
+  const cats = [...groups].sort(([a], [b]) => compareIds(a, b));
 
   // Global index of every eligible nominee: categories contiguous, by id within a category.
   const nomIndex = new Map<string, number>();
   const catFrom: number[] = [];
   let G = 0;
-  for (const id of catIds) {
-    const g = groups.get(id)!;
+  for (const [, g] of cats) {
     g.eligible.sort(compareIds);
     g.ineligible.sort((a, b) => compareIds(a.nominee, b.nominee));
     catFrom.push(G);
@@ -154,7 +154,7 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
   }
   catFrom.push(G);
 
-  const indicatorCrits = criteria.flatMap((c, i) => (c.type === "indicator" ? [i] : []));
+  const indicatorCrits = criteria.flatMap((c, ci) => (c.type === "indicator" ? [{ ci, c }] : []));
   const judgedIndex = new Map<string, number>();
   const maxOf = new Float64Array(C);
   criteria.forEach((c, i) => {
@@ -178,7 +178,7 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
   let lastCrit: string | null = null;
   let lastC: number | undefined = undefined;
   for (let i = 0; i < M; i++) {
-    const s = scores[i];
+    const s = at(scores, i);
     if (s.nominee !== lastNom) {
       lastNom = s.nominee;
       lastG = nomIndex.get(lastNom);
@@ -202,60 +202,58 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
     const slot = g * C + c;
     slotOf[i] = slot;
     asrOf[i] = a;
-    start[slot + 1]++;
+    start[slot + 1] = at(start, slot + 1) + 1;
   }
-  for (let k = 0; k < G * C; k++) start[k + 1] += start[k];
+  for (let k = 0; k < G * C; k++) start[k + 1] = at(start, k + 1) + at(start, k);
 
   // Assessors ranked by id, so that sorting by index sorts by id.
-  const byName = asrNames.map((_, i) => i).sort((a, b) => compareIds(asrNames[a], asrNames[b]));
+  const byName = asrNames.map((_, i) => i).sort((a, b) => compareIds(at(asrNames, a), at(asrNames, b)));
   const rankOf = new Int32Array(asrNames.length);
   byName.forEach((a, r) => (rankOf[a] = r));
 
   // Pass 2: fill u and assessor rank per slot.
-  const E = start[G * C];
+  const E = at(start, G * C);
   const u = new Float64Array(E);
   const asr = new Int32Array(E);
   const pos = start.slice(0, G * C);
   for (let i = 0; i < M; i++) {
-    const slot = slotOf[i];
+    const slot = at(slotOf, i);
     if (slot < 0) continue;
-    const p = pos[slot]++;
-    u[p] = toScale(scores[i].value, maxOf[slot % C]);
-    asr[p] = rankOf[asrOf[i]];
+    const p = at(pos, slot);
+    pos[slot] = p + 1;
+    u[p] = toScale(at(scores, i).value, at(maxOf, slot % C));
+    asr[p] = at(rankOf, at(asrOf, i));
   }
 
   // Per category: local assessor indices (by id), entries of a slot ordered by assessor.
   const localOf = new Int32Array(asrNames.length).fill(-1);
   const result: CategoryData[] = [];
-  catIds.forEach((id, k) => {
-    const g = groups.get(id)!;
-    const gFrom = catFrom[k];
-    const N = catFrom[k + 1] - gFrom;
-    const eFrom = start[gFrom * C];
-    const eTo = start[(gFrom + N) * C];
+  cats.forEach(([id, g], k) => {
+    const gFrom = at(catFrom, k);
+    const N = at(catFrom, k + 1) - gFrom;
+    const eFrom = at(start, gFrom * C);
+    const eTo = at(start, (gFrom + N) * C);
+    const catU = u.subarray(eFrom, eTo);
+    const catAsr = asr.subarray(eFrom, eTo);
     const present: number[] = [];
-    for (let e = eFrom; e < eTo; e++) {
-      if (localOf[asr[e]] === -1) {
-        localOf[asr[e]] = 0;
-        present.push(asr[e]);
+    for (const r of catAsr) {
+      if (at(localOf, r) === -1) {
+        localOf[r] = 0;
+        present.push(r);
       }
     }
     present.sort((a, b) => a - b);
     present.forEach((r, l) => (localOf[r] = l));
-    const catU = u.subarray(eFrom, eTo);
-    const catAsr = asr.subarray(eFrom, eTo);
-    for (let e = 0; e < catAsr.length; e++) catAsr[e] = localOf[catAsr[e]];
+    catAsr.forEach((r, e) => (catAsr[e] = at(localOf, r)));
     for (const r of present) localOf[r] = -1;
-    const catStart = new Int32Array(N * C + 1);
-    for (let sl = 0; sl <= N * C; sl++) catStart[sl] = start[gFrom * C + sl] - eFrom;
-    for (let sl = 0; sl < N * C; sl++) sortSlotByAssessor(catU, catAsr, catStart[sl], catStart[sl + 1]);
+    const catStart = start.slice(gFrom * C, (gFrom + N) * C + 1).map((x) => x - eFrom);
+    for (let sl = 0; sl < N * C; sl++) sortSlotByAssessor(catU, catAsr, at(catStart, sl), at(catStart, sl + 1));
 
     const indicatorPoints = new Float64Array(N * C);
     const indicatorRaw = new Float64Array(N * C);
-    for (let n = 0; n < N; n++) {
-      const inds = g.indicators.get(g.eligible[n]);
-      for (const ci of indicatorCrits) {
-        const c = criteria[ci] as IndicatorCriterion;
+    for (const [n, nominee] of g.eligible.entries()) {
+      const inds = g.indicators.get(nominee);
+      for (const { ci, c } of indicatorCrits) {
         const v = indicatorOf(inds, c.indicator);
         indicatorRaw[n * C + ci] = v === null ? NaN : v;
         indicatorPoints[n * C + ci] = v === null ? 0 : bandPoints(c.bands, v);
@@ -266,7 +264,7 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
       id,
       nominees: g.eligible,
       ineligible: g.ineligible,
-      assessors: present.map((r) => asrNames[byName[r]]),
+      assessors: present.map((r) => at(asrNames, at(byName, r))),
       start: catStart,
       u: catU,
       assessor: catAsr,
@@ -279,12 +277,12 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
 
 function sortSlotByAssessor(u: Float64Array, asr: Int32Array, from: number, to: number): void {
   for (let i = from + 1; i < to; i++) {
-    const a = asr[i];
-    const x = u[i];
+    const a = at(asr, i);
+    const x = at(u, i);
     let j = i - 1;
-    while (j >= from && asr[j] > a) {
-      asr[j + 1] = asr[j];
-      u[j + 1] = u[j];
+    while (j >= from && at(asr, j) > a) {
+      asr[j + 1] = at(asr, j);
+      u[j + 1] = at(u, j);
       j--;
     }
     asr[j + 1] = a;

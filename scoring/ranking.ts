@@ -1,4 +1,5 @@
 // Ranking by comparison keys (docs/scoring-contract.md §10): never by id, order or chance.
+import { at } from "./at";
 
 export type RankingKind = "competition" | "dense";
 
@@ -14,7 +15,7 @@ export function rankByKeys(keys: Float64Array, count: number, width: number, kin
     const oa = a * width;
     const ob = b * width;
     for (let k = 0; k < width; k++) {
-      const d = keys[ob + k] - keys[oa + k];
+      const d = at(keys, ob + k) - at(keys, oa + k);
       if (d !== 0) return d;
     }
     return 0;
@@ -22,9 +23,9 @@ export function rankByKeys(keys: Float64Array, count: number, width: number, kin
   order.sort((a, b) => compare(a, b) || a - b);
   const ranks = new Int32Array(count);
   let rank = 0;
-  for (let i = 0; i < count; i++) {
-    if (i === 0 || compare(order[i - 1], order[i]) !== 0) rank = kind === "competition" ? i + 1 : rank + 1;
-    ranks[order[i]] = rank;
-  }
+  order.forEach((n, i) => {
+    if (i === 0 || compare(at(order, i - 1), n) !== 0) rank = kind === "competition" ? i + 1 : rank + 1;
+    ranks[n] = rank;
+  });
   return { ranks, order };
 }

@@ -6,6 +6,7 @@ import { evaluate, rankingKeys } from "./evaluate";
 import { rankByKeys } from "./ranking";
 import { stageAgreement } from "./stageAgreement";
 import { sensitivity } from "./sensitivity";
+import { at } from "./at";
 import { compareIds, report2 } from "./round";
 
 const uniqueSorted = (xs: string[]): string[] => [...new Set(xs)].sort(compareIds);
@@ -21,44 +22,48 @@ function scoreCategory(model: Model, cat: CategoryData): CategoryResult {
   const delta = model.method.weightDelta;
   const sens = delta === null ? null : sensitivity(model, cat, ranks, delta);
 
+  const { panel, sd, flags } = ev;
+  if (panel === null || sd === null || flags === null) throw new Error("scoring: the base evaluation must carry details");
   const ranking: RankingEntry[] = [];
-  for (let i = 0; i < N; i++) {
-    const n = order[i];
+  for (const n of order) {
     const stages: Record<string, number> = {};
-    for (let s = 0; s < S; s++) stages[model.stageIds[s]] = report2(ev.stageScore[n * S + s]);
+    model.stageIds.forEach((id, s) => (stages[id] = report2(at(ev.stageScore, n * S + s))));
+    const reached = at(ev.reached, n);
     const criteria: Record<string, CriterionResult> = {};
-    for (let c = 0; c < C; c++) {
-      if (model.critStage[c] > ev.reached[n]) continue;
+    model.critIds.forEach((id, c) => {
+      if (at(model.critStage, c) > reached) return;
       const slot = n * C + c;
-      criteria[model.critIds[c]] =
-        model.critJudged[c] === 1
-          ? { value: report2(ev.critValue[slot]), panel: ev.panel![slot], sd: report2(ev.sd![slot]) }
-          : { value: report2(ev.critValue[slot]), indicator: Number.isNaN(cat.indicatorRaw[slot]) ? null : cat.indicatorRaw[slot] };
-    }
+      const value = report2(at(ev.critValue, slot));
+      const raw = at(cat.indicatorRaw, slot);
+      criteria[id] =
+        at(model.critJudged, c) === 1
+          ? { value, panel: at(panel, slot), sd: report2(at(sd, slot)) }
+          : { value, indicator: Number.isNaN(raw) ? null : raw };
+    });
     const entry: RankingEntry = {
-      nominee: cat.nominees[n],
-      rank: ranks[n],
-      total: report2(ev.total[n]),
-      reached: model.stageIds[ev.reached[n]],
+      nominee: at(cat.nominees, n),
+      rank: at(ranks, n),
+      total: report2(at(ev.total, n)),
+      reached: at(model.stageIds, reached),
       stages,
       criteria,
-      flags: uniqueSorted(ev.flags![n]),
+      flags: uniqueSorted(at(flags, n)),
     };
-    if (sens !== null) entry.rankRange = [sens.best[n], sens.worst[n]];
+    if (sens !== null) entry.rankRange = [at(sens.best, n), at(sens.worst, n)];
     ranking.push(entry);
   }
 
   const agreement: Record<string, StageAgreement> = {};
-  for (let s = 0; s < S; s++) {
-    if (model.stageJudged[s].length > 0) agreement[model.stageIds[s]] = stageAgreement(model, cat, s, ev.participants[s]);
-  }
+  model.stageIds.forEach((id, s) => {
+    if (at(model.stageJudged, s).length > 0) agreement[id] = stageAgreement(model, cat, s, at(ev.participants, s));
+  });
 
   const result: CategoryResult = {
     category: cat.id,
     ranking,
     ineligible: cat.ineligible.map((x) => ({ nominee: x.nominee, failed: [...x.failed] })),
     agreement,
-    flags: uniqueSorted([...ev.skipped].map((a) => `calibration-skipped:${cat.assessors[a]}`)),
+    flags: uniqueSorted([...ev.skipped].map((a) => `calibration-skipped:${at(cat.assessors, a)}`)),
   };
   if (sens !== null) result.sensitivity = sens.result;
   return result;

@@ -2,6 +2,7 @@
 import type { CategoryData, Model } from "./prepare";
 import type { StageAgreement } from "./types";
 import { icc2, kendallW } from "./agreement";
+import { at } from "./at";
 import { report3 } from "./round";
 
 const r3 = (x: number | null): number | null => (x === null ? null : report3(x));
@@ -13,33 +14,39 @@ const r3 = (x: number | null): number | null => (x === null ? null : report3(x))
  */
 export function stageAgreement(model: Model, cat: CategoryData, stage: number, participants: Int32Array): StageAgreement {
   const C = model.critIds.length;
-  const judged = model.stageJudged[stage];
+  const judged = at(model.stageJudged, stage);
   const A = cat.assessors.length;
   const n = participants.length;
   const count = new Int32Array(A);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < judged.length; j++) {
-      const slot = participants[i] * C + judged[j];
-      for (let e = cat.start[slot]; e < cat.start[slot + 1]; e++) count[cat.assessor[e]]++;
+  for (const p of participants) {
+    for (const c of judged) {
+      const slot = p * C + c;
+      const to = at(cat.start, slot + 1);
+      for (let e = at(cat.start, slot); e < to; e++) {
+        const a = at(cat.assessor, e);
+        count[a] = at(count, a) + 1;
+      }
     }
   }
   const column = new Int32Array(A).fill(-1);
   let k = 0;
-  for (let a = 0; a < A; a++) if (n > 0 && count[a] === n * judged.length) column[a] = k++;
+  count.forEach((cnt, a) => {
+    if (n > 0 && cnt === n * judged.length) column[a] = k++;
+  });
 
   let weightSum = 0;
-  for (let j = 0; j < judged.length; j++) weightSum += model.critWeights[judged[j]];
+  for (const c of judged) weightSum += at(model.critWeights, c);
   const x = new Float64Array(n * k);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < judged.length; j++) {
-      const c = judged[j];
-      const slot = participants[i] * C + c;
-      for (let e = cat.start[slot]; e < cat.start[slot + 1]; e++) {
-        const col = column[cat.assessor[e]];
-        if (col >= 0) x[i * k + col] += (model.critWeights[c] * cat.u[e]) / weightSum;
+  participants.forEach((p, i) => {
+    for (const c of judged) {
+      const slot = p * C + c;
+      const to = at(cat.start, slot + 1);
+      for (let e = at(cat.start, slot); e < to; e++) {
+        const col = at(column, at(cat.assessor, e));
+        if (col >= 0) x[i * k + col] = at(x, i * k + col) + (at(model.critWeights, c) * at(cat.u, e)) / weightSum;
       }
     }
-  }
+  });
   const icc = icc2(x, n, k);
   return { assessors: k, nominees: n, icc2_1: r3(icc.icc2_1), icc2_k: r3(icc.icc2_k), kendallW: r3(kendallW(x, n, k)) };
 }

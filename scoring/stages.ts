@@ -1,5 +1,6 @@
 // Running totals and advancing from one stage to the next (docs/scoring-contract.md §8).
 import type { Advance } from "./schema";
+import { at } from "./at";
 import { cmp6 } from "./round";
 
 /**
@@ -12,21 +13,12 @@ export function advancing(participants: Int32Array, running: Float64Array, advan
   let cut: number;
   if ("top" in advance) {
     if (advance.top >= participants.length) return participants;
-    const sorted = new Float64Array(participants.length);
-    for (let i = 0; i < participants.length; i++) sorted[i] = cmp6(running[participants[i]]);
-    sorted.sort();
-    cut = sorted[participants.length - advance.top]; // the top-th best (ascending order)
+    const sorted = Float64Array.from(participants, (n) => cmp6(at(running, n))).sort();
+    cut = at(sorted, participants.length - advance.top); // the top-th best (ascending order)
   } else {
     cut = cmp6(advance.minScore);
   }
-  let n = 0;
-  for (let i = 0; i < participants.length; i++) if (cmp6(running[participants[i]]) >= cut) n++;
-  const next = new Int32Array(n);
-  n = 0;
-  for (let i = 0; i < participants.length; i++) {
-    if (cmp6(running[participants[i]]) >= cut) next[n++] = participants[i];
-  }
-  return next;
+  return participants.filter((n) => cmp6(at(running, n)) >= cut);
 }
 
 /** Σ Wˢ·stageˢ / Σ Wˢ over the stages 0..upTo of one nominee. */
@@ -34,8 +26,9 @@ export function weightedStageMean(stageScores: Float64Array, offset: number, sta
   let num = 0;
   let den = 0;
   for (let s = 0; s <= upTo; s++) {
-    num += stageWeights[s] * stageScores[offset + s];
-    den += stageWeights[s];
+    const w = at(stageWeights, s);
+    num += w * at(stageScores, offset + s);
+    den += w;
   }
   return num / den;
 }
