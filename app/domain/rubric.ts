@@ -51,8 +51,6 @@ export function judgedScale(row: { max: number | null; step: number | null }): {
   return { max: row.max ?? DEFAULT_MAX, step: row.step ?? DEFAULT_STEP };
 }
 
-export const isJudged = (c: RubricCriterion): c is JudgedCriterion => c.type === "judged";
-
 /**
  * The rubric exactly in the shape of docs/scoring-contract.md (names and form hints left out).
  * `withStep` keeps each judged criterion's step, for checking it against the contract (results

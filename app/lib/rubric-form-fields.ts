@@ -1,5 +1,4 @@
-// The choices of the rubric form editor (client-safe: the page imports these; the logic is in
-// rubric-form.ts, which is server-side because it uses db/queries/rubrics).
+// The choices of the rubric form editor (the page and the rubric-form-*.ts modules use them).
 export const ADVANCE_RULES = ["none", "top", "minScore"] as const;
 export type AdvanceRule = (typeof ADVANCE_RULES)[number];
 export const GATE_OPERATORS = ["<", "<=", ">", ">=", "==", "!="] as const;

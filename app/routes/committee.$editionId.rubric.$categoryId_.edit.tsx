@@ -8,7 +8,9 @@ import { editionStages } from "../../db/queries/editions";
 import { COMPANY_FIGURES, deriveIndicators, GOVERNMENT_FIGURES } from "../../scoring/figures";
 import { categoryGroup } from "~/domain/categories";
 import { requireCategoryCommittee } from "~/lib/committee.server";
-import { modelFromDefinition, modelFromForm, validateRubricForm, type BandRow, type FormErrors, type RubricFormModel } from "~/lib/rubric-form";
+import { modelFromDefinition, modelFromForm, type BandRow, type RubricFormModel } from "~/lib/rubric-form-model";
+import { validateRubricForm } from "~/lib/rubric-form-errors";
+import { fieldId, type FieldErrors } from "~/lib/forms";
 import { ADVANCE_RULES, CRITERION_TYPES, GATE_OPERATORS } from "~/lib/rubric-form-fields";
 import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
@@ -44,14 +46,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { t } = await getT(request);
   const form = await readForm(request);
   const model = modelFromForm(form);
-  const fail = (errors: FormErrors, status = 400, staleVersion: number | null = null) =>
+  const fail = (errors: FieldErrors, status = 400, staleVersion: number | null = null) =>
     data({ errors, model, staleVersion }, status);
   if (form.get("intent") !== "save") return fail({ _form: "committee.action.unknown" });
 
   const current = await currentRubric(db, category.id);
   const basedOn = Number(model.basedOn);
   if (!Number.isInteger(basedOn)) return fail({ _form: "rubricForm.stale" }, 409, current?.version ?? 0);
-  const errors: FormErrors = {};
+  const errors: FieldErrors = {};
   const reason = model.reason.trim();
   if (reason.length > 1000) errors.reason = "form.invalid";
   const checked = validateRubricForm(model, current ? (JSON.parse(current.method) as unknown) : undefined);
@@ -75,13 +77,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-const fid = (name: string) => `f-${name.replace(/\./g, "-")}`;
-
 export default function RubricEditPage() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
   const a = useActionData<typeof action>();
-  const errors: FormErrors = a?.errors ?? {};
+  const errors: FieldErrors = a?.errors ?? {};
   const model: RubricFormModel = a?.model ?? d.model;
   const basedOn = a?.staleVersion ?? d.version;
   const msg = (e: string, params?: Record<string, string | number>) => (isMessageKey(e) ? t(e, params) : e);
@@ -139,7 +139,7 @@ export default function RubricEditPage() {
               <p>{t("rubricForm.summary", { count: fieldErrors.length + general.length })}</p>
               <ul>
                 {general.map((g, i) => <li key={`g${i}`}>{g}</li>)}
-                {fieldErrors.map((k) => <li key={k}><a href={`#${fid(k)}`}>{labelOf(k)}</a>: {msg(errors[k]!)}</li>)}
+                {fieldErrors.map((k) => <li key={k}><a href={`#${fieldId(k)}`}>{labelOf(k)}</a>: {msg(errors[k]!)}</li>)}
               </ul>
             </>
           ) : null}
@@ -259,7 +259,7 @@ export default function RubricEditPage() {
 }
 
 function Text({ name, label, value, error, hint, wide, list }: { name: string; label: string; value: string; error?: string; hint?: string; wide?: boolean; list?: string }) {
-  const id = fid(name);
+  const id = fieldId(name);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`field${error ? " field--error" : ""}${wide ? " field--wide" : ""}`}>
@@ -272,7 +272,7 @@ function Text({ name, label, value, error, hint, wide, list }: { name: string; l
 }
 
 function Select({ name, label, value, error, options }: { name: string; label: string; value: string; error?: string; options: [string, string][] }) {
-  const id = fid(name);
+  const id = fieldId(name);
   return (
     <div className={`field${error ? " field--error" : ""}`}>
       <label htmlFor={id}>{label}</label>
@@ -285,7 +285,7 @@ function Select({ name, label, value, error, options }: { name: string; label: s
 }
 
 function Check({ name, label, checked, error }: { name: string; label: string; checked: boolean; error?: string }) {
-  const id = fid(name);
+  const id = fieldId(name);
   return (
     <div className={`field field--check${error ? " field--error" : ""}`}>
       <span>
@@ -300,13 +300,13 @@ function Check({ name, label, checked, error }: { name: string; label: string; c
 function Bands({ prefix, rows, err }: { prefix: string; rows: BandRow[]; err: (name: string) => string | undefined }) {
   const t = useT();
   const tableError = err(`${prefix}.bands`);
-  const id = fid(`${prefix}.bands`);
+  const id = fieldId(`${prefix}.bands`);
   const cell = (name: string, label: string, value: string): ReactNode => {
     const e = err(name);
     return (
       <td className={e ? "field--error" : undefined}>
-        <input id={fid(name)} name={name} defaultValue={value} aria-label={label} autoComplete="off" aria-invalid={e ? true : undefined} aria-describedby={e ? `${fid(name)}-error` : undefined} />
-        {e ? <p className="error" id={`${fid(name)}-error`}>{e}</p> : null}
+        <input id={fieldId(name)} name={name} defaultValue={value} aria-label={label} autoComplete="off" aria-invalid={e ? true : undefined} aria-describedby={e ? `${fieldId(name)}-error` : undefined} />
+        {e ? <p className="error" id={`${fieldId(name)}-error`}>{e}</p> : null}
       </td>
     );
   };

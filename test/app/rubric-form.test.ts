@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  buildDefinition, fieldForPath, modelFromDefinition, modelFromForm, validateRubricForm, type RubricFormModel,
-} from "../../app/lib/rubric-form";
+import { modelFromDefinition, modelFromForm, type RubricFormModel } from "../../app/lib/rubric-form-model";
+import { buildDefinition } from "../../app/lib/rubric-form-build";
+import { fieldForPath, validateRubricForm } from "../../app/lib/rubric-form-errors";
 import { companyRubric, demoMethod } from "../../db/seed/rubrics";
 import type { IndicatorCriterion, RubricDefinition } from "../../app/domain/rubric";
 import { messages } from "../../app/i18n/messages";

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parseScoringInput, score, type ScoringInput } from "../../scoring/index";
 import { importRubricJson, exportRubricJson } from "../../app/lib/rubric-json";
-import { modelFromDefinition, validateRubricForm } from "../../app/lib/rubric-form";
+import { modelFromDefinition } from "../../app/lib/rubric-form-model";
+import { validateRubricForm } from "../../app/lib/rubric-form-errors";
 import { translateProblems } from "../../app/lib/rubric-problems";
 import { translator } from "../../app/i18n";
 import { companyRubric, demoMethod } from "../../db/seed/rubrics";
@@ -84,13 +85,13 @@ describe("a rubric cannot make totals NaN", () => {
     const model = modelFromDefinition(companyRubric(5), ["desk", "verification", "interview"], 1);
     const i = model.criteria.findIndex((c) => c.type === "judged");
     model.criteria[i]!.weight = `1${"0".repeat(308)}`;
-    model.criteria[i]!.max = `1${"0".repeat(400)}`; // Infinity once read
+    model.criteria[i]!.max = `1${"0".repeat(400)}`; // Infinity once read: no number for the form-number reader
     model.stages[0]!.weight = "5000";
     const r = validateRubricForm(model, demoMethod);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors[`criteria.${i}.weight`]).toBe("rubricForm.weightRange");
-    expect(r.errors[`criteria.${i}.max`]).toBe("rubricForm.maxRange");
+    expect(r.errors[`criteria.${i}.max`]).toBe("rubricForm.number");
     expect(r.errors["stages.0.weight"]).toBe("rubricForm.weightRange");
   });
 
