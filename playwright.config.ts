@@ -16,10 +16,13 @@ const port = process.env.E2E_PORT;
 
 export default defineConfig({
   testDir: "test/e2e",
+  // E2E_OUTPUT_DIR keeps a run's traces apart from another run's (default: test-results).
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   fullyParallel: false,
   workers: 1,
   retries: 0,
   // Generous margins: the suite must pass on a busy 2-core machine, where a long flow takes 45 s.
+  // Each spec makes its own data (test/e2e/factories.ts), so any file runs alone or in any order.
   timeout: 120_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
@@ -54,6 +57,8 @@ export default defineConfig({
       UPLOAD_MAX_MB: "2",
       NODE_ENV: "production",
       PUBLIC_URL: `http://localhost:${port}`,
+      // A private build (BUILD_DIR=build-e2e npx remix vite:build) is served when given.
+      BUILD_DIR: process.env.BUILD_DIR ?? "build",
     },
   },
 });

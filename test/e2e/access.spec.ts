@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { readdirSync } from "node:fs";
-import { apiAs, e2eDb, type Persona } from "./support";
-import { loadFixtures, ROUTES, type Fixtures } from "./route-table";
+import { apiAs, type Persona } from "./support";
+import { createFixtures, ROUTES, type Fixtures } from "./route-table";
 
 const PERSONAS: Persona[] = ["anonymous", "committee", "assessor", "juror", "entrantA", "entrantB"];
 
@@ -15,10 +15,8 @@ test.describe("route × role table", () => {
   const contexts = new Map<Persona, APIRequestContext>();
 
   test.beforeAll(async ({ baseURL }) => {
-    const db = e2eDb();
-    fixtures = loadFixtures(db);
-    db.close();
-    for (const p of PERSONAS) contexts.set(p, await apiAs(baseURL!, p));
+    fixtures = await createFixtures();
+    for (const p of PERSONAS) contexts.set(p, await apiAs(baseURL!, p === "anonymous" ? p : fixtures.accounts[p]));
   });
   test.afterAll(async () => {
     for (const c of contexts.values()) await c.dispose();
@@ -65,15 +63,13 @@ test.describe("route × role table", () => {
 
 test.describe("bad ids and empty forms never produce a 500", () => {
   let fixtures: Fixtures;
-  test.beforeAll(() => {
-    const db = e2eDb();
-    fixtures = loadFixtures(db);
-    db.close();
+  test.beforeAll(async () => {
+    fixtures = await createFixtures();
   });
 
   for (const persona of ["committee", "assessor", "entrantA"] as const) {
     test(`${persona}: unknown and malformed ids answer 4xx`, async ({ baseURL }) => {
-      const ctx = await apiAs(baseURL!, persona);
+      const ctx = await apiAs(baseURL!, fixtures.accounts[persona]);
       for (const rule of ROUTES) {
         const url = rule.url(fixtures);
         if (!/\/\d+/.test(url)) continue;

@@ -1,13 +1,17 @@
 import { expect, test, type Page } from "@playwright/test";
+import { createAssignment, createEdition, createEntry, createMember, judgedCriteria, type TestUser } from "./factories";
 import { apiAs, e2eDb, signIn, expectAccessible } from "./support";
-import { loadFixtures } from "./route-table";
 
-// The assessor and jury workspace. penilai1 works on entries of their own that no other spec
-// uses: the highest-numbered not-started desk assignments (the Fixtures' `assignedEntry` is the
-// lowest one and stays untouched), so this spec neither relies on nor changes other specs' state.
-// It never closes a stage.
+// The assessor and jury workspace, on an edition of its own (factories.ts): a new assessor with
+// not-started desk assignments in two categories, one entry per test. It never closes a stage.
 
 interface Picked {
+  assessor: TestUser;
+  juror: TestUser;
+  committee: TestUser;
+  entrant: TestUser;
+  /** Left untouched: the list shows it as not started. */
+  listed: number;
   /** Scored end to end (declare, draft, stale tab, submit). */
   scoring: number;
   /** Declared as a conflict. */
@@ -17,48 +21,35 @@ interface Picked {
   /** PDF evidence of the scoring entry, and of the conflict entry. */
   scoringPdf: number;
   conflictPdf: number;
-  /** An entry not assigned to penilai1, with a file. */
+  /** An entry not assigned to the assessor, with a file. */
   unassigned: number;
-  unassignedFile: number | null;
+  unassignedFile: number;
   /** The scoring entry's desk criteria, in order (id and key). */
   criteria: { id: number; key: string }[];
 }
 
-function pick(): Picked {
-  const db = e2eDb();
-  try {
-    const fixtures = loadFixtures(db);
-    const assessor = (db.prepare("select id from users where email = 'penilai1@paritrana.test'").get() as { id: number }).id;
-    const free = (
-      db
-        .prepare(
-          `select a.entry_id as id from assignments a
-           where a.user_id = ? and a.status = 'not_started' and a.stage_key = 'desk'
-             and not exists (select 1 from conflict_declarations d where d.user_id = a.user_id and d.entry_id = a.entry_id)
-             and exists (select 1 from evidence_files f where f.entry_id = a.entry_id and f.mime = 'application/pdf')
-           order by a.entry_id desc`,
-        )
-        .all(assessor) as { id: number }[]
-    )
-      .map((r) => r.id)
-      .filter((id) => id !== fixtures.assignedEntry);
-    expect(free.length, "penilai1 needs three not-started desk entries with PDF evidence").toBeGreaterThanOrEqual(3);
-    const [scoring, conflict, noJs] = free;
-    const pdf = (entry: number) =>
-      (db.prepare("select min(id) as id from evidence_files where entry_id = ? and mime = 'application/pdf'").get(entry) as { id: number }).id;
-    const file = db.prepare("select min(id) as id from evidence_files where entry_id = ?").get(fixtures.unassignedEntry) as { id: number | null };
-    const criteria = db
-      .prepare(
-        `select c.id, c.key from criteria c join rubrics r on r.id = c.rubric_id join entries e on e.category_id = r.category_id
-         where e.id = ? and c.stage_key = 'desk' and c.type = 'judged'
-           and r.version = (select max(version) from rubrics r2 where r2.category_id = r.category_id)
-         order by c.position`,
-      )
-      .all(scoring) as { id: number; key: string }[];
-    return { scoring, conflict, noJs, scoringPdf: pdf(scoring), conflictPdf: pdf(conflict), unassigned: fixtures.unassignedEntry, unassignedFile: file.id, criteria };
-  } finally {
-    db.close();
-  }
+async function makeWorld(): Promise<Picked> {
+  const edition = await createEdition({ categories: ["regency_city", "large"] });
+  const assessor = await createMember(edition.id, "assessor");
+  const juror = await createMember(edition.id, "juror");
+  const entry = (category: "regency_city" | "large", quality = 0.5) => createEntry(edition, { category, quality });
+  const [listed, scoring, conflict, noJs, unassigned] = [await entry("regency_city"), await entry("large", 0.9), await entry("large", 0.6), await entry("large", 0.3), await entry("large")];
+  for (const e of [listed, scoring, conflict, noJs]) await createAssignment(e, assessor);
+  const pdf = async (entryId: number) => {
+    const db = e2eDb();
+    try {
+      return (db.prepare("select min(id) as id from evidence_files where entry_id = ? and mime = 'application/pdf'").get(entryId) as { id: number }).id;
+    } finally {
+      db.close();
+    }
+  };
+  const criteria = (await judgedCriteria(scoring.categoryId, "desk")).map(({ id, key }) => ({ id, key }));
+  return {
+    assessor, juror, committee: edition.committee, entrant: unassigned.organisation.member,
+    listed: listed.id, scoring: scoring.id, conflict: conflict.id, noJs: noJs.id,
+    scoringPdf: await pdf(scoring.id), conflictPdf: await pdf(conflict.id),
+    unassigned: unassigned.id, unassignedFile: await pdf(unassigned.id), criteria,
+  };
 }
 
 /** The scoring form is interactive (hydrated): autosave, leave warnings and stale handling are on. */
@@ -79,19 +70,17 @@ function savedScore(assessorEmail: string, entryId: number, criterionId: number)
 }
 
 let ids: Picked;
-test.beforeAll(() => {
-  ids = pick();
+test.beforeAll(async () => {
+  ids = await makeWorld();
 });
 
-test.describe.configure({ mode: "serial" });
-
 test("my assignments: grouped by category, with progress and an Indonesian deadline; accessible", async ({ page }) => {
-  await signIn(page, "assessor");
+  await signIn(page, ids.assessor);
   await page.goto("/assess");
   await expect(page.getByRole("heading", { level: 1, name: "Beranda penilai" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Penugasan saya" })).toBeVisible();
-  expect(await page.getByRole("heading", { level: 3 }).count()).toBeGreaterThanOrEqual(2);
-  const row = page.locator(`tr[data-entry="${ids.scoring}"]`);
+  await expect(page.getByRole("heading", { level: 3 })).toHaveCount(2);
+  const row = page.locator(`tr[data-entry="${ids.listed}"]`);
   await expect(row.getByText("Belum dimulai")).toBeVisible();
   await expect(row.getByText("Konflik kepentingan belum dinyatakan")).toBeVisible();
   await expect(row.locator("td").nth(2)).toHaveText(/^\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}/);
@@ -100,7 +89,7 @@ test("my assignments: grouped by category, with progress and an Indonesian deadl
 
 test("declare no conflict, read the PDF, save a draft, reload, and submit; a stale second tab is refused and keeps its input", async ({ page, context }) => {
   const url = `/assess/${ids.scoring}`;
-  await signIn(page, "assessor");
+  await signIn(page, ids.assessor);
   await page.goto("/assess");
   await page.locator(`tr[data-entry="${ids.scoring}"]`).getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`${url}$`));
@@ -146,7 +135,7 @@ test("declare no conflict, read the PDF, save a draft, reload, and submit; a sta
   await page.locator(`#f-note_${first.id}`).fill("Perda lengkap dan berlaku.");
   await page.getByRole("button", { name: "Simpan draf" }).click();
   await expect(page.locator(".save-status")).toHaveText(/^(Draf disimpan\.|Draf tersimpan otomatis)/);
-  expect(savedScore("penilai1@paritrana.test", ids.scoring, first.id)).toMatchObject({ value: 80, note: "Perda lengkap dan berlaku.", status: "draft" });
+  expect(savedScore(ids.assessor.email, ids.scoring, first.id)).toMatchObject({ value: 80, note: "Perda lengkap dan berlaku.", status: "draft" });
   await page.reload();
   await ready(page);
   await expect(page.locator(`#f-score_${first.id}`)).toHaveValue("80");
@@ -154,7 +143,7 @@ test("declare no conflict, read the PDF, save a draft, reload, and submit; a sta
   // With JavaScript, drafts also save as you go (debounced).
   await page.locator(`#f-note_${first.id}`).fill("Perda lengkap, diperiksa.");
   await expect(page.locator(".save-status")).toHaveText(/^Draf tersimpan otomatis/);
-  expect(savedScore("penilai1@paritrana.test", ids.scoring, first.id)).toMatchObject({ value: 80, note: "Perda lengkap, diperiksa.", status: "draft" });
+  expect(savedScore(ids.assessor.email, ids.scoring, first.id)).toMatchObject({ value: 80, note: "Perda lengkap, diperiksa.", status: "draft" });
 
   // Second tab, still on the old version: its save is refused, its input stays, and it is shown
   // what was saved meanwhile. Nothing is overwritten.
@@ -165,7 +154,7 @@ test("declare no conflict, read the PDF, save a draft, reload, and submit; a sta
   await expect(second.locator(`#f-score_${first.id}`)).toHaveValue("33");
   await expect(second.locator(`#f-note_${first.id}`)).toHaveValue("Dari tab kedua");
   await expect(second.getByTestId(`saved-${first.key}`)).toHaveText("Tersimpan: nilai 80; catatan: Perda lengkap, diperiksa.");
-  expect(savedScore("penilai1@paritrana.test", ids.scoring, first.id)).toMatchObject({ value: 80 });
+  expect(savedScore(ids.assessor.email, ids.scoring, first.id)).toMatchObject({ value: 80 });
   // With unsaved input, leaving through an in-app link asks first (and staying keeps the input).
   // The keyboard is used on purpose: a mouse click right after Playwright scrolls the link into
   // view can be routed by Chromium to the PDF viewer frame that was under the pointer before.
@@ -191,7 +180,7 @@ test("declare no conflict, read the PDF, save a draft, reload, and submit; a sta
   await expect(page.getByText(/Nilai Anda dikirim pada/)).toBeVisible();
   await expect(page.locator(`#f-score_${first.id}`)).toBeDisabled();
   await expect(page.getByRole("button", { name: "Simpan draf" })).toHaveCount(0);
-  expect(savedScore("penilai1@paritrana.test", ids.scoring, first.id)).toMatchObject({ value: 100, note: "Sangat lengkap.", status: "submitted" });
+  expect(savedScore(ids.assessor.email, ids.scoring, first.id)).toMatchObject({ value: 100, note: "Sangat lengkap.", status: "submitted" });
 
   // Read-only: a save posted anyway is refused.
   const late = await page.request.post(url, { form: { intent: "save", version: "99", [`score_${first.id}`]: "10" }, maxRedirects: 0 });
@@ -201,7 +190,7 @@ test("declare no conflict, read the PDF, save a draft, reload, and submit; a sta
 });
 
 test("a declared conflict takes the entry off the list and closes it and its files", async ({ page }) => {
-  await signIn(page, "assessor");
+  await signIn(page, ids.assessor);
   await page.goto(`/assess/${ids.conflict}`);
   await page.getByLabel("Ya, saya memiliki konflik kepentingan").check();
   await page.getByRole("button", { name: "Kirim pernyataan" }).click();
@@ -223,7 +212,7 @@ test("without JavaScript the conflict declaration and the draft still work", asy
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   try {
-    await signIn(page, "assessor");
+    await signIn(page, ids.assessor);
     await page.goto(`/assess/${ids.noJs}`);
     await page.getByLabel("Tidak, saya tidak memiliki konflik kepentingan").check();
     await page.getByRole("button", { name: "Kirim pernyataan" }).click();
@@ -245,23 +234,23 @@ test("without JavaScript the conflict declaration and the draft still work", asy
     await page.getByRole("button", { name: "Simpan draf" }).click();
     await expect(page.locator(`#f-score_${c.id}-error`)).toHaveText("Isi angka dari 0 sampai nilai maksimum, sesuai kelipatan kriteria ini.");
     await expect(page.locator(`#f-score_${c.id}`)).toHaveValue("150");
-    expect(savedScore("penilai1@paritrana.test", ids.noJs, c.id)).toMatchObject({ value: 64 });
+    expect(savedScore(ids.assessor.email, ids.noJs, c.id)).toMatchObject({ value: 64 });
   } finally {
     await context.close();
   }
 });
 
 test("an assessor not assigned to an entry gets 404 on its page and its files; others get 403/404", async ({ baseURL }) => {
-  const assessor = await apiAs(baseURL!, "assessor");
+  const assessor = await apiAs(baseURL!, ids.assessor);
   expect((await assessor.get(`/assess/${ids.unassigned}`)).status()).toBe(404);
   expect((await assessor.post(`/assess/${ids.unassigned}`, { form: { intent: "declare", conflict: "no" } })).status()).toBe(404);
-  if (ids.unassignedFile) expect((await assessor.get(`/evidence/${ids.unassignedFile}`)).status()).toBe(404);
-  // A juror and another assessor are not assigned to penilai1's entry.
-  const juror = await apiAs(baseURL!, "juror");
+  expect((await assessor.get(`/evidence/${ids.unassignedFile}`)).status()).toBe(404);
+  // A juror of the same edition is not assigned to the assessor's entry.
+  const juror = await apiAs(baseURL!, ids.juror);
   expect((await juror.get(`/assess/${ids.scoring}`)).status()).toBe(404);
   expect((await juror.get(`/evidence/${ids.scoringPdf}`)).status()).toBe(404);
   // Committee and entrants: no assess routes at all.
-  for (const who of ["committee", "entrantA"] as const) {
+  for (const who of [ids.committee, ids.entrant]) {
     const ctx = await apiAs(baseURL!, who);
     expect([403, 404]).toContain((await ctx.get(`/assess/${ids.scoring}`)).status());
     expect([403, 404]).toContain((await ctx.post(`/assess/${ids.scoring}`, { form: { intent: "save", version: "0" } })).status());

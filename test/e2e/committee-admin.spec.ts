@@ -1,35 +1,22 @@
 import { expect, test } from "@playwright/test";
+import { createEdition, createEntry, createOrganisation, createScoredEdition, unique } from "./factories";
 import { e2eDb, signIn, expectAccessible } from "./support";
 
 // Committee administration: progress with reopening, people with invitations, organisations,
-// audit log. It names the desk stage explicitly and works whatever the stages' state (it sorts
-// before committee.spec, "-" < ".", but may run alone or later); it never touches organisations
-// A/B (mahakam-energi, borneo-sawit) nor the registration deadline, reopens a scoresheet only in a
-// category other than large and regency_city, and leaves the assessor it invites DEACTIVATED, so
-// that committee.spec still finds the five demo assessors for auto-assignment. It creates a second
-// Kalimantan Timur edition, into which PT Pesut Logistik's member accepts an invitation.
+// audit log. Each test makes the edition it works on (factories.ts) and signs in as that
+// edition's own committee member, so it runs alone, in any order, and changes nothing others see.
 
-function editionId() {
-  const db = e2eDb();
-  try {
-    return (db.prepare("select min(id) as id from editions").get() as { id: number }).id;
-  } finally {
-    db.close();
-  }
-}
-
-/** A submitted desk scoresheet of the demo edition, away from the categories other specs use. */
+/** A submitted desk scoresheet of the edition. */
 function submittedSheet(edition: number) {
   const db = e2eDb();
   try {
     return db
       .prepare(
         `select a.id, o.name as organisation, u.name as person from assignments a
-           join entries e on e.id = a.entry_id join categories c on c.id = e.category_id
+           join entries e on e.id = a.entry_id
            join organisations o on o.id = e.organisation_id join users u on u.id = a.user_id
           where e.edition_id = ? and a.stage_key = 'desk' and a.status = 'submitted'
-            and c.key not in ('large', 'regency_city')
-          order by a.id desc limit 1`,
+          order by a.id limit 1`,
       )
       .get(edition) as { id: number; organisation: string; person: string };
   } finally {
@@ -46,12 +33,11 @@ function assignmentStatus(id: number) {
   }
 }
 
-test.describe.configure({ mode: "serial" });
-
 test("the committee sees the progress of the desk stage and reopens a submitted scoresheet, with a required reason", async ({ page }) => {
-  const edition = editionId();
+  const world = await createScoredEdition({ categories: { medium: 2 }, assessors: 3, jurors: 0 });
+  const edition = world.id;
   const sheet = submittedSheet(edition);
-  await signIn(page, "committee");
+  await signIn(page, world.committee);
   await page.goto(`/committee/${edition}`);
   await page.getByRole("navigation", { name: "Menu edisi" }).getByRole("link", { name: "Kemajuan" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Kemajuan penilaian" })).toBeVisible();
@@ -84,12 +70,13 @@ test("the committee sees the progress of the desk stage and reopens a submitted 
 });
 
 test("the committee invites an assessor; the one-time link creates the account and leads to the assessor's page", async ({ page, browser }) => {
-  const edition = editionId();
-  const email = `penilai.baru.${Date.now()}@paritrana.test`;
-  await signIn(page, "committee");
+  const world = await createScoredEdition({ categories: { medium: 1 }, assessors: 3, jurors: 1 });
+  const edition = world.id;
+  const email = `penilai.baru.${unique()}@e2e.test`;
+  await signIn(page, world.committee);
   await page.goto(`/committee/${edition}/people`);
   await expect(page.getByRole("heading", { level: 1, name: "Penilai dan juri" })).toBeVisible();
-  await expect(page.getByRole("row", { name: /penilai1@paritrana\.test/ }).getByRole("cell", { name: "Aktif", exact: true })).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(world.assessors[0].email.replace(/\./g, "\\.")) }).getByRole("cell", { name: "Aktif", exact: true })).toBeVisible();
   await expectAccessible(page);
 
   // Errors next to the fields, input kept.
@@ -136,7 +123,7 @@ test("the committee invites an assessor; the one-time link creates the account a
   await row.getByRole("button", { name: /Aktifkan kembali/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "Sari Penilai Baru telah diaktifkan kembali." })).toBeVisible();
   await expect(row.getByRole("cell", { name: "Aktif", exact: true })).toBeVisible();
-  // Left deactivated: other specs count the active demo assessors.
+  // Deactivated once more, so that the audit log holds all three changes.
   await row.getByRole("button", { name: /Nonaktifkan/ }).click();
   await expect(row.getByRole("cell", { name: "Nonaktif", exact: true })).toBeVisible();
   const db = e2eDb();
@@ -151,8 +138,8 @@ test("the committee invites an assessor; the one-time link creates the account a
 });
 
 test("the organisations page creates an organisation invitation link and lists pending registrations", async ({ page }) => {
-  const edition = editionId();
-  await signIn(page, "committee");
+  const { id: edition, committee } = await createEdition({ categories: ["public_service", "medium"] });
+  await signIn(page, committee);
   await page.goto(`/committee/${edition}/organisations`);
   await expect(page.getByRole("heading", { level: 1, name: "Peserta dan pendaftaran" })).toBeVisible();
   await expectAccessible(page);
@@ -165,10 +152,15 @@ test("the organisations page creates an organisation invitation link and lists p
 });
 
 test("a known organisation is invited through its members, without a link: a member accepts on the portal and the entry is created", async ({ page, browser }) => {
-  await signIn(page, "committee");
+  // An organisation that took part in an earlier edition of the same province.
+  const earlier = await createEdition({ categories: ["medium"] });
+  const known = await createOrganisation({ region: `Kota Uji, ${earlier.region}` });
+  await createEntry(earlier, { category: "medium", organisation: known });
+  const name = `Paritrana Award 2024 — ${earlier.region} (uji undangan)`;
+  await signIn(page, earlier.committee);
   await page.goto("/committee/new");
-  await page.getByLabel("Nama edisi").fill("Paritrana Award 2024 — Kalimantan Timur (uji undangan)");
-  await page.getByLabel("Wilayah").fill("Kalimantan Timur");
+  await page.getByLabel("Nama edisi").fill(name);
+  await page.getByLabel("Wilayah").fill(earlier.region);
   await page.getByLabel("Awal periode penilaian").fill("2024-01-01");
   await page.getByLabel("Akhir periode penilaian").fill("2024-12-31");
   await page.getByLabel("Perusahaan Skala Menengah").check();
@@ -179,27 +171,23 @@ test("a known organisation is invited through its members, without a link: a mem
 
   // The organisations of the province's earlier edition are offered; an email is refused with them.
   await page.getByLabel("Kategori").selectOption({ label: "Perusahaan Skala Menengah" });
-  await page.getByLabel("Organisasi", { exact: true }).selectOption({ label: "PT Pesut Logistik (Kota Samarinda, Kalimantan Timur)" });
-  await page.getByLabel("Email kontak (boleh dikosongkan)").fill("orang.baru@pesut.test");
+  await page.getByLabel("Organisasi", { exact: true }).selectOption({ label: `${known.name} (Kota Uji, ${earlier.region})` });
+  await page.getByLabel("Email kontak (boleh dikosongkan)").fill("orang.baru@uji.test");
   await page.getByRole("button", { name: "Undang", exact: true }).click();
   await expect(page.locator("#f-email-error")).toHaveText("Undangan untuk organisasi yang sudah dikenal dikirim ke anggotanya; kosongkan email.");
   await page.getByLabel("Email kontak (boleh dikosongkan)").fill("");
   await page.getByRole("button", { name: "Undang", exact: true }).click();
-  await expect(page.getByText("Undangan dikirim ke anggota PT Pesut Logistik; mereka menerima atau menolaknya di portal.")).toBeVisible();
+  await expect(page.getByText(`Undangan dikirim ke anggota ${known.name}; mereka menerima atau menolaknya di portal.`)).toBeVisible();
   await expect(page.getByTestId("invite-link")).toHaveCount(0);
   const invitations = page.getByRole("table", { name: "Undangan ke organisasi yang sudah dikenal" });
-  await expect(invitations.getByRole("row", { name: /PT Pesut Logistik/ })).toContainText("Menunggu jawaban");
+  await expect(invitations.getByRole("row", { name: known.name })).toContainText("Menunggu jawaban");
   await expectAccessible(page);
 
   const context = await browser.newContext();
   const member = await context.newPage();
-  await member.goto("/login");
-  await member.getByLabel(/^(Email)$/).fill("peserta@pesut-logistik.paritrana.test");
-  await member.getByLabel(/Kata sandi|Password/).fill("paritrana2023");
-  await member.getByRole("button", { name: /^(Masuk|Sign in)$/ }).click();
-  await expect(member).not.toHaveURL(/\/login/);
+  await signIn(member, known.member);
   await member.goto("/portal");
-  const card = member.getByRole("listitem").filter({ has: member.getByRole("heading", { name: "Undangan ke Paritrana Award 2024 — Kalimantan Timur (uji undangan), Perusahaan Skala Menengah" }) });
+  const card = member.getByRole("listitem").filter({ has: member.getByRole("heading", { name: `Undangan ke ${name}, Perusahaan Skala Menengah` }) });
   await expect(card).toBeVisible();
   await expectAccessible(member);
   await card.getByRole("button", { name: /^Terima/ }).click();
@@ -208,13 +196,20 @@ test("a known organisation is invited through its members, without a link: a mem
   await context.close();
 
   await page.reload();
-  await expect(invitations.getByRole("row", { name: /PT Pesut Logistik/ })).toContainText("Diterima");
-  await expect(page.getByLabel("Organisasi", { exact: true }).locator("option", { hasText: "PT Pesut Logistik" })).toHaveCount(0);
+  await expect(invitations.getByRole("row", { name: known.name })).toContainText("Diterima");
+  await expect(page.getByLabel("Organisasi", { exact: true }).locator("option", { hasText: known.name })).toHaveCount(0);
 });
 
 test("the audit log is filtered by action and entry; a bad filter value is a field error, not an error page", async ({ page }) => {
-  const edition = editionId();
-  await signIn(page, "committee");
+  const world = await createScoredEdition({ categories: { medium: 2 }, assessors: 3, jurors: 0 });
+  const edition = world.id;
+  await signIn(page, world.committee);
+  // A reopened scoresheet (the form the progress page posts) puts a scoresheet.reopen in the log.
+  const reopened = await page.request.post(`/committee/${edition}/progress?stage=desk`, {
+    form: { intent: "reopenSheet", id: String(submittedSheet(edition).id), stage: "desk", reason: "Nilai kriteria kedua salah ketik (uji e2e)" },
+    maxRedirects: 0,
+  });
+  expect([302, 303]).toContain(reopened.status());
   await page.goto(`/committee/${edition}/audit`);
   await expect(page.getByRole("heading", { level: 1, name: "Log audit" })).toBeVisible();
   await expectAccessible(page);

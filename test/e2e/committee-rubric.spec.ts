@@ -1,27 +1,15 @@
 import { expect, test } from "@playwright/test";
+import { createEdition, createScoredEdition } from "./factories";
 import { e2eDb, signIn, expectAccessible } from "./support";
 
-// The committee's rubric form editor. It works on a category of an edition it creates itself
-// (no entries, no scores), never on the demo edition's rubrics: the demo rubric is only read (its
-// JSON export) and imported into the new category as the starting point. The second test goes on
-// with the category that the first one created.
-
-test.describe.configure({ mode: "serial" });
-
-function demoLargeCategory() {
-  const db = e2eDb();
-  try {
-    const editionId = (db.prepare("select min(id) as id from editions").get() as { id: number }).id;
-    const large = (db.prepare("select id from categories where edition_id = ? and key = 'large'").get(editionId) as { id: number }).id;
-    return { editionId, large };
-  } finally {
-    db.close();
-  }
-}
+// The committee's rubric form editor, on categories of editions the tests make themselves (no
+// entries, no scores), never on the demo edition's: the first test exports the demo company rubric
+// from a factory-made category and imports it as the starting point.
 
 test("the committee edits a rubric in the form: an invalid weight is shown at its field with the input kept; a fixed save with a new band stores a new version", async ({ page, context }) => {
-  const demo = demoLargeCategory();
-  await signIn(page, "committee");
+  // An edition whose large-company category has the demo company rubric, to export from.
+  const source = await createEdition({ categories: ["large"] });
+  await signIn(page, source.committee);
 
   // A new edition with one category, and the demo company rubric imported into it (version 1).
   await page.goto("/committee/new");
@@ -37,9 +25,9 @@ test("the committee edits a rubric in the form: an invalid weight is shown at it
   await expect(page.getByRole("heading", { level: 1, name: "Rubrik: Perusahaan Skala Menengah" })).toBeVisible();
   const categoryUrl = page.url();
   const [, editionId, categoryId] = /\/committee\/(\d+)\/rubric\/(\d+)$/.exec(categoryUrl)!.map(Number);
-  expect(editionId).not.toBe(demo.editionId);
+  expect(editionId).not.toBe(source.id);
 
-  const demoJson = await (await page.request.get(`/committee/${demo.editionId}/rubric-json/${demo.large}`)).text();
+  const demoJson = await (await page.request.get(`/committee/${source.id}/rubric-json/${source.categories.large!.id}`)).text();
   await page.getByLabel("Rubrik (JSON)").fill(demoJson);
   await page.getByRole("button", { name: "Simpan sebagai versi baru" }).click();
   await expect(page.getByText("Rubrik disimpan sebagai versi baru.")).toBeVisible();
@@ -128,22 +116,16 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("a frozen rubric needs a reason (nothing is stored without one); a criterion is added and a gate removed in a plain form post", async ({ page }) => {
-    const db = e2eDb();
-    const { editionId: demoEdition, regency, mineEdition, categoryId, versions } = (() => {
-      try {
-        const demo = (db.prepare("select min(id) as id from editions").get() as { id: number }).id;
-        const regencyId = (db.prepare("select id from categories where edition_id = ? and key = 'regency_city'").get(demo) as { id: number }).id;
-        const mine = db.prepare("select c.id, c.edition_id from categories c join editions e on e.id = c.edition_id where e.name = 'Uji Formulir Rubrik 2022'").get() as { id: number; edition_id: number };
-        const count = (db.prepare("select count(*) as n from rubrics where category_id = ?").get(regencyId) as { n: number }).n;
-        return { editionId: demo, regency: regencyId, mineEdition: mine.edition_id, categoryId: mine.id, versions: count };
-      } finally {
-        db.close();
-      }
-    })();
-    await signIn(page, "committee");
+      // A category with scores (frozen rubric), and one of the same committee without any, whose
+    // version 1 is the demo company rubric (with its arrears gate).
+    const scored = await createScoredEdition({ categories: { regency_city: 1 }, assessors: 3, jurors: 0 });
+    const mine = await createEdition({ categories: ["large"], committee: scored.committee });
+    const regency = scored.categories.regency_city!.id;
+    const [mineEdition, categoryId, versions] = [mine.id, mine.categories.large!.id, 1];
+    await signIn(page, scored.committee);
 
-    // The demo category has scores: its rubric is frozen. Saving without a reason is refused.
-    await page.goto(`/committee/${demoEdition}/rubric/${regency}/edit`);
+    // The scored category's rubric is frozen. Saving without a reason is refused.
+    await page.goto(`/committee/${scored.id}/rubric/${regency}/edit`);
     await expect(page.getByRole("note")).toContainText("rubrik dibekukan");
     await page.getByRole("button", { name: "Simpan sebagai versi baru" }).click();
     await expect(page.getByLabel("Alasan")).toHaveAttribute("aria-invalid", "true");
@@ -169,7 +151,7 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("group", { name: "Syarat 1" }).getByLabel("Hapus syarat ini")).toBeChecked();
     await added.getByLabel("Bobot").fill("5");
     await page.getByRole("button", { name: "Simpan sebagai versi baru" }).click();
-    await expect(page.getByText("Rubrik disimpan sebagai versi 4.")).toBeVisible();
+    await expect(page.getByText("Rubrik disimpan sebagai versi 2.")).toBeVisible();
 
     const after = e2eDb();
     try {

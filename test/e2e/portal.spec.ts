@@ -2,12 +2,13 @@ import { expect, test } from "@playwright/test";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
+import { addEvidenceFile, createAssignment, createEdition, createEntry, createMember, createOrganisation, unique, type TestEdition, type TestEntry } from "./factories";
 import { apiAs, e2eDb, signIn, expectAccessible } from "./support";
-import { loadFixtures, type Fixtures } from "./route-table";
 
-// The entrant portal end to end: organisation A (PT Mahakam Energi Lestari, a large company with
-// a draft entry) fills its figures, uploads evidence, submits; organisation B can see none of it.
-// The steps share one entry and run in order. The e2e server runs with UPLOAD_MAX_MB=2.
+// The entrant portal end to end, on an edition of its own with registration open (factories.ts):
+// organisation A (a large company with a draft entry that has evidence for its first criterion)
+// fills its figures, uploads evidence, submits; organisation B can see none of it. The steps of A
+// share one entry and run in order. The e2e server runs with UPLOAD_MAX_MB=2.
 
 async function pdf(text: string) {
   const doc = await PDFDocument.create();
@@ -24,19 +25,26 @@ function exe() {
   return b;
 }
 
-let f: Fixtures;
-test.beforeAll(() => {
-  const db = e2eDb();
-  f = loadFixtures(db);
-  db.close();
+let edition: TestEdition;
+let a: TestEntry;
+let b: TestEntry;
+/** Ids of A's entry and of its first evidence file. */
+const f = { entryA: 0, evidenceA: 0 };
+test.beforeAll(async () => {
+  edition = await createEdition({ categories: ["large", "medium"] });
+  a = await createEntry(edition, { category: "large", status: "draft", organisation: await createOrganisation({ name: `PT Mahakam Uji ${unique()}` }) });
+  b = await createEntry(edition, { category: "large", status: "draft" });
+  f.entryA = a.id;
+  f.evidenceA = await addEvidenceFile(a, "administration");
 });
+const entrantA = () => a.organisation.member;
 
 test.describe.serial("organisation A completes and submits its entry", () => {
   test("the portal home and the status page list what is missing, and are accessible", async ({ page }) => {
-    await signIn(page, "entrantA");
+    await signIn(page, entrantA());
     await expect(page).toHaveURL(/\/portal$/);
     await expectAccessible(page);
-    await page.getByRole("link", { name: "PT Mahakam Energi Lestari" }).click();
+    await page.getByRole("link", { name: a.organisation.name }).click();
     await expect(page).toHaveURL(new RegExp(`/portal/entries/${f.entryA}$`));
     await expect(page.getByRole("heading", { level: 2, name: "Status pendaftaran" })).toBeVisible();
     await expect(page.locator(".portal-steps [aria-current=step]")).toContainText("Draf");
@@ -46,7 +54,7 @@ test.describe.serial("organisation A completes and submits its entry", () => {
   });
 
   test("figures: an impossible figure is refused next to its field, the rest of the input is kept", async ({ page }) => {
-    await signIn(page, "entrantA");
+    await signIn(page, entrantA());
     await page.goto(`/portal/entries/${f.entryA}/figures`);
     await expectAccessible(page);
     await page.getByLabel("Jumlah pekerja").fill("1.200");
@@ -82,8 +90,8 @@ test.describe.serial("organisation A completes and submits its entry", () => {
   test("a save based on an older version is refused with a message, the input kept", async ({ browser }) => {
     const one = await browser.newPage();
     const two = await browser.newPage();
-    await signIn(one, "entrantA");
-    await signIn(two, "entrantA");
+    await signIn(one, entrantA());
+    await signIn(two, entrantA());
     for (const p of [one, two]) await p.goto(`/portal/entries/${f.entryA}/figures`);
     await one.getByLabel("Kecelakaan kerja yang dilaporkan").fill("4");
     await one.getByRole("button", { name: "Simpan" }).click();
@@ -100,13 +108,13 @@ test.describe.serial("organisation A completes and submits its entry", () => {
   });
 
   test("evidence: a PDF is accepted; a renamed .exe and a too-large file are refused with reasons", async ({ page }) => {
-    await signIn(page, "entrantA");
+    await signIn(page, entrantA());
     await page.goto(`/portal/entries/${f.entryA}/evidence`);
     await expectAccessible(page);
     const input = page.getByLabel("Pilih berkas untuk Perlindungan tambahan dan K3");
     const upload = page.locator("form", { has: input }).getByRole("button", { name: "Unggah" });
 
-    await input.setInputFiles({ name: "Program K3 2023.pdf", mimeType: "application/pdf", buffer: await pdf("Program K3 PT Mahakam Energi Lestari") });
+    await input.setInputFiles({ name: "Program K3 2023.pdf", mimeType: "application/pdf", buffer: await pdf("Program K3 PT Mahakam") });
     await upload.click();
     await expect(page.locator(".portal-outcomes")).toContainText("Program K3 2023.pdf: diunggah.");
     const section = page.getByRole("region", { name: /Perlindungan tambahan dan K3/ });
@@ -164,7 +172,7 @@ test.describe.serial("organisation A completes and submits its entry", () => {
   });
 
   test("submitting locks the entry", async ({ page, baseURL }) => {
-    await signIn(page, "entrantA");
+    await signIn(page, entrantA());
     await page.goto(`/portal/entries/${f.entryA}`);
     await expect(page.locator(".portal-checklist")).not.toContainText("masih kurang");
     await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
@@ -180,7 +188,7 @@ test.describe.serial("organisation A completes and submits its entry", () => {
     await expect(page.getByRole("button", { name: "Hapus" })).toHaveCount(0);
 
     // Even a hand-made POST changes nothing any more.
-    const api = await apiAs(baseURL!, "entrantA");
+    const api = await apiAs(baseURL!, entrantA());
     const save = await api.post(`/portal/entries/${f.entryA}/figures`, { form: { version: "99", workers: "1" } });
     expect(save.status()).toBe(409);
     const del = await api.post(`/portal/entries/${f.entryA}/evidence`, { form: { intent: "delete", fileId: String(f.evidenceA) } });
@@ -191,7 +199,7 @@ test.describe.serial("organisation A completes and submits its entry", () => {
   test("the status page reads well on a phone", async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
     const page = await context.newPage();
-    await signIn(page, "entrantA");
+    await signIn(page, entrantA());
     await page.goto(`/portal/entries/${f.entryA}`);
     await expect(page.locator(".portal-steps [aria-current=step]")).toContainText("Terkirim");
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -202,7 +210,7 @@ test.describe.serial("organisation A completes and submits its entry", () => {
 });
 
 test("organisation B gets 404 on A's entry pages and files, whatever the URL", async ({ baseURL }) => {
-  const b = await apiAs(baseURL!, "entrantB");
+  const other = await apiAs(baseURL!, b.organisation.member);
   const files = e2eDb();
   const fileIds = (files.prepare("select id from evidence_files where entry_id = ?").all(f.entryA) as { id: number }[]).map((r) => r.id);
   files.close();
@@ -211,17 +219,17 @@ test("organisation B gets 404 on A's entry pages and files, whatever the URL", a
     `/portal/entries/${f.entryA}`, `/portal/entries/${f.entryA}/figures`, `/portal/entries/${f.entryA}/evidence`,
     `/portal/entries/${f.entryA}/scorecard`, ...fileIds.map((id) => `/evidence/${id}`),
   ]) {
-    const res = await b.get(url, { maxRedirects: 0 });
+    const res = await other.get(url, { maxRedirects: 0 });
     expect([403, 404], url).toContain(res.status());
   }
-  const post = await b.post(`/portal/entries/${f.entryA}/figures`, { form: { version: "1", workers: "1" } });
+  const post = await other.post(`/portal/entries/${f.entryA}/figures`, { form: { version: "1", workers: "1" } });
   expect(post.status()).toBe(404);
-  const invite = await b.post("/portal/members", { form: { organisationId: String(await orgOf(f.entryA)) } });
+  const invite = await other.post("/portal/members", { form: { organisationId: String(await orgOf(f.entryA)) } });
   expect(invite.status()).toBe(404);
   // B's own home lists only B.
-  const home = await b.get("/portal");
-  expect(await home.text()).not.toContain("Mahakam Energi");
-  await b.dispose();
+  const home = await other.get("/portal");
+  expect(await home.text()).not.toContain(a.organisation.name);
+  await other.dispose();
 });
 
 async function orgOf(entryId: number) {
@@ -232,32 +240,25 @@ async function orgOf(entryId: number) {
 }
 
 test("evidence of a submitted entry: the committee reads it, an assessor who has not declared gets 403", async ({ baseURL }) => {
-  const db = e2eDb();
-  // A file of a submitted entry assigned to penilai1, who has not declared on it (yet).
-  const file = db
-    .prepare(
-      `select ef.id from evidence_files ef join entries e on e.id = ef.entry_id
-       where e.status <> 'draft'
-         and ef.entry_id in (select entry_id from assignments a join users u on u.id = a.user_id where u.email = 'penilai1@paritrana.test')
-         and ef.entry_id not in (select entry_id from conflict_declarations c join users u on u.id = c.user_id where u.email = 'penilai1@paritrana.test')
-       order by ef.id limit 1`,
-    )
-    .get() as { id: number };
-  db.close();
-  const committee = await apiAs(baseURL!, "committee");
+  // A file of a submitted entry assigned to an assessor who has not declared on it (yet).
+  const submitted = await createEntry(edition, { category: "large" });
+  const assessor = await createMember(edition.id, "assessor");
+  await createAssignment(submitted, assessor);
+  const file = { id: await addEvidenceFile(submitted, "administration") };
+  const committee = await apiAs(baseURL!, edition.committee);
   const res = await committee.get(`/evidence/${file.id}`);
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toBe("application/pdf");
   expect((await res.body()).subarray(0, 5).toString()).toBe("%PDF-");
-  const assessor = await apiAs(baseURL!, "assessor");
-  expect((await assessor.get(`/evidence/${file.id}`)).status()).toBe(403);
-  const entrantA = await apiAs(baseURL!, "entrantA");
-  expect((await entrantA.get(`/evidence/${file.id}`)).status()).toBe(404);
-  for (const c of [committee, assessor, entrantA]) await c.dispose();
+  const panel = await apiAs(baseURL!, assessor);
+  expect((await panel.get(`/evidence/${file.id}`)).status()).toBe(403);
+  const member = await apiAs(baseURL!, entrantA());
+  expect((await member.get(`/evidence/${file.id}`)).status()).toBe(404);
+  for (const c of [committee, panel, member]) await c.dispose();
 });
 
 test("a member invites a colleague with a one-time link; the colleague joins organisation A only", async ({ page, browser }) => {
-  await signIn(page, "entrantA");
+  await signIn(page, entrantA());
   await page.goto("/portal/members");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Buat tautan undangan" }).click();
@@ -267,16 +268,16 @@ test("a member invites a colleague with a one-time link; the colleague joins org
   const context = await browser.newContext();
   const guest = await context.newPage();
   await guest.goto(link);
-  await expect(guest.getByText("Anda diundang bergabung dengan PT Mahakam Energi Lestari.")).toBeVisible();
+  await expect(guest.getByText(`Anda diundang bergabung dengan ${a.organisation.name}.`)).toBeVisible();
   await expectAccessible(guest);
   await guest.getByLabel("Nama lengkap").fill("Rina Kusuma");
-  await guest.getByLabel("Email").fill(`rina.${Date.now()}@mahakam-energi.test`);
+  await guest.getByLabel("Email").fill(`rina.${unique()}@mahakam-uji.test`);
   await guest.getByLabel("Kata sandi", { exact: true }).fill("rahasia-rina-2024");
   await guest.getByLabel("Ulangi kata sandi").fill("rahasia-rina-2024");
   await guest.getByRole("button", { name: "Buat akun dan terima undangan" }).click();
   await expect(guest).toHaveURL(/\/portal$/);
-  await expect(guest.getByRole("link", { name: "PT Mahakam Energi Lestari" })).toBeVisible();
-  await expect(guest.getByText("Borneo Sawit")).toHaveCount(0);
+  await expect(guest.getByRole("link", { name: a.organisation.name })).toBeVisible();
+  await expect(guest.getByText(b.organisation.name)).toHaveCount(0);
 
   // The link works once.
   const again = await browser.newContext();
@@ -292,13 +293,15 @@ test("an organisation registers itself and waits for the committee's approval", 
   const page = await context.newPage();
   await page.goto("/register");
   await expectAccessible(page);
-  const stamp = Date.now();
-  await page.getByLabel("Kategori").selectOption({ label: "Perusahaan Skala Menengah" });
+  const stamp = unique();
+  // Other tests' editions may be open for registration too: pick this spec's by id.
+  await page.getByLabel("Edisi").selectOption(String(edition.id));
+  await page.getByLabel("Kategori").selectOption(String(edition.categories.medium!.id));
   await page.getByLabel("Nama organisasi").fill("PT Sungai Kunjang Sejahtera");
   await page.getByLabel("Jenis organisasi").selectOption("company");
   await page.getByLabel("Wilayah", { exact: true }).fill("Kota Samarinda, Kalimantan Timur");
   await page.getByLabel(/^NPP/).fill(`NPP${stamp}`);
-  await page.getByLabel(/^NIB/).fill(String(stamp));
+  await page.getByLabel(/^NIB/).fill(`NIB${stamp}`);
   await page.getByLabel("Nama lengkap").fill("Agus Setiawan");
   await page.getByLabel("Email").fill(`agus.${stamp}@sungai-kunjang.test`);
   await page.getByLabel("Kata sandi", { exact: true }).fill("rahasia-agus-2024");

@@ -1,9 +1,9 @@
-import type Database from "better-sqlite3";
+import { addEvidenceFile, createEntry, createScoredEdition, type TestUser } from "./factories";
 import type { Persona } from "./support";
 
 /**
  * The one table of routes × roles. Every file in app/routes has a row (access.spec.ts checks
- * that), with a sample URL built from ids in the e2e database and the personas that may use it.
+ * that), with a sample URL built from the ids of createFixtures() and the personas that may use it.
  * Anyone not in `allow` gets 403 or 404; anonymous visitors of a guarded route are redirected to
  * the sign-in page; `public` routes are open to everyone.
  */
@@ -26,43 +26,35 @@ export interface RouteRule {
 export interface Fixtures {
   editionId: number;
   categoryId: number;
-  /** Entry of organisation A (entrantA's) and of organisation B (entrantB's). */
+  /** Draft entry of organisation A (entrantA's) and of organisation B (entrantB's). */
   entryA: number;
   entryB: number;
-  /** An entry assigned to the assessor (penilai1) in the desk stage, not yet started. */
+  /** An entry assigned to the assessor in the desk stage. */
   assignedEntry: number;
-  /** A submitted entry that is not assigned to the assessor. */
-  unassignedEntry: number;
-  /** An evidence file of organisation A's (draft) entry, seeded (portal). */
+  /** An evidence file of organisation A's draft entry. */
   evidenceA: number;
-  /** A submitted (scored) entry of the category `categoryId` (committee certificate preview). */
+  /** A submitted, scored entry of the category `categoryId` (committee certificate preview). */
   scoredEntry: number;
+  /** The account behind each signed-in persona. */
+  accounts: Record<Exclude<Persona, "anonymous">, TestUser>;
 }
 
-export function loadFixtures(db: Database.Database): Fixtures {
-  const one = <T>(sql: string, ...args: unknown[]) => {
-    const row = db.prepare(sql).get(...args) as Record<string, T> | undefined;
-    if (!row) throw new Error(`fixture query found nothing: ${sql}`);
-    return Object.values(row)[0];
-  };
-  const entryOf = (slug: string) =>
-    one<number>(
-      `select e.id from entries e join memberships m on m.organisation_id = e.organisation_id join users u on u.id = m.user_id where u.email = ?`,
-      `peserta@${slug}.paritrana.test`,
-    );
-  const assessor = one<number>(`select id from users where email = 'penilai1@paritrana.test'`);
+/** A world of its own for the table: a scored edition, its panel, two organisations with drafts. */
+export async function createFixtures(): Promise<Fixtures> {
+  const world = await createScoredEdition({ categories: { large: 4 }, assessors: 3, jurors: 1 });
+  const [a, b] = [await createEntry(world, { status: "draft" }), await createEntry(world, { status: "draft" })];
   return {
-    editionId: one<number>(`select min(id) from editions`),
-    categoryId: one<number>(`select min(id) from categories`),
-    scoredEntry: one<number>(`select min(id) from entries where status = 'submitted' and category_id = (select min(id) from categories)`),
-    entryA: entryOf("mahakam-energi"),
-    entryB: entryOf("borneo-sawit"),
-    evidenceA: one<number>(`select min(id) from evidence_files where entry_id = ?`, entryOf("mahakam-energi")),
-    assignedEntry: one<number>(`select min(entry_id) from assignments where user_id = ? and status = 'not_started'`, assessor),
-    unassignedEntry: one<number>(
-      `select min(id) from entries where status = 'submitted' and id not in (select entry_id from assignments where user_id = ?)`,
-      assessor,
-    ),
+    editionId: world.id,
+    categoryId: world.categories.large!.id,
+    entryA: a.id,
+    entryB: b.id,
+    assignedEntry: world.entries[0].id,
+    evidenceA: await addEvidenceFile(a, "administration"),
+    scoredEntry: world.entries[0].id,
+    accounts: {
+      committee: world.committee, assessor: world.assessors[0], juror: world.jurors[0],
+      entrantA: a.organisation.member, entrantB: b.organisation.member,
+    },
   };
 }
 
@@ -98,7 +90,7 @@ export const ROUTES: RouteRule[] = [
   { file: "committee.$editionId.certificate.$categoryId.$entryId.tsx", url: (f) => `/committee/${f.editionId}/certificate/${f.categoryId}/${f.scoredEntry}`, allow: committee, resource: true },
   { file: "verify.$hash.tsx", url: () => `/verify/${"0".repeat(64)}`, allow: "public" },
   { file: "assess._index.tsx", url: () => "/assess", allow: panel },
-  // Assessor workspace: only the assigned assessor (penilai1) may open or post to the entry.
+  // Assessor workspace: only the assigned assessor may open or post to the entry.
   { file: "assess.$entryId.tsx", url: (f) => `/assess/${f.assignedEntry}`, allow: ["assessor"], post: true },
   // The entrant home; its form answers committees' invitations to the viewer's own organisations.
   { file: "portal._index.tsx", url: () => "/portal", allow: entrants, post: true },

@@ -20,20 +20,24 @@ export function e2eDb() {
   return new Database(join(process.env.E2E_DIR!, "e2e.sqlite"), { readonly: true, fileMustExist: true });
 }
 
-export async function signIn(page: Page, who: keyof typeof ACCOUNTS) {
+/** A demo account's key, or the email of any account whose password is PASSWORD (factories.ts). */
+export type Account = keyof typeof ACCOUNTS | { email: string };
+const emailOf = (who: Account) => (typeof who === "string" ? ACCOUNTS[who] : who.email);
+
+export async function signIn(page: Page, who: Account) {
   await page.goto("/login");
-  await page.getByLabel(/^(Email)$/).fill(ACCOUNTS[who]);
+  await page.getByLabel(/^(Email)$/).fill(emailOf(who));
   await page.getByLabel(/Kata sandi|Password/).fill(PASSWORD);
   await page.getByRole("button", { name: /^(Masuk|Sign in)$/ }).click();
   await expect(page).not.toHaveURL(/\/login/);
 }
 
 /** An API context signed in as `who` (or anonymous), that does not follow redirects. */
-export async function apiAs(baseURL: string, who: Persona): Promise<APIRequestContext> {
+export async function apiAs(baseURL: string, who: Account | "anonymous"): Promise<APIRequestContext> {
   const ctx = await playwrightRequest.newContext({ baseURL, maxRedirects: 0 });
   if (who !== "anonymous") {
-    const res = await ctx.post("/login", { form: { email: ACCOUNTS[who], password: PASSWORD }, maxRedirects: 0 });
-    expect(res.status(), `sign-in of ${who}`).toBe(302);
+    const res = await ctx.post("/login", { form: { email: emailOf(who), password: PASSWORD }, maxRedirects: 0 });
+    expect(res.status(), `sign-in of ${emailOf(who)}`).toBe(302);
   }
   return ctx;
 }
