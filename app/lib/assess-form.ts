@@ -1,12 +1,10 @@
-import type { ConflictKind } from "../../db/queries/conflicts";
 import type { FieldErrors } from "./forms";
 
 // What the assessor page's forms share between the server (schemas, action) and the browser
 // (components): field names and the shape of the action's answer. No database module here, so
 // that none reaches the browser bundle.
 
-/** The kinds of conflict, in the order offered (the same list as db/queries/conflicts.ts). */
-export const CONFLICT_KINDS = ["employed_by", "related_to", "business_link", "other"] as const satisfies readonly ConflictKind[];
+export { CONFLICT_KINDS } from "~/domain/conflicts";
 
 /** The scoresheet's field names of one criterion. */
 export const scoreName = (c: { id: number }) => `score_${c.id}`;

@@ -1,14 +1,11 @@
 import { inTransaction, type Db } from "../client";
-import type { ConflictDeclarationsTable } from "../schema";
+import type { ConflictKind } from "../../app/domain/conflicts";
 import { audit } from "./audit";
 
 // Conflict of interest: before an entry's evidence opens, an assessor or juror declares either no
 // conflict or a conflict (with its kind and a note). One declaration per (user, entry), for all
 // stages; it cannot be changed afterwards by the assessor. A declared conflict takes the entry off
 // the assessor's list and shows it to the committee (listConflicts) for reassignment.
-
-export type ConflictKind = NonNullable<ConflictDeclarationsTable["kind"]>;
-export const CONFLICT_KINDS: ConflictKind[] = ["employed_by", "related_to", "business_link", "other"];
 
 export async function findConflictDeclaration(db: Db, args: { userId: number; entryId: number }) {
   return db
