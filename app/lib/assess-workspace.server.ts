@@ -45,10 +45,10 @@ export async function loadAssessPage(request: Request, access: AssessorEntry) {
   const indicators = definition.criteria
     .filter((c) => c.type === "indicator")
     .map((c) => {
-      const value = indicatorValues.get(c.indicator ?? "") ?? null;
-      const bands = [...(c.bands ?? [])].sort((a, b) => b.min - a.min);
+      const value = indicatorValues.get(c.indicator) ?? null;
+      const bands = [...c.bands].sort((a, b) => b.min - a.min);
       const band = value === null ? undefined : bandOf(bands, value);
-      return { key: c.id, stage: c.stage, name: c.name ?? { id: c.id, en: c.id }, indicator: c.indicator ?? "", value, bands, bandMin: band?.min ?? null, points: value === null ? null : (band?.points ?? 0) };
+      return { key: c.id, stage: c.stage, name: c.name ?? { id: c.id, en: c.id }, indicator: c.indicator, value, bands, bandMin: band?.min ?? null, points: value === null ? null : (band?.points ?? 0) };
     });
   const gates = definition.gates.map((g) => {
     const actual = indicatorValues.get(g.indicator) ?? null;

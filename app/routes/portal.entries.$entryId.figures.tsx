@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     indicators,
     indicatorCriteria: (definition?.criteria ?? [])
       .filter((c) => c.type === "indicator")
-      .map((c) => ({ key: c.id, name: c.name ?? { id: c.id, en: c.id }, indicator: c.indicator ?? "", bands: c.bands ?? [] })),
+      .map((c) => ({ key: c.id, name: c.name ?? { id: c.id, en: c.id }, indicator: c.indicator, bands: c.bands })),
     gates: definition?.gates ?? [],
   };
 }
