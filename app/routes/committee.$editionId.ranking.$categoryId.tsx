@@ -116,10 +116,10 @@ export default function Ranking() {
   };
   // Sensitivity variants in words: "weight:<criterion>:+10%" and "without:<assessor>".
   const variantText = (variant: string) => {
-    const weight = variant.match(/^weight:(.+):([+-].+)$/);
-    if (weight) return t("committee.ranking.variantWeight", { criterion: d.critName[weight[1]] ?? weight[1], change: weight[2] });
-    const without = variant.match(/^without:(.+)$/);
-    return without ? t("committee.ranking.variantWithout", { assessor: d.assessorName[without[1]] ?? without[1] }) : variant;
+    const [, criterion, change] = variant.match(/^weight:(.+):([+-].+)$/) ?? [];
+    if (criterion !== undefined && change !== undefined) return t("committee.ranking.variantWeight", { criterion: d.critName[criterion] ?? criterion, change });
+    const [, assessor] = variant.match(/^without:(.+)$/) ?? [];
+    return assessor !== undefined ? t("committee.ranking.variantWithout", { assessor: d.assessorName[assessor] ?? assessor }) : variant;
   };
   const gateName = (id: string) => {
     const gate = d.gates.find((g) => g.id === id);

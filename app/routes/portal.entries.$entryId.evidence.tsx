@@ -92,11 +92,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await removeStoredFile(config.uploadDir, old);
         return data<ActionData>({ message: undefined, outcomes: [{ name: String(form.get("name") ?? ""), ok: true, text: t("portal.evidence.deleted") }], criterion: section });
       }
-      if (accepted.length !== 1 || uploader.files.length !== 1) {
+      const [f] = accepted;
+      if (f === undefined || accepted.length !== 1 || uploader.files.length !== 1) {
         await uploader.discard();
         return data<ActionData>({ message: uploader.files.length === 0 ? t("portal.evidence.chooseFile") : t("portal.evidence.replaceRefused"), outcomes: outcomes.filter((o) => !o.ok), criterion: section }, 400);
       }
-      const f = accepted[0];
       const old = await replaceEvidence(db, { ...base, fileId, file: { originalName: f.name, storageName: f.storageName!, mime: f.mime!, size: f.size!, sha256: f.sha256! } });
       if (!old) {
         await uploader.discard();

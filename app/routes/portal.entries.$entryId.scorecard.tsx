@@ -93,8 +93,9 @@ export default function Scorecard() {
                     </tr>
                   </thead>
                   <tbody>
-                    {card.criteria.filter((c) => card.result!.criteria[c.id]).map((c) => {
+                    {card.criteria.map((c) => {
                       const r = card.result!.criteria[c.id];
+                      if (r === undefined) return null; // a criterion of a stage the entry did not reach
                       const band = c.type === "indicator" && r.indicator !== null ? bandFor(c.bands, r.indicator) : null;
                       const indicatorText = formatIndicator(c.indicator ?? "", r.indicator);
                       return (

@@ -151,9 +151,11 @@ export async function seedDemo(db: Db, now = new Date(), options: { uploadDir?: 
         name: `Pemerintah ${name}`, slug: name.split(" ").slice(1).join("-").toLowerCase(), region: name, kind, category: "regency_city" as const,
       })),
       ...Object.entries(COMPANIES).flatMap(([category, list]) =>
-        list.map(([name, slug, region]) => ({
-          name, slug, region, category: category as CategoryKey, kind: kindsForCategory(category as CategoryKey)[0],
-        })),
+        list.map(([name, slug, region]) => {
+          const [kind] = kindsForCategory(category as CategoryKey);
+          if (kind === undefined) throw new Error(`demo seed: no organisation kind may enter ${category}`);
+          return { name, slug, region, category: category as CategoryKey, kind };
+        }),
       ),
     ];
     let n = 0;
@@ -227,11 +229,14 @@ export async function seedDemo(db: Db, now = new Date(), options: { uploadDir?: 
       // Desk stage: three assessors per submitted entry; the first two have submitted their
       // scores, the third is still working (a draft, or not started for penilai1 so that the
       // assessor demo has work to do).
-      const panel = [0, 1, 2].map((k) => assessors[(n + k) % assessors.length]);
+      const turn = n % assessors.length;
+      const panel = [...assessors.slice(turn), ...assessors.slice(0, turn)].slice(0, 3);
+      const rubric = rubrics[o.category];
+      if (rubric === undefined) throw new Error(`demo seed: no rubric for category ${o.category}`);
       const judged = await tx
         .selectFrom("criteria")
         .select(["id", "max", "step"])
-        .where("rubric_id", "=", rubrics[o.category].id)
+        .where("rubric_id", "=", rubric.id)
         .where("stage_key", "=", "desk")
         .where("type", "=", "judged")
         .orderBy("position")
