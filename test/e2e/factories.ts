@@ -145,7 +145,7 @@ export async function createOrganisation(opts: { name?: string; kind?: Organisat
     .insertInto("organisations")
     .values({
       name, kind, region: opts.region ?? "Kota Samarinda, Kalimantan Timur", size: kind === "company" ? "large" : null,
-      npp: company ? `NPP${tag}` : null, nib: company ? `NIB${tag}` : null,
+      npp: company ? `NPP${tag}` : null, nib: company ? `${Date.now()}${counter}` : null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

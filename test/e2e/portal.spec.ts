@@ -301,7 +301,8 @@ test("an organisation registers itself and waits for the committee's approval", 
   await page.getByLabel("Jenis organisasi").selectOption("company");
   await page.getByLabel("Wilayah", { exact: true }).fill("Kota Samarinda, Kalimantan Timur");
   await page.getByLabel(/^NPP/).fill(`NPP${stamp}`);
-  await page.getByLabel(/^NIB/).fill(`NIB${stamp}`);
+  // A NIB is digits only: the clock and a random tail keep it unique.
+  await page.getByLabel(/^NIB/).fill(`${Date.now()}${Math.floor(Math.random() * 1000)}`);
   await page.getByLabel("Nama lengkap").fill("Agus Setiawan");
   await page.getByLabel("Email").fill(`agus.${stamp}@sungai-kunjang.test`);
   await page.getByLabel("Kata sandi", { exact: true }).fill("rahasia-agus-2024");
