@@ -309,7 +309,6 @@ export interface DB {
 export type User = Selectable<UsersTable>;
 export type Edition = Selectable<EditionsTable>;
 export type Category = Selectable<CategoriesTable>;
-export type Entry = Selectable<EntriesTable>;
 export type Organisation = Selectable<OrganisationsTable>;
 export type Membership = Selectable<MembershipsTable>;
 export type NewAudit = Insertable<AuditLogTable>;

@@ -20,5 +20,3 @@ export async function requireCategoryCommittee(request: Request, params: LoaderF
   if (!category) notFound();
   return { ...ctx, category };
 }
-
-export { placeOf, roman } from "./places";

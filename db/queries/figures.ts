@@ -27,7 +27,6 @@ export async function portalEntry(db: Db, entryId: number) {
     .where("e.id", "=", entryId)
     .executeTakeFirst();
 }
-export type PortalEntry = NonNullable<Awaited<ReturnType<typeof portalEntry>>>;
 
 /**
  * Whether the organisation may still change the entry: a draft, before the deadline. An entry the

@@ -49,7 +49,6 @@ export function ranks(result: ScoringResult, id = "c"): Record<string, number> {
 }
 
 export const r2 = (x: number): number => Math.round(x * 100) / 100;
-export const r3 = (x: number): number => Math.round(x * 1000) / 1000;
 export const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 export const popSd = (xs: number[]): number => {
   const m = mean(xs);
