@@ -5,7 +5,6 @@ export { LIMITS, stepFits } from "./limits";
 export { bandOf } from "./indicators";
 export { gateHolds } from "./gates";
 export { GATE_OPS } from "./schema";
-export { GATE_OPS } from "./schema";
 export { assessorSeverity, scaledScores, toScale } from "./views";
 export type {
   ScoringInput,
