@@ -13,8 +13,9 @@ export async function hashPassword(password: string): Promise<string> {
 
 export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
   const parts = stored?.split("$");
-  if (!parts || parts.length !== 6 || parts[0] !== "scrypt") return false;
-  const [, N, r, p, salt, hash] = parts;
+  if (!parts || parts.length !== 6) return false;
+  const [scheme, N, r, p, salt = "", hash = ""] = parts;
+  if (scheme !== "scrypt") return false;
   const expected = Buffer.from(hash, "base64");
   const actual = await scrypt(password, Buffer.from(salt, "base64"), expected.length, {
     N: Number(N), r: Number(r), p: Number(p), maxmem: PARAMS.maxmem,

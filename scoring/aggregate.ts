@@ -1,5 +1,4 @@
 // Panel aggregation of the (calibrated) u of one (nominee, criterion).
-import { at } from "./at";
 
 export type AggregateKind = "mean" | "median" | "trimmed-mean";
 
@@ -16,10 +15,10 @@ export function sortPrefix(values: Float64Array, n: number): void {
     return;
   }
   for (let i = 1; i < n; i++) {
-    const x = at(values, i);
+    const x = values[i]!;
     let j = i - 1;
-    while (j >= 0 && at(values, j) > x) {
-      values[j + 1] = at(values, j);
+    while (j >= 0 && values[j]! > x) {
+      values[j + 1] = values[j]!;
       j--;
     }
     values[j + 1] = x;
@@ -28,7 +27,7 @@ export function sortPrefix(values: Float64Array, n: number): void {
 
 function meanOf(sorted: Float64Array, from: number, to: number): number {
   let sum = 0;
-  for (let i = from; i < to; i++) sum += at(sorted, i);
+  for (let i = from; i < to; i++) sum += sorted[i]!;
   return sum / (to - from);
 }
 
@@ -41,7 +40,7 @@ export function aggregateSorted(sorted: Float64Array, n: number, method: Aggrega
     case "mean":
       return meanOf(sorted, 0, n);
     case "median":
-      return n % 2 === 1 ? at(sorted, (n - 1) / 2) : (at(sorted, n / 2 - 1) + at(sorted, n / 2)) / 2;
+      return n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
     case "trimmed-mean":
       if (n >= method.minPanel && n > 2 * method.trim) return meanOf(sorted, method.trim, n - method.trim);
       return meanOf(sorted, 0, n);
@@ -53,7 +52,7 @@ export function populationSd(values: Float64Array, n: number): number {
   const m = meanOf(values, 0, n);
   let ss = 0;
   for (let i = 0; i < n; i++) {
-    const d = at(values, i) - m;
+    const d = values[i]! - m;
     ss += d * d;
   }
   return Math.sqrt(ss / n);

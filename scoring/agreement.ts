@@ -1,5 +1,4 @@
 // Agreement statistics over a complete block: rows are nominees (targets), columns assessors (judges).
-import { at } from "./at";
 import { cmp6 } from "./round";
 
 export interface IccResult {
@@ -14,12 +13,12 @@ export interface IccResult {
 export function icc2(x: Float64Array, n: number, k: number): IccResult {
   if (n < 2 || k < 2) return { icc2_1: null, icc2_k: null };
   let grand = 0;
-  for (let i = 0; i < n * k; i++) grand += at(x, i);
+  for (let i = 0; i < n * k; i++) grand += x[i]!;
   grand /= n * k;
   let ssRows = 0;
   for (let i = 0; i < n; i++) {
     let m = 0;
-    for (let j = 0; j < k; j++) m += at(x, i * k + j);
+    for (let j = 0; j < k; j++) m += x[i * k + j]!;
     const d = m / k - grand;
     ssRows += d * d;
   }
@@ -27,14 +26,14 @@ export function icc2(x: Float64Array, n: number, k: number): IccResult {
   let ssCols = 0;
   for (let j = 0; j < k; j++) {
     let m = 0;
-    for (let i = 0; i < n; i++) m += at(x, i * k + j);
+    for (let i = 0; i < n; i++) m += x[i * k + j]!;
     const d = m / n - grand;
     ssCols += d * d;
   }
   ssCols *= n;
   let ssTotal = 0;
   for (let i = 0; i < n * k; i++) {
-    const d = at(x, i) - grand;
+    const d = x[i]! - grand;
     ssTotal += d * d;
   }
   const ssErr = Math.max(0, ssTotal - ssRows - ssCols);
@@ -62,19 +61,19 @@ export function kendallW(x: Float64Array, n: number, k: number): number | null {
   let tieSum = 0;
   for (let j = 0; j < k; j++) {
     for (let i = 0; i < n; i++) {
-      col[i] = cmp6(at(x, i * k + j));
+      col[i] = cmp6(x[i * k + j]!);
       idx[i] = i;
     }
-    idx.sort((a, b) => at(col, a) - at(col, b));
+    idx.sort((a, b) => col[a]! - col[b]!);
     let i = 0;
     while (i < n) {
       let e = i + 1;
-      while (e < n && at(col, at(idx, e)) === at(col, at(idx, i))) e++;
+      while (e < n && col[idx[e]!]! === col[idx[i]!]!) e++;
       const t = e - i;
       const midRank = (i + 1 + e) / 2; // ranks i+1 .. e
       for (let m = i; m < e; m++) {
-        const r = at(idx, m);
-        rankSum[r] = at(rankSum, r) + midRank;
+        const r = idx[m]!;
+        rankSum[r] = rankSum[r]! + midRank;
       }
       if (t > 1) tieSum += t * t * t - t;
       i = e;
@@ -83,7 +82,7 @@ export function kendallW(x: Float64Array, n: number, k: number): number | null {
   const meanRank = (k * (n + 1)) / 2;
   let S = 0;
   for (let i = 0; i < n; i++) {
-    const d = at(rankSum, i) - meanRank;
+    const d = rankSum[i]! - meanRank;
     S += d * d;
   }
   const den = k * k * (n * n * n - n) - k * tieSum;

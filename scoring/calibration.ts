@@ -1,5 +1,4 @@
 // Calibration of assessors' u within one category and stage (docs/scoring-contract.md §4).
-import { at } from "./at";
 import { cmp6 } from "./round";
 
 export type CalibrationKind = "none" | "zscore" | "offset";
@@ -34,8 +33,8 @@ export function calibrate(kind: CalibrationKind, b: StageBlock, out: Float64Arra
 
 function copy(b: StageBlock, out: Float64Array): void {
   for (const s of b.slots) {
-    const to = at(b.start, s + 1);
-    for (let e = at(b.start, s); e < to; e++) out[e] = at(b.u, e);
+    const to = b.start[s + 1]!;
+    for (let e = b.start[s]!; e < to; e++) out[e] = b.u[e]!;
   }
 }
 
@@ -47,13 +46,13 @@ function zscore(b: StageBlock, out: Float64Array): number[] {
   let total = 0;
   let totalCnt = 0;
   for (const s of b.slots) {
-    const to = at(b.start, s + 1);
-    for (let e = at(b.start, s); e < to; e++) {
-      const a = at(b.assessor, e);
+    const to = b.start[s + 1]!;
+    for (let e = b.start[s]!; e < to; e++) {
+      const a = b.assessor[e]!;
       if (a === b.exclude) continue;
-      const x = at(b.u, e);
-      cnt[a] = at(cnt, a) + 1;
-      sum[a] = at(sum, a) + x;
+      const x = b.u[e]!;
+      cnt[a] = cnt[a]! + 1;
+      sum[a] = sum[a]! + x;
       total += x;
       totalCnt++;
     }
@@ -63,17 +62,17 @@ function zscore(b: StageBlock, out: Float64Array): number[] {
   let pooledSs = 0;
   const mean = new Float64Array(A);
   for (let a = 0; a < A; a++) {
-    const n = at(cnt, a);
-    if (n > 0) mean[a] = at(sum, a) / n;
+    const n = cnt[a]!;
+    if (n > 0) mean[a] = sum[a]! / n;
   }
   for (const s of b.slots) {
-    const to = at(b.start, s + 1);
-    for (let e = at(b.start, s); e < to; e++) {
-      const a = at(b.assessor, e);
+    const to = b.start[s + 1]!;
+    for (let e = b.start[s]!; e < to; e++) {
+      const a = b.assessor[e]!;
       if (a === b.exclude) continue;
-      const x = at(b.u, e);
-      const d = x - at(mean, a);
-      ss[a] = at(ss, a) + d * d;
+      const x = b.u[e]!;
+      const d = x - mean[a]!;
+      ss[a] = ss[a]! + d * d;
       const D = x - M;
       pooledSs += D * D;
     }
@@ -83,20 +82,20 @@ function zscore(b: StageBlock, out: Float64Array): number[] {
   const ok = new Uint8Array(A);
   const skipped: number[] = [];
   for (let a = 0; a < A; a++) {
-    const n = at(cnt, a);
+    const n = cnt[a]!;
     if (n === 0) continue;
-    const d = Math.sqrt(at(ss, a) / n);
+    const d = Math.sqrt(ss[a]! / n);
     sd[a] = d;
     if (n >= 3 && cmp6(d) > 0) ok[a] = 1;
     else skipped.push(a);
   }
   for (const s of b.slots) {
-    const to = at(b.start, s + 1);
-    for (let e = at(b.start, s); e < to; e++) {
-      const a = at(b.assessor, e);
+    const to = b.start[s + 1]!;
+    for (let e = b.start[s]!; e < to; e++) {
+      const a = b.assessor[e]!;
       if (a === b.exclude) continue;
-      const x = at(b.u, e);
-      out[e] = at(ok, a) === 1 ? clip(M + (S * (x - at(mean, a))) / at(sd, a)) : x;
+      const x = b.u[e]!;
+      out[e] = ok[a]! === 1 ? clip(M + (S * (x - mean[a]!)) / sd[a]!) : x;
     }
   }
   return skipped;
@@ -107,32 +106,32 @@ function offset(b: StageBlock, out: Float64Array): void {
   const dSum = new Float64Array(A);
   const dCnt = new Int32Array(A);
   for (const s of b.slots) {
-    const from = at(b.start, s);
-    const to = at(b.start, s + 1);
+    const from = b.start[s]!;
+    const to = b.start[s + 1]!;
     let n = 0;
     let sum = 0;
     for (let e = from; e < to; e++) {
-      if (at(b.assessor, e) === b.exclude) continue;
+      if (b.assessor[e]! === b.exclude) continue;
       n++;
-      sum += at(b.u, e);
+      sum += b.u[e]!;
     }
     if (n < 2) continue;
     for (let e = from; e < to; e++) {
-      const a = at(b.assessor, e);
+      const a = b.assessor[e]!;
       if (a === b.exclude) continue;
-      const x = at(b.u, e);
-      dSum[a] = at(dSum, a) + (x - (sum - x) / (n - 1));
-      dCnt[a] = at(dCnt, a) + 1;
+      const x = b.u[e]!;
+      dSum[a] = dSum[a]! + (x - (sum - x) / (n - 1));
+      dCnt[a] = dCnt[a]! + 1;
     }
   }
   for (const s of b.slots) {
-    const to = at(b.start, s + 1);
-    for (let e = at(b.start, s); e < to; e++) {
-      const a = at(b.assessor, e);
+    const to = b.start[s + 1]!;
+    for (let e = b.start[s]!; e < to; e++) {
+      const a = b.assessor[e]!;
       if (a === b.exclude) continue;
-      const n = at(dCnt, a);
-      const bias = n > 0 ? at(dSum, a) / n : 0;
-      out[e] = clip(at(b.u, e) - bias);
+      const n = dCnt[a]!;
+      const bias = n > 0 ? dSum[a]! / n : 0;
+      out[e] = clip(b.u[e]! - bias);
     }
   }
 }

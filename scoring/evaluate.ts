@@ -3,7 +3,6 @@
 import type { CategoryData, Model } from "./prepare";
 import { aggregateSorted, populationSd, sortPrefix } from "./aggregate";
 import { calibrate } from "./calibration";
-import { at } from "./at";
 import { advancing, weightedStageMean } from "./stages";
 import { cmp6 } from "./round";
 
@@ -58,8 +57,8 @@ export function evaluate(model: Model, cat: CategoryData, variant: Variant, deta
 
   for (let s = 0; s < S; s++) {
     participantsOf.push(participants);
-    const crits = at(model.stageCrits, s);
-    const judged = at(model.stageJudged, s);
+    const crits = model.stageCrits[s]!;
+    const judged = model.stageJudged[s]!;
 
     if (method.calibration !== "none" && judged.length > 0) {
       const slots = new Int32Array(participants.length * judged.length);
@@ -70,22 +69,22 @@ export function evaluate(model: Model, cat: CategoryData, variant: Variant, deta
     }
 
     let weightSum = 0;
-    for (const c of crits) weightSum += at(weights, c);
+    for (const c of crits) weightSum += weights[c]!;
 
     for (const n of participants) {
       let num = 0;
       for (const c of crits) {
         const slot = n * C + c;
         let v: number;
-        if (at(model.critJudged, c) === 1) {
+        if (model.critJudged[c]! === 1) {
           let m = 0;
-          const to = at(start, slot + 1);
-          for (let e = at(start, slot); e < to; e++) {
-            if (at(assessor, e) !== exclude) scratch[m++] = at(calibrated, e);
+          const to = start[slot + 1]!;
+          for (let e = start[slot]!; e < to; e++) {
+            if (assessor[e]! !== exclude) scratch[m++] = calibrated[e]!;
           }
           if (m === 0) {
             v = 0;
-            if (flags !== null) at(flags, n).push(`missing-scores:${at(model.critIds, c)}`);
+            if (flags !== null) flags[n]!.push(`missing-scores:${model.critIds[c]!}`);
           } else {
             sortPrefix(scratch, m);
             v = aggregateSorted(scratch, m, method.aggregate);
@@ -93,15 +92,15 @@ export function evaluate(model: Model, cat: CategoryData, variant: Variant, deta
               const d = populationSd(scratch, m);
               panel[slot] = m;
               sd[slot] = d;
-              if (cmp6(d) > sdLimit) at(flags, n).push(`disagreement:${at(model.critIds, c)}`);
+              if (cmp6(d) > sdLimit) flags[n]!.push(`disagreement:${model.critIds[c]!}`);
             }
           }
         } else {
-          v = at(cat.indicatorPoints, slot);
-          if (flags !== null && Number.isNaN(at(cat.indicatorRaw, slot))) at(flags, n).push(`missing-indicator:${at(model.critIds, c)}`);
+          v = cat.indicatorPoints[slot]!;
+          if (flags !== null && Number.isNaN(cat.indicatorRaw[slot]!)) flags[n]!.push(`missing-indicator:${model.critIds[c]!}`);
         }
         critValue[slot] = v;
-        num += at(weights, c) * v;
+        num += weights[c]! * v;
       }
       stageScore[n * S + s] = num / weightSum;
       reached[n] = s;
@@ -127,10 +126,10 @@ export function rankingKeys(model: Model, ev: Evaluation, N: number): { keys: Fl
   const keys = new Float64Array(N * width);
   for (let n = 0; n < N; n++) {
     const o = n * width;
-    keys[o] = at(ev.reached, n);
-    keys[o + 1] = cmp6(at(ev.total, n));
+    keys[o] = ev.reached[n]!;
+    keys[o + 1] = cmp6(ev.total[n]!);
     for (const [t, { kind, index }] of tb.entries()) {
-      keys[o + 2 + t] = cmp6(kind === "stage" ? at(ev.stageScore, n * S + index) : at(ev.critValue, n * C + index));
+      keys[o + 2 + t] = cmp6(kind === "stage" ? ev.stageScore[n * S + index]! : ev.critValue[n * C + index]!);
     }
   }
   return { keys, width };

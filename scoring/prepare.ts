@@ -5,7 +5,6 @@ import type { AggregateMethod } from "./aggregate";
 import type { CalibrationKind } from "./calibration";
 import type { RankingKind } from "./ranking";
 import type { IneligibleEntry } from "./types";
-import { at } from "./at";
 import { failedGates } from "./gates";
 import { bandPoints, indicatorOf } from "./indicators";
 import { compareIds } from "./round";
@@ -178,7 +177,7 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
   let lastCrit: string | null = null;
   let lastC: number | undefined = undefined;
   for (let i = 0; i < M; i++) {
-    const s = at(scores, i);
+    const s = scores[i]!;
     if (s.nominee !== lastNom) {
       lastNom = s.nominee;
       lastG = nomIndex.get(lastNom);
@@ -202,52 +201,52 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
     const slot = g * C + c;
     slotOf[i] = slot;
     asrOf[i] = a;
-    start[slot + 1] = at(start, slot + 1) + 1;
+    start[slot + 1] = start[slot + 1]! + 1;
   }
-  for (let k = 0; k < G * C; k++) start[k + 1] = at(start, k + 1) + at(start, k);
+  for (let k = 0; k < G * C; k++) start[k + 1] = start[k + 1]! + start[k]!;
 
   // Assessors ranked by id, so that sorting by index sorts by id.
-  const byName = asrNames.map((_, i) => i).sort((a, b) => compareIds(at(asrNames, a), at(asrNames, b)));
+  const byName = asrNames.map((_, i) => i).sort((a, b) => compareIds(asrNames[a]!, asrNames[b]!));
   const rankOf = new Int32Array(asrNames.length);
   byName.forEach((a, r) => (rankOf[a] = r));
 
   // Pass 2: fill u and assessor rank per slot.
-  const E = at(start, G * C);
+  const E = start[G * C]!;
   const u = new Float64Array(E);
   const asr = new Int32Array(E);
   const pos = start.slice(0, G * C);
   for (let i = 0; i < M; i++) {
-    const slot = at(slotOf, i);
+    const slot = slotOf[i]!;
     if (slot < 0) continue;
-    const p = at(pos, slot);
+    const p = pos[slot]!;
     pos[slot] = p + 1;
-    u[p] = toScale(at(scores, i).value, at(maxOf, slot % C));
-    asr[p] = at(rankOf, at(asrOf, i));
+    u[p] = toScale(scores[i]!.value, maxOf[slot % C]!);
+    asr[p] = rankOf[asrOf[i]!]!;
   }
 
   // Per category: local assessor indices (by id), entries of a slot ordered by assessor.
   const localOf = new Int32Array(asrNames.length).fill(-1);
   const result: CategoryData[] = [];
   cats.forEach(([id, g], k) => {
-    const gFrom = at(catFrom, k);
-    const N = at(catFrom, k + 1) - gFrom;
-    const eFrom = at(start, gFrom * C);
-    const eTo = at(start, (gFrom + N) * C);
+    const gFrom = catFrom[k]!;
+    const N = catFrom[k + 1]! - gFrom;
+    const eFrom = start[gFrom * C]!;
+    const eTo = start[(gFrom + N) * C]!;
     const catU = u.subarray(eFrom, eTo);
     const catAsr = asr.subarray(eFrom, eTo);
     const present: number[] = [];
     for (const r of catAsr) {
-      if (at(localOf, r) === -1) {
+      if (localOf[r]! === -1) {
         localOf[r] = 0;
         present.push(r);
       }
     }
     present.sort((a, b) => a - b);
     present.forEach((r, l) => (localOf[r] = l));
-    catAsr.forEach((r, e) => (catAsr[e] = at(localOf, r)));
+    catAsr.forEach((r, e) => (catAsr[e] = localOf[r]!));
     for (const r of present) localOf[r] = -1;
     const catStart = start.slice(gFrom * C, (gFrom + N) * C + 1).map((x) => x - eFrom);
-    for (let sl = 0; sl < N * C; sl++) sortSlotByAssessor(catU, catAsr, at(catStart, sl), at(catStart, sl + 1));
+    for (let sl = 0; sl < N * C; sl++) sortSlotByAssessor(catU, catAsr, catStart[sl]!, catStart[sl + 1]!);
 
     const indicatorPoints = new Float64Array(N * C);
     const indicatorRaw = new Float64Array(N * C);
@@ -264,7 +263,7 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
       id,
       nominees: g.eligible,
       ineligible: g.ineligible,
-      assessors: present.map((r) => at(asrNames, at(byName, r))),
+      assessors: present.map((r) => asrNames[byName[r]!]!),
       start: catStart,
       u: catU,
       assessor: catAsr,
@@ -277,12 +276,12 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
 
 function sortSlotByAssessor(u: Float64Array, asr: Int32Array, from: number, to: number): void {
   for (let i = from + 1; i < to; i++) {
-    const a = at(asr, i);
-    const x = at(u, i);
+    const a = asr[i]!;
+    const x = u[i]!;
     let j = i - 1;
-    while (j >= from && at(asr, j) > a) {
-      asr[j + 1] = at(asr, j);
-      u[j + 1] = at(u, j);
+    while (j >= from && asr[j]! > a) {
+      asr[j + 1] = asr[j]!;
+      u[j + 1] = u[j]!;
       j--;
     }
     asr[j + 1] = a;

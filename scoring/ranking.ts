@@ -1,5 +1,4 @@
 // Ranking by comparison keys (docs/scoring-contract.md §10): never by id, order or chance.
-import { at } from "./at";
 
 export type RankingKind = "competition" | "dense";
 
@@ -15,7 +14,7 @@ export function rankByKeys(keys: Float64Array, count: number, width: number, kin
     const oa = a * width;
     const ob = b * width;
     for (let k = 0; k < width; k++) {
-      const d = at(keys, ob + k) - at(keys, oa + k);
+      const d = keys[ob + k]! - keys[oa + k]!;
       if (d !== 0) return d;
     }
     return 0;
@@ -24,7 +23,7 @@ export function rankByKeys(keys: Float64Array, count: number, width: number, kin
   const ranks = new Int32Array(count);
   let rank = 0;
   order.forEach((n, i) => {
-    if (i === 0 || compare(at(order, i - 1), n) !== 0) rank = kind === "competition" ? i + 1 : rank + 1;
+    if (i === 0 || compare(order[i - 1]!, n) !== 0) rank = kind === "competition" ? i + 1 : rank + 1;
     ranks[n] = rank;
   });
   return { ranks, order };

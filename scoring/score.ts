@@ -6,7 +6,6 @@ import { evaluate, rankingKeys } from "./evaluate";
 import { rankByKeys } from "./ranking";
 import { stageAgreement } from "./stageAgreement";
 import { sensitivity } from "./sensitivity";
-import { at } from "./at";
 import { compareIds, report2 } from "./round";
 
 const uniqueSorted = (xs: string[]): string[] => [...new Set(xs)].sort(compareIds);
@@ -27,35 +26,35 @@ function scoreCategory(model: Model, cat: CategoryData): CategoryResult {
   const ranking: RankingEntry[] = [];
   for (const n of order) {
     const stages: Record<string, number> = {};
-    model.stageIds.forEach((id, s) => (stages[id] = report2(at(ev.stageScore, n * S + s))));
-    const reached = at(ev.reached, n);
+    model.stageIds.forEach((id, s) => (stages[id] = report2(ev.stageScore[n * S + s]!)));
+    const reached = ev.reached[n]!;
     const criteria: Record<string, CriterionResult> = {};
     model.critIds.forEach((id, c) => {
-      if (at(model.critStage, c) > reached) return;
+      if (model.critStage[c]! > reached) return;
       const slot = n * C + c;
-      const value = report2(at(ev.critValue, slot));
-      const raw = at(cat.indicatorRaw, slot);
+      const value = report2(ev.critValue[slot]!);
+      const raw = cat.indicatorRaw[slot]!;
       criteria[id] =
-        at(model.critJudged, c) === 1
-          ? { value, panel: at(panel, slot), sd: report2(at(sd, slot)) }
+        model.critJudged[c]! === 1
+          ? { value, panel: panel[slot]!, sd: report2(sd[slot]!) }
           : { value, indicator: Number.isNaN(raw) ? null : raw };
     });
     const entry: RankingEntry = {
-      nominee: at(cat.nominees, n),
-      rank: at(ranks, n),
-      total: report2(at(ev.total, n)),
-      reached: at(model.stageIds, reached),
+      nominee: cat.nominees[n]!,
+      rank: ranks[n]!,
+      total: report2(ev.total[n]!),
+      reached: model.stageIds[reached]!,
       stages,
       criteria,
-      flags: uniqueSorted(at(flags, n)),
+      flags: uniqueSorted(flags[n]!),
     };
-    if (sens !== null) entry.rankRange = [at(sens.best, n), at(sens.worst, n)];
+    if (sens !== null) entry.rankRange = [sens.best[n]!, sens.worst[n]!];
     ranking.push(entry);
   }
 
   const agreement: Record<string, StageAgreement> = {};
   model.stageIds.forEach((id, s) => {
-    if (at(model.stageJudged, s).length > 0) agreement[id] = stageAgreement(model, cat, s, at(ev.participants, s));
+    if (model.stageJudged[s]!.length > 0) agreement[id] = stageAgreement(model, cat, s, ev.participants[s]!);
   });
 
   const result: CategoryResult = {
@@ -63,7 +62,7 @@ function scoreCategory(model: Model, cat: CategoryData): CategoryResult {
     ranking,
     ineligible: cat.ineligible.map((x) => ({ nominee: x.nominee, failed: [...x.failed] })),
     agreement,
-    flags: uniqueSorted([...ev.skipped].map((a) => `calibration-skipped:${at(cat.assessors, a)}`)),
+    flags: uniqueSorted([...ev.skipped].map((a) => `calibration-skipped:${cat.assessors[a]!}`)),
   };
   if (sens !== null) result.sensitivity = sens.result;
   return result;

@@ -3,7 +3,6 @@
 import type { CategoryData, Model } from "./prepare";
 import type { SensitivityResult } from "./types";
 import { evaluate, rankingKeys, type Variant } from "./evaluate";
-import { at } from "./at";
 import { rankByKeys } from "./ranking";
 
 /** δ·100 without trailing zeros: 0.1 → "10", 0.125 → "12.5". */
@@ -21,7 +20,7 @@ export function variantsOf(model: Model, cat: CategoryData, delta: number): Name
   model.critIds.forEach((id, c) => {
     for (const [sign, factor] of [["-", 1 - delta], ["+", 1 + delta]] as const) {
       const weights = model.critWeights.slice();
-      weights[c] = at(weights, c) * factor;
+      weights[c] = weights[c]! * factor;
       out.push({ name: `weight:${id}:${sign}${pct}%`, weights, exclude: -1 });
     }
   });
@@ -49,11 +48,11 @@ export function sensitivity(model: Model, cat: CategoryData, baseRanks: Int32Arr
     const { keys, width } = rankingKeys(model, ev, N);
     const { ranks } = rankByKeys(keys, N, width, model.method.ranking);
     ranks.forEach((r, n) => {
-      if (r < at(best, n)) best[n] = r;
-      if (r > at(worst, n)) worst[n] = r;
+      if (r < best[n]!) best[n] = r;
+      if (r > worst[n]!) worst[n] = r;
     });
     const winners = winnersOf(ranks);
-    if (!sameSet(winners, baseWinners)) changes.push({ variant: v.name, winners: winners.map((n) => at(cat.nominees, n)) });
+    if (!sameSet(winners, baseWinners)) changes.push({ variant: v.name, winners: winners.map((n) => cat.nominees[n]!) });
   }
   return { result: { winnerStable: changes.length === 0, changes }, best, worst };
 }

@@ -2,7 +2,6 @@
 import type { CategoryData, Model } from "./prepare";
 import type { StageAgreement } from "./types";
 import { icc2, kendallW } from "./agreement";
-import { at } from "./at";
 import { report3 } from "./round";
 
 const r3 = (x: number | null): number | null => (x === null ? null : report3(x));
@@ -14,17 +13,17 @@ const r3 = (x: number | null): number | null => (x === null ? null : report3(x))
  */
 export function stageAgreement(model: Model, cat: CategoryData, stage: number, participants: Int32Array): StageAgreement {
   const C = model.critIds.length;
-  const judged = at(model.stageJudged, stage);
+  const judged = model.stageJudged[stage]!;
   const A = cat.assessors.length;
   const n = participants.length;
   const count = new Int32Array(A);
   for (const p of participants) {
     for (const c of judged) {
       const slot = p * C + c;
-      const to = at(cat.start, slot + 1);
-      for (let e = at(cat.start, slot); e < to; e++) {
-        const a = at(cat.assessor, e);
-        count[a] = at(count, a) + 1;
+      const to = cat.start[slot + 1]!;
+      for (let e = cat.start[slot]!; e < to; e++) {
+        const a = cat.assessor[e]!;
+        count[a] = count[a]! + 1;
       }
     }
   }
@@ -35,15 +34,15 @@ export function stageAgreement(model: Model, cat: CategoryData, stage: number, p
   });
 
   let weightSum = 0;
-  for (const c of judged) weightSum += at(model.critWeights, c);
+  for (const c of judged) weightSum += model.critWeights[c]!;
   const x = new Float64Array(n * k);
   participants.forEach((p, i) => {
     for (const c of judged) {
       const slot = p * C + c;
-      const to = at(cat.start, slot + 1);
-      for (let e = at(cat.start, slot); e < to; e++) {
-        const col = at(column, at(cat.assessor, e));
-        if (col >= 0) x[i * k + col] = at(x, i * k + col) + (at(model.critWeights, c) * at(cat.u, e)) / weightSum;
+      const to = cat.start[slot + 1]!;
+      for (let e = cat.start[slot]!; e < to; e++) {
+        const col = column[cat.assessor[e]!]!;
+        if (col >= 0) x[i * k + col] = x[i * k + col]! + (model.critWeights[c]! * cat.u[e]!) / weightSum;
       }
     }
   });

@@ -1,6 +1,5 @@
 // Running totals and advancing from one stage to the next (docs/scoring-contract.md §8).
 import type { Advance } from "./schema";
-import { at } from "./at";
 import { cmp6 } from "./round";
 
 /**
@@ -13,12 +12,12 @@ export function advancing(participants: Int32Array, running: Float64Array, advan
   let cut: number;
   if ("top" in advance) {
     if (advance.top >= participants.length) return participants;
-    const sorted = Float64Array.from(participants, (n) => cmp6(at(running, n))).sort();
-    cut = at(sorted, participants.length - advance.top); // the top-th best (ascending order)
+    const sorted = Float64Array.from(participants, (n) => cmp6(running[n]!)).sort();
+    cut = sorted[participants.length - advance.top]!; // the top-th best (ascending order)
   } else {
     cut = cmp6(advance.minScore);
   }
-  return participants.filter((n) => cmp6(at(running, n)) >= cut);
+  return participants.filter((n) => cmp6(running[n]!) >= cut);
 }
 
 /** Σ Wˢ·stageˢ / Σ Wˢ over the stages 0..upTo of one nominee. */
@@ -26,8 +25,8 @@ export function weightedStageMean(stageScores: Float64Array, offset: number, sta
   let num = 0;
   let den = 0;
   for (let s = 0; s <= upTo; s++) {
-    const w = at(stageWeights, s);
-    num += w * at(stageScores, offset + s);
+    const w = stageWeights[s]!;
+    num += w * stageScores[offset + s]!;
     den += w;
   }
   return num / den;

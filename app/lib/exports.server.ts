@@ -41,7 +41,7 @@ function matrixTable(c: ExportContext): (string | number)[][] {
     return Number(na) - Number(nb) || Number(aa) - Number(ab) || a.localeCompare(b);
   });
   const rows = keys.map((key) => {
-    const [nominee, assessor] = key.split("\u0000");
+    const [nominee = "", assessor = ""] = key.split("\u0000");
     const row = cells.get(key)!;
     return [nominee, c.entryName.get(nominee) ?? nominee, c.assessorName.get(assessor) ?? assessor, ...judged.map((k) => row.get(k) ?? "")];
   });

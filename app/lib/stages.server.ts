@@ -36,7 +36,7 @@ export async function proposal(db: Db, edition: Edition) {
     }
     const stageIds = scoring.parsed.input.rubric.stages.map((s) => s.id);
     const list = shortlistOf(scoring.result, stageIds, open.key);
-    const rankOf = new Map(scoring.result.categories[0].ranking.map((r) => [r.nominee, r]));
+    const rankOf = new Map((scoring.result.categories[0]?.ranking ?? []).map((r) => [r.nominee, r]));
     const row = (id: string) => ({ id: Number(id), name: names.get(id) ?? id, rank: rankOf.get(id)?.rank ?? null, total: rankOf.get(id)?.total ?? null });
     // Scoresheets of this stage not submitted yet do not count: the committee is told how many.
     const unsubmitted = (await scoresheetCounts(db, c.id)).filter((x) => x.stage === open.key && x.status !== "submitted").reduce((a, x) => a + x.n, 0);

@@ -18,13 +18,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const kind = url.searchParams.get("kind") ?? "ranking";
   if (!["csv", "xlsx"].includes(format) || !["ranking", "matrix"].includes(kind)) notFound();
   const scoring = await scoreCategory(db, category);
-  if (!scoring || !scoring.parsed.ok || !scoring.result) notFound();
+  const result = scoring?.result?.categories[0];
+  if (!scoring || !scoring.parsed.ok || !result) notFound();
   const definition = await loadRubricDefinition(db, scoring.rubricId);
   const input = scoring.parsed.input;
   const names = await userNames(db, [...new Set(input.scores.map((s) => Number(s.assessor)))]);
   const ctx: ExportContext = {
     input,
-    result: scoring.result.categories[0],
+    result,
     entryName: new Map(scoring.entries.map((e) => [String(e.id), e.organisation_name])),
     assessorName: new Map([...names].map(([k, v]) => [String(k), v])),
     criterionName: new Map(definition.criteria.map((c) => [c.id, (locale === "en" ? c.name?.en : c.name?.id) ?? c.id])),

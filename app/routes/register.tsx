@@ -97,7 +97,7 @@ export default function Register() {
         <fieldset>
           <legend>{t("portal.register.entry")}</legend>
           <SelectField
-            name="editionId" label={t("common.edition")} defaultValue={values.editionId ?? String(editions[0].id)} error={errors.editionId}
+            name="editionId" label={t("common.edition")} defaultValue={values.editionId ?? String(editions[0]?.id ?? "")} error={errors.editionId}
             options={editions.map((e) => [String(e.id), `${e.name} — ${t("portal.register.until", { date: formatDate(e.registration_deadline, locale) })}`])}
           />
           <div className={`field${errors.categoryId ? " field--error" : ""}`}>

@@ -24,8 +24,10 @@ async function withSnapshots<E extends { publication_id: number; category_id: nu
     .execute();
   const byId = new Map(snapshots.map((s) => [s.id, s]));
   return current.map((e) => {
-    const s = byId.get(e.publication_id)!;
-    return { id: s.id, edition_id: s.edition_id, category_id: e.category_id, rubric_id: s.rubric_id, result_json: s.result_json, sha256: s.sha256, published_at: e.published_at, published_by: e.published_by };
+    const s = byId.get(e.publication_id);
+    // publication_events.publication_id references publications(id): a missing row is corruption.
+    if (!s) throw new Error(`publication ${e.publication_id} of category ${e.category_id} is missing`);
+    return { event: e, id: s.id, edition_id: s.edition_id, category_id: e.category_id, rubric_id: s.rubric_id, result_json: s.result_json, sha256: s.sha256, published_at: e.published_at, published_by: e.published_by };
   });
 }
 
@@ -33,7 +35,11 @@ async function withSnapshots<E extends { publication_id: number; category_id: nu
 export async function currentPublication(db: Db, categoryId: number) {
   const events = await db.selectFrom("publication_events as ev").select(EVENT).where("ev.category_id", "=", categoryId).execute();
   const event = currentEvents(events).get(categoryId);
-  return event ? (await withSnapshots(db, [event]))[0] : undefined;
+  if (!event) return undefined;
+  const [found] = await withSnapshots(db, [event]); // one row per event, or it throws
+  if (!found) return undefined;
+  const { event: _event, ...snapshot } = found;
+  return snapshot;
 }
 
 /** The current publication of each published category of an edition, by category (public data). */
@@ -46,7 +52,7 @@ export async function currentPublications(db: Db, editionId: number) {
     .execute();
   const current = [...currentEvents(events).values()].sort((a, b) => a.category_id - b.category_id);
   const snapshots = await withSnapshots(db, current);
-  return snapshots.map((s, i) => ({ ...s, category: current[i].category, places: current[i].places, mentions: current[i].mentions }));
+  return snapshots.map(({ event, ...s }) => ({ ...s, category: event.category, places: event.places, mentions: event.mentions }));
 }
 
 /** The ids of an edition's categories that have a current publication. */
