@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadFixtures, type Fixtures } from "../e2e/route-table";
+import type { Fixtures } from "../e2e/route-table";
+import { loadFixtures } from "./demo-fixtures";
 import { http, runServerToExit, signInCookie, startServer, type RunningServer } from "./server";
 
 // Issue 9, items 6 and 8: the security headers of pages, resource routes and inline evidence, set

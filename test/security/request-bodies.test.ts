@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ACCOUNTS_BY_PERSONA } from "./personas";
-import { loadFixtures, ROUTES, type Fixtures } from "../e2e/route-table";
+import { ROUTES, type Fixtures } from "../e2e/route-table";
+import { loadFixtures } from "./demo-fixtures";
 import { http, signInCookie, startServer, type RunningServer } from "./server";
 
 // Issue 9, item 2: whatever body a client sends to an action, the answer is a refusal with its
