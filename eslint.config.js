@@ -4,7 +4,17 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["build/**", "build-*/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", ".cache/**"] },
+  {
+    ignores: [
+      "build/**",
+      "build-*/**",
+      "node_modules/**",
+      "data/**",
+      "test-results/**",
+      "playwright-report/**",
+      ".cache/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -28,13 +38,33 @@ export default tseslint.config(
     // named with `import type`.
     files: ["app/domain/**/*.ts"],
     rules: {
-      "@typescript-eslint/no-restricted-imports": ["error", {
-        paths: ["node:fs", "fs", "node:fs/promises", "fs/promises"],
-        patterns: [
-          { group: ["**/db/**"], allowTypeImports: true, message: "app/domain is pure: only types (import type) from db/." },
-          { group: ["*.server", "*.server.*", "~/lib/**", "~/routes/**", "~/components/**", "**/app/lib/**", "**/app/routes/**", "../lib/**", "../routes/**"], message: "app/domain is pure: lib, routes and server modules import it, never the reverse." },
-        ],
-      }],
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: ["node:fs", "fs", "node:fs/promises", "fs/promises"],
+          patterns: [
+            {
+              group: ["**/db/**"],
+              allowTypeImports: true,
+              message: "app/domain is pure: only types (import type) from db/.",
+            },
+            {
+              group: [
+                "*.server",
+                "*.server.*",
+                "~/lib/**",
+                "~/routes/**",
+                "~/components/**",
+                "**/app/lib/**",
+                "**/app/routes/**",
+                "../lib/**",
+                "../routes/**",
+              ],
+              message: "app/domain is pure: lib, routes and server modules import it, never the reverse.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -10,7 +10,9 @@ import { join } from "node:path";
 process.env.E2E_DIR ??= mkdtempSync(join(tmpdir(), "paritrana-e2e-"));
 process.env.E2E_PORT ??= execSync(
   `node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"`,
-).toString().trim();
+)
+  .toString()
+  .trim();
 const dir = process.env.E2E_DIR;
 const port = process.env.E2E_PORT;
 
@@ -38,7 +40,15 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         launchOptions: {
           executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
         },
       },
     },

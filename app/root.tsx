@@ -1,7 +1,17 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
-  Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration,
-  useLocation, useRouteError, useRouteLoaderData,
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { DEFAULT_LOCALE, translator } from "~/i18n";
@@ -20,7 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const flash = session.get("flash") ?? null;
   const data: RootData = {
     locale,
-    viewer: viewer ? { name: viewer.user.name, email: viewer.user.email, roles: [...new Set(viewer.memberships.map((m) => m.role))] } : null,
+    viewer: viewer
+      ? { name: viewer.user.name, email: viewer.user.email, roles: [...new Set(viewer.memberships.map((m) => m.role))] }
+      : null,
     flash,
   };
   const headers: HeadersInit = flash ? { "Set-Cookie": await sessions().commitSession(session) } : {};
@@ -45,21 +57,41 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <a className="skip" href="#main">{t("nav.skip")}</a>
+        <a className="skip" href="#main">
+          {t("nav.skip")}
+        </a>
         <header className="topbar">
-          <Link to="/" className="brand">{t("app.name")}</Link>
+          <Link to="/" className="brand">
+            {t("app.name")}
+          </Link>
           <nav aria-label={t("nav.main")}>
             <ul>
-              {roles.has("committee") ? <li><NavLink to="/committee">{t("nav.committee")}</NavLink></li> : null}
-              {roles.has("assessor") || roles.has("juror") ? <li><NavLink to="/assess">{t("nav.assess")}</NavLink></li> : null}
-              {roles.has("entrant") ? <li><NavLink to="/portal">{t("nav.portal")}</NavLink></li> : null}
+              {roles.has("committee") ? (
+                <li>
+                  <NavLink to="/committee">{t("nav.committee")}</NavLink>
+                </li>
+              ) : null}
+              {roles.has("assessor") || roles.has("juror") ? (
+                <li>
+                  <NavLink to="/assess">{t("nav.assess")}</NavLink>
+                </li>
+              ) : null}
+              {roles.has("entrant") ? (
+                <li>
+                  <NavLink to="/portal">{t("nav.portal")}</NavLink>
+                </li>
+              ) : null}
             </ul>
           </nav>
           <div className="topbar__end">
             <Form method="post" action="/lang" className="lang-switch" aria-label={t("nav.language")}>
               <input type="hidden" name="redirectTo" value={here} />
-              <button name="lang" value="id" aria-pressed={locale === "id"} lang="id">ID</button>
-              <button name="lang" value="en" aria-pressed={locale === "en"} lang="en">EN</button>
+              <button name="lang" value="id" aria-pressed={locale === "id"} lang="id">
+                ID
+              </button>
+              <button name="lang" value="en" aria-pressed={locale === "en"} lang="en">
+                EN
+              </button>
             </Form>
             {data?.viewer ? (
               <Form method="post" action="/logout" className="user-menu">
@@ -71,7 +103,11 @@ export function Layout({ children }: { children: ReactNode }) {
             )}
           </div>
         </header>
-        {data?.flash ? <div className="alert alert--info flash" role="status">{data.flash}</div> : null}
+        {data?.flash ? (
+          <div className="alert alert--info flash" role="status">
+            {data.flash}
+          </div>
+        ) : null}
         <main id="main">{children}</main>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
@@ -89,16 +125,21 @@ export function ErrorBoundary() {
   const t = translator(useRouteLoaderData<RootData>("root")?.locale ?? DEFAULT_LOCALE);
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const [title, body] =
-    status === 404 ? [t("error.notFound.title"), t("error.notFound.body")]
-    : status === 403 ? [t("error.forbidden.title"), t("error.forbidden.body")]
-    : status === 400 || status === 413 || status === 415 ? [t("error.badRequest.title"), t("error.badRequest.body")]
-    : [t("error.generic.title"), t("error.generic.body")];
+    status === 404
+      ? [t("error.notFound.title"), t("error.notFound.body")]
+      : status === 403
+        ? [t("error.forbidden.title"), t("error.forbidden.body")]
+        : status === 400 || status === 413 || status === 415
+          ? [t("error.badRequest.title"), t("error.badRequest.body")]
+          : [t("error.generic.title"), t("error.generic.body")];
   return (
     <section className="error-page">
       <h1>{title}</h1>
       <p>{body}</p>
       <p className="muted">{status}</p>
-      <p><Link to="/">{t("error.backHome")}</Link></p>
+      <p>
+        <Link to="/">{t("error.backHome")}</Link>
+      </p>
     </section>
   );
 }

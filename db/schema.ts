@@ -14,14 +14,7 @@ export type CategoryKey = "province" | "regency_city" | "large" | "medium" | "pu
 export type OrganisationKind = "province" | "regency" | "city" | "company" | "public_service";
 export type Role = "committee" | "assessor" | "juror" | "entrant";
 export type EntryStatus =
-  | "pending"
-  | "rejected"
-  | "draft"
-  | "submitted"
-  | "in_verification"
-  | "shortlisted"
-  | "not_shortlisted"
-  | "published";
+  "pending" | "rejected" | "draft" | "submitted" | "in_verification" | "shortlisted" | "not_shortlisted" | "published";
 export type AssignmentStatus = "not_started" | "draft" | "submitted";
 
 export interface UsersTable {

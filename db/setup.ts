@@ -26,14 +26,15 @@ export async function setupDatabase(url = process.env.DATABASE_URL ?? DEFAULT_DA
   }
   const port = process.env.PORT ?? "3000";
   lines.push("", `Open http://localhost:${port}/login`);
-  if (demo) lines.push(
-    `Demo sign-in (the password of every demo account is ${DEMO_PASSWORD}):`,
-    `  Panitia / committee:        ${DEMO_LOGINS.committee}`,
-    `  Penilai / assessor:         ${DEMO_LOGINS.assessor}  (penilai1..5@paritrana.test)`,
-    `  Dewan juri / jury:          ${DEMO_LOGINS.juror}  (juri1..9@paritrana.test)`,
-    `  Peserta pemerintah daerah:  ${DEMO_LOGINS.entrantGovernment}`,
-    `  Peserta perusahaan:         ${DEMO_LOGINS.entrantCompany}`,
-  );
+  if (demo)
+    lines.push(
+      `Demo sign-in (the password of every demo account is ${DEMO_PASSWORD}):`,
+      `  Panitia / committee:        ${DEMO_LOGINS.committee}`,
+      `  Penilai / assessor:         ${DEMO_LOGINS.assessor}  (penilai1..5@paritrana.test)`,
+      `  Dewan juri / jury:          ${DEMO_LOGINS.juror}  (juri1..9@paritrana.test)`,
+      `  Peserta pemerintah daerah:  ${DEMO_LOGINS.entrantGovernment}`,
+      `  Peserta perusahaan:         ${DEMO_LOGINS.entrantCompany}`,
+    );
   lines.push("");
   return lines.join("\n");
 }

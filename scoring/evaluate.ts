@@ -97,7 +97,8 @@ export function evaluate(model: Model, cat: CategoryData, variant: Variant, deta
           }
         } else {
           v = cat.indicatorPoints[slot]!;
-          if (flags !== null && Number.isNaN(cat.indicatorRaw[slot]!)) flags[n]!.push(`missing-indicator:${model.critIds[c]!}`);
+          if (flags !== null && Number.isNaN(cat.indicatorRaw[slot]!))
+            flags[n]!.push(`missing-indicator:${model.critIds[c]!}`);
         }
         critValue[slot] = v;
         num += weights[c]! * v;

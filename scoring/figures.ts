@@ -75,7 +75,9 @@ export function deriveIndicators(group: CategoryGroup, f: Figures, regulationsIn
           wage_ratio_pct: pct(f.wages_reported, f.wages_paid),
         };
   return Object.fromEntries(
-    Object.entries(out).filter((e): e is [string, number] => e[1] !== undefined && Number.isFinite(e[1]) && Math.abs(e[1]) <= LIMITS.value),
+    Object.entries(out).filter(
+      (e): e is [string, number] => e[1] !== undefined && Number.isFinite(e[1]) && Math.abs(e[1]) <= LIMITS.value,
+    ),
   );
 }
 

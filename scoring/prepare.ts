@@ -58,7 +58,11 @@ export interface CategoryData {
   indicatorRaw: Float64Array;
 }
 
-export function resolveMethod(input: ScoringInput, stageIndex: Map<string, number>, critIndex: Map<string, number>): ResolvedMethod {
+export function resolveMethod(
+  input: ScoringInput,
+  stageIndex: Map<string, number>,
+  critIndex: Map<string, number>,
+): ResolvedMethod {
   const m = input.method ?? {};
   const tieBreak: TieBreakKey[] = [];
   for (const t of m.tieBreak ?? []) {
@@ -118,14 +122,20 @@ export function buildModel(input: ScoringInput): Model {
   };
 }
 
-
 export function buildCategories(input: ScoringInput): CategoryData[] {
   const { criteria } = input.rubric;
   const gates = input.rubric.gates ?? [];
   const C = criteria.length;
 
   // Gates and grouping by category.
-  const groups = new Map<string, { eligible: string[]; ineligible: IneligibleEntry[]; indicators: Map<string, Record<string, number | null> | undefined> }>();
+  const groups = new Map<
+    string,
+    {
+      eligible: string[];
+      ineligible: IneligibleEntry[];
+      indicators: Map<string, Record<string, number | null> | undefined>;
+    }
+  >();
   for (const n of input.nominees) {
     let g = groups.get(n.category);
     if (g === undefined) {

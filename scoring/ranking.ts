@@ -7,7 +7,12 @@ export type RankingKind = "competition" | "dense";
  * better, compared in turn. Returns the ranks and the listing order (by rank, then by index —
  * local indices follow nominee ids, so the listing is by id within a rank).
  */
-export function rankByKeys(keys: Float64Array, count: number, width: number, kind: RankingKind): { ranks: Int32Array; order: Int32Array } {
+export function rankByKeys(
+  keys: Float64Array,
+  count: number,
+  width: number,
+  kind: RankingKind,
+): { ranks: Int32Array; order: Int32Array } {
   const order = new Int32Array(count);
   for (let i = 0; i < count; i++) order[i] = i;
   const compare = (a: number, b: number): number => {

@@ -5,7 +5,10 @@ import { LIMITS, stepFits } from "./limits";
 
 // "__proto__" is refused: as a key of a plain object (indicators, the stages and criteria of the
 // output) it would silently vanish.
-const id = z.string().min(1, "must be a non-empty string").refine((v) => v !== "__proto__", { message: "is a reserved name", params: { code: "reserved_name" } });
+const id = z
+  .string()
+  .min(1, "must be a non-empty string")
+  .refine((v) => v !== "__proto__", { message: "is a reserved name", params: { code: "reserved_name" } });
 
 /**
  * A number from lo to hi (LIMITS), one problem at most: "must be a whole number" (int), then
@@ -26,10 +29,7 @@ const value = bounded(-LIMITS.value, LIMITS.value);
 const points = bounded(0, 100);
 const count = (min: number) => bounded(min, LIMITS.count, { int: true });
 
-const advanceSchema = z.union([
-  z.strictObject({ top: count(1) }),
-  z.strictObject({ minScore: points }),
-]);
+const advanceSchema = z.union([z.strictObject({ top: count(1) }), z.strictObject({ minScore: points })]);
 
 const stageSchema = z.strictObject({
   id,
@@ -102,7 +102,10 @@ const nomineeSchema = z.strictObject({
   category: id,
   // A null indicator counts as missing (convenient for data read from a database).
   indicators: z
-    .custom<unknown>((v) => !(v !== null && typeof v === "object" && Object.hasOwn(v, "__proto__")), { message: '"__proto__" is a reserved name', params: { code: "reserved_name" } })
+    .custom<unknown>((v) => !(v !== null && typeof v === "object" && Object.hasOwn(v, "__proto__")), {
+      message: '"__proto__" is a reserved name',
+      params: { code: "reserved_name" },
+    })
     .pipe(z.record(id, value.nullable()))
     .optional(),
 });
@@ -139,18 +142,30 @@ function checkReferences(input: BaseInput, add: (path: PathSeg[], code: ProblemC
   const criteria = new Map<string, BaseInput["rubric"]["criteria"][number]>();
   const stageHasCriteria = new Set<string>();
   rubric.criteria.forEach((c, i) => {
-    if (criteria.has(c.id)) add(["rubric", "criteria", i, "id"], "duplicate_criterion", `duplicate criterion id "${c.id}"`);
+    if (criteria.has(c.id))
+      add(["rubric", "criteria", i, "id"], "duplicate_criterion", `duplicate criterion id "${c.id}"`);
     else criteria.set(c.id, c);
     if (!stageIds.has(c.stage)) add(["rubric", "criteria", i, "stage"], "unknown_stage", `unknown stage "${c.stage}"`);
     else stageHasCriteria.add(c.stage);
     // (Only when max and step are each within their range: otherwise that is the problem.)
-    if (c.type === "judged" && c.step !== undefined && inRange(c.max, LIMITS.max) && inRange(c.step, LIMITS.step) && !stepFits(c.max, c.step)) {
-      add(["rubric", "criteria", i, "step"], "step_does_not_fit", `must divide max (${c.max}) into whole steps (at most ${LIMITS.steps})`);
+    if (
+      c.type === "judged" &&
+      c.step !== undefined &&
+      inRange(c.max, LIMITS.max) &&
+      inRange(c.step, LIMITS.step) &&
+      !stepFits(c.max, c.step)
+    ) {
+      add(
+        ["rubric", "criteria", i, "step"],
+        "step_does_not_fit",
+        `must divide max (${c.max}) into whole steps (at most ${LIMITS.steps})`,
+      );
     }
     if (c.type === "indicator") {
       const mins = new Set<number>();
       c.bands.forEach((b, j) => {
-        if (mins.has(b.min)) add(["rubric", "criteria", i, "bands", j, "min"], "duplicate_band_min", `duplicate band min (${b.min})`);
+        if (mins.has(b.min))
+          add(["rubric", "criteria", i, "bands", j, "min"], "duplicate_band_min", `duplicate band min (${b.min})`);
         mins.add(b.min);
       });
     }
@@ -192,12 +207,20 @@ function checkReferences(input: BaseInput, add: (path: PathSeg[], code: ProblemC
     const c = criteria.get(s.criterion);
     if (c === undefined) add(["scores", i, "criterion"], "unknown_criterion", `unknown criterion "${s.criterion}"`);
     else if (c.type !== "judged") {
-      add(["scores", i, "criterion"], "indicator_takes_no_scores", `criterion "${s.criterion}" is an indicator criterion and takes no scores`);
+      add(
+        ["scores", i, "criterion"],
+        "indicator_takes_no_scores",
+        `criterion "${s.criterion}" is an indicator criterion and takes no scores`,
+      );
     } else if (s.value > c.max) add(["scores", i, "value"], "above_max", `must be ≤ max (${c.max})`);
     const key = JSON.stringify([s.assessor, s.nominee, s.criterion]);
     const first = seen.get(key);
     if (first !== undefined) {
-      add(["scores", i], "duplicate_score", `duplicate score for (${s.assessor}, ${s.nominee}, ${s.criterion}); first at scores[${first}]`);
+      add(
+        ["scores", i],
+        "duplicate_score",
+        `duplicate score for (${s.assessor}, ${s.nominee}, ${s.criterion}); first at scores[${first}]`,
+      );
     } else seen.set(key, i);
   });
 }
@@ -226,15 +249,35 @@ export type Score = ScoringInput["scores"][number];
  */
 export const PROBLEM_CODES = [
   // the shape (from zod): wrong type, unknown key, value not among the allowed ones, malformed text
-  "invalid_type", "unknown_key", "invalid_value", "invalid_format",
+  "invalid_type",
+  "unknown_key",
+  "invalid_value",
+  "invalid_format",
   // ids and lists
-  "empty_id", "reserved_name", "empty_list",
+  "empty_id",
+  "reserved_name",
+  "empty_list",
   // numbers out of their bounds
-  "not_integer", "not_positive", "too_small", "too_big",
+  "not_integer",
+  "not_positive",
+  "too_small",
+  "too_big",
   // cross-references and rules
-  "duplicate_stage", "duplicate_criterion", "duplicate_gate", "duplicate_nominee", "duplicate_band_min",
-  "duplicate_tie_break", "duplicate_score", "unknown_stage", "unknown_criterion", "unknown_nominee",
-  "stage_without_criteria", "indicator_takes_no_scores", "advance_on_last_stage", "above_max", "step_does_not_fit",
+  "duplicate_stage",
+  "duplicate_criterion",
+  "duplicate_gate",
+  "duplicate_nominee",
+  "duplicate_band_min",
+  "duplicate_tie_break",
+  "duplicate_score",
+  "unknown_stage",
+  "unknown_criterion",
+  "unknown_nominee",
+  "stage_without_criteria",
+  "indicator_takes_no_scores",
+  "advance_on_last_stage",
+  "above_max",
+  "step_does_not_fit",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -266,7 +309,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function parseScoringInput(json: unknown): ParseResult {
   const result = ScoringInputSchema.safeParse(json);
   if (result.success) return { ok: true, input: result.data };
-  const problems = result.error.issues.map((issue) => ({ path: formatPath(issue.path), code: problemCode(issue), message: issue.message }));
+  const problems = result.error.issues.map((issue) => ({
+    path: formatPath(issue.path),
+    code: problemCode(issue),
+    message: issue.message,
+  }));
   return { ok: false, problems };
 }
 

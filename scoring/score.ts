@@ -22,7 +22,8 @@ function scoreCategory(model: Model, cat: CategoryData): CategoryResult {
   const sens = delta === null ? null : sensitivity(model, cat, ranks, delta);
 
   const { panel, sd, flags } = ev;
-  if (panel === null || sd === null || flags === null) throw new Error("scoring: the base evaluation must carry details");
+  if (panel === null || sd === null || flags === null)
+    throw new Error("scoring: the base evaluation must carry details");
   const ranking: RankingEntry[] = [];
   for (const n of order) {
     const stages: Record<string, number> = {};

@@ -18,7 +18,10 @@ export function variantsOf(model: Model, cat: CategoryData, delta: number): Name
   const out: NamedVariant[] = [];
   const pct = percentLabel(delta);
   model.critIds.forEach((id, c) => {
-    for (const [sign, factor] of [["-", 1 - delta], ["+", 1 + delta]] as const) {
+    for (const [sign, factor] of [
+      ["-", 1 - delta],
+      ["+", 1 + delta],
+    ] as const) {
       const weights = model.critWeights.slice();
       weights[c] = weights[c]! * factor;
       out.push({ name: `weight:${id}:${sign}${pct}%`, weights, exclude: -1 });
@@ -37,7 +40,12 @@ function winnersOf(ranks: Int32Array): number[] {
 const sameSet = (a: number[], b: number[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Runs every variant; returns the sensitivity block and each nominee's [best, worst] rank. */
-export function sensitivity(model: Model, cat: CategoryData, baseRanks: Int32Array, delta: number): { result: SensitivityResult; best: Int32Array; worst: Int32Array } {
+export function sensitivity(
+  model: Model,
+  cat: CategoryData,
+  baseRanks: Int32Array,
+  delta: number,
+): { result: SensitivityResult; best: Int32Array; worst: Int32Array } {
   const N = cat.nominees.length;
   const best = baseRanks.slice();
   const worst = baseRanks.slice();
@@ -52,7 +60,8 @@ export function sensitivity(model: Model, cat: CategoryData, baseRanks: Int32Arr
       if (r > worst[n]!) worst[n] = r;
     });
     const winners = winnersOf(ranks);
-    if (!sameSet(winners, baseWinners)) changes.push({ variant: v.name, winners: winners.map((n) => cat.nominees[n]!) });
+    if (!sameSet(winners, baseWinners))
+      changes.push({ variant: v.name, winners: winners.map((n) => cat.nominees[n]!) });
   }
   return { result: { winnerStable: changes.length === 0, changes }, best, worst };
 }

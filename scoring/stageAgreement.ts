@@ -11,7 +11,12 @@ const r3 = (x: number | null): number | null => (x === null ? null : report3(x))
  * calibration) over the stage's judged criteria; only assessors who scored every judged
  * criterion of every participant form the block.
  */
-export function stageAgreement(model: Model, cat: CategoryData, stage: number, participants: Int32Array): StageAgreement {
+export function stageAgreement(
+  model: Model,
+  cat: CategoryData,
+  stage: number,
+  participants: Int32Array,
+): StageAgreement {
   const C = model.critIds.length;
   const judged = model.stageJudged[stage]!;
   const A = cat.assessors.length;

@@ -21,7 +21,12 @@ export function advancing(participants: Int32Array, running: Float64Array, advan
 }
 
 /** Σ Wˢ·stageˢ / Σ Wˢ over the stages 0..upTo of one nominee. */
-export function weightedStageMean(stageScores: Float64Array, offset: number, stageWeights: Float64Array, upTo: number): number {
+export function weightedStageMean(
+  stageScores: Float64Array,
+  offset: number,
+  stageWeights: Float64Array,
+  upTo: number,
+): number {
   let num = 0;
   let den = 0;
   for (let s = 0; s <= upTo; s++) {

@@ -20,13 +20,17 @@ export function scaledScores(input: ScoringInput, result: ScoringResult): { crit
   const reached = new Map<string, number>();
   for (const cat of result.categories) for (const r of cat.ranking) reached.set(r.nominee, stageIds.indexOf(r.reached));
   const judged = input.rubric.criteria.filter((c): c is JudgedCriterion => c.type === "judged");
-  const byCriterion = new Map(judged.map((c) => [c.id, { c, stage: stageIds.indexOf(c.stage), values: [] as number[] }]));
+  const byCriterion = new Map(
+    judged.map((c) => [c.id, { c, stage: stageIds.indexOf(c.stage), values: [] as number[] }]),
+  );
   for (const s of input.scores) {
     const slot = byCriterion.get(s.criterion);
     const r = reached.get(s.nominee);
     if (slot && r !== undefined && slot.stage <= r) slot.values.push(toScale(s.value, slot.c.max));
   }
-  return judged.map((c) => ({ criterion: c.id, values: byCriterion.get(c.id)!.values })).filter((d) => d.values.length > 0);
+  return judged
+    .map((c) => ({ criterion: c.id, values: byCriterion.get(c.id)!.values }))
+    .filter((d) => d.values.length > 0);
 }
 
 /**
@@ -34,11 +38,15 @@ export function scaledScores(input: ScoringInput, result: ScoringResult): { crit
  * over the (nominee, criterion) pairs that have a panel. Negative: stricter than the panel.
  * Assessors sorted by id (code-unit order).
  */
-export function assessorSeverity(input: ScoringInput, result: ScoringResult): { assessor: string; diff: number; n: number }[] {
+export function assessorSeverity(
+  input: ScoringInput,
+  result: ScoringResult,
+): { assessor: string; diff: number; n: number }[] {
   const panel = new Map<string, number>();
   for (const cat of result.categories) {
     for (const r of cat.ranking) {
-      for (const [criterion, v] of Object.entries(r.criteria)) if ("panel" in v && v.panel > 0) panel.set(`${r.nominee}\u0000${criterion}`, v.value);
+      for (const [criterion, v] of Object.entries(r.criteria))
+        if ("panel" in v && v.panel > 0) panel.set(`${r.nominee}\u0000${criterion}`, v.value);
     }
   }
   const maxOf = new Map(input.rubric.criteria.flatMap((c) => (c.type === "judged" ? [[c.id, c.max] as const] : [])));
@@ -51,5 +59,7 @@ export function assessorSeverity(input: ScoringInput, result: ScoringResult): { 
     cur.n++;
     sums.set(s.assessor, cur);
   }
-  return [...sums.keys()].sort(compareIds).map((a) => ({ assessor: a, diff: sums.get(a)!.sum / sums.get(a)!.n, n: sums.get(a)!.n }));
+  return [...sums.keys()]
+    .sort(compareIds)
+    .map((a) => ({ assessor: a, diff: sums.get(a)!.sum / sums.get(a)!.n, n: sums.get(a)!.n }));
 }

@@ -25,7 +25,15 @@ export interface Distribution {
 }
 
 /** One strip per criterion: every submitted score as a tick on 0–100. */
-export function DistributionChart({ title, rows, labels }: { title: string; rows: Distribution[]; labels: { min: string; max: string; count: string } }) {
+export function DistributionChart({
+  title,
+  rows,
+  labels,
+}: {
+  title: string;
+  rows: Distribution[];
+  labels: { min: string; max: string; count: string };
+}) {
   const rowH = 28;
   const left = 180;
   const width = W - left - 20;
@@ -38,7 +46,9 @@ export function DistributionChart({ title, rows, labels }: { title: string; rows
         {[0, 25, 50, 75, 100].map((v) => (
           <g key={v}>
             <line x1={x(v)} x2={x(v)} y1={0} y2={h - 20} className="chart__grid" />
-            <text x={x(v)} y={h - 6} textAnchor="middle" className="chart__axis">{v}</text>
+            <text x={x(v)} y={h - 6} textAnchor="middle" className="chart__axis">
+              {v}
+            </text>
           </g>
         ))}
         {rows.map((r, i) => (
@@ -53,7 +63,20 @@ export function DistributionChart({ title, rows, labels }: { title: string; rows
       <details>
         <summary>{title}</summary>
         <table className="data">
-          <thead><tr><th scope="col">{title}</th><th scope="col" className="num">{labels.count}</th><th scope="col" className="num">{labels.min}</th><th scope="col" className="num">{labels.max}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{title}</th>
+              <th scope="col" className="num">
+                {labels.count}
+              </th>
+              <th scope="col" className="num">
+                {labels.min}
+              </th>
+              <th scope="col" className="num">
+                {labels.max}
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.label}>
@@ -78,7 +101,15 @@ export interface Severity {
 }
 
 /** A bar per assessor: how much higher (right) or lower (left) than the panel they scored. */
-export function SeverityChart({ title, rows, labels }: { title: string; rows: Severity[]; labels: { diff: string; count: string } }) {
+export function SeverityChart({
+  title,
+  rows,
+  labels,
+}: {
+  title: string;
+  rows: Severity[];
+  labels: { diff: string; count: string };
+}) {
   const rowH = 24;
   const left = 200;
   const width = W - left - 20;
@@ -91,23 +122,49 @@ export function SeverityChart({ title, rows, labels }: { title: string; rows: Se
       <svg role="img" aria-label={title} viewBox={`0 0 ${W} ${h}`} width="100%" preserveAspectRatio="xMinYMin meet">
         <title>{title}</title>
         <line x1={mid} x2={mid} y1={0} y2={h - 20} className="chart__axis-line" />
-        <text x={x(-span)} y={h - 6} className="chart__axis">{-span}</text>
-        <text x={mid} y={h - 6} textAnchor="middle" className="chart__axis">0</text>
-        <text x={x(span)} y={h - 6} textAnchor="end" className="chart__axis">+{span}</text>
+        <text x={x(-span)} y={h - 6} className="chart__axis">
+          {-span}
+        </text>
+        <text x={mid} y={h - 6} textAnchor="middle" className="chart__axis">
+          0
+        </text>
+        <text x={x(span)} y={h - 6} textAnchor="end" className="chart__axis">
+          +{span}
+        </text>
         {rows.map((r, i) => (
           <g key={r.label} transform={`translate(0, ${i * rowH})`}>
             <RowLabel text={r.label} left={left} y={rowH / 2 + 4} />
-            <rect x={Math.min(mid, x(r.diff))} y={5} width={Math.abs(x(r.diff) - mid)} height={rowH - 10} className={r.diff < 0 ? "chart__bar chart__bar--low" : "chart__bar"} />
+            <rect
+              x={Math.min(mid, x(r.diff))}
+              y={5}
+              width={Math.abs(x(r.diff) - mid)}
+              height={rowH - 10}
+              className={r.diff < 0 ? "chart__bar chart__bar--low" : "chart__bar"}
+            />
           </g>
         ))}
       </svg>
       <details>
         <summary>{title}</summary>
         <table className="data">
-          <thead><tr><th scope="col">{title}</th><th scope="col" className="num">{labels.diff}</th><th scope="col" className="num">{labels.count}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{title}</th>
+              <th scope="col" className="num">
+                {labels.diff}
+              </th>
+              <th scope="col" className="num">
+                {labels.count}
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.label}><th scope="row">{r.label}</th><td className="num">{r.diff.toFixed(2)}</td><td className="num">{r.n}</td></tr>
+              <tr key={r.label}>
+                <th scope="row">{r.label}</th>
+                <td className="num">{r.diff.toFixed(2)}</td>
+                <td className="num">{r.n}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -124,7 +181,17 @@ export interface RankRange {
 }
 
 /** A bar per nominee from its best to its worst rank over the sensitivity variants. */
-export function RankRangeChart({ title, rows, max, labels }: { title: string; rows: RankRange[]; max: number; labels: { rank: string; best: string; worst: string } }) {
+export function RankRangeChart({
+  title,
+  rows,
+  max,
+  labels,
+}: {
+  title: string;
+  rows: RankRange[];
+  max: number;
+  labels: { rank: string; best: string; worst: string };
+}) {
   const rowH = 22;
   const left = 220;
   const width = W - left - 20;
@@ -135,7 +202,9 @@ export function RankRangeChart({ title, rows, max, labels }: { title: string; ro
       <svg role="img" aria-label={title} viewBox={`0 0 ${W} ${h}`} width="100%" preserveAspectRatio="xMinYMin meet">
         <title>{title}</title>
         {[1, Math.ceil(max / 2), max].map((r) => (
-          <text key={r} x={x(r)} y={h - 6} textAnchor="middle" className="chart__axis">{r}</text>
+          <text key={r} x={x(r)} y={h - 6} textAnchor="middle" className="chart__axis">
+            {r}
+          </text>
         ))}
         {rows.map((r, i) => (
           <g key={r.label} transform={`translate(0, ${i * rowH})`}>
@@ -148,10 +217,28 @@ export function RankRangeChart({ title, rows, max, labels }: { title: string; ro
       <details>
         <summary>{title}</summary>
         <table className="data">
-          <thead><tr><th scope="col">{title}</th><th scope="col" className="num">{labels.rank}</th><th scope="col" className="num">{labels.best}</th><th scope="col" className="num">{labels.worst}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{title}</th>
+              <th scope="col" className="num">
+                {labels.rank}
+              </th>
+              <th scope="col" className="num">
+                {labels.best}
+              </th>
+              <th scope="col" className="num">
+                {labels.worst}
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.label}><th scope="row">{r.label}</th><td className="num">{r.rank}</td><td className="num">{r.best}</td><td className="num">{r.worst}</td></tr>
+              <tr key={r.label}>
+                <th scope="row">{r.label}</th>
+                <td className="num">{r.rank}</td>
+                <td className="num">{r.best}</td>
+                <td className="num">{r.worst}</td>
+              </tr>
             ))}
           </tbody>
         </table>

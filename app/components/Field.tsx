@@ -18,24 +18,46 @@ interface FieldParts {
 function describe(id: string, hint: ReactNode, error: string | undefined) {
   return {
     "aria-invalid": error ? true : undefined,
-    "aria-describedby": [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined,
+    "aria-describedby":
+      [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined,
   } as const;
 }
 
-function Shell({ id, label, hint, error, wrapperClassName, children }: Omit<FieldParts, "name"> & { id: string; children: ReactNode }) {
+function Shell({
+  id,
+  label,
+  hint,
+  error,
+  wrapperClassName,
+  children,
+}: Omit<FieldParts, "name"> & { id: string; children: ReactNode }) {
   return (
     <div className={["field", error ? "field--error" : null, wrapperClassName].filter(Boolean).join(" ")}>
       <label htmlFor={id}>{label}</label>
-      {hint ? <p className="hint" id={`${id}-hint`}>{hint}</p> : null}
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       {children}
-      {error ? <p className="error" id={`${id}-error`}>{error}</p> : null}
+      {error ? (
+        <p className="error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
 
 /** A labelled input with its hint and error. */
 export function Field({
-  name, label, error, hint, wrapperClassName, defaultValue, ...input
+  name,
+  label,
+  error,
+  hint,
+  wrapperClassName,
+  defaultValue,
+  ...input
 }: FieldParts & { defaultValue?: string | number } & InputHTMLAttributes<HTMLInputElement>) {
   const id = input.id ?? fieldId(name);
   return (
@@ -47,7 +69,12 @@ export function Field({
 
 /** A labelled textarea with its hint and error. */
 export function TextareaField({
-  name, label, error, hint, wrapperClassName, ...textarea
+  name,
+  label,
+  error,
+  hint,
+  wrapperClassName,
+  ...textarea
 }: FieldParts & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const id = textarea.id ?? fieldId(name);
   return (
@@ -65,14 +92,26 @@ export type Choice = readonly [value: string, text: ReactNode];
  * choice (or, for option groups, its children).
  */
 export function SelectField({
-  name, label, error, hint, wrapperClassName, options = [], placeholder, children, ...select
+  name,
+  label,
+  error,
+  hint,
+  wrapperClassName,
+  options = [],
+  placeholder,
+  children,
+  ...select
 }: FieldParts & { options?: readonly Choice[]; placeholder?: ReactNode } & SelectHTMLAttributes<HTMLSelectElement>) {
   const id = select.id ?? fieldId(name);
   return (
     <Shell id={id} label={label} hint={hint} error={error} wrapperClassName={wrapperClassName}>
       <select id={id} name={name} {...describe(id, hint, error)} {...select}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
         {children}
       </select>
     </Shell>
@@ -84,7 +123,15 @@ export function SelectField({
  * the group's hint and error linked to the fieldset.
  */
 export function ChoiceGroup({
-  name, label, error, hint, wrapperClassName, options, type = "radio", checked, optionClassName,
+  name,
+  label,
+  error,
+  hint,
+  wrapperClassName,
+  options,
+  type = "radio",
+  checked,
+  optionClassName,
 }: FieldParts & {
   options: readonly Choice[];
   type?: "radio" | "checkbox";
@@ -96,15 +143,33 @@ export function ChoiceGroup({
   const ticked = new Set(typeof checked === "string" ? [checked] : (checked ?? []));
   const described = describe(id, hint, error);
   return (
-    <fieldset className={["field", error ? "field--error" : null, wrapperClassName].filter(Boolean).join(" ")} aria-describedby={described["aria-describedby"]}>
+    <fieldset
+      className={["field", error ? "field--error" : null, wrapperClassName].filter(Boolean).join(" ")}
+      aria-describedby={described["aria-describedby"]}
+    >
       <legend>{label}</legend>
-      {hint ? <p className="hint" id={`${id}-hint`}>{hint}</p> : null}
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       {options.map(([value, text]) => (
         <label key={value} className={optionClassName}>
-          <input type={type} name={name} value={value} defaultChecked={ticked.has(value)} aria-invalid={described["aria-invalid"]} /> {text}
+          <input
+            type={type}
+            name={name}
+            value={value}
+            defaultChecked={ticked.has(value)}
+            aria-invalid={described["aria-invalid"]}
+          />{" "}
+          {text}
         </label>
       ))}
-      {error ? <p className="error" id={`${id}-error`}>{error}</p> : null}
+      {error ? (
+        <p className="error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

@@ -9,10 +9,23 @@ import type { CategoryGroup } from "../../scoring/figures";
 export { categoryGroup, type CategoryGroup } from "../../scoring/figures";
 
 /** Every category, in the order the committee's forms list them. */
-export const CATEGORY_KEYS = ["province", "regency_city", "large", "medium", "public_service", "micro_small"] as const satisfies readonly CategoryKey[];
+export const CATEGORY_KEYS = [
+  "province",
+  "regency_city",
+  "large",
+  "medium",
+  "public_service",
+  "micro_small",
+] as const satisfies readonly CategoryKey[];
 
 /** Every organisation kind, in the order the registration form lists them. */
-export const ORGANISATION_KINDS = ["province", "regency", "city", "company", "public_service"] as const satisfies readonly OrganisationKind[];
+export const ORGANISATION_KINDS = [
+  "province",
+  "regency",
+  "city",
+  "company",
+  "public_service",
+] as const satisfies readonly OrganisationKind[];
 
 /** The organisation kinds that may enter each category. */
 const KINDS_BY_CATEGORY: Readonly<Record<CategoryKey, readonly OrganisationKind[]>> = {

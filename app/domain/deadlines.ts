@@ -11,7 +11,8 @@ export function endOfDayWib(day: string): Date | null {
   if (!DAY.test(day)) return null;
   const d = new Date(`${day}T23:59:59.999+07:00`);
   // Date rolls 2023-02-31 over to March: only a day that reads back the same is real.
-  if (Number.isNaN(d.getTime()) || new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10) !== day) return null;
+  if (Number.isNaN(d.getTime()) || new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10) !== day)
+    return null;
   return d;
 }
 

@@ -5,7 +5,14 @@ import type { EntryStatus, StageKey } from "../../db/schema";
 
 /** Every entry status, in the order an entry walks them. */
 export const ENTRY_STATUSES = [
-  "pending", "rejected", "draft", "submitted", "in_verification", "shortlisted", "not_shortlisted", "published",
+  "pending",
+  "rejected",
+  "draft",
+  "submitted",
+  "in_verification",
+  "shortlisted",
+  "not_shortlisted",
+  "published",
 ] as const satisfies readonly EntryStatus[];
 // Compile-time check: the list above holds every status of the schema.
 type _Missing = Exclude<EntryStatus, (typeof ENTRY_STATUSES)[number]>;
@@ -18,7 +25,13 @@ export const UNADMITTED_STATUSES: readonly EntryStatus[] = ["pending", "rejected
 export const UNSUBMITTED_STATUSES: readonly EntryStatus[] = ["pending", "rejected", "draft"];
 
 /** Submitted and everything after it: the entries that are assessed, scored, ranked and published. */
-export const SCORED_STATUSES: readonly EntryStatus[] = ["submitted", "in_verification", "shortlisted", "not_shortlisted", "published"];
+export const SCORED_STATUSES: readonly EntryStatus[] = [
+  "submitted",
+  "in_verification",
+  "shortlisted",
+  "not_shortlisted",
+  "published",
+];
 
 /** The status of the entries each stage assesses; closing a stage moves those that advance to the next stage's. */
 export const STAGE_ENTRY_STATUS: Readonly<Record<StageKey, EntryStatus>> = {
@@ -31,11 +44,19 @@ export const STAGE_ENTRY_STATUS: Readonly<Record<StageKey, EntryStatus>> = {
 export const NOT_ADVANCED_STATUS: EntryStatus = "not_shortlisted";
 
 /** The steps an admitted entry shows on its portal page; not_shortlisted takes the place of shortlisted. */
-export const PORTAL_STEPS = ["draft", "submitted", "in_verification", "shortlisted", "published"] as const satisfies readonly EntryStatus[];
+export const PORTAL_STEPS = [
+  "draft",
+  "submitted",
+  "in_verification",
+  "shortlisted",
+  "published",
+] as const satisfies readonly EntryStatus[];
 
 /** Where the entry stands among PORTAL_STEPS; -1 for an entry not admitted (no steps to show). */
 export function portalStepIndex(status: EntryStatus): number {
-  return PORTAL_STEPS.indexOf((status === NOT_ADVANCED_STATUS ? "shortlisted" : status) as (typeof PORTAL_STEPS)[number]);
+  return PORTAL_STEPS.indexOf(
+    (status === NOT_ADVANCED_STATUS ? "shortlisted" : status) as (typeof PORTAL_STEPS)[number],
+  );
 }
 
 export function isSubmitted(status: string): boolean {
@@ -49,6 +70,12 @@ export function isAdmitted(status: string): boolean {
 /** How a status badge reads: good news, bad news, waiting on someone, or nothing to do. */
 export type StatusTone = "neutral" | "info" | "good" | "warn" | "bad";
 export const ENTRY_STATUS_TONE: Readonly<Record<EntryStatus, StatusTone>> = {
-  pending: "warn", rejected: "bad", draft: "neutral", submitted: "info", in_verification: "info",
-  shortlisted: "good", not_shortlisted: "neutral", published: "good",
+  pending: "warn",
+  rejected: "bad",
+  draft: "neutral",
+  submitted: "info",
+  in_verification: "info",
+  shortlisted: "good",
+  not_shortlisted: "neutral",
+  published: "good",
 };

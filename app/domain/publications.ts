@@ -12,7 +12,9 @@ export interface PublicationEvent {
 }
 
 /** The newest event of each category, by category id. */
-export function currentEvents<E extends Pick<PublicationEvent, "id" | "category_id">>(events: readonly E[]): Map<number, E> {
+export function currentEvents<E extends Pick<PublicationEvent, "id" | "category_id">>(
+  events: readonly E[],
+): Map<number, E> {
   const current = new Map<number, E>();
   for (const e of events) {
     const seen = current.get(e.category_id);

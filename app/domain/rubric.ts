@@ -61,7 +61,14 @@ export function toScoringRubric(d: RubricDefinition, { withStep = false } = {}) 
     stages: d.stages.map((s) => ({ id: s.id, weight: s.weight, ...(s.advance ? { advance: s.advance } : {}) })),
     criteria: d.criteria.map((c) =>
       c.type === "judged"
-        ? { id: c.id, stage: c.stage, weight: c.weight, type: c.type, max: c.max, ...(withStep ? { step: c.step } : {}) }
+        ? {
+            id: c.id,
+            stage: c.stage,
+            weight: c.weight,
+            type: c.type,
+            max: c.max,
+            ...(withStep ? { step: c.step } : {}),
+          }
         : { id: c.id, stage: c.stage, weight: c.weight, type: c.type, indicator: c.indicator, bands: c.bands },
     ),
     gates: d.gates.map((g) => ({ id: g.id, indicator: g.indicator, op: g.op, value: g.value })),

@@ -23,7 +23,10 @@ export function formatDate(iso: string | null | undefined, locale: Locale, withT
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return "–";
   const text = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", {
-    day: "numeric", month: "long", year: "numeric", timeZone: TIME_ZONE,
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: TIME_ZONE,
     ...(withTime ? { hour: "2-digit", minute: "2-digit", hour12: false } : {}),
   }).format(d);
   return withTime ? `${text} WIB` : text;
@@ -31,5 +34,7 @@ export function formatDate(iso: string | null | undefined, locale: Locale, withT
 
 /** A file size as people read it: "850 KB", "2,4 MB" (at least 1 KB). */
 export function formatFileSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${formatNumber(bytes / (1024 * 1024), 0, 1)} MB` : `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${formatNumber(bytes / (1024 * 1024), 0, 1)} MB`
+    : `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} KB`;
 }

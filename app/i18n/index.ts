@@ -23,4 +23,7 @@ export function translate(locale: Locale, key: MessageKey, params?: Params): str
 }
 
 export type T = (key: MessageKey, params?: Params) => string;
-export const translator = (locale: Locale): T => (key, params) => translate(locale, key, params);
+export const translator =
+  (locale: Locale): T =>
+  (key, params) =>
+    translate(locale, key, params);

@@ -2,7 +2,11 @@ import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { declareConflict } from "../../db/queries/conflicts";
 import {
-  loadScores, saveScoresheet, scoresheetCriteria, type SaveResult, type ScoresheetCriterion,
+  loadScores,
+  saveScoresheet,
+  scoresheetCriteria,
+  type SaveResult,
+  type ScoresheetCriterion,
 } from "../../db/queries/scores";
 import { needsNote, onScale } from "~/domain/scoresheet";
 import type { T } from "~/i18n";
@@ -35,10 +39,21 @@ export async function declareAction(request: Request, access: AssessorEntry, for
     return data<ActionResult>({ kind: "declare", errors: {}, values: {}, message: t("assess.conflict.already") }, 409);
   }
   const parsed = parseForm(declareSchema, form, t);
-  if (!parsed.ok) return data<ActionResult>({ kind: "declare", errors: parsed.errors, values: parsed.values, message: t("assess.form.errors") }, 400);
+  if (!parsed.ok)
+    return data<ActionResult>(
+      { kind: "declare", errors: parsed.errors, values: parsed.values, message: t("assess.form.errors") },
+      400,
+    );
   const hasConflict = parsed.data.conflict === "yes";
-  const res = await declareConflict(db, { userId: viewer.user.id, entryId, hasConflict, kind: parsed.data.kind ?? null, note: parsed.data.note ?? null });
-  if (!res.ok) return data<ActionResult>({ kind: "declare", errors: {}, values: {}, message: t("assess.conflict.already") }, 409);
+  const res = await declareConflict(db, {
+    userId: viewer.user.id,
+    entryId,
+    hasConflict,
+    kind: parsed.data.kind ?? null,
+    note: parsed.data.note ?? null,
+  });
+  if (!res.ok)
+    return data<ActionResult>({ kind: "declare", errors: {}, values: {}, message: t("assess.conflict.already") }, 409);
   if (hasConflict) return redirect("/assess", { headers: await flash(request, t("assess.conflict.recorded")) });
   return redirect(`/assess/${entryId}`, { headers: await flash(request, t("assess.conflict.noneRecorded")) });
 }
@@ -85,7 +100,18 @@ function scoresheetSchema(criteria: ScoresheetCriterion[]) {
 
 /** The answer to an autosave whose access ended meanwhile (signed out, entry reopened, membership ended). */
 export function autosaveGone(t: T) {
-  return data<ActionResult>({ kind: "refused", reason: "gone", auto: true, message: t("assess.error.gone"), errors: {}, values: {}, basedOn: null }, 409);
+  return data<ActionResult>(
+    {
+      kind: "refused",
+      reason: "gone",
+      auto: true,
+      message: t("assess.error.gone"),
+      errors: {},
+      values: {},
+      basedOn: null,
+    },
+    409,
+  );
 }
 
 /** Saves (or submits) the scoresheet against the version the form was based on. */
@@ -98,40 +124,94 @@ export async function saveAction(request: Request, access: AssessorEntry, form: 
   const sentVersion = Number(values.version);
   const basedOn = Number.isSafeInteger(sentVersion) && sentVersion >= 0 ? sentVersion : null;
   if (!declared) {
-    return data<ActionResult>({ kind: "refused", reason: "not_declared", auto, message: t("assess.error.notDeclared"), errors: {}, values, basedOn }, 403);
+    return data<ActionResult>(
+      {
+        kind: "refused",
+        reason: "not_declared",
+        auto,
+        message: t("assess.error.notDeclared"),
+        errors: {},
+        values,
+        basedOn,
+      },
+      403,
+    );
   }
   const criteria = await scoresheetCriteria(db, assignment.id);
   const parsed = parseForm(scoresheetSchema(criteria), form, t);
   if (!parsed.ok) {
-    return data<ActionResult>({ kind: "refused", reason: "form", auto, message: t("assess.form.errors"), errors: parsed.errors, values: parsed.values, basedOn }, 400);
+    return data<ActionResult>(
+      {
+        kind: "refused",
+        reason: "form",
+        auto,
+        message: t("assess.form.errors"),
+        errors: parsed.errors,
+        values: parsed.values,
+        basedOn,
+      },
+      400,
+    );
   }
   const { intent, baseVersion, scores } = parsed.data;
-  const res = await saveScoresheet(db, { assignmentId: assignment.id, userId: viewer.user.id, baseVersion, scores, submit: intent === "submit" });
+  const res = await saveScoresheet(db, {
+    assignmentId: assignment.id,
+    userId: viewer.user.id,
+    baseVersion,
+    scores,
+    submit: intent === "submit",
+  });
   if (res.ok) {
-    if (res.status === "submitted") return redirect(`/assess/${entryId}`, { headers: await flash(request, t("assess.form.submittedFlash")) });
+    if (res.status === "submitted")
+      return redirect(`/assess/${entryId}`, { headers: await flash(request, t("assess.form.submittedFlash")) });
     return data<ActionResult>({ kind: "saved", auto, version: res.version, at: new Date().toISOString() });
   }
   // A stale save is shown what is saved now, beside the user's input, to keep or overwrite.
   const current =
     res.reason === "stale"
-      ? { version: res.version ?? 0, scores: (await loadScores(db, assignment.id)).map((s) => ({ criterionId: s.criterionId, value: s.value, note: s.note })) }
+      ? {
+          version: res.version ?? 0,
+          scores: (await loadScores(db, assignment.id)).map((s) => ({
+            criterionId: s.criterionId,
+            value: s.value,
+            note: s.note,
+          })),
+        }
       : undefined;
   const { message, errors, status } = refusalOf(res, t);
-  return data<ActionResult>({ kind: "refused", reason: res.reason, auto, message, errors, values, basedOn: baseVersion, ...(current ? { current } : {}) }, status);
+  return data<ActionResult>(
+    {
+      kind: "refused",
+      reason: res.reason,
+      auto,
+      message,
+      errors,
+      values,
+      basedOn: baseVersion,
+      ...(current ? { current } : {}),
+    },
+    status,
+  );
 }
 
 /** A save the database refused, as the page shows it: a message, errors at the fields, an HTTP status. */
-function refusalOf(res: Extract<SaveResult, { ok: false }>, t: T): { message: string; errors: FieldErrors; status: 400 | 409 } {
+function refusalOf(
+  res: Extract<SaveResult, { ok: false }>,
+  t: T,
+): { message: string; errors: FieldErrors; status: 400 | 409 } {
   const errors: FieldErrors = {};
   const ids = res.criterionIds ?? [];
   if (res.reason === "incomplete") for (const id of ids) errors[scoreName({ id })] = t("assess.error.required");
   if (res.reason === "note_required") for (const id of ids) errors[noteName({ id })] = t("assess.error.noteRequired");
   if (res.reason === "invalid") for (const id of ids) errors[scoreName({ id })] = t("assess.error.scale");
   const message =
-    res.reason === "stale" ? t("assess.form.stale")
-    : res.reason === "incomplete" || res.reason === "note_required" ? t("assess.form.errors")
-    : res.reason === "submitted" || res.reason === "stage_closed" || res.reason === "deadline" ? t(`assess.error.${res.reason}`)
-    : t("assess.error.invalid");
+    res.reason === "stale"
+      ? t("assess.form.stale")
+      : res.reason === "incomplete" || res.reason === "note_required"
+        ? t("assess.form.errors")
+        : res.reason === "submitted" || res.reason === "stage_closed" || res.reason === "deadline"
+          ? t(`assess.error.${res.reason}`)
+          : t("assess.error.invalid");
   const status = res.reason === "incomplete" || res.reason === "note_required" || res.reason === "invalid" ? 400 : 409;
   return { message, errors, status };
 }

@@ -48,7 +48,16 @@ export async function loadAssessPage(request: Request, access: AssessorEntry) {
       const value = indicatorValues.get(c.indicator) ?? null;
       const bands = [...c.bands].sort((a, b) => b.min - a.min);
       const band = value === null ? undefined : bandOf(bands, value);
-      return { key: c.id, stage: c.stage, name: c.name ?? { id: c.id, en: c.id }, indicator: c.indicator, value, bands, bandMin: band?.min ?? null, points: value === null ? null : (band?.points ?? 0) };
+      return {
+        key: c.id,
+        stage: c.stage,
+        name: c.name ?? { id: c.id, en: c.id },
+        indicator: c.indicator,
+        value,
+        bands,
+        bandMin: band?.min ?? null,
+        points: value === null ? null : (band?.points ?? 0),
+      };
     });
   const gates = definition.gates.map((g) => {
     const actual = indicatorValues.get(g.indicator) ?? null;
@@ -58,7 +67,9 @@ export async function loadAssessPage(request: Request, access: AssessorEntry) {
   const otherIndicators = info.indicators.filter((i) => !used.has(i.indicator));
 
   const order: readonly string[] = [...GOVERNMENT_FIGURES, ...COMPANY_FIGURES];
-  const figures = [...info.figures].sort((a, b) => rank(order, a.key) - rank(order, b.key) || a.key.localeCompare(b.key));
+  const figures = [...info.figures].sort(
+    (a, b) => rank(order, a.key) - rank(order, b.key) || a.key.localeCompare(b.key),
+  );
 
   const criterionNames = Object.fromEntries(definition.criteria.map((c) => [c.id, c.name ?? { id: c.id, en: c.id }]));
   // The file shown in the page: the one asked for, else the first previewable one of a judged

@@ -18,11 +18,18 @@ export async function requireAssessorEntry(request: Request, entryParam: string 
   if (access.as !== "assessor") notFound();
   const db = await getDb();
   // A stage is scored by its panel: assessors for desk and verification, jurors for the interview.
-  const roles = new Set(viewer.memberships.filter((m) => m.edition_id === access.entry.edition_id).map((m) => m.role as string));
-  const assignments = (await myAssignmentsForEntry(db, { userId: viewer.user.id, entryId })).filter((a) => roles.has(a.panel));
+  const roles = new Set(
+    viewer.memberships.filter((m) => m.edition_id === access.entry.edition_id).map((m) => m.role as string),
+  );
+  const assignments = (await myAssignmentsForEntry(db, { userId: viewer.user.id, entryId })).filter((a) =>
+    roles.has(a.panel),
+  );
   // `?stage=` opens that stage's sheet (e.g. a closed stage, to read the panel's scores).
   const asked = new URL(request.url).searchParams.get("stage");
-  const assignment = (asked ? assignments.find((a) => a.stage === asked) : undefined) ?? assignments.find((a) => a.stageStatus === "open") ?? assignments[0];
+  const assignment =
+    (asked ? assignments.find((a) => a.stage === asked) : undefined) ??
+    assignments.find((a) => a.stageStatus === "open") ??
+    assignments[0];
   if (!assignment) notFound();
   return { viewer, db, entryId, declared: access.declared, assignment };
 }

@@ -8,8 +8,20 @@ import { STAGE_ENTRY_STATUS } from "~/domain/entry-status";
 
 export const planSchema = z.object({
   stage: z.enum(["desk", "verification", "interview"], { error: "form.required" }),
-  k: z.coerce.number({ error: "committee.assign.kInvalid" }).int("committee.assign.kInvalid").min(1, "committee.assign.kInvalid").max(20, "committee.assign.kInvalid"),
-  cap: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().int("committee.assign.capInvalid").min(1, "committee.assign.capInvalid").max(10000, "committee.assign.capInvalid").optional()),
+  k: z.coerce
+    .number({ error: "committee.assign.kInvalid" })
+    .int("committee.assign.kInvalid")
+    .min(1, "committee.assign.kInvalid")
+    .max(20, "committee.assign.kInvalid"),
+  cap: z.preprocess(
+    (v) => (v === "" || v === undefined ? undefined : v),
+    z.coerce
+      .number()
+      .int("committee.assign.capInvalid")
+      .min(1, "committee.assign.capInvalid")
+      .max(10000, "committee.assign.capInvalid")
+      .optional(),
+  ),
 });
 
 /** Everything the plan needs, read fresh (the preview and the apply compute the same plan). */
@@ -33,4 +45,3 @@ export async function plan(db: Db, editionId: number, args: z.output<typeof plan
   });
   return { entries, people, result, role };
 }
-

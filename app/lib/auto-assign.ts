@@ -36,9 +36,12 @@ export function autoAssign(input: AutoAssignInput): AutoAssignPlan {
   const entries = [...new Set(input.entries)].sort((a, b) => a - b);
   const people = [...new Set(input.people)].sort((a, b) => a - b);
   const k = Math.max(0, Math.floor(input.k));
-  const cap = input.cap !== undefined && input.cap > 0
-    ? Math.floor(input.cap)
-    : people.length === 0 ? 0 : Math.ceil((entries.length * Math.min(k, people.length)) / people.length);
+  const cap =
+    input.cap !== undefined && input.cap > 0
+      ? Math.floor(input.cap)
+      : people.length === 0
+        ? 0
+        : Math.ceil((entries.length * Math.min(k, people.length)) / people.length);
   const blocked = new Set((input.blocked ?? []).map((b) => key(b.entry, b.person)));
   const entrySet = new Set(entries);
   const personSet = new Set(people);
@@ -115,7 +118,12 @@ export function autoAssign(input: AutoAssignInput): AutoAssignPlan {
   );
   return {
     pairs,
-    loads: people.map((p) => ({ person: p, existing: existingLoad.get(p)!, added: added.get(p)!.size, total: load.get(p)! })),
+    loads: people.map((p) => ({
+      person: p,
+      existing: existingLoad.get(p)!,
+      added: added.get(p)!.size,
+      total: load.get(p)!,
+    })),
     short: entries.filter((e) => need(e) > 0).map((e) => ({ entry: e, missing: need(e) })),
     cap,
   };

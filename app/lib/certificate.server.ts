@@ -20,7 +20,11 @@ export interface CertificateText {
 
 /** pdf-lib's standard fonts speak WinAnsi only: replace what they cannot draw. */
 function winAnsi(s: string): string {
-  return s.replace(/[\u2013\u2014]/g, "-").replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/[^\x20-\x7E\u00A0-\u00FF]/g, "?");
+  return s
+    .replace(/[\u2013\u2014]/g, "-")
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/[^\x20-\x7E\u00A0-\u00FF]/g, "?");
 }
 
 export async function certificatePdf(c: CertificateText): Promise<Uint8Array> {
@@ -55,7 +59,10 @@ export async function certificatePdf(c: CertificateText): Promise<Uint8Array> {
     // The URL is also a link (a URI annotation), so that a reader can open it with one click.
     const link = pdf.context.register(
       pdf.context.obj({
-        Type: "Annot", Subtype: "Link", Rect: [60, 66, width - 60, 86], Border: [0, 0, 0],
+        Type: "Annot",
+        Subtype: "Link",
+        Rect: [60, 66, width - 60, 86],
+        Border: [0, 0, 0],
         A: { Type: "Action", S: "URI", URI: PDFString.of(winAnsi(c.verifyUrl)) },
       }),
     );

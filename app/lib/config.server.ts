@@ -23,7 +23,9 @@ export function publicBase(env: NodeJS.ProcessEnv = process.env): string {
   const setting = env.PUBLIC_URL?.trim();
   if (!setting) {
     if (env.NODE_ENV === "production") {
-      throw new Error("PUBLIC_URL must be set in production, e.g. PUBLIC_URL=https://paritrana.example.go.id: invitation links and certificates are made from it");
+      throw new Error(
+        "PUBLIC_URL must be set in production, e.g. PUBLIC_URL=https://paritrana.example.go.id: invitation links and certificates are made from it",
+      );
     }
     return `http://localhost:${env.PORT ?? 3000}`;
   }
@@ -33,7 +35,8 @@ export function publicBase(env: NodeJS.ProcessEnv = process.env): string {
   } catch {
     throw new Error(`PUBLIC_URL must be an absolute http(s) address, not "${setting}"`);
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`PUBLIC_URL must start with http:// or https://, not "${setting}"`);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new Error(`PUBLIC_URL must start with http:// or https://, not "${setting}"`);
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 

@@ -16,7 +16,11 @@ export type EntryAccess =
   | { as: "assessor"; entry: EntryFacts; declared: boolean; stages: string[] };
 type EntryFacts = { id: number; edition_id: number; organisation_id: number; status: string };
 
-export async function requireEntryAccess(viewer: Viewer, entryId: number, prefer: "assessor" | null = null): Promise<EntryAccess> {
+export async function requireEntryAccess(
+  viewer: Viewer,
+  entryId: number,
+  prefer: "assessor" | null = null,
+): Promise<EntryAccess> {
   const facts = await entryAccessFacts(await getDb(), entryId, viewer.user.id);
   if (!facts) notFound();
   const { entry } = facts;
@@ -24,9 +28,10 @@ export async function requireEntryAccess(viewer: Viewer, entryId: number, prefer
   // Assignments count only where the viewer is (still) on that stage's panel: assessors for desk
   // and verification, jurors for the interview.
   const assigned = facts.assignments.filter((a) => hasRole(viewer, [a.panel], entry.edition_id));
-  const asAssessor = !isDraft && assigned.length > 0 && facts.conflict !== true
-    ? { as: "assessor" as const, entry, declared: facts.conflict === false, stages: assigned.map((a) => a.stage_key) }
-    : null;
+  const asAssessor =
+    !isDraft && assigned.length > 0 && facts.conflict !== true
+      ? { as: "assessor" as const, entry, declared: facts.conflict === false, stages: assigned.map((a) => a.stage_key) }
+      : null;
   const isOwner = viewer.memberships.some((m) => m.role === "entrant" && m.organisation_id === entry.organisation_id);
   // The assessor's workspace asks for the assessor's view first (someone may also be committee),
   // but a member of the entrant organisation never judges its entry.

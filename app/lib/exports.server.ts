@@ -11,23 +11,51 @@ export interface ExportContext {
   entryName: Map<string, string>;
   assessorName: Map<string, string>;
   criterionName: Map<string, string>;
-  labels: { rank: string; organisation: string; total: string; reached: string; flags: string; assessor: string; entry: string };
+  labels: {
+    rank: string;
+    organisation: string;
+    total: string;
+    reached: string;
+    flags: string;
+    assessor: string;
+    entry: string;
+  };
 }
 
 function rankingTable(c: ExportContext): (string | number)[][] {
   const stageIds = c.input.rubric.stages.map((s) => s.id);
   const critIds = c.input.rubric.criteria.map((x) => x.id);
-  const head = [c.labels.rank, c.labels.entry, c.labels.organisation, c.labels.total, ...stageIds, c.labels.reached, ...critIds.map((k) => c.criterionName.get(k) ?? k), c.labels.flags];
+  const head = [
+    c.labels.rank,
+    c.labels.entry,
+    c.labels.organisation,
+    c.labels.total,
+    ...stageIds,
+    c.labels.reached,
+    ...critIds.map((k) => c.criterionName.get(k) ?? k),
+    c.labels.flags,
+  ];
   const rows = c.result.ranking.map((r) => [
-    r.rank, r.nominee, c.entryName.get(r.nominee) ?? r.nominee, r.total, ...stageIds.map((s) => r.stages[s] ?? ""), r.reached,
-    ...critIds.map((k) => r.criteria[k]?.value ?? ""), r.flags.join(" "),
+    r.rank,
+    r.nominee,
+    c.entryName.get(r.nominee) ?? r.nominee,
+    r.total,
+    ...stageIds.map((s) => r.stages[s] ?? ""),
+    r.reached,
+    ...critIds.map((k) => r.criteria[k]?.value ?? ""),
+    r.flags.join(" "),
   ]);
   return [head, ...rows];
 }
 
 function matrixTable(c: ExportContext): (string | number)[][] {
   const judged = c.input.rubric.criteria.filter((x) => x.type === "judged").map((x) => x.id);
-  const head = [c.labels.entry, c.labels.organisation, c.labels.assessor, ...judged.map((k) => c.criterionName.get(k) ?? k)];
+  const head = [
+    c.labels.entry,
+    c.labels.organisation,
+    c.labels.assessor,
+    ...judged.map((k) => c.criterionName.get(k) ?? k),
+  ];
   const cells = new Map<string, Map<string, number>>();
   for (const s of c.input.scores) {
     const key = `${s.nominee}\u0000${s.assessor}`;
@@ -43,7 +71,12 @@ function matrixTable(c: ExportContext): (string | number)[][] {
   const rows = keys.map((key) => {
     const [nominee = "", assessor = ""] = key.split("\u0000");
     const row = cells.get(key)!;
-    return [nominee, c.entryName.get(nominee) ?? nominee, c.assessorName.get(assessor) ?? assessor, ...judged.map((k) => row.get(k) ?? "")];
+    return [
+      nominee,
+      c.entryName.get(nominee) ?? nominee,
+      c.assessorName.get(assessor) ?? assessor,
+      ...judged.map((k) => row.get(k) ?? ""),
+    ];
   });
   return [head, ...rows];
 }
@@ -58,7 +91,11 @@ const guardFormula = (s: string) => (FORMULA_START.test(s) ? `'${s}` : s);
 /** UTF-8 with a BOM and CRLF records (as Excel opens it); cells with ";" are quoted too (the list separator of Indonesian Excel). */
 export function toCsv(rows: (string | number)[][]): string {
   return stringify(rows, {
-    bom: true, record_delimiter: "windows", quote_record_delimiter: true, quoted_match: /;/, cast: { string: guardFormula },
+    bom: true,
+    record_delimiter: "windows",
+    quote_record_delimiter: true,
+    quoted_match: /;/,
+    cast: { string: guardFormula },
   });
 }
 
@@ -68,12 +105,17 @@ export const matrixCsv = (c: ExportContext) => toCsv(matrixTable(c));
 export async function workbook(c: ExportContext, sheetNames: { ranking: string; matrix: string }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Paritrana Award";
-  for (const [name, table] of [[sheetNames.ranking, rankingTable(c)], [sheetNames.matrix, matrixTable(c)]] as const) {
+  for (const [name, table] of [
+    [sheetNames.ranking, rankingTable(c)],
+    [sheetNames.matrix, matrixTable(c)],
+  ] as const) {
     const ws = wb.addWorksheet(name.slice(0, 31));
     for (const row of table) ws.addRow(row);
     ws.getRow(1).font = { bold: true };
     ws.views = [{ state: "frozen", ySplit: 1 }];
-    ws.columns.forEach((col) => { col.width = 16; });
+    ws.columns.forEach((col) => {
+      col.width = 16;
+    });
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -50,8 +50,7 @@ export function formValues(form: FormData): Record<string, unknown> {
 }
 
 export type FormResult<S extends z.ZodType> =
-  | { ok: true; data: z.output<S> }
-  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+  { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /**
  * Parses a submitted form with its zod schema. Error messages in the schemas are message keys

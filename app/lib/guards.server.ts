@@ -23,7 +23,10 @@ export async function getViewer(request: Request): Promise<Viewer | null> {
   const db = await getDb();
   const user = await findUser(db, userId);
   if (!user || user.active !== 1) return null;
-  return { user: { id: user.id, email: user.email, name: user.name }, memberships: await activeMemberships(db, user.id) };
+  return {
+    user: { id: user.id, email: user.email, name: user.name },
+    memberships: await activeMemberships(db, user.id),
+  };
 }
 
 export async function requireViewer(request: Request): Promise<Viewer> {

@@ -2,7 +2,12 @@ import { createCookie } from "@remix-run/node";
 import { DEFAULT_LOCALE, isLocale, translator, type Locale } from "~/i18n";
 
 /** The chosen language is remembered in a plain cookie for a year. */
-export const localeCookie = createCookie("lang", { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365, httpOnly: true });
+export const localeCookie = createCookie("lang", {
+  path: "/",
+  sameSite: "lax",
+  maxAge: 60 * 60 * 24 * 365,
+  httpOnly: true,
+});
 
 export async function getLocale(request: Request): Promise<Locale> {
   const value = await localeCookie.parse(request.headers.get("Cookie"));

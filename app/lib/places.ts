@@ -1,5 +1,9 @@
 /** The places of a ranking: Juara I..places, then `mentions` special mentions (ties share). */
-export function placeOf(rank: number, places: number, mentions: number): { kind: "place"; rank: number } | { kind: "mention" } | null {
+export function placeOf(
+  rank: number,
+  places: number,
+  mentions: number,
+): { kind: "place"; rank: number } | { kind: "mention" } | null {
   if (rank <= places) return { kind: "place", rank };
   if (rank <= places + mentions) return { kind: "mention" };
   return null;
@@ -7,9 +11,19 @@ export function placeOf(rank: number, places: number, mentions: number): { kind:
 
 /** I, II, III, ... (places are small numbers). */
 export function roman(n: number): string {
-  const table: [number, string][] = [[10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
+  const table: [number, string][] = [
+    [10, "X"],
+    [9, "IX"],
+    [5, "V"],
+    [4, "IV"],
+    [1, "I"],
+  ];
   let out = "";
   let rest = n;
-  for (const [v, s] of table) while (rest >= v) { out += s; rest -= v; }
+  for (const [v, s] of table)
+    while (rest >= v) {
+      out += s;
+      rest -= v;
+    }
   return out;
 }

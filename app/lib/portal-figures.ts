@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { COMPANY_FIGURES, GOVERNMENT_FIGURES, isProgrammeFlag, PROGRAMMES, type CategoryGroup, type FigureKey, type NumericFigureKey, type ProgrammeFlagKey } from "../../scoring/figures";
+import {
+  COMPANY_FIGURES,
+  GOVERNMENT_FIGURES,
+  isProgrammeFlag,
+  PROGRAMMES,
+  type CategoryGroup,
+  type FigureKey,
+  type NumericFigureKey,
+  type ProgrammeFlagKey,
+} from "../../scoring/figures";
 import { bandOf } from "../../scoring/indicators";
 import { parseWholeNumber } from "./form-number";
 
@@ -9,12 +18,21 @@ import { parseWholeNumber } from "./form-number";
 // what is typed must be possible.
 
 export type FigureKind = "count" | "rupiah" | "months" | "flag";
-export type FigureField = { key: NumericFigureKey; kind: Exclude<FigureKind, "flag"> } | { key: ProgrammeFlagKey; kind: "flag" };
+export type FigureField =
+  { key: NumericFigureKey; kind: Exclude<FigureKind, "flag"> } | { key: ProgrammeFlagKey; kind: "flag" };
 
 const figureField = (key: FigureKey): FigureField =>
   isProgrammeFlag(key)
     ? { key, kind: "flag" }
-    : { key, kind: key === "vulnerable_apbd_amount" || key.startsWith("wages_") ? "rupiah" : key.startsWith("months_") ? "months" : "count" };
+    : {
+        key,
+        kind:
+          key === "vulnerable_apbd_amount" || key.startsWith("wages_")
+            ? "rupiah"
+            : key.startsWith("months_")
+              ? "months"
+              : "count",
+      };
 
 export const FIGURE_FIELDS: Record<CategoryGroup, FigureField[]> = {
   government: GOVERNMENT_FIGURES.map(figureField),
@@ -87,16 +105,21 @@ const regulationRow = (thisYear: number) =>
     })
     .superRefine((r, ctx) => {
       if (!r.type && !r.number && !r.year) return;
-      if (!(REGULATION_TYPES as readonly string[]).includes(r.type)) ctx.addIssue({ code: "custom", path: ["type"], message: "portal.figures.error.regType" });
+      if (!(REGULATION_TYPES as readonly string[]).includes(r.type))
+        ctx.addIssue({ code: "custom", path: ["type"], message: "portal.figures.error.regType" });
       if (!r.number) ctx.addIssue({ code: "custom", path: ["number"], message: "portal.figures.error.regNumber" });
       const y = Number(r.year);
-      if (!/^\d{4}$/.test(r.year) || y < 1945 || y > thisYear) ctx.addIssue({ code: "custom", path: ["year"], message: "portal.figures.error.regYear" });
+      if (!/^\d{4}$/.test(r.year) || y < 1945 || y > thisYear)
+        ctx.addIssue({ code: "custom", path: ["year"], message: "portal.figures.error.regYear" });
     });
 
 /** The figures form of a category group (one schema; errors are message keys). */
 export function figuresSchema(group: CategoryGroup, thisYear = new Date().getFullYear()) {
   const shape: Record<string, z.ZodType> = {
-    version: z.coerce.number({ error: "portal.figures.error.version" }).int().positive({ error: "portal.figures.error.version" }),
+    version: z.coerce
+      .number({ error: "portal.figures.error.version" })
+      .int()
+      .positive({ error: "portal.figures.error.version" }),
   };
   for (const f of FIGURE_FIELDS[group]) shape[f.key] = f.kind === "flag" ? flagField : numberField(f.kind);
   if (group === "government") shape.regulations = z.array(regulationRow(thisYear)).max(MAX_REGULATIONS).default([]);
@@ -105,9 +128,15 @@ export function figuresSchema(group: CategoryGroup, thisYear = new Date().getFul
     .superRefine((raw, ctx) => {
       const v = raw as Record<string, unknown>;
       const num = (k: string) => (typeof v[k] === "number" ? (v[k] as number) : undefined);
-      const over = (part: number | undefined, whole: number | undefined) => part !== undefined && whole !== undefined && part > whole;
+      const over = (part: number | undefined, whole: number | undefined) =>
+        part !== undefined && whole !== undefined && part > whole;
       if (group === "company") {
-        if (over(num("workers_registered"), num("workers"))) ctx.addIssue({ code: "custom", path: ["workers_registered"], message: "portal.figures.error.registeredOverWorkers" });
+        if (over(num("workers_registered"), num("workers")))
+          ctx.addIssue({
+            code: "custom",
+            path: ["workers_registered"],
+            message: "portal.figures.error.registeredOverWorkers",
+          });
         const onTime = num("months_on_time");
         const arrears = num("months_arrears");
         if (onTime !== undefined && arrears !== undefined && onTime + arrears > 12) {
@@ -117,11 +146,28 @@ export function figuresSchema(group: CategoryGroup, thisYear = new Date().getFul
         const pu = num("pu_covered");
         const bpu = num("bpu_covered");
         if ((pu !== undefined || bpu !== undefined) && over((pu ?? 0) + (bpu ?? 0), num("workforce"))) {
-          ctx.addIssue({ code: "custom", path: [bpu !== undefined ? "bpu_covered" : "pu_covered"], message: "portal.figures.error.coveredOverWorkforce" });
+          ctx.addIssue({
+            code: "custom",
+            path: [bpu !== undefined ? "bpu_covered" : "pu_covered"],
+            message: "portal.figures.error.coveredOverWorkforce",
+          });
         }
-        if (over(num("non_asn_all_four"), num("non_asn_staff"))) ctx.addIssue({ code: "custom", path: ["non_asn_all_four"], message: "portal.figures.error.allFourOverStaff" });
-        if (num("vulnerable_apbd_amount") !== undefined && num("vulnerable_apbd_amount")! > 0 && num("vulnerable_apbd_workers") === 0) {
-          ctx.addIssue({ code: "custom", path: ["vulnerable_apbd_workers"], message: "portal.figures.error.amountWithoutWorkers" });
+        if (over(num("non_asn_all_four"), num("non_asn_staff")))
+          ctx.addIssue({
+            code: "custom",
+            path: ["non_asn_all_four"],
+            message: "portal.figures.error.allFourOverStaff",
+          });
+        if (
+          num("vulnerable_apbd_amount") !== undefined &&
+          num("vulnerable_apbd_amount")! > 0 &&
+          num("vulnerable_apbd_workers") === 0
+        ) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["vulnerable_apbd_workers"],
+            message: "portal.figures.error.amountWithoutWorkers",
+          });
         }
       }
     })
@@ -132,7 +178,12 @@ export function figuresSchema(group: CategoryGroup, thisYear = new Date().getFul
       const rows = (v.regulations ?? []) as { type: string; number: string; year: string; title: string }[];
       const regulations = rows
         .filter((r) => r.type)
-        .map((r) => ({ type: r.type as RegulationInput["type"], number: r.number, year: Number(r.year), title: r.title || null }));
+        .map((r) => ({
+          type: r.type as RegulationInput["type"],
+          number: r.number,
+          year: Number(r.year),
+          title: r.title || null,
+        }));
       return { version: v.version as number, figures, regulations };
     });
 }

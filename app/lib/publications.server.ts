@@ -16,19 +16,28 @@ async function placedWinners(db: Db, resultJson: string, places: number, mention
     const place = placeOf(r.rank, places, mentions);
     return place ? [{ nominee: Number(r.nominee), place }] : [];
   });
-  const orgs = await entryOrganisations(db, winners.map((w) => w.nominee));
-  return winners.map((w) => ({ ...w, name: orgs.get(w.nominee)?.name ?? "", region: orgs.get(w.nominee)?.region ?? "" }));
+  const orgs = await entryOrganisations(
+    db,
+    winners.map((w) => w.nominee),
+  );
+  return winners.map((w) => ({
+    ...w,
+    name: orgs.get(w.nominee)?.name ?? "",
+    region: orgs.get(w.nominee)?.region ?? "",
+  }));
 }
 
 /** The winners page of an edition: each published category's current result. */
 export async function editionWinners(db: Db, editionId: number) {
   const publications = await currentPublications(db, editionId);
-  return Promise.all(publications.map(async (p) => ({
-    category: p.category,
-    sha256: p.sha256,
-    publishedAt: p.published_at,
-    winners: await placedWinners(db, p.result_json, p.places, p.mentions),
-  })));
+  return Promise.all(
+    publications.map(async (p) => ({
+      category: p.category,
+      sha256: p.sha256,
+      publishedAt: p.published_at,
+      winners: await placedWinners(db, p.result_json, p.places, p.mentions),
+    })),
+  );
 }
 
 /**

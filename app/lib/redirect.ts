@@ -4,7 +4,12 @@
  * kept only when it stays on this site.
  */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.includes("\\") || [...to].some((ch) => ch <= " " || ch === "\u007f")) {
+  if (
+    typeof to !== "string" ||
+    !to.startsWith("/") ||
+    to.includes("\\") ||
+    [...to].some((ch) => ch <= " " || ch === "\u007f")
+  ) {
     return fallback;
   }
   const base = "http://local.invalid";

@@ -3,7 +3,15 @@ import type { StageKey } from "../../db/schema";
 import type { FieldErrors } from "./forms";
 import type { GateOperator } from "./rubric-form-fields";
 import type { CriterionFields, NewGate, RubricFormModel } from "./rubric-form-model";
-import { collect, formNumber, gateSchema, identifier, indicatorSchema, judgedSchema, stageSchema } from "./rubric-form-schema";
+import {
+  collect,
+  formNumber,
+  gateSchema,
+  identifier,
+  indicatorSchema,
+  judgedSchema,
+  stageSchema,
+} from "./rubric-form-schema";
 
 // From the rubric form's model to a RubricDefinition: the form's own checks first, then the
 // definition, with where each part came from in the form (for putting the contract's problems at
@@ -11,7 +19,9 @@ import { collect, formNumber, gateSchema, identifier, indicatorSchema, judgedSch
 
 /** True when the new-criterion block was left empty (its type, stage, max and step have defaults). */
 function addedIsBlank(a: CriterionFields): boolean {
-  return ![a.key, a.nameId, a.nameEn, a.weight, a.indicator, ...a.bands.flatMap((b) => [b.min, b.points])].some((v) => v.trim());
+  return ![a.key, a.nameId, a.nameEn, a.weight, a.indicator, ...a.bands.flatMap((b) => [b.min, b.points])].some((v) =>
+    v.trim(),
+  );
 }
 const gateIsBlank = (g: NewGate) => !g.indicator.trim() && !g.value.trim();
 
@@ -23,8 +33,7 @@ export interface FieldSources {
 }
 
 type BuildResult =
-  | { ok: true; definition: RubricDefinition; sources: FieldSources }
-  | { ok: false; errors: FieldErrors };
+  { ok: true; definition: RubricDefinition; sources: FieldSources } | { ok: false; errors: FieldErrors };
 
 function gateId(indicator: string, taken: Set<string>): string {
   const base = indicator.replace(/[^a-z0-9_]/g, "_").slice(0, 30) || "gate";
@@ -37,7 +46,9 @@ function gateId(indicator: string, taken: Set<string>): string {
 export function buildDefinition(model: RubricFormModel): BuildResult {
   const errors: FieldErrors = {};
   const usedStages = model.stages.filter((s) => s.use).map((s) => s.id);
-  model.stages.forEach((s, i) => { if (s.use) collect(errors, `stages.${i}`, stageSchema.safeParse(s)); });
+  model.stages.forEach((s, i) => {
+    if (s.use) collect(errors, `stages.${i}`, stageSchema.safeParse(s));
+  });
   model.criteria.forEach((c, i) => {
     if (c.remove) return;
     collect(errors, `criteria.${i}`, (c.type === "judged" ? judgedSchema : indicatorSchema).safeParse(c));
@@ -47,11 +58,14 @@ export function buildDefinition(model: RubricFormModel): BuildResult {
     const a = model.added;
     const keyResult = identifier.safeParse(a.key);
     collect(errors, "added.key", keyResult);
-    if (keyResult.success && model.criteria.some((c) => !c.remove && c.key === a.key.trim())) errors["added.key"] ??= "rubricForm.keyTaken";
+    if (keyResult.success && model.criteria.some((c) => !c.remove && c.key === a.key.trim()))
+      errors["added.key"] ??= "rubricForm.keyTaken";
     if (!usedStages.includes(a.stage)) errors["added.stage"] ??= "rubricForm.stageNotUsed";
     collect(errors, "added", (a.type === "judged" ? judgedSchema : indicatorSchema).safeParse(a));
   }
-  model.gates.forEach((g, i) => { if (!g.remove) collect(errors, `gates.${i}`, gateSchema.safeParse(g)); });
+  model.gates.forEach((g, i) => {
+    if (!g.remove) collect(errors, `gates.${i}`, gateSchema.safeParse(g));
+  });
   if (!gateIsBlank(model.newGate)) collect(errors, "newGate", gateSchema.safeParse(model.newGate));
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
@@ -61,22 +75,44 @@ export function buildDefinition(model: RubricFormModel): BuildResult {
     if (!s.use) return;
     const v = formNumber(s.advanceValue);
     stages.push({
-      id: s.id as StageKey, weight: formNumber(s.weight),
+      id: s.id as StageKey,
+      weight: formNumber(s.weight),
       ...(s.advance === "top" ? { advance: { top: v } } : s.advance === "minScore" ? { advance: { minScore: v } } : {}),
     });
     sources.stages.push(`stages.${i}`);
   });
 
   type Crit = RubricDefinition["criteria"][number];
-  const toCriterion = (c: CriterionFields, prefix: string, desc?: { id: string; en: string }): { criterion: Crit; source: FieldSources["criteria"][number] } => {
+  const toCriterion = (
+    c: CriterionFields,
+    prefix: string,
+    desc?: { id: string; en: string },
+  ): { criterion: Crit; source: FieldSources["criteria"][number] } => {
     const common = {
-      id: c.key.trim(), stage: c.stage as StageKey, weight: formNumber(c.weight),
+      id: c.key.trim(),
+      stage: c.stage as StageKey,
+      weight: formNumber(c.weight),
       name: { id: c.nameId.trim(), en: c.nameEn.trim() },
-      ...(desc && (desc.id.trim() || desc.en.trim()) ? { description: { ...(desc.id.trim() ? { id: desc.id.trim() } : {}), ...(desc.en.trim() ? { en: desc.en.trim() } : {}) } } : {}),
+      ...(desc && (desc.id.trim() || desc.en.trim())
+        ? {
+            description: {
+              ...(desc.id.trim() ? { id: desc.id.trim() } : {}),
+              ...(desc.en.trim() ? { en: desc.en.trim() } : {}),
+            },
+          }
+        : {}),
       evidenceRequired: c.evidence,
     };
     if (c.type === "judged") {
-      return { criterion: { ...common, type: "judged", max: formNumber(c.max), step: c.step.trim() ? formNumber(c.step) : DEFAULT_STEP }, source: { prefix, bands: [] } };
+      return {
+        criterion: {
+          ...common,
+          type: "judged",
+          max: formNumber(c.max),
+          step: c.step.trim() ? formNumber(c.step) : DEFAULT_STEP,
+        },
+        source: { prefix, bands: [] },
+      };
     }
     const bands: { min: number; points: number }[] = [];
     const bandSources: string[] = [];
@@ -85,7 +121,10 @@ export function buildDefinition(model: RubricFormModel): BuildResult {
       bands.push({ min: formNumber(b.min), points: formNumber(b.points) });
       bandSources.push(`${prefix}.bands.${j}`);
     });
-    return { criterion: { ...common, type: "indicator", indicator: c.indicator.trim(), bands }, source: { prefix, bands: bandSources } };
+    return {
+      criterion: { ...common, type: "indicator", indicator: c.indicator.trim(), bands },
+      source: { prefix, bands: bandSources },
+    };
   };
 
   const criteria: Crit[] = [];
@@ -115,7 +154,12 @@ export function buildDefinition(model: RubricFormModel): BuildResult {
   });
   if (!gateIsBlank(model.newGate)) {
     const g = model.newGate;
-    gates.push({ id: gateId(g.indicator.trim(), taken), indicator: g.indicator.trim(), op: g.op as GateOperator, value: formNumber(g.value) });
+    gates.push({
+      id: gateId(g.indicator.trim(), taken),
+      indicator: g.indicator.trim(),
+      op: g.op as GateOperator,
+      value: formNumber(g.value),
+    });
     sources.gates.push("newGate");
   }
   return { ok: true, definition: { stages, criteria, gates }, sources };

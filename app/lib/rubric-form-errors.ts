@@ -71,6 +71,8 @@ export function validateRubricForm(model: RubricFormModel, method?: unknown): Va
     if (field && field !== "stages" && field !== "criteria" && field !== "gates") errors[field] ??= key ?? p.message;
     else general.push(field ? (key ?? p.message) : `${p.path}: ${p.message}`);
   }
-  general.forEach((g, n) => { errors[`_rubric.${n}`] = g; });
+  general.forEach((g, n) => {
+    errors[`_rubric.${n}`] = g;
+  });
   return { ok: false, errors };
 }

@@ -29,7 +29,12 @@ export const stageSchema = z
     const v = formNumber(s.advanceValue);
     const ok = s.advance === "top" ? Number.isInteger(v) && v >= 1 && v <= LIMITS.count : v >= 0 && v <= 100;
     if (!s.advanceValue.trim()) ctx.addIssue({ code: "custom", path: ["advanceValue"], message: "form.required" });
-    else if (!ok) ctx.addIssue({ code: "custom", path: ["advanceValue"], message: s.advance === "top" ? "rubricForm.top" : "rubricForm.minScore" });
+    else if (!ok)
+      ctx.addIssue({
+        code: "custom",
+        path: ["advanceValue"],
+        message: s.advance === "top" ? "rubricForm.top" : "rubricForm.minScore",
+      });
   });
 
 const bandsSchema = z.array(z.object({ min: z.string(), points: z.string() })).superRefine((rows, ctx) => {
@@ -47,14 +52,26 @@ const bandsSchema = z.array(z.object({ min: z.string(), points: z.string() })).s
 
 export const judgedSchema = z
   .object({
-    nameId: name, nameEn: name, weight,
+    nameId: name,
+    nameEn: name,
+    weight,
     max: positive.refine((s) => within(s, LIMITS.max), "rubricForm.maxRange"),
-    step: z.string()
+    step: z
+      .string()
       .refine((s) => !s.trim() || formNumber(s) > 0, "rubricForm.positive")
       .refine((s) => !s.trim() || within(s, LIMITS.step), "rubricForm.stepRange"),
   })
-  .refine((c) => !c.step.trim() || stepFits(formNumber(c.max), formNumber(c.step)), { path: ["step"], message: "rubricForm.stepFit" });
-export const indicatorSchema = z.object({ nameId: name, nameEn: name, weight, indicator: identifier, bands: bandsSchema });
+  .refine((c) => !c.step.trim() || stepFits(formNumber(c.max), formNumber(c.step)), {
+    path: ["step"],
+    message: "rubricForm.stepFit",
+  });
+export const indicatorSchema = z.object({
+  nameId: name,
+  nameEn: name,
+  weight,
+  indicator: identifier,
+  bands: bandsSchema,
+});
 export const gateSchema = z.object({ indicator: identifier, op: z.enum(GATE_OPERATORS, "form.invalid"), value });
 
 /** Adds the issues of a parse to `errors`, each at its field name (`prefix.` + its path), the first one per field. */

@@ -11,8 +11,7 @@ import { DEFAULT_STEP, type RubricDefinition } from "../domain/rubric";
 export type { Problem };
 
 export type ImportResult =
-  | { ok: true; definition: RubricDefinition; method: unknown }
-  | { ok: false; problems: Problem[] };
+  { ok: true; definition: RubricDefinition; method: unknown } | { ok: false; problems: Problem[] };
 
 const STAGES = ["desk", "verification", "interview"];
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -22,17 +21,23 @@ export function importRubricJson(text: string, allowedStages: string[] = STAGES)
   try {
     doc = JSON.parse(text) as unknown;
   } catch (e) {
-    return { ok: false, problems: [{ path: "(root)", code: "invalid_format", message: `not valid JSON: ${(e as Error).message}` }] };
+    return {
+      ok: false,
+      problems: [{ path: "(root)", code: "invalid_format", message: `not valid JSON: ${(e as Error).message}` }],
+    };
   }
-  if (!isObj(doc)) return { ok: false, problems: [{ path: "(root)", code: "invalid_type", message: "must be an object" }] };
+  if (!isObj(doc))
+    return { ok: false, problems: [{ path: "(root)", code: "invalid_type", message: "must be an object" }] };
   const wrapped = "rubric" in doc;
   const rubric = wrapped ? doc.rubric : { stages: doc.stages, criteria: doc.criteria, gates: doc.gates };
   const method = wrapped ? doc.method : undefined;
   const prefix = wrapped ? "" : "rubric.";
-  const fix = (p: string) => (wrapped ? p : p.startsWith(prefix) ? p.slice(prefix.length) : p === "rubric" ? "(root)" : p);
+  const fix = (p: string) =>
+    wrapped ? p : p.startsWith(prefix) ? p.slice(prefix.length) : p === "rubric" ? "(root)" : p;
   const problems: Problem[] = [];
   if (wrapped) {
-    for (const k of Object.keys(doc)) if (k !== "rubric" && k !== "method") problems.push({ path: k, code: "unknown_key", message: "unknown key" });
+    for (const k of Object.keys(doc))
+      if (k !== "rubric" && k !== "method") problems.push({ path: k, code: "unknown_key", message: "unknown key" });
   }
 
   // Names and form hints are ours, not the scoring contract's: check them here and strip them.
@@ -48,33 +53,60 @@ export function importRubricJson(text: string, allowedStages: string[] = STAGES)
         if (name !== undefined && !(isObj(name) && typeof name.id === "string" && typeof name.en === "string")) {
           problems.push({ path: `${at}.name`, code: "invalid_type", message: 'must be { "id": text, "en": text }' });
         }
-        if (description !== undefined && !(isObj(description) && Object.values(description).every((v) => typeof v === "string"))) {
-          problems.push({ path: `${at}.description`, code: "invalid_type", message: 'must be { "id"?: text, "en"?: text }' });
+        if (
+          description !== undefined &&
+          !(isObj(description) && Object.values(description).every((v) => typeof v === "string"))
+        ) {
+          problems.push({
+            path: `${at}.description`,
+            code: "invalid_type",
+            message: 'must be { "id"?: text, "en"?: text }',
+          });
         }
-        if (evidenceRequired !== undefined && typeof evidenceRequired !== "boolean") problems.push({ path: `${at}.evidenceRequired`, code: "invalid_type", message: "must be true or false" });
+        if (evidenceRequired !== undefined && typeof evidenceRequired !== "boolean")
+          problems.push({ path: `${at}.evidenceRequired`, code: "invalid_type", message: "must be true or false" });
         return rest;
       }),
     };
     if (Array.isArray(rubric.stages)) {
       rubric.stages.forEach((s: unknown, i: number) => {
         if (isObj(s) && typeof s.id === "string" && !allowedStages.includes(s.id)) {
-          problems.push({ path: `${wrapped ? "rubric." : ""}stages[${i}].id`, code: "invalid_value", message: `must be one of ${allowedStages.join(", ")}` });
+          problems.push({
+            path: `${wrapped ? "rubric." : ""}stages[${i}].id`,
+            code: "invalid_value",
+            message: `must be one of ${allowedStages.join(", ")}`,
+          });
         }
       });
     }
   }
-  const parsed = parseScoringInput({ rubric: stripped, ...(method !== undefined ? { method } : {}), nominees: [], scores: [] });
+  const parsed = parseScoringInput({
+    rubric: stripped,
+    ...(method !== undefined ? { method } : {}),
+    nominees: [],
+    scores: [],
+  });
   if (!parsed.ok) problems.push(...parsed.problems.map((p) => ({ ...p, path: fix(p.path) })));
   if (problems.length > 0 || !parsed.ok) return { ok: false, problems };
 
   const source = (rubric as { criteria: Record<string, unknown>[] }).criteria;
   const r = parsed.input.rubric;
   const definition: RubricDefinition = {
-    stages: r.stages.map((s) => ({ id: s.id as RubricDefinition["stages"][number]["id"], weight: s.weight, ...(s.advance ? { advance: s.advance } : {}) })),
+    stages: r.stages.map((s) => ({
+      id: s.id as RubricDefinition["stages"][number]["id"],
+      weight: s.weight,
+      ...(s.advance ? { advance: s.advance } : {}),
+    })),
     criteria: r.criteria.map((c, i) => {
-      const extra = source[i] as { name?: { id: string; en: string }; description?: { id?: string; en?: string }; evidenceRequired?: boolean };
+      const extra = source[i] as {
+        name?: { id: string; en: string };
+        description?: { id?: string; en?: string };
+        evidenceRequired?: boolean;
+      };
       const common = {
-        id: c.id, stage: c.stage as RubricDefinition["stages"][number]["id"], weight: c.weight,
+        id: c.id,
+        stage: c.stage as RubricDefinition["stages"][number]["id"],
+        weight: c.weight,
         ...(extra.name ? { name: extra.name } : {}),
         ...(extra.description ? { description: extra.description } : {}),
         ...(extra.evidenceRequired !== undefined ? { evidenceRequired: extra.evidenceRequired } : {}),

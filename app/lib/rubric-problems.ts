@@ -46,7 +46,8 @@ export function rubricProblemKey(p: Pick<Problem, "path" | "code">): MessageKey 
   if (!field) return null;
   if (p.code === "empty_list") return EMPTY_LISTS[field] ?? null;
   // Scores and nominees are not part of a rubric (a score's "value" is not a gate's).
-  if (OUT_OF_BOUNDS.has(p.code) && !/^(scores|nominees)\b/.test(p.path) && Object.hasOwn(RANGE_KEYS, field)) return RANGE_KEYS[field]!;
+  if (OUT_OF_BOUNDS.has(p.code) && !/^(scores|nominees)\b/.test(p.path) && Object.hasOwn(RANGE_KEYS, field))
+    return RANGE_KEYS[field]!;
   if (p.code === "not_positive") return "rubricForm.positive";
   return null;
 }

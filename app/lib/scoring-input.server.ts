@@ -45,12 +45,20 @@ export async function buildScoringInput(db: Db, category: Pick<Category, "id" | 
   // The committee always sees the sensitivity check: ±10% per weight and one assessor less,
   // unless the rubric's method asks for another δ.
   const stored = parseMethodJson(rubric.method);
-  const method = stored && typeof stored === "object" && !Array.isArray(stored) ? { sensitivity: { weightDelta: 0.1 }, ...stored } : stored;
+  const method =
+    stored && typeof stored === "object" && !Array.isArray(stored)
+      ? { sensitivity: { weightDelta: 0.1 }, ...stored }
+      : stored;
   const input = {
     rubric: toScoringRubric(definition),
     method,
     nominees: entries.map((e) => ({ id: String(e.id), category: category.key, indicators: byEntry.get(e.id) ?? {} })),
-    scores: scores.map((s) => ({ assessor: String(s.user_id), nominee: String(s.entry_id), criterion: s.criterion, value: s.value as number })),
+    scores: scores.map((s) => ({
+      assessor: String(s.user_id),
+      nominee: String(s.entry_id),
+      criterion: s.criterion,
+      value: s.value as number,
+    })),
   };
   return { rubric, definition, entries, input };
 }
@@ -113,8 +121,13 @@ export async function publishCategory(
   const snap = scoring.snapshot!;
   if (snap.sha256 !== args.category.signed_off_sha256) return { ok: false, reason: "changed_since_sign_off" };
   const { id } = await publishSnapshot(db, {
-    editionId: args.editionId, categoryId: args.category.id, rubricId: scoring.rubricId,
-    inputJson: snap.inputJson, resultJson: snap.resultJson, sha256: snap.sha256, userId: args.userId,
+    editionId: args.editionId,
+    categoryId: args.category.id,
+    rubricId: scoring.rubricId,
+    inputJson: snap.inputJson,
+    resultJson: snap.resultJson,
+    sha256: snap.sha256,
+    userId: args.userId,
   });
   return { ok: true, id, sha256: snap.sha256 };
 }

@@ -26,7 +26,12 @@ function createStorage() {
     cookie,
     async createData(data, expires) {
       const id = randomBytes(24).toString("base64url");
-      await insertSession(await getDb(), { id, userId: data.userId ?? null, data: JSON.stringify(data), expiresAt: expiry(expires) });
+      await insertSession(await getDb(), {
+        id,
+        userId: data.userId ?? null,
+        data: JSON.stringify(data),
+        expiresAt: expiry(expires),
+      });
       return id;
     },
     async readData(id) {
@@ -34,7 +39,12 @@ function createStorage() {
       return row ? JSON.parse(row.data) : null;
     },
     async updateData(id, data, expires) {
-      await updateSession(await getDb(), { id, userId: data.userId ?? null, data: JSON.stringify(data), expiresAt: expiry(expires) });
+      await updateSession(await getDb(), {
+        id,
+        userId: data.userId ?? null,
+        data: JSON.stringify(data),
+        expiresAt: expiry(expires),
+      });
     },
     async deleteData(id) {
       await deleteSession(await getDb(), id);

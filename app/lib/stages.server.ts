@@ -25,26 +25,61 @@ export async function proposal(db: Db, edition: Edition) {
   const published = await publishedCategoryIds(db, edition.id);
   for (const c of await editionCategories(db, edition.id)) {
     if (published.has(c.id)) {
-      categories.push({ id: c.id, key: c.key, ok: true, published: true, advancing: [], notAdvancing: [], unsubmitted: 0 });
+      categories.push({
+        id: c.id,
+        key: c.key,
+        ok: true,
+        published: true,
+        advancing: [],
+        notAdvancing: [],
+        unsubmitted: 0,
+      });
       continue;
     }
     const scoring = await scoreCategory(db, c);
     const names = new Map((scoring?.entries ?? []).map((e) => [String(e.id), e.organisation_name]));
     if (!scoring?.result || !scoring.parsed.ok) {
-      categories.push({ id: c.id, key: c.key, ok: false, published: false, advancing: [], notAdvancing: [], unsubmitted: 0 });
+      categories.push({
+        id: c.id,
+        key: c.key,
+        ok: false,
+        published: false,
+        advancing: [],
+        notAdvancing: [],
+        unsubmitted: 0,
+      });
       continue;
     }
     const stageIds = scoring.parsed.input.rubric.stages.map((s) => s.id);
     const list = shortlistOf(scoring.result, stageIds, open.key);
     const rankOf = new Map((scoring.result.categories[0]?.ranking ?? []).map((r) => [r.nominee, r]));
-    const row = (id: string) => ({ id: Number(id), name: names.get(id) ?? id, rank: rankOf.get(id)?.rank ?? null, total: rankOf.get(id)?.total ?? null });
+    const row = (id: string) => ({
+      id: Number(id),
+      name: names.get(id) ?? id,
+      rank: rankOf.get(id)?.rank ?? null,
+      total: rankOf.get(id)?.total ?? null,
+    });
     // Scoresheets of this stage not submitted yet do not count: the committee is told how many.
-    const unsubmitted = (await scoresheetCounts(db, c.id)).filter((x) => x.stage === open.key && x.status !== "submitted").reduce((a, x) => a + x.n, 0);
-    categories.push({ id: c.id, key: c.key, ok: true, published: false, advancing: list.advancing.map(row), notAdvancing: list.notAdvancing.map(row), unsubmitted });
+    const unsubmitted = (await scoresheetCounts(db, c.id))
+      .filter((x) => x.stage === open.key && x.status !== "submitted")
+      .reduce((a, x) => a + x.n, 0);
+    categories.push({
+      id: c.id,
+      key: c.key,
+      ok: true,
+      published: false,
+      advancing: list.advancing.map(row),
+      notAdvancing: list.notAdvancing.map(row),
+      unsubmitted,
+    });
   }
   // What the committee confirms: closing is refused when the shortlist changed since it was shown.
   const fingerprint = createHash("sha256")
-    .update(JSON.stringify(categories.map((c) => [c.id, c.ok, c.published, c.advancing.map((e) => e.id), c.notAdvancing.map((e) => e.id)])))
+    .update(
+      JSON.stringify(
+        categories.map((c) => [c.id, c.ok, c.published, c.advancing.map((e) => e.id), c.notAdvancing.map((e) => e.id)]),
+      ),
+    )
     .digest("hex");
   return { stages, open, next, categories, fingerprint };
 }
@@ -56,13 +91,19 @@ export type CloseResult = { ok: true; stage: StageKey } | { ok: false; reason: "
  * proposal): refused when that stage is not the open one, when the shortlist changed meanwhile (a
  * category published since included), or when a category's input is refused.
  */
-export async function closeOpenStage(db: Db, edition: Edition, args: { stage: string; fingerprint: unknown; userId: number }): Promise<CloseResult> {
+export async function closeOpenStage(
+  db: Db,
+  edition: Edition,
+  args: { stage: string; fingerprint: unknown; userId: number },
+): Promise<CloseResult> {
   const p = await proposal(db, edition);
   if (!p.open || p.open.key !== args.stage) return { ok: false, reason: "not_open" };
   if (args.fingerprint !== p.fingerprint) return { ok: false, reason: "changed" };
   if (p.categories.some((c) => !c.ok)) return { ok: false, reason: "refused" };
   await closeStageWithShortlist(db, {
-    editionId: edition.id, stage: p.open.key, nextStage: p.next?.key ?? null,
+    editionId: edition.id,
+    stage: p.open.key,
+    nextStage: p.next?.key ?? null,
     advancing: p.categories.flatMap((c) => c.advancing.map((e) => e.id)),
     notAdvancing: p.categories.flatMap((c) => c.notAdvancing.map((e) => e.id)),
     userId: args.userId,

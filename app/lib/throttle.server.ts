@@ -15,7 +15,10 @@ export interface Limit {
 
 /** `free` attempts, then each further one waits twice as long as the one before, up to `maxSeconds`. */
 export function doubling(free: number, maxSeconds = 15 * 60): Limit {
-  return { waitSeconds: (n) => (n < free ? 0 : Math.min(maxSeconds, 2 ** (n - free + 1))), forgetAfterMs: FORGET_AFTER_MS };
+  return {
+    waitSeconds: (n) => (n < free ? 0 : Math.min(maxSeconds, 2 ** (n - free + 1))),
+    forgetAfterMs: FORGET_AFTER_MS,
+  };
 }
 
 /** At most `n` attempts per window: past them, wait until a window has passed since the last one. */
@@ -35,15 +38,20 @@ export type Taken = { ok: true } | { ok: false; retryAfterSeconds: number };
 /** Counts an attempt on every rule's key, or counts nothing and says how long to wait. */
 export async function takeAttempt(db: Db, rules: Rule[], now = new Date()): Promise<Taken> {
   const keys = rules.map((r) => ({ key: r.key, forgetAfterMs: r.limit.forgetAfterMs }));
-  const taken = await takeThrottledAttempt(db, keys, (counts) => {
-    let readyAt = 0;
-    for (const r of rules) {
-      const { count, lastAt } = counts.get(r.key)!;
-      if (count === 0 || (r.onlyAfter && !counts.get(r.onlyAfter)?.count)) continue;
-      readyAt = Math.max(readyAt, lastAt + r.limit.waitSeconds(count) * 1000);
-    }
-    return readyAt;
-  }, now);
+  const taken = await takeThrottledAttempt(
+    db,
+    keys,
+    (counts) => {
+      let readyAt = 0;
+      for (const r of rules) {
+        const { count, lastAt } = counts.get(r.key)!;
+        if (count === 0 || (r.onlyAfter && !counts.get(r.onlyAfter)?.count)) continue;
+        readyAt = Math.max(readyAt, lastAt + r.limit.waitSeconds(count) * 1000);
+      }
+      return readyAt;
+    },
+    now,
+  );
   return taken.ok ? taken : { ok: false, retryAfterSeconds: Math.ceil((taken.readyAt - now.getTime()) / 1000) };
 }
 

@@ -43,11 +43,16 @@ export interface StagedFile {
 /** Why a file was refused, in the viewer's language, with the rule it broke. */
 export function refusalMessage(t: T, reason: UploadRefusal | undefined, maxMb: number): string {
   switch (reason) {
-    case "too_big": return t("portal.evidence.refusedTooBig", { max: formatNumber(maxMb, 0, 1) });
-    case "empty": return t("portal.evidence.refusedEmpty");
-    case "expands_too_much": return t("portal.evidence.refusedExpands", { max: ZIP_MAX_EXPANDED_BYTES / (1024 * 1024), ratio: ZIP_MAX_RATIO });
-    case "macros": return t("portal.evidence.refusedMacros");
-    default: return t("portal.evidence.refusedType");
+    case "too_big":
+      return t("portal.evidence.refusedTooBig", { max: formatNumber(maxMb, 0, 1) });
+    case "empty":
+      return t("portal.evidence.refusedEmpty");
+    case "expands_too_much":
+      return t("portal.evidence.refusedExpands", { max: ZIP_MAX_EXPANDED_BYTES / (1024 * 1024), ratio: ZIP_MAX_RATIO });
+    case "macros":
+      return t("portal.evidence.refusedMacros");
+    default:
+      return t("portal.evidence.refusedType");
   }
 }
 
@@ -61,14 +66,19 @@ const TEXT_FIELD_LIMIT = 64 * 1024;
 export function cleanFileName(name: string | undefined): string {
   const base = (name ?? "").split(/[/\\]/).pop() ?? "";
   const clean = base.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, "").trim();
-  return Array.from(clean || "berkas").slice(0, 200).join("");
+  return Array.from(clean || "berkas")
+    .slice(0, 200)
+    .join("");
 }
 
 /** Office documents with macros, as file-type names them from [Content_Types].xml (.docm, .xlsm, …). */
 const MACRO_ENABLED = /macroenabled/i;
 
 /** Accepts one staged temporary file after the bytes are known: type and container checks, final name. */
-export async function acceptTempFile(tmpPath: string, dir: string): Promise<{ ok: true; storageName: string; mime: string } | { ok: false; reason: UploadRefusal }> {
+export async function acceptTempFile(
+  tmpPath: string,
+  dir: string,
+): Promise<{ ok: true; storageName: string; mime: string } | { ok: false; reason: UploadRefusal }> {
   const detected = await fileTypeFromFile(tmpPath).catch(() => undefined);
   const allowed = detected ? ALLOWED_TYPES[detected.mime] : undefined;
   let reason: UploadRefusal | undefined;
@@ -148,7 +158,15 @@ export function evidenceUploader({ dir, maxBytes }: { dir: string; maxBytes: num
     }
     const accepted = await acceptTempFile(tmpPath, dir);
     return accepted.ok
-      ? { name, field, ok: true, storageName: accepted.storageName, mime: accepted.mime, size, sha256: hash.digest("hex") }
+      ? {
+          name,
+          field,
+          ok: true,
+          storageName: accepted.storageName,
+          mime: accepted.mime,
+          size,
+          sha256: hash.digest("hex"),
+        }
       : { name, field, ok: false, reason: accepted.reason };
   }
 
@@ -188,13 +206,18 @@ export function evidenceUploader({ dir, maxBytes }: { dir: string; maxBytes: num
         // Parts are staged while the next ones arrive; each keeps its place in `files` and the form.
         const index = count++;
         form.append(field, `upload:${index}`);
-        staging.push(stage(field, info.filename, data).then((f) => { files[index] = f; }, stop));
+        staging.push(
+          stage(field, info.filename, data).then((f) => {
+            files[index] = f;
+          }, stop),
+        );
       });
       parser.on("field", (name, value, info) => {
         if (info.valueTruncated || info.nameTruncated) stop(new UploadTooLargeError());
         else form.append(name, value);
       });
-      for (const limit of ["partsLimit", "fieldsLimit"] as const) parser.on(limit, () => stop(new UploadTooLargeError()));
+      for (const limit of ["partsLimit", "fieldsLimit"] as const)
+        parser.on(limit, () => stop(new UploadTooLargeError()));
       parser.on("error", stop);
       source.on("error", stop);
       parser.on("close", () => resolve());
@@ -245,7 +268,9 @@ export async function sweepPartialUploads(dir: string, db: Db) {
   for (const name of await readdir(tmpDir).catch(() => [] as string[])) {
     if (name.endsWith(".part")) await rm(join(tmpDir, name), { force: true });
   }
-  const stored = (await readdir(dir, { withFileTypes: true }).catch(() => [])).filter((d) => d.isFile() && STORAGE_NAME.test(d.name));
+  const stored = (await readdir(dir, { withFileTypes: true }).catch(() => [])).filter(
+    (d) => d.isFile() && STORAGE_NAME.test(d.name),
+  );
   if (stored.length === 0) return;
   const referenced = await evidenceStorageNames(db);
   for (const file of stored) if (!referenced.has(file.name)) await rm(join(dir, file.name), { force: true });
@@ -275,13 +300,21 @@ export async function removeStoredFile(dir: string, storageName: string) {
 
 /** RFC 6266 Content-Disposition with an ASCII fallback and the UTF-8 name. */
 export function contentDisposition(kind: "inline" | "attachment", name: string): string {
-  const ascii = name.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\%;]/g, "_").trim() || "berkas";
+  const ascii =
+    name
+      .normalize("NFKD")
+      .replace(/[^\x20-\x7e]/g, "")
+      .replace(/["\\%;]/g, "_")
+      .trim() || "berkas";
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /** The download response of a stored evidence file, or null when the file is missing on disk. */
-export async function evidenceResponse(dir: string, file: { storage_name: string; mime: string; original_name: string; size: number }) {
+export async function evidenceResponse(
+  dir: string,
+  file: { storage_name: string; mime: string; original_name: string; size: number },
+) {
   const path = storedPath(dir, file.storage_name);
   if (!path) return null;
   const info = await stat(path).catch(() => null);

@@ -35,7 +35,9 @@ export function checkZip(path: string): Promise<ZipVerdict> {
         if (expanded > ZIP_MAX_EXPANDED_BYTES) return finish("expands_too_much");
         zip.readEntry();
       });
-      zip.on("end", () => finish(expanded > RATIO_FLOOR_BYTES && expanded > ZIP_MAX_RATIO * zip.fileSize ? "expands_too_much" : "ok"));
+      zip.on("end", () =>
+        finish(expanded > RATIO_FLOOR_BYTES && expanded > ZIP_MAX_RATIO * zip.fileSize ? "expands_too_much" : "ok"),
+      );
       zip.on("error", () => finish("broken"));
       zip.readEntry();
     });

@@ -46,7 +46,9 @@ export default function AssessEntry() {
   const { header } = loaderData;
   return (
     <article className="assess-entry">
-      <p><Link to="/assess">← {t("assess.entry.back")}</Link></p>
+      <p>
+        <Link to="/assess">← {t("assess.entry.back")}</Link>
+      </p>
       <h1>{header.organisationName}</h1>
       <p className="muted">
         {categoryName(t, header.category)} · {header.editionName}

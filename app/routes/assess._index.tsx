@@ -16,7 +16,10 @@ export const action = refusePost;
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePanelMember(request);
   const db = await getDb();
-  const [rows, closed] = await Promise.all([listMyAssignments(db, viewer.user.id), listMyAssignments(db, viewer.user.id, "closed_readable")]);
+  const [rows, closed] = await Promise.all([
+    listMyAssignments(db, viewer.user.id),
+    listMyAssignments(db, viewer.user.id, "closed_readable"),
+  ]);
   const groups: { key: string; editionName: string; category: CategoryKey; rows: typeof rows }[] = [];
   for (const r of rows) {
     const key = `${r.editionId}:${r.categoryId}`;
@@ -66,7 +69,13 @@ export default function AssessHome() {
                 </thead>
                 <tbody>
                   {g.rows.map((r) => {
-                    const action = t(r.status === "submitted" ? "assess.list.view" : r.status === "draft" ? "assess.list.continue" : "assess.list.start");
+                    const action = t(
+                      r.status === "submitted"
+                        ? "assess.list.view"
+                        : r.status === "draft"
+                          ? "assess.list.continue"
+                          : "assess.list.start",
+                    );
                     return (
                       <tr key={r.assignmentId} data-entry={r.entryId}>
                         <th scope="row">
@@ -76,7 +85,9 @@ export default function AssessHome() {
                         <td>{stageName(t, r.stage)}</td>
                         <td>
                           <StatusBadge tone={tone[r.status]}>{t(`assess.status.${r.status}`)}</StatusBadge>
-                          {r.hasConflict === null ? <div className="muted small">{t("assess.list.undeclared")}</div> : null}
+                          {r.hasConflict === null ? (
+                            <div className="muted small">{t("assess.list.undeclared")}</div>
+                          ) : null}
                         </td>
                         <td>{formatDate(r.deadline, locale, true)}</td>
                         <td>
@@ -104,7 +115,8 @@ export default function AssessHome() {
             {closed.map((r) => (
               <li key={r.assignmentId}>
                 <Link to={`/assess/${r.entryId}?stage=${r.stage}`}>{r.organisationName}</Link>
-                {" · "}{stageName(t, r.stage)} · {categoryName(t, r.category)}
+                {" · "}
+                {stageName(t, r.stage)} · {categoryName(t, r.category)}
               </li>
             ))}
           </ul>

@@ -25,15 +25,26 @@ export default function EditionOverview() {
   return (
     <section>
       <h1>{t("committee.overview.title")}</h1>
-      <p>{t(`editionStatus.${edition.status}`)} · {t(`level.${edition.level}`)} · {edition.region}</p>
+      <p>
+        {t(`editionStatus.${edition.status}`)} · {t(`level.${edition.level}`)} · {edition.region}
+      </p>
       <h2>{t("committee.overview.stages")}</h2>
       <table className="data">
-        <thead><tr><th scope="col">{t("common.stage")}</th><th scope="col">{t("common.status")}</th><th scope="col">{t("committee.overview.panel")}</th><th scope="col">{t("common.deadline")}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t("common.stage")}</th>
+            <th scope="col">{t("common.status")}</th>
+            <th scope="col">{t("committee.overview.panel")}</th>
+            <th scope="col">{t("common.deadline")}</th>
+          </tr>
+        </thead>
         <tbody>
           {stages.map((s) => (
             <tr key={s.id}>
               <th scope="row">{stageName(t, s.key)}</th>
-              <td><StatusBadge tone={stageTone[s.status]}>{t(`stageStatus.${s.status}`)}</StatusBadge></td>
+              <td>
+                <StatusBadge tone={stageTone[s.status]}>{t(`stageStatus.${s.status}`)}</StatusBadge>
+              </td>
               <td>{t(`role.${s.panel}`)}</td>
               <td>{s.deadline ? formatDate(s.deadline, locale) : "–"}</td>
             </tr>
@@ -44,9 +55,14 @@ export default function EditionOverview() {
       <table className="data">
         <thead>
           <tr>
-            <th scope="col">{t("common.category")}</th><th scope="col" className="num">{t("committee.overview.entries")}</th>
-            <th scope="col">{t("committee.overview.rubric")}</th><th scope="col">{t("committee.overview.signedOff")}</th>
-            <th scope="col">{t("committee.overview.published")}</th><th scope="col">{t("committee.overview.ranking")}</th>
+            <th scope="col">{t("common.category")}</th>
+            <th scope="col" className="num">
+              {t("committee.overview.entries")}
+            </th>
+            <th scope="col">{t("committee.overview.rubric")}</th>
+            <th scope="col">{t("committee.overview.signedOff")}</th>
+            <th scope="col">{t("committee.overview.published")}</th>
+            <th scope="col">{t("committee.overview.ranking")}</th>
           </tr>
         </thead>
         <tbody>
@@ -54,10 +70,21 @@ export default function EditionOverview() {
             <tr key={c.id}>
               <th scope="row">{categoryName(t, c.key)}</th>
               <td className="num">{formatNumber(c.scored)}</td>
-              <td><Link to={`/committee/${edition.id}/rubric/${c.id}`}>{c.rubricVersion ? t("committee.ranking.rubricVersion", { version: c.rubricVersion }) : t("common.none")}</Link></td>
+              <td>
+                <Link to={`/committee/${edition.id}/rubric/${c.id}`}>
+                  {c.rubricVersion
+                    ? t("committee.ranking.rubricVersion", { version: c.rubricVersion })
+                    : t("common.none")}
+                </Link>
+              </td>
               <td>{c.signed_off_at ? formatDate(c.signed_off_at, locale) : "–"}</td>
               <td>{c.publishedAt ? formatDate(c.publishedAt, locale) : "–"}</td>
-              <td><Link to={`/committee/${edition.id}/ranking/${c.id}`}>{t("committee.overview.ranking")}<span className="visually-hidden"> {categoryName(t, c.key)}</span></Link></td>
+              <td>
+                <Link to={`/committee/${edition.id}/ranking/${c.id}`}>
+                  {t("committee.overview.ranking")}
+                  <span className="visually-hidden"> {categoryName(t, c.key)}</span>
+                </Link>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -14,7 +14,11 @@ import { refusePost } from "~/lib/guards.server";
 // through a GET form. A filter value that is not valid is reported next to its field (and not
 // applied); it never causes an error page.
 
-const id = z.string().regex(/^\d{1,9}$/).transform(Number).pipe(z.number().int().positive());
+const id = z
+  .string()
+  .regex(/^\d{1,9}$/)
+  .transform(Number)
+  .pipe(z.number().int().positive());
 const fields = {
   entry: { schema: id, message: "committee.audit.invalidEntry" },
   user: { schema: id, message: "committee.audit.invalidUser" },
@@ -65,8 +69,13 @@ export default function AuditLog() {
   const pageLink = (page: number) => `?${d.kept ? `${d.kept}&` : ""}page=${page}`;
   const select = (name: "entry" | "user" | "action", label: string, options: Choice[]) => (
     <SelectField
-      name={name} id={`audit-${name}`} label={label} defaultValue={errors[name] ? "" : (values[name] ?? "")} error={errors[name]}
-      placeholder={t("committee.audit.any")} options={options}
+      name={name}
+      id={`audit-${name}`}
+      label={label}
+      defaultValue={errors[name] ? "" : (values[name] ?? "")}
+      error={errors[name]}
+      placeholder={t("committee.audit.any")}
+      options={options}
     />
   );
   return (
@@ -75,23 +84,48 @@ export default function AuditLog() {
       <FormErrorSummary message={Object.keys(errors).length ? t("common.formErrors") : null} />
       {errors.page ? <p className="error">{errors.page}</p> : null}
       <Form method="get" className="audit__filter" aria-label={t("committee.audit.filter")}>
-        {select("entry", t("committee.audit.entry"), d.options.entries.map((e) => [String(e.id), e.name]))}
-        {select("user", t("committee.audit.user"), d.options.users.map((u) => [String(u.id), `${u.name} (${u.email})`]))}
-        {select("action", t("committee.audit.action"), d.options.actions.map((a) => [a, a]))}
+        {select(
+          "entry",
+          t("committee.audit.entry"),
+          d.options.entries.map((e) => [String(e.id), e.name]),
+        )}
+        {select(
+          "user",
+          t("committee.audit.user"),
+          d.options.users.map((u) => [String(u.id), `${u.name} (${u.email})`]),
+        )}
+        {select(
+          "action",
+          t("committee.audit.action"),
+          d.options.actions.map((a) => [a, a]),
+        )}
         <div className="audit__buttons">
-          <button type="submit" className="primary">{t("committee.audit.apply")}</button>{" "}
+          <button type="submit" className="primary">
+            {t("committee.audit.apply")}
+          </button>{" "}
           <Link to={`/committee/${d.edition.id}/audit`}>{t("committee.audit.clear")}</Link>
         </div>
       </Form>
-      <p role="status">{t("committee.audit.count", { total: formatNumber(log.total), page: formatNumber(log.page), pages: formatNumber(log.pages) })}</p>
-      {log.rows.length === 0 ? <p>{t("committee.audit.empty")}</p> : (
+      <p role="status">
+        {t("committee.audit.count", {
+          total: formatNumber(log.total),
+          page: formatNumber(log.page),
+          pages: formatNumber(log.pages),
+        })}
+      </p>
+      {log.rows.length === 0 ? (
+        <p>{t("committee.audit.empty")}</p>
+      ) : (
         <div className="table-scroll">
           <table className="data audit__table">
             <thead>
               <tr>
-                <th scope="col">{t("committee.audit.when")}</th><th scope="col">{t("committee.audit.who")}</th>
-                <th scope="col">{t("committee.audit.action")}</th><th scope="col">{t("committee.audit.subject")}</th>
-                <th scope="col">{t("committee.audit.change")}</th><th scope="col">{t("committee.audit.reason")}</th>
+                <th scope="col">{t("committee.audit.when")}</th>
+                <th scope="col">{t("committee.audit.who")}</th>
+                <th scope="col">{t("committee.audit.action")}</th>
+                <th scope="col">{t("committee.audit.subject")}</th>
+                <th scope="col">{t("committee.audit.change")}</th>
+                <th scope="col">{t("committee.audit.reason")}</th>
               </tr>
             </thead>
             <tbody>
@@ -99,10 +133,21 @@ export default function AuditLog() {
                 <tr key={r.id}>
                   <td>{formatDate(r.at, locale, true)}</td>
                   <td>{r.userName ?? t("committee.audit.system")}</td>
-                  <th scope="row"><code>{r.action}</code></th>
-                  <td>{r.subject ?? "–"}{r.organisationName ? <><br /><span className="muted">{r.organisationName}</span></> : null}</td>
+                  <th scope="row">
+                    <code>{r.action}</code>
+                  </th>
+                  <td>
+                    {r.subject ?? "–"}
+                    {r.organisationName ? (
+                      <>
+                        <br />
+                        <span className="muted">{r.organisationName}</span>
+                      </>
+                    ) : null}
+                  </td>
                   <td className="audit__change">
-                    <code title={r.before ?? undefined}>{shorten(r.before)}</code> → <code title={r.after ?? undefined}>{shorten(r.after)}</code>
+                    <code title={r.before ?? undefined}>{shorten(r.before)}</code> →{" "}
+                    <code title={r.after ?? undefined}>{shorten(r.after)}</code>
                   </td>
                   <td>{r.reason ?? "–"}</td>
                 </tr>
@@ -113,8 +158,16 @@ export default function AuditLog() {
       )}
       {log.pages > 1 ? (
         <nav aria-label={t("committee.audit.pages")} className="audit__pages">
-          {log.page > 1 ? <Link to={pageLink(log.page - 1)} rel="prev">{t("committee.audit.previous")}</Link> : null}{" "}
-          {log.page < log.pages ? <Link to={pageLink(log.page + 1)} rel="next">{t("committee.audit.next")}</Link> : null}
+          {log.page > 1 ? (
+            <Link to={pageLink(log.page - 1)} rel="prev">
+              {t("committee.audit.previous")}
+            </Link>
+          ) : null}{" "}
+          {log.page < log.pages ? (
+            <Link to={pageLink(log.page + 1)} rel="next">
+              {t("committee.audit.next")}
+            </Link>
+          ) : null}
         </nav>
       ) : null}
     </section>

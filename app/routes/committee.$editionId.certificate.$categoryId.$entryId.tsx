@@ -39,7 +39,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     givenTo: t("committee.certificate.givenTo"),
     organisation: org.name,
     region: org.region,
-    award: place === null ? t("committee.certificate.noPlace") : place.kind === "place" ? t("committee.ranking.place", { rank: roman(place.rank) }) : t("committee.ranking.mention"),
+    award:
+      place === null
+        ? t("committee.certificate.noPlace")
+        : place.kind === "place"
+          ? t("committee.ranking.place", { rank: roman(place.rank) })
+          : t("committee.ranking.mention"),
     category: categoryName(t, category.key),
     edition: edition.name,
     date: formatDate(publication?.published_at ?? new Date().toISOString(), locale),

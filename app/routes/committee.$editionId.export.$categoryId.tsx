@@ -30,14 +30,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assessorName: new Map([...names].map(([k, v]) => [String(k), v])),
     criterionName: new Map(definition.criteria.map((c) => [c.id, (locale === "en" ? c.name?.en : c.name?.id) ?? c.id])),
     labels: {
-      rank: t("committee.ranking.rank"), organisation: t("common.organisation"), total: t("committee.ranking.total"),
-      reached: t("committee.ranking.reached"), flags: t("committee.ranking.flags"), assessor: t("role.assessor"), entry: t("committee.export.entry"),
+      rank: t("committee.ranking.rank"),
+      organisation: t("common.organisation"),
+      total: t("committee.ranking.total"),
+      reached: t("committee.ranking.reached"),
+      flags: t("committee.ranking.flags"),
+      assessor: t("role.assessor"),
+      entry: t("committee.export.entry"),
     },
   };
   const base = `paritrana-${edition.id}-${category.key}`;
   if (format === "csv") {
     return new Response(kind === "matrix" ? matrixCsv(ctx) : rankingCsv(ctx), {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${base}-${kind}.csv"`, "Cache-Control": "no-store" },
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${base}-${kind}.csv"`,
+        "Cache-Control": "no-store",
+      },
     });
   }
   const body = await workbook(ctx, { ranking: t("committee.overview.ranking"), matrix: t("committee.export.matrix") });

@@ -20,17 +20,32 @@ import { readForm } from "~/lib/request-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, edition } = await requireEditionCommittee(request, params);
-  const [people, invitations] = await Promise.all([editionPeople(db, edition.id), openInvitations(db, edition.id, ["assessor", "juror"])]);
+  const [people, invitations] = await Promise.all([
+    editionPeople(db, edition.id),
+    openInvitations(db, edition.id, ["assessor", "juror"]),
+  ]);
   return { edition: { id: edition.id }, people, invitations };
 }
 
 const inviteSchema = z.object({
-  name: z.string({ error: "committee.people.nameRequired" }).trim().min(1, "committee.people.nameRequired").max(200, "form.invalid"),
-  email: z.string({ error: "committee.people.emailInvalid" }).trim().toLowerCase().pipe(z.email({ error: "committee.people.emailInvalid" })),
+  name: z
+    .string({ error: "committee.people.nameRequired" })
+    .trim()
+    .min(1, "committee.people.nameRequired")
+    .max(200, "form.invalid"),
+  email: z
+    .string({ error: "committee.people.emailInvalid" })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "committee.people.emailInvalid" })),
   role: z.enum(["assessor", "juror"], { error: "committee.people.roleRequired" }),
 });
 
-type ActionData = { errors: Record<string, string>; values: Record<string, string>; invited?: { email: string; link: string; expiresAt: string } };
+type ActionData = {
+  errors: Record<string, string>;
+  values: Record<string, string>;
+  invited?: { email: string; link: string; expiresAt: string };
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, edition, viewer } = await requireEditionCommittee(request, params);
@@ -46,18 +61,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const roleName = t(`role.${role}`);
     if (res.kind === "invited") {
       // The raw token exists only in this response: it is never stored nor shown again.
-      return data<ActionData>({ errors: {}, values: {}, invited: { email, link: publicUrl(`/invite/${res.token}`), expiresAt: res.expiresAt } });
+      return data<ActionData>({
+        errors: {},
+        values: {},
+        invited: { email, link: publicUrl(`/invite/${res.token}`), expiresAt: res.expiresAt },
+      });
     }
-    const message = res.kind === "added" ? "committee.people.added" : res.kind === "reactivated" ? "committee.people.reactivatedByInvite" : "committee.people.already";
+    const message =
+      res.kind === "added"
+        ? "committee.people.added"
+        : res.kind === "reactivated"
+          ? "committee.people.reactivatedByInvite"
+          : "committee.people.already";
     return redirect(here, { headers: await flash(request, t(message, { email, role: roleName })) });
   }
   if (intent === "deactivate" || intent === "reactivate") {
     const membershipId = idParam(String(form.get("membershipId") ?? ""));
     const person = (await editionPeople(db, edition.id)).find((p) => p.membershipId === membershipId);
     if (!person) notFound();
-    const res = await setMembershipActive(db, { editionId: edition.id, membershipId, active: intent === "reactivate", userId: viewer.user.id });
+    const res = await setMembershipActive(db, {
+      editionId: edition.id,
+      membershipId,
+      active: intent === "reactivate",
+      userId: viewer.user.id,
+    });
     if (!res.ok && res.reason === "not_found") notFound();
-    const message = !res.ok ? t("committee.people.unchanged") : t(intent === "reactivate" ? "committee.people.reactivated" : "committee.people.deactivated", { name: person.name });
+    const message = !res.ok
+      ? t("committee.people.unchanged")
+      : t(intent === "reactivate" ? "committee.people.reactivated" : "committee.people.deactivated", {
+          name: person.name,
+        });
     return redirect(here, { headers: await flash(request, message) });
   }
   notFound();
@@ -75,13 +108,20 @@ export default function People() {
     <section className="people">
       <h1>{t("committee.people.title")}</h1>
       <p>{t("committee.people.intro")}</p>
-      {d.people.length === 0 ? <p>{t("committee.people.empty")}</p> : (
+      {d.people.length === 0 ? (
+        <p>{t("committee.people.empty")}</p>
+      ) : (
         <table className="data">
           <thead>
             <tr>
-              <th scope="col">{t("committee.people.name")}</th><th scope="col">{t("committee.people.email")}</th>
-              <th scope="col">{t("committee.people.role")}</th><th scope="col" className="num">{t("committee.people.load")}</th>
-              <th scope="col">{t("committee.people.state")}</th><th scope="col">{t("committee.progress.actions")}</th>
+              <th scope="col">{t("committee.people.name")}</th>
+              <th scope="col">{t("committee.people.email")}</th>
+              <th scope="col">{t("committee.people.role")}</th>
+              <th scope="col" className="num">
+                {t("committee.people.load")}
+              </th>
+              <th scope="col">{t("committee.people.state")}</th>
+              <th scope="col">{t("committee.progress.actions")}</th>
             </tr>
           </thead>
           <tbody>
@@ -90,14 +130,23 @@ export default function People() {
                 <th scope="row">{p.name}</th>
                 <td>{p.email}</td>
                 <td>{t(`role.${p.role}`)}</td>
-                <td className="num">{formatNumber(p.submitted)} / {formatNumber(p.assigned)}</td>
-                <td><StatusBadge tone={p.active ? "good" : "neutral"}>{t(p.active ? "committee.people.active" : "committee.people.inactive")}</StatusBadge></td>
+                <td className="num">
+                  {formatNumber(p.submitted)} / {formatNumber(p.assigned)}
+                </td>
+                <td>
+                  <StatusBadge tone={p.active ? "good" : "neutral"}>
+                    {t(p.active ? "committee.people.active" : "committee.people.inactive")}
+                  </StatusBadge>
+                </td>
                 <td>
                   <Form method="post">
                     <input type="hidden" name="membershipId" value={p.membershipId} />
                     <button type="submit" name="intent" value={p.membershipActive ? "deactivate" : "reactivate"}>
                       {t(p.membershipActive ? "committee.people.deactivate" : "committee.people.reactivate")}
-                      <span className="visually-hidden"> {p.name} ({t(`role.${p.role}`)})</span>
+                      <span className="visually-hidden">
+                        {" "}
+                        {p.name} ({t(`role.${p.role}`)})
+                      </span>
                     </button>
                   </Form>
                 </td>
@@ -112,26 +161,66 @@ export default function People() {
         <div className="card invite-link" role="status">
           <h3>{t("committee.people.linkTitle", { email: actionData.invited.email })}</h3>
           <p>{t("committee.people.linkOnce", { date: formatDate(actionData.invited.expiresAt, locale, true) })}</p>
-          <p><code className="invite-link__url" data-testid="invite-link">{actionData.invited.link}</code></p>
+          <p>
+            <code className="invite-link__url" data-testid="invite-link">
+              {actionData.invited.link}
+            </code>
+          </p>
         </div>
       ) : null}
       <p>{t("committee.people.inviteIntro")}</p>
       <FormErrorSummary message={Object.keys(errors).length ? t("common.formErrors") : null} />
       <Form method="post" noValidate aria-labelledby="invite-title">
-        <Field name="name" label={t("committee.people.name")} defaultValue={values.name} error={errors.name} required autoComplete="off" />
-        <Field name="email" type="email" label={t("committee.people.email")} defaultValue={values.email} error={errors.email} required autoComplete="off" />
-        <ChoiceGroup name="role" label={t("committee.people.role")} checked={role} error={errors.role} options={[["assessor", t("role.assessor")], ["juror", t("role.juror")]]} />
-        <button type="submit" className="primary" name="intent" value="invite">{t("committee.people.invite")}</button>
+        <Field
+          name="name"
+          label={t("committee.people.name")}
+          defaultValue={values.name}
+          error={errors.name}
+          required
+          autoComplete="off"
+        />
+        <Field
+          name="email"
+          type="email"
+          label={t("committee.people.email")}
+          defaultValue={values.email}
+          error={errors.email}
+          required
+          autoComplete="off"
+        />
+        <ChoiceGroup
+          name="role"
+          label={t("committee.people.role")}
+          checked={role}
+          error={errors.role}
+          options={[
+            ["assessor", t("role.assessor")],
+            ["juror", t("role.juror")],
+          ]}
+        />
+        <button type="submit" className="primary" name="intent" value="invite">
+          {t("committee.people.invite")}
+        </button>
       </Form>
 
       {d.invitations.length ? (
         <>
           <h2>{t("committee.people.openInvitations")}</h2>
           <table className="data">
-            <thead><tr><th scope="col">{t("committee.people.email")}</th><th scope="col">{t("committee.people.role")}</th><th scope="col">{t("committee.people.expires")}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t("committee.people.email")}</th>
+                <th scope="col">{t("committee.people.role")}</th>
+                <th scope="col">{t("committee.people.expires")}</th>
+              </tr>
+            </thead>
             <tbody>
               {d.invitations.map((i) => (
-                <tr key={i.id}><th scope="row">{i.email ?? "–"}</th><td>{t(`role.${i.kind}`)}</td><td>{formatDate(i.expiresAt, locale, true)}</td></tr>
+                <tr key={i.id}>
+                  <th scope="row">{i.email ?? "–"}</th>
+                  <td>{t(`role.${i.kind}`)}</td>
+                  <td>{formatDate(i.expiresAt, locale, true)}</td>
+                </tr>
               ))}
             </tbody>
           </table>

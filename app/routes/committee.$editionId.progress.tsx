@@ -4,7 +4,12 @@ import { z } from "zod";
 import type { StageKey } from "../../db/schema";
 import { editionStages } from "../../db/queries/editions";
 import {
-  progressAssignment, progressEntry, reopenEditionScoresheet, reopenEntry, stageAssignmentRows, summariseProgress,
+  progressAssignment,
+  progressEntry,
+  reopenEditionScoresheet,
+  reopenEntry,
+  stageAssignmentRows,
+  summariseProgress,
 } from "../../db/queries/progress";
 import { requireEditionCommittee } from "~/lib/committee.server";
 import { idParam, notFound } from "~/lib/guards.server";
@@ -43,14 +48,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const stage = stageOf(url, stages);
   const reopenId = url.searchParams.get("reopen");
   const reopenEntryId = url.searchParams.get("reopenEntry");
-  const sheet = reopenId !== null ? ((await progressAssignment(db, edition.id, idParam(reopenId))) ?? notFound()) : null;
-  const entry = reopenEntryId !== null ? ((await progressEntry(db, edition.id, idParam(reopenEntryId))) ?? notFound()) : null;
+  const sheet =
+    reopenId !== null ? ((await progressAssignment(db, edition.id, idParam(reopenId))) ?? notFound()) : null;
+  const entry =
+    reopenEntryId !== null ? ((await progressEntry(db, edition.id, idParam(reopenEntryId))) ?? notFound()) : null;
   const progress = summariseProgress(await stageAssignmentRows(db, edition.id, stage));
-  return { edition: { id: edition.id }, stages: stages.map((s) => ({ key: s.key, status: s.status })), stage, progress, sheet, entry };
+  return {
+    edition: { id: edition.id },
+    stages: stages.map((s) => ({ key: s.key, status: s.status })),
+    stage,
+    progress,
+    sheet,
+    entry,
+  };
 }
 
 const reasonSchema = z.object({
-  reason: z.string({ error: "committee.progress.reasonRequired" }).trim().min(1, "committee.progress.reasonRequired").max(1000, "committee.progress.reasonTooLong"),
+  reason: z
+    .string({ error: "committee.progress.reasonRequired" })
+    .trim()
+    .min(1, "committee.progress.reasonRequired")
+    .max(1000, "committee.progress.reasonTooLong"),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -62,24 +80,40 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam(String(form.get("id") ?? ""));
   const stage = String(form.get("stage") ?? "");
   const parsed = parseForm(reasonSchema, form, t);
-  const target = intent === "reopenSheet" ? await progressAssignment(db, edition.id, id) : await progressEntry(db, edition.id, id);
+  const target =
+    intent === "reopenSheet" ? await progressAssignment(db, edition.id, id) : await progressEntry(db, edition.id, id);
   if (!target) notFound();
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, 400);
   const res =
     intent === "reopenSheet"
-      ? await reopenEditionScoresheet(db, { editionId: edition.id, assignmentId: id, userId: viewer.user.id, reason: parsed.data.reason })
-      : await reopenEntry(db, { editionId: edition.id, entryId: id, userId: viewer.user.id, reason: parsed.data.reason });
+      ? await reopenEditionScoresheet(db, {
+          editionId: edition.id,
+          assignmentId: id,
+          userId: viewer.user.id,
+          reason: parsed.data.reason,
+        })
+      : await reopenEntry(db, {
+          editionId: edition.id,
+          entryId: id,
+          userId: viewer.user.id,
+          reason: parsed.data.reason,
+        });
   if (!res.ok) {
     if (res.reason === "not_found") notFound();
     const errors: Record<string, string> =
-      res.reason === "reason_required" ? { reason: t("committee.progress.reasonRequired") }
-      : res.reason === "stage_not_open" ? { _form: t("committee.progress.stageNotOpen") }
-      : { _form: t("committee.progress.notSubmitted") };
+      res.reason === "reason_required"
+        ? { reason: t("committee.progress.reasonRequired") }
+        : res.reason === "stage_not_open"
+          ? { _form: t("committee.progress.stageNotOpen") }
+          : { _form: t("committee.progress.notSubmitted") };
     return data({ errors, values: { reason: String(form.get("reason") ?? "") } as Record<string, string> }, 409);
   }
   const stageQuery = (STAGES as readonly string[]).includes(stage) ? `?stage=${stage}` : "";
   return redirect(`/committee/${edition.id}/progress${stageQuery}`, {
-    headers: await flash(request, t(intent === "reopenSheet" ? "committee.progress.sheetReopened" : "committee.progress.entryReopened")),
+    headers: await flash(
+      request,
+      t(intent === "reopenSheet" ? "committee.progress.sheetReopened" : "committee.progress.entryReopened"),
+    ),
   });
 }
 
@@ -104,10 +138,18 @@ export default function Progress() {
   );
   const countHeads = (
     <>
-      <th scope="col" className="num">{t("committee.progress.assigned")}</th>
-      <th scope="col" className="num">{t("committee.progress.submitted")}</th>
-      <th scope="col" className="num">{t("committee.progress.draft")}</th>
-      <th scope="col" className="num">{t("committee.progress.notStarted")}</th>
+      <th scope="col" className="num">
+        {t("committee.progress.assigned")}
+      </th>
+      <th scope="col" className="num">
+        {t("committee.progress.submitted")}
+      </th>
+      <th scope="col" className="num">
+        {t("committee.progress.draft")}
+      </th>
+      <th scope="col" className="num">
+        {t("committee.progress.notStarted")}
+      </th>
     </>
   );
   return (
@@ -115,7 +157,10 @@ export default function Progress() {
       <h1>{t("committee.progress.title")}</h1>
       <Form method="get" className="progress__stage">
         <SelectField
-          name="stage" id="progress-stage" label={t("committee.progress.stage")} defaultValue={d.stage}
+          name="stage"
+          id="progress-stage"
+          label={t("committee.progress.stage")}
+          defaultValue={d.stage}
           options={d.stages.map((s) => [s.key, `${stageName(t, s.key)} (${t(`stageStatus.${s.status}`)})`])}
         />
         <button type="submit">{t("committee.progress.show")}</button>
@@ -123,44 +168,81 @@ export default function Progress() {
 
       {d.sheet ? (
         <ReopenForm
-          id={d.sheet.id} intent="reopenSheet" status={d.sheet.status}
-          title={t("committee.progress.reopenSheetOf", { person: d.sheet.userName, organisation: d.sheet.organisationName })}
+          id={d.sheet.id}
+          intent="reopenSheet"
+          status={d.sheet.status}
+          title={t("committee.progress.reopenSheetOf", {
+            person: d.sheet.userName,
+            organisation: d.sheet.organisationName,
+          })}
           intro={t("committee.progress.reopenSheetIntro")}
-          action={`${base}?${stageQ}&reopen=${d.sheet.id}`} cancel={`${base}?${stageQ}`} stage={d.stage}
-          errors={errors} values={values} submitted={Boolean(actionData)}
+          action={`${base}?${stageQ}&reopen=${d.sheet.id}`}
+          cancel={`${base}?${stageQ}`}
+          stage={d.stage}
+          errors={errors}
+          values={values}
+          submitted={Boolean(actionData)}
         />
       ) : null}
       {d.entry ? (
         <ReopenForm
-          id={d.entry.id} intent="reopenEntry" status={d.entry.status}
+          id={d.entry.id}
+          intent="reopenEntry"
+          status={d.entry.status}
           title={t("committee.progress.reopenEntryOf", { organisation: d.entry.organisationName })}
           intro={t("committee.progress.reopenEntryIntro")}
-          action={`${base}?${stageQ}&reopenEntry=${d.entry.id}`} cancel={`${base}?${stageQ}`} stage={d.stage}
-          errors={errors} values={values} submitted={Boolean(actionData)}
+          action={`${base}?${stageQ}&reopenEntry=${d.entry.id}`}
+          cancel={`${base}?${stageQ}`}
+          stage={d.stage}
+          errors={errors}
+          values={values}
+          submitted={Boolean(actionData)}
         />
       ) : null}
 
-      {p.total.assigned === 0 ? <p>{t("committee.progress.empty")}</p> : (
+      {p.total.assigned === 0 ? (
+        <p>{t("committee.progress.empty")}</p>
+      ) : (
         <>
-          <p>{t("committee.progress.total", {
-            assigned: formatNumber(p.total.assigned), submitted: formatNumber(p.total.submitted),
-            draft: formatNumber(p.total.draft), notStarted: formatNumber(p.total.notStarted),
-          })}</p>
+          <p>
+            {t("committee.progress.total", {
+              assigned: formatNumber(p.total.assigned),
+              submitted: formatNumber(p.total.submitted),
+              draft: formatNumber(p.total.draft),
+              notStarted: formatNumber(p.total.notStarted),
+            })}
+          </p>
           <h2>{t("committee.progress.byCategory")}</h2>
           <table className="data">
-            <thead><tr><th scope="col">{t("common.category")}</th>{countHeads}</tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t("common.category")}</th>
+                {countHeads}
+              </tr>
+            </thead>
             <tbody>
               {p.categories.map((c) => (
-                <tr key={c.categoryId}><th scope="row">{categoryName(t, c.category)}</th>{countCells(c)}</tr>
+                <tr key={c.categoryId}>
+                  <th scope="row">{categoryName(t, c.category)}</th>
+                  {countCells(c)}
+                </tr>
               ))}
             </tbody>
           </table>
           <h2>{t("committee.progress.byPerson")}</h2>
           <table className="data">
-            <thead><tr><th scope="col">{t("committee.progress.person")}</th>{countHeads}</tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t("committee.progress.person")}</th>
+                {countHeads}
+              </tr>
+            </thead>
             <tbody>
               {p.people.map((c) => (
-                <tr key={c.userId}><th scope="row">{c.userName}</th>{countCells(c)}</tr>
+                <tr key={c.userId}>
+                  <th scope="row">{c.userName}</th>
+                  {countCells(c)}
+                </tr>
               ))}
             </tbody>
           </table>
@@ -168,8 +250,10 @@ export default function Progress() {
           <table className="data progress__entries">
             <thead>
               <tr>
-                <th scope="col">{t("common.organisation")}</th><th scope="col">{t("common.category")}</th>
-                <th scope="col">{t("committee.progress.entryStatus")}</th><th scope="col">{t("committee.progress.sheets")}</th>
+                <th scope="col">{t("common.organisation")}</th>
+                <th scope="col">{t("common.category")}</th>
+                <th scope="col">{t("committee.progress.entryStatus")}</th>
+                <th scope="col">{t("committee.progress.sheets")}</th>
                 <th scope="col">{t("committee.progress.actions")}</th>
               </tr>
             </thead>
@@ -183,9 +267,21 @@ export default function Progress() {
                     <ul className="progress__sheets">
                       {e.sheets.map((s) => (
                         <li key={s.assignmentId}>
-                          {s.userName}: <StatusBadge tone={tone[s.status]}>{t(`assess.status.${s.status}`)}</StatusBadge>
+                          {s.userName}:{" "}
+                          <StatusBadge tone={tone[s.status]}>{t(`assess.status.${s.status}`)}</StatusBadge>
                           {s.status === "submitted" ? (
-                            <> <Link to={`${base}?${stageQ}&reopen=${s.assignmentId}`} aria-label={t("committee.progress.reopenSheetOf", { person: s.userName, organisation: e.organisationName })}>{t("committee.progress.reopenSheet")}</Link></>
+                            <>
+                              {" "}
+                              <Link
+                                to={`${base}?${stageQ}&reopen=${s.assignmentId}`}
+                                aria-label={t("committee.progress.reopenSheetOf", {
+                                  person: s.userName,
+                                  organisation: e.organisationName,
+                                })}
+                              >
+                                {t("committee.progress.reopenSheet")}
+                              </Link>
+                            </>
                           ) : null}
                         </li>
                       ))}
@@ -193,8 +289,15 @@ export default function Progress() {
                   </td>
                   <td>
                     {e.entryStatus === "submitted" ? (
-                      <Link to={`${base}?${stageQ}&reopenEntry=${e.entryId}`} aria-label={t("committee.progress.reopenEntryOf", { organisation: e.organisationName })}>{t("committee.progress.reopenEntry")}</Link>
-                    ) : "–"}
+                      <Link
+                        to={`${base}?${stageQ}&reopenEntry=${e.entryId}`}
+                        aria-label={t("committee.progress.reopenEntryOf", { organisation: e.organisationName })}
+                      >
+                        {t("committee.progress.reopenEntry")}
+                      </Link>
+                    ) : (
+                      "–"
+                    )}
                   </td>
                 </tr>
               ))}
@@ -208,8 +311,17 @@ export default function Progress() {
 
 /** Reopening a submitted scoresheet or entry: a reason is required, and the typed one is kept. */
 function ReopenForm(p: {
-  id: number; intent: "reopenSheet" | "reopenEntry"; status: string; title: string; intro: string; action: string;
-  cancel: string; stage: string; errors: Record<string, string>; values: Record<string, string>; submitted: boolean;
+  id: number;
+  intent: "reopenSheet" | "reopenEntry";
+  status: string;
+  title: string;
+  intro: string;
+  action: string;
+  cancel: string;
+  stage: string;
+  errors: Record<string, string>;
+  values: Record<string, string>;
+  submitted: boolean;
 }) {
   const t = useT();
   const titleId = `${p.intent}-title`;
@@ -217,14 +329,25 @@ function ReopenForm(p: {
     <section aria-labelledby={titleId} className="card reopen">
       <h2 id={titleId}>{p.title}</h2>
       <FormErrorSummary message={p.errors._form ?? (p.errors.reason ? t("common.formErrors") : null)} />
-      {p.status !== "submitted" && !p.submitted ? <p className="alert alert--warn">{t("committee.progress.notSubmitted")}</p> : (
+      {p.status !== "submitted" && !p.submitted ? (
+        <p className="alert alert--warn">{t("committee.progress.notSubmitted")}</p>
+      ) : (
         <Form method="post" action={p.action} noValidate>
           <p>{p.intro}</p>
           <input type="hidden" name="intent" value={p.intent} />
           <input type="hidden" name="id" value={p.id} />
           <input type="hidden" name="stage" value={p.stage} />
-          <Field name="reason" label={t("committee.progress.reason")} defaultValue={p.values.reason} error={p.errors.reason} required maxLength={1000} />
-          <button type="submit" className="primary">{t("committee.progress.confirm")}</button>{" "}
+          <Field
+            name="reason"
+            label={t("committee.progress.reason")}
+            defaultValue={p.values.reason}
+            error={p.errors.reason}
+            required
+            maxLength={1000}
+          />
+          <button type="submit" className="primary">
+            {t("committee.progress.confirm")}
+          </button>{" "}
           <Link to={p.cancel}>{t("common.cancel")}</Link>
         </Form>
       )}

@@ -25,7 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scoring = await scoreCategory(db, category);
   const definition = scoring ? await loadRubricDefinition(db, scoring.rubricId) : null;
   const version = scoring ? await rubricVersion(db, scoring.rubricId) : null;
-  const critName = new Map((definition?.criteria ?? []).map((c) => [c.id, (locale === "en" ? c.name?.en : c.name?.id) ?? c.id]));
+  const critName = new Map(
+    (definition?.criteria ?? []).map((c) => [c.id, (locale === "en" ? c.name?.en : c.name?.id) ?? c.id]),
+  );
   const entryName = new Map((scoring?.entries ?? []).map((e) => [String(e.id), e.organisation_name]));
   const input = scoring?.parsed.ok ? scoring.parsed.input : null;
   const result = scoring?.result?.categories[0] ?? null;
@@ -33,14 +35,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const names = await userNames(db, assessorIds);
 
   // Chart data, read off the input and result by scoring/ (no formula of our own here).
-  const distribution = input && scoring?.result ? scaledScores(input, scoring.result).map((d) => ({ label: critName.get(d.criterion) ?? d.criterion, values: d.values })) : [];
-  const severity = input && scoring?.result
-    ? assessorSeverity(input, scoring.result).map((a) => ({ label: names.get(Number(a.assessor)) ?? a.assessor, diff: a.diff, n: a.n }))
-    : [];
+  const distribution =
+    input && scoring?.result
+      ? scaledScores(input, scoring.result).map((d) => ({
+          label: critName.get(d.criterion) ?? d.criterion,
+          values: d.values,
+        }))
+      : [];
+  const severity =
+    input && scoring?.result
+      ? assessorSeverity(input, scoring.result).map((a) => ({
+          label: names.get(Number(a.assessor)) ?? a.assessor,
+          diff: a.diff,
+          n: a.n,
+        }))
+      : [];
 
   const counts = await scoresheetCounts(db, category.id);
   const missing = Object.entries(
-    counts.filter((c) => c.status !== "submitted").reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.stage]: (acc[c.stage] ?? 0) + c.n }), {}),
+    counts
+      .filter((c) => c.status !== "submitted")
+      .reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.stage]: (acc[c.stage] ?? 0) + c.n }), {}),
   ).map(([stage, count]) => ({ stage, count }));
   const publication = await currentPublication(db, category.id);
   return {
@@ -59,11 +74,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     missing,
     publication: publication
       ? {
-        at: publication.published_at,
-        sha256: publication.sha256,
-        // Certificates follow the published ranking, not the live one.
-        ranking: ((JSON.parse(publication.result_json) as ScoringResult).categories[0]?.ranking ?? []).map((r) => ({ nominee: r.nominee, rank: r.rank })),
-      }
+          at: publication.published_at,
+          sha256: publication.sha256,
+          // Certificates follow the published ranking, not the live one.
+          ranking: ((JSON.parse(publication.result_json) as ScoringResult).categories[0]?.ranking ?? []).map((r) => ({
+            nominee: r.nominee,
+            rank: r.rank,
+          })),
+        }
       : null,
     /** The hash of what would be published now, and whether the sign-off approved exactly that. */
     currentSha256: scoring?.snapshot?.sha256 ?? null,
@@ -81,16 +99,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // The sign-off approves what the committee saw: refused when the data changed meanwhile.
     const scoring = await scoreCategory(db, category);
     const sha256 = scoring?.snapshot?.sha256;
-    if (!sha256) return data({ error: t("committee.ranking.refused"), problems: scoring?.parsed.ok === false ? scoring.parsed.problems : [] }, 400);
+    if (!sha256)
+      return data(
+        {
+          error: t("committee.ranking.refused"),
+          problems: scoring?.parsed.ok === false ? scoring.parsed.problems : [],
+        },
+        400,
+      );
     if (form.get("sha256") !== sha256) return data({ error: t("committee.signoff.stale"), problems: [] }, 409);
     await signOffCategory(db, { editionId: edition.id, categoryId: category.id, userId: viewer.user.id, sha256 });
     return redirect(here, { headers: await flash(request, t("committee.signoff.flash")) });
   }
   if (intent === "publish") {
     const published = await publishCategory(db, { editionId: edition.id, category, userId: viewer.user.id });
-    if (published.ok) return redirect(here, { headers: await flash(request, t("committee.publish.flash", { hash: published.sha256.slice(0, 16) })) });
-    if (published.reason === "invalid") return data({ error: t("committee.ranking.refused"), problems: published.problems }, 400);
-    return data({ error: t(published.reason === "not_signed_off" ? "committee.publish.needSignoff" : "committee.publish.changed"), problems: [] }, 409);
+    if (published.ok)
+      return redirect(here, {
+        headers: await flash(request, t("committee.publish.flash", { hash: published.sha256.slice(0, 16) })),
+      });
+    if (published.reason === "invalid")
+      return data({ error: t("committee.ranking.refused"), problems: published.problems }, 400);
+    return data(
+      {
+        error: t(published.reason === "not_signed_off" ? "committee.publish.needSignoff" : "committee.publish.changed"),
+        problems: [],
+      },
+      409,
+    );
   }
   return data({ error: t("committee.action.unknown"), problems: [] }, 400);
 }
@@ -110,16 +145,20 @@ export default function Ranking() {
   // Flags read "kind:subject" (docs/scoring-contract.md §14); shown in words, the raw flag kept as a tooltip.
   const flagText = (flag: string) => {
     const [kind, subject = ""] = flag.split(/:(.*)/s);
-    const name = kind === "calibration-skipped" ? (d.assessorName[subject] ?? subject) : (d.critName[subject] ?? subject);
+    const name =
+      kind === "calibration-skipped" ? (d.assessorName[subject] ?? subject) : (d.critName[subject] ?? subject);
     const key = `committee.flag.${kind}`;
     return isMessageKey(key) ? t(key, { name }) : flag;
   };
   // Sensitivity variants in words: "weight:<criterion>:+10%" and "without:<assessor>".
   const variantText = (variant: string) => {
     const [, criterion, change] = variant.match(/^weight:(.+):([+-].+)$/) ?? [];
-    if (criterion !== undefined && change !== undefined) return t("committee.ranking.variantWeight", { criterion: d.critName[criterion] ?? criterion, change });
+    if (criterion !== undefined && change !== undefined)
+      return t("committee.ranking.variantWeight", { criterion: d.critName[criterion] ?? criterion, change });
     const [, assessor] = variant.match(/^without:(.+)$/) ?? [];
-    return assessor !== undefined ? t("committee.ranking.variantWithout", { assessor: d.assessorName[assessor] ?? assessor }) : variant;
+    return assessor !== undefined
+      ? t("committee.ranking.variantWithout", { assessor: d.assessorName[assessor] ?? assessor })
+      : variant;
   };
   const gateName = (id: string) => {
     const gate = d.gates.find((g) => g.id === id);
@@ -127,17 +166,29 @@ export default function Ranking() {
   };
   const placeLabel = (rank: number) => {
     const p = placeOf(rank, category.places, category.mentions);
-    return p === null ? null : p.kind === "place" ? t("committee.ranking.place", { rank: roman(p.rank) }) : t("committee.ranking.mention");
+    return p === null
+      ? null
+      : p.kind === "place"
+        ? t("committee.ranking.place", { rank: roman(p.rank) })
+        : t("committee.ranking.mention");
   };
   return (
     <section>
       <h1>{t("committee.ranking.title", { category: categoryName(t, category.key) })}</h1>
-      {d.rubricVersion ? <p className="muted">{t("committee.ranking.rubricVersion", { version: d.rubricVersion })}</p> : null}
+      {d.rubricVersion ? (
+        <p className="muted">{t("committee.ranking.rubricVersion", { version: d.rubricVersion })}</p>
+      ) : null}
       <FormErrorSummary message={actionData?.error} />
       {d.problems.length > 0 ? (
         <div className="alert alert--error">
           <p>{t("committee.ranking.refused")}</p>
-          <ul>{d.problems.map((p, i) => <li key={i}><code>{p.path}</code>: {p.message}</li>)}</ul>
+          <ul>
+            {d.problems.map((p, i) => (
+              <li key={i}>
+                <code>{p.path}</code>: {p.message}
+              </li>
+            ))}
+          </ul>
         </div>
       ) : null}
       {d.missing.map((m) => (
@@ -145,17 +196,27 @@ export default function Ranking() {
           {t("committee.ranking.missingSheets", { count: formatNumber(m.count), stage: stageIdName(t, m.stage) })}
         </p>
       ))}
-      {result === null || result.ranking.length === 0 ? <p>{t("committee.ranking.empty")}</p> : (
+      {result === null || result.ranking.length === 0 ? (
+        <p>{t("committee.ranking.empty")}</p>
+      ) : (
         <>
           <div className="table-wrap">
             <table className="data ranking">
               <caption className="visually-hidden">{t("committee.overview.ranking")}</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="num">{t("committee.ranking.rank")}</th>
+                  <th scope="col" className="num">
+                    {t("committee.ranking.rank")}
+                  </th>
                   <th scope="col">{t("common.organisation")}</th>
-                  <th scope="col" className="num">{t("committee.ranking.total")}</th>
-                  {d.stageIds.map((s) => <th key={s} scope="col" className="num">{stageIdName(t, s)}</th>)}
+                  <th scope="col" className="num">
+                    {t("committee.ranking.total")}
+                  </th>
+                  {d.stageIds.map((s) => (
+                    <th key={s} scope="col" className="num">
+                      {stageIdName(t, s)}
+                    </th>
+                  ))}
                   <th scope="col">{t("committee.ranking.reached")}</th>
                   <th scope="col">{t("committee.ranking.rankRange")}</th>
                   <th scope="col">{t("committee.ranking.flags")}</th>
@@ -167,13 +228,32 @@ export default function Ranking() {
                     <td className="num">{r.rank}</td>
                     <th scope="row">
                       {nameOf(r.nominee)}
-                      {placeLabel(r.rank) ? <> <span className="badge badge--good">{placeLabel(r.rank)}</span></> : null}
+                      {placeLabel(r.rank) ? (
+                        <>
+                          {" "}
+                          <span className="badge badge--good">{placeLabel(r.rank)}</span>
+                        </>
+                      ) : null}
                     </th>
                     <td className="num">{formatNumber(r.total, 2)}</td>
-                    {d.stageIds.map((s) => <td key={s} className="num">{formatNumber(r.stages[s], 2)}</td>)}
+                    {d.stageIds.map((s) => (
+                      <td key={s} className="num">
+                        {formatNumber(r.stages[s], 2)}
+                      </td>
+                    ))}
                     <td>{stageIdName(t, r.reached)}</td>
                     <td>{r.rankRange ? `${r.rankRange[0]}–${r.rankRange[1]}` : "–"}</td>
-                    <td>{r.flags.length ? <ul className="flags">{r.flags.map((f) => <li key={f} title={f}>{flagText(f)}</li>)}</ul> : null}</td>
+                    <td>
+                      {r.flags.length ? (
+                        <ul className="flags">
+                          {r.flags.map((f) => (
+                            <li key={f} title={f}>
+                              {flagText(f)}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -183,13 +263,25 @@ export default function Ranking() {
           <h2>{t("committee.ranking.scorecard")}</h2>
           {result.ranking.map((r) => (
             <details key={r.nominee} className="scorecard">
-              <summary>{r.rank}. {nameOf(r.nominee)} — {formatNumber(r.total, 2)}</summary>
+              <summary>
+                {r.rank}. {nameOf(r.nominee)} — {formatNumber(r.total, 2)}
+              </summary>
               <table className="data">
                 <thead>
                   <tr>
-                    <th scope="col">{t("committee.ranking.criterion")}</th><th scope="col" className="num">{t("committee.ranking.value")}</th>
-                    <th scope="col" className="num">{t("committee.ranking.panel")}</th><th scope="col" className="num">{t("committee.ranking.sd")}</th>
-                    <th scope="col" className="num">{t("committee.ranking.indicator")}</th>
+                    <th scope="col">{t("committee.ranking.criterion")}</th>
+                    <th scope="col" className="num">
+                      {t("committee.ranking.value")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("committee.ranking.panel")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("committee.ranking.sd")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("committee.ranking.indicator")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -211,8 +303,20 @@ export default function Ranking() {
             <>
               <h2>{t("committee.ranking.ineligible")}</h2>
               <table className="data">
-                <thead><tr><th scope="col">{t("common.organisation")}</th><th scope="col">{t("committee.ranking.failed")}</th></tr></thead>
-                <tbody>{result.ineligible.map((x) => <tr key={x.nominee}><th scope="row">{nameOf(x.nominee)}</th><td>{x.failed.map(gateName).join("; ")}</td></tr>)}</tbody>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("common.organisation")}</th>
+                    <th scope="col">{t("committee.ranking.failed")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.ineligible.map((x) => (
+                    <tr key={x.nominee}>
+                      <th scope="row">{nameOf(x.nominee)}</th>
+                      <td>{x.failed.map(gateName).join("; ")}</td>
+                    </tr>
+                  ))}
+                </tbody>
               </table>
             </>
           ) : null}
@@ -221,35 +325,69 @@ export default function Ranking() {
           <table className="data">
             <thead>
               <tr>
-                <th scope="col">{t("common.stage")}</th><th scope="col" className="num">{t("committee.ranking.assessors")}</th>
-                <th scope="col" className="num">{t("committee.ranking.nominees")}</th><th scope="col" className="num">ICC(2,1)</th>
-                <th scope="col" className="num">ICC(2,k)</th><th scope="col" className="num">Kendall W</th>
+                <th scope="col">{t("common.stage")}</th>
+                <th scope="col" className="num">
+                  {t("committee.ranking.assessors")}
+                </th>
+                <th scope="col" className="num">
+                  {t("committee.ranking.nominees")}
+                </th>
+                <th scope="col" className="num">
+                  ICC(2,1)
+                </th>
+                <th scope="col" className="num">
+                  ICC(2,k)
+                </th>
+                <th scope="col" className="num">
+                  Kendall W
+                </th>
               </tr>
             </thead>
             <tbody>
               {Object.entries(result.agreement).map(([s, a]) => (
                 <tr key={s}>
                   <th scope="row">{stageIdName(t, s)}</th>
-                  <td className="num">{a.assessors}</td><td className="num">{a.nominees}</td>
-                  <td className="num">{formatNumber(a.icc2_1, 3)}</td><td className="num">{formatNumber(a.icc2_k, 3)}</td><td className="num">{formatNumber(a.kendallW, 3)}</td>
+                  <td className="num">{a.assessors}</td>
+                  <td className="num">{a.nominees}</td>
+                  <td className="num">{formatNumber(a.icc2_1, 3)}</td>
+                  <td className="num">{formatNumber(a.icc2_k, 3)}</td>
+                  <td className="num">{formatNumber(a.kendallW, 3)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {result.flags.length ? <p>{t("committee.ranking.categoryFlags")}: {result.flags.map((f) => <span key={f} title={f}>{flagText(f)}; </span>)}</p> : null}
+          {result.flags.length ? (
+            <p>
+              {t("committee.ranking.categoryFlags")}:{" "}
+              {result.flags.map((f) => (
+                <span key={f} title={f}>
+                  {flagText(f)};{" "}
+                </span>
+              ))}
+            </p>
+          ) : null}
 
           <h2>{t("committee.ranking.sensitivity")}</h2>
-          {!result.sensitivity ? <p>{t("committee.ranking.noSensitivity")}</p> : result.sensitivity.winnerStable ? (
+          {!result.sensitivity ? (
+            <p>{t("committee.ranking.noSensitivity")}</p>
+          ) : result.sensitivity.winnerStable ? (
             <p className="alert alert--info">{t("committee.ranking.stable")}</p>
           ) : (
             <>
               <p className="alert alert--warn">{t("committee.ranking.unstable")}</p>
               <table className="data">
-                <thead><tr><th scope="col">{t("committee.ranking.variant")}</th><th scope="col">{t("committee.ranking.winnersOf")}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("committee.ranking.variant")}</th>
+                    <th scope="col">{t("committee.ranking.winnersOf")}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {result.sensitivity.changes.map((c) => (
                     <tr key={c.variant}>
-                      <th scope="row" title={c.variant}>{variantText(c.variant)}</th>
+                      <th scope="row" title={c.variant}>
+                        {variantText(c.variant)}
+                      </th>
                       <td>{c.winners.map(nameOf).join(", ")}</td>
                     </tr>
                   ))}
@@ -259,47 +397,104 @@ export default function Ranking() {
           )}
 
           <h2>{t("committee.ranking.charts")}</h2>
-          <DistributionChart title={t("committee.ranking.distribution")} rows={d.distribution} labels={{ min: t("committee.ranking.min"), max: t("committee.ranking.max"), count: t("committee.ranking.count") }} />
-          <SeverityChart title={t("committee.ranking.severity")} rows={d.severity} labels={{ diff: t("committee.ranking.diff"), count: t("committee.ranking.count") }} />
+          <DistributionChart
+            title={t("committee.ranking.distribution")}
+            rows={d.distribution}
+            labels={{
+              min: t("committee.ranking.min"),
+              max: t("committee.ranking.max"),
+              count: t("committee.ranking.count"),
+            }}
+          />
+          <SeverityChart
+            title={t("committee.ranking.severity")}
+            rows={d.severity}
+            labels={{ diff: t("committee.ranking.diff"), count: t("committee.ranking.count") }}
+          />
           {result.ranking.some((r) => r.rankRange) ? (
             <RankRangeChart
               title={t("committee.ranking.rankRanges")}
               max={result.ranking.length}
-              rows={result.ranking.map((r) => ({ label: nameOf(r.nominee), rank: r.rank, best: r.rankRange?.[0] ?? r.rank, worst: r.rankRange?.[1] ?? r.rank }))}
-              labels={{ rank: t("committee.ranking.rank"), best: t("committee.ranking.best"), worst: t("committee.ranking.worst") }}
+              rows={result.ranking.map((r) => ({
+                label: nameOf(r.nominee),
+                rank: r.rank,
+                best: r.rankRange?.[0] ?? r.rank,
+                worst: r.rankRange?.[1] ?? r.rank,
+              }))}
+              labels={{
+                rank: t("committee.ranking.rank"),
+                best: t("committee.ranking.best"),
+                worst: t("committee.ranking.worst"),
+              }}
             />
           ) : null}
 
           <h2>{t("committee.ranking.exports")}</h2>
           <ul>
-            <li><a href={`${base}/export/${category.id}?format=xlsx`} download>{t("committee.ranking.xlsx")}</a></li>
-            <li><a href={`${base}/export/${category.id}?format=csv&kind=ranking`} download>{t("committee.ranking.csvRanking")}</a></li>
-            <li><a href={`${base}/export/${category.id}?format=csv&kind=matrix`} download>{t("committee.ranking.csvMatrix")}</a></li>
+            <li>
+              <a href={`${base}/export/${category.id}?format=xlsx`} download>
+                {t("committee.ranking.xlsx")}
+              </a>
+            </li>
+            <li>
+              <a href={`${base}/export/${category.id}?format=csv&kind=ranking`} download>
+                {t("committee.ranking.csvRanking")}
+              </a>
+            </li>
+            <li>
+              <a href={`${base}/export/${category.id}?format=csv&kind=matrix`} download>
+                {t("committee.ranking.csvMatrix")}
+              </a>
+            </li>
           </ul>
         </>
       )}
 
       <h2>{t("committee.signoff.title")}</h2>
-      {d.publication ? <p>{t("committee.publish.last", { at: formatDate(d.publication.at, locale, true), hash: d.publication.sha256.slice(0, 16) })} <Link to={`/verify/${d.publication.sha256}`}>/verify/{d.publication.sha256.slice(0, 16)}…</Link></p> : null}
+      {d.publication ? (
+        <p>
+          {t("committee.publish.last", {
+            at: formatDate(d.publication.at, locale, true),
+            hash: d.publication.sha256.slice(0, 16),
+          })}{" "}
+          <Link to={`/verify/${d.publication.sha256}`}>/verify/{d.publication.sha256.slice(0, 16)}…</Link>
+        </p>
+      ) : null}
       {d.publication ? (
         <ul>
-          {d.publication.ranking.filter((r) => placeLabel(r.rank)).map((r) => (
-            <li key={r.nominee}><a href={`${base}/certificate/${category.id}/${r.nominee}`} download>{t("committee.ranking.certificate")}: {nameOf(r.nominee)} ({placeLabel(r.rank)})</a></li>
-          ))}
+          {d.publication.ranking
+            .filter((r) => placeLabel(r.rank))
+            .map((r) => (
+              <li key={r.nominee}>
+                <a href={`${base}/certificate/${category.id}/${r.nominee}`} download>
+                  {t("committee.ranking.certificate")}: {nameOf(r.nominee)} ({placeLabel(r.rank)})
+                </a>
+              </li>
+            ))}
         </ul>
       ) : null}
-      {category.signed_off_at && d.signedOffCurrent ? <p>{t("committee.signoff.done", { at: formatDate(category.signed_off_at, locale, true) })}</p> : null}
-      {category.signed_off_at && !d.signedOffCurrent ? <p className="alert alert--warn">{t("committee.signoff.outdated", { at: formatDate(category.signed_off_at, locale, true) })}</p> : null}
+      {category.signed_off_at && d.signedOffCurrent ? (
+        <p>{t("committee.signoff.done", { at: formatDate(category.signed_off_at, locale, true) })}</p>
+      ) : null}
+      {category.signed_off_at && !d.signedOffCurrent ? (
+        <p className="alert alert--warn">
+          {t("committee.signoff.outdated", { at: formatDate(category.signed_off_at, locale, true) })}
+        </p>
+      ) : null}
       {!d.signedOffCurrent && d.currentSha256 ? (
         <Form method="post">
           <input type="hidden" name="sha256" value={d.currentSha256} />
-          <button type="submit" name="intent" value="signoff">{t("committee.signoff.button")}</button>
+          <button type="submit" name="intent" value="signoff">
+            {t("committee.signoff.button")}
+          </button>
         </Form>
       ) : null}
       {d.signedOffCurrent && d.problems.length === 0 && d.publication?.sha256 !== d.currentSha256 ? (
         <Form method="post">
           <p>{t("committee.publish.warning")}</p>
-          <button type="submit" className="primary" name="intent" value="publish">{t("committee.publish.button")}</button>
+          <button type="submit" className="primary" name="intent" value="publish">
+            {t("committee.publish.button")}
+          </button>
         </Form>
       ) : null}
     </section>

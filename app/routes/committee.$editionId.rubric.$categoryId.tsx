@@ -39,30 +39,51 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const reason = String(form.get("reason") ?? "").trim();
   const basedOn = Number(form.get("basedOn"));
   const values = { json: text, reason };
-  const fail = (errors: Record<string, string>, problems: ShownProblem[] = [], status = 400) => data({ errors, problems, values, staleVersion: null as number | null }, status);
+  const fail = (errors: Record<string, string>, problems: ShownProblem[] = [], status = 400) =>
+    data({ errors, problems, values, staleVersion: null as number | null }, status);
   if (form.get("intent") !== "import") return fail({ _form: t("committee.action.unknown") });
   const errors: Record<string, string> = {};
   if (!text.trim()) errors.json = t("form.required");
   if (reason.length > 1000) errors.reason = t("form.invalid");
   const imported = text.trim() ? importRubricJson(text) : null;
   if (imported && !imported.ok) errors.json = t("committee.rubric.refused");
-  if (Object.keys(errors).length > 0 || !imported?.ok) return fail(errors, imported && !imported.ok ? translateProblems(imported.problems, t) : []);
+  if (Object.keys(errors).length > 0 || !imported?.ok)
+    return fail(errors, imported && !imported.ok ? translateProblems(imported.problems, t) : []);
   // The stale version, the reason of a frozen rubric and the scores above a lowered max are checked
   // by the save itself, in its transaction.
   const saved = await saveRubricVersion(db, {
-    editionId: edition.id, categoryId: category.id, basedOn: Number.isInteger(basedOn) ? basedOn : -1, definition: imported.definition,
-    method: imported.method, reason: reason || null, userId: viewer.user.id, source: "import",
+    editionId: edition.id,
+    categoryId: category.id,
+    basedOn: Number.isInteger(basedOn) ? basedOn : -1,
+    definition: imported.definition,
+    method: imported.method,
+    reason: reason || null,
+    userId: viewer.user.id,
+    source: "import",
   });
   if (!saved.ok) {
     if (saved.refusal === "stale") {
       // The page now carries the current version, so that importing anyway is a deliberate second post.
-      return data({ errors: { _form: t("rubricForm.stale", { version: saved.currentVersion }) } as Record<string, string>, problems: [] as ShownProblem[], values, staleVersion: saved.currentVersion }, 409);
+      return data(
+        {
+          errors: { _form: t("rubricForm.stale", { version: saved.currentVersion }) } as Record<string, string>,
+          problems: [] as ShownProblem[],
+          values,
+          staleVersion: saved.currentVersion,
+        },
+        409,
+      );
     }
     if (saved.refusal === "reason_required") return fail({ reason: t("committee.rubric.reasonRequired") });
-    const problems = saved.above.map((x) => ({ path: `rubric.criteria[${x.index}].max`, message: t("committee.rubric.maxBelowScores", { criterion: x.criterion, value: formatNumber(x.highest, 0, 4) }) }));
+    const problems = saved.above.map((x) => ({
+      path: `rubric.criteria[${x.index}].max`,
+      message: t("committee.rubric.maxBelowScores", { criterion: x.criterion, value: formatNumber(x.highest, 0, 4) }),
+    }));
     return fail({ json: t("committee.rubric.refused") }, problems);
   }
-  return redirect(`/committee/${edition.id}/rubric/${category.id}`, { headers: await flash(request, t("committee.rubric.imported")) });
+  return redirect(`/committee/${edition.id}/rubric/${category.id}`, {
+    headers: await flash(request, t("committee.rubric.imported")),
+  });
 }
 
 export default function RubricPage() {
@@ -74,34 +95,80 @@ export default function RubricPage() {
   return (
     <section>
       <h1>{t("committee.rubric.title", { category: categoryName(t, d.category.key) })}</h1>
-      {d.frozen ? <p className="alert alert--warn" role="note">{t("committee.rubric.frozen")}</p> : null}
+      {d.frozen ? (
+        <p className="alert alert--warn" role="note">
+          {t("committee.rubric.frozen")}
+        </p>
+      ) : null}
       <FormErrorSummary message={errors._form ?? (Object.keys(errors).length ? t("common.formErrors") : null)} />
       {a?.problems.length ? (
         <div className="alert alert--error problems" role="alert">
           <p>{t("committee.rubric.problems")}</p>
-          <ul>{a.problems.map((p, i) => <li key={i}><code>{p.path}</code>: {p.message}</li>)}</ul>
+          <ul>
+            {a.problems.map((p, i) => (
+              <li key={i}>
+                <code>{p.path}</code>: {p.message}
+              </li>
+            ))}
+          </ul>
         </div>
       ) : null}
       {d.json ? (
-        <p><a href={`/committee/${d.edition.id}/rubric-json/${d.category.id}`} download>{t("committee.rubric.export")}</a></p>
-      ) : <p>{t("committee.rubric.none")}</p>}
-      <p><Link to={`/committee/${d.edition.id}/rubric/${d.category.id}/edit`}>{t("rubricForm.link")}</Link></p>
+        <p>
+          <a href={`/committee/${d.edition.id}/rubric-json/${d.category.id}`} download>
+            {t("committee.rubric.export")}
+          </a>
+        </p>
+      ) : (
+        <p>{t("committee.rubric.none")}</p>
+      )}
+      <p>
+        <Link to={`/committee/${d.edition.id}/rubric/${d.category.id}/edit`}>{t("rubricForm.link")}</Link>
+      </p>
       <h2>{t("committee.rubric.importTitle")}</h2>
       <p>{t("committee.rubric.importIntro")}</p>
       <Form method="post" noValidate>
         <input type="hidden" name="basedOn" value={a?.staleVersion ?? d.version} />
-        <TextareaField name="json" label={t("committee.rubric.json")} rows={18} spellCheck={false} defaultValue={a?.values.json ?? d.json ?? ""} error={errors.json} />
-        <Field
-          name="reason" label={`${t("committee.reason")}${d.frozen ? "" : ` (${t("committee.optional")})`}`} defaultValue={a?.values.reason ?? ""} error={errors.reason}
+        <TextareaField
+          name="json"
+          label={t("committee.rubric.json")}
+          rows={18}
+          spellCheck={false}
+          defaultValue={a?.values.json ?? d.json ?? ""}
+          error={errors.json}
         />
-        <button type="submit" className="primary" name="intent" value="import">{t("committee.rubric.import")}</button>
+        <Field
+          name="reason"
+          label={`${t("committee.reason")}${d.frozen ? "" : ` (${t("committee.optional")})`}`}
+          defaultValue={a?.values.reason ?? ""}
+          error={errors.reason}
+        />
+        <button type="submit" className="primary" name="intent" value="import">
+          {t("committee.rubric.import")}
+        </button>
       </Form>
       <h2>{t("committee.rubric.versions")}</h2>
       <table className="data">
-        <thead><tr><th scope="col" className="num">{t("committee.rubric.version")}</th><th scope="col">{t("committee.rubric.createdAt")}</th><th scope="col">{t("committee.rubric.createdBy")}</th><th scope="col">{t("committee.reason")}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              {t("committee.rubric.version")}
+            </th>
+            <th scope="col">{t("committee.rubric.createdAt")}</th>
+            <th scope="col">{t("committee.rubric.createdBy")}</th>
+            <th scope="col">{t("committee.reason")}</th>
+          </tr>
+        </thead>
         <tbody>
           {d.versions.map((v) => (
-            <tr key={v.id}><td className="num">{v.version}</td><td>{formatDate(v.created_at.replace(" ", "T") + (v.created_at.includes("Z") ? "" : "Z"), locale, true)}</td><td>{v.created_by_name ?? "–"}</td><td>{v.reason ?? "–"}</td></tr>
+            <tr key={v.id}>
+              <td className="num">{v.version}</td>
+              <td>
+                {formatDate(v.created_at.replace(" ", "T") + (v.created_at.includes("Z") ? "" : "Z"), locale, true)}
+              </td>
+              <td>{v.created_by_name ?? "–"}</td>
+              <td>{v.reason ?? "–"}</td>
+            </tr>
           ))}
         </tbody>
       </table>

@@ -37,7 +37,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     version: rubric?.version ?? 0,
     frozen,
     indicators: Object.keys(deriveIndicators(categoryGroup(category.key), figures, 1)),
-    model: modelFromDefinition(definition, stages.map((s) => s.key), rubric?.version ?? 0),
+    model: modelFromDefinition(
+      definition,
+      stages.map((s) => s.key),
+      rubric?.version ?? 0,
+    ),
   };
 }
 
@@ -63,14 +67,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // The stale version, the reason of a frozen rubric and the scores above a lowered max are checked
   // by the save itself, in its transaction.
   const saved = await saveRubricVersion(db, {
-    editionId: edition.id, categoryId: category.id, basedOn, definition: checked.definition,
-    reason: reason || null, userId: viewer.user.id, source: "edit",
+    editionId: edition.id,
+    categoryId: category.id,
+    basedOn,
+    definition: checked.definition,
+    reason: reason || null,
+    userId: viewer.user.id,
+    source: "edit",
   });
   if (!saved.ok) {
     // Refused as stale, the form now carries the current version so that a second save is deliberate.
     if (saved.refusal === "stale") return fail({ _form: "rubricForm.stale" }, 409, saved.currentVersion);
     if (saved.refusal === "reason_required") return fail({ reason: "committee.rubric.reasonRequired" });
-    return fail({ _form: saved.above.map((x) => t("committee.rubric.maxBelowScores", { criterion: x.criterion, value: formatNumber(x.highest, 0, 4) })).join(" ") });
+    return fail({
+      _form: saved.above
+        .map((x) =>
+          t("committee.rubric.maxBelowScores", { criterion: x.criterion, value: formatNumber(x.highest, 0, 4) }),
+        )
+        .join(" "),
+    });
   }
   return redirect(`/committee/${edition.id}/rubric/${category.id}`, {
     headers: await flash(request, t("rubricForm.saved", { version: saved.version })),
@@ -98,16 +113,31 @@ export default function RubricEditPage() {
     const parts = name.split(".");
     const last = parts[parts.length - 1]!;
     const fieldLabel: Record<string, MessageKey> = {
-      weight: "rubricForm.weight", advanceValue: "rubricForm.advanceValue", use: "rubricForm.stageUse", key: "rubricForm.key",
-      stage: "rubricForm.stage", type: "rubricForm.type", nameId: "rubricForm.nameId", nameEn: "rubricForm.nameEn",
-      max: "rubricForm.max", step: "rubricForm.step", indicator: "rubricForm.indicator", bands: "rubricForm.bands",
-      min: "rubricForm.bandMin", points: "rubricForm.bandPoints", op: "rubricForm.op", value: "rubricForm.value", reason: "committee.reason",
+      weight: "rubricForm.weight",
+      advanceValue: "rubricForm.advanceValue",
+      use: "rubricForm.stageUse",
+      key: "rubricForm.key",
+      stage: "rubricForm.stage",
+      type: "rubricForm.type",
+      nameId: "rubricForm.nameId",
+      nameEn: "rubricForm.nameEn",
+      max: "rubricForm.max",
+      step: "rubricForm.step",
+      indicator: "rubricForm.indicator",
+      bands: "rubricForm.bands",
+      min: "rubricForm.bandMin",
+      points: "rubricForm.bandPoints",
+      op: "rubricForm.op",
+      value: "rubricForm.value",
+      reason: "committee.reason",
     };
     const what = fieldLabel[last] ? t(fieldLabel[last]) : last;
-    if (parts[0] === "stages") return `${t("rubricForm.stage")} ${stageName(model.stages[Number(parts[1])]?.id ?? "")}: ${what}`;
+    if (parts[0] === "stages")
+      return `${t("rubricForm.stage")} ${stageName(model.stages[Number(parts[1])]?.id ?? "")}: ${what}`;
     if (parts[0] === "criteria" || parts[0] === "added") {
       const prefix = parts[0] === "added" ? "added" : `${parts[0]}.${parts[1]}`;
-      const row = parts.includes("bands") && parts.length > 3 ? ` ${Number(parts[parts.indexOf("bands") + 1]) + 1}` : "";
+      const row =
+        parts.includes("bands") && parts.length > 3 ? ` ${Number(parts[parts.indexOf("bands") + 1]) + 1}` : "";
       return `${criterionName(prefix)}: ${what}${row}`;
     }
     if (parts[0] === "gates") return `${t("rubricForm.gateLegend", { n: Number(parts[1]) + 1 })}: ${what}`;
@@ -116,21 +146,38 @@ export default function RubricEditPage() {
   };
   // In the order of the page: stages, criteria, the new criterion, gates, the new gate, the reason.
   const order = ["stages", "criteria", "added", "gates", "newGate", "reason"];
-  const rank = (k: string) => [order.indexOf(k.split(".")[0]!), ...k.split(".").slice(1).map((x) => (/^\d+$/.test(x) ? Number(x) : 0))];
+  const rank = (k: string) => [
+    order.indexOf(k.split(".")[0]!),
+    ...k
+      .split(".")
+      .slice(1)
+      .map((x) => (/^\d+$/.test(x) ? Number(x) : 0)),
+  ];
   const byPage = (x: string, y: string) => {
     const [a, b] = [rank(x), rank(y)];
-    for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? -1) !== (b[i] ?? -1)) return (a[i] ?? -1) - (b[i] ?? -1);
+    for (let i = 0; i < Math.max(a.length, b.length); i++)
+      if ((a[i] ?? -1) !== (b[i] ?? -1)) return (a[i] ?? -1) - (b[i] ?? -1);
     return 0;
   };
-  const fieldErrors = Object.keys(errors).filter((k) => !k.startsWith("_")).sort(byPage);
-  const general = Object.keys(errors).filter((k) => k.startsWith("_rubric")).map((k) => msg(errors[k]!));
+  const fieldErrors = Object.keys(errors)
+    .filter((k) => !k.startsWith("_"))
+    .sort(byPage);
+  const general = Object.keys(errors)
+    .filter((k) => k.startsWith("_rubric"))
+    .map((k) => msg(errors[k]!));
 
   return (
     <section className="rubric-editor">
-      <p><Link to={`/committee/${d.edition.id}/rubric/${d.category.id}`}>{t("rubricForm.back")}</Link></p>
+      <p>
+        <Link to={`/committee/${d.edition.id}/rubric/${d.category.id}`}>{t("rubricForm.back")}</Link>
+      </p>
       <h1>{t("rubricForm.title", { category: categoryName(t, d.category.key) })}</h1>
       <p>{basedOn ? t("rubricForm.intro", { version: basedOn }) : t("rubricForm.introNone")}</p>
-      {d.frozen ? <p className="alert alert--warn" role="note">{t("committee.rubric.frozen")}</p> : null}
+      {d.frozen ? (
+        <p className="alert alert--warn" role="note">
+          {t("committee.rubric.frozen")}
+        </p>
+      ) : null}
       {a && Object.keys(errors).length > 0 ? (
         <div className="alert alert--error" role="alert" tabIndex={-1} ref={(el) => el?.focus()}>
           {errors._form ? <p>{msg(errors._form, { version: basedOn })}</p> : null}
@@ -138,15 +185,25 @@ export default function RubricEditPage() {
             <>
               <p>{t("rubricForm.summary", { count: fieldErrors.length + general.length })}</p>
               <ul>
-                {general.map((g, i) => <li key={`g${i}`}>{g}</li>)}
-                {fieldErrors.map((k) => <li key={k}><a href={`#${fieldId(k)}`}>{labelOf(k)}</a>: {msg(errors[k]!)}</li>)}
+                {general.map((g, i) => (
+                  <li key={`g${i}`}>{g}</li>
+                ))}
+                {fieldErrors.map((k) => (
+                  <li key={k}>
+                    <a href={`#${fieldId(k)}`}>{labelOf(k)}</a>: {msg(errors[k]!)}
+                  </li>
+                ))}
               </ul>
             </>
           ) : null}
         </div>
       ) : null}
 
-      <datalist id="rubric-indicators">{d.indicators.map((i) => <option key={i} value={i} />)}</datalist>
+      <datalist id="rubric-indicators">
+        {d.indicators.map((i) => (
+          <option key={i} value={i} />
+        ))}
+      </datalist>
       <Form method="post" noValidate>
         <input type="hidden" name="basedOn" value={String(basedOn)} />
 
@@ -161,9 +218,19 @@ export default function RubricEditPage() {
               <Check name={`${p}.use`} label={t("rubricForm.stageUse")} checked={s.use} error={err(`${p}.use`)} />
               <div className="rubric-editor__row">
                 <Text name={`${p}.weight`} label={t("rubricForm.weight")} value={s.weight} error={err(`${p}.weight`)} />
-                <Select name={`${p}.advance`} label={t("rubricForm.advance")} value={s.advance} error={err(`${p}.advance`)}
-                  options={ADVANCE_RULES.map((r) => [r, t(`rubricForm.advance.${r}`)])} />
-                <Text name={`${p}.advanceValue`} label={t("rubricForm.advanceValue")} value={s.advanceValue} error={err(`${p}.advanceValue`)} />
+                <Select
+                  name={`${p}.advance`}
+                  label={t("rubricForm.advance")}
+                  value={s.advance}
+                  error={err(`${p}.advance`)}
+                  options={ADVANCE_RULES.map((r) => [r, t(`rubricForm.advance.${r}`)])}
+                />
+                <Text
+                  name={`${p}.advanceValue`}
+                  label={t("rubricForm.advanceValue")}
+                  value={s.advanceValue}
+                  error={err(`${p}.advanceValue`)}
+                />
               </div>
             </fieldset>
           );
@@ -174,16 +241,37 @@ export default function RubricEditPage() {
           const p = `criteria.${i}`;
           return (
             <fieldset key={p} className="rubric-editor__block">
-              <legend>{t("rubricForm.criterionLegend", { name: c.nameId || c.key, key: c.key, stage: stageName(c.stage), type: t(`rubricForm.type.${c.type}`) })}</legend>
+              <legend>
+                {t("rubricForm.criterionLegend", {
+                  name: c.nameId || c.key,
+                  key: c.key,
+                  stage: stageName(c.stage),
+                  type: t(`rubricForm.type.${c.type}`),
+                })}
+              </legend>
               <input type="hidden" name={`${p}.key`} value={c.key} />
               <input type="hidden" name={`${p}.stage`} value={c.stage} />
               <input type="hidden" name={`${p}.type`} value={c.type} />
               <input type="hidden" name={`${p}.descId`} value={c.descId} />
               <input type="hidden" name={`${p}.descEn`} value={c.descEn} />
-              {err(`${p}.key`) || err(`${p}.stage`) ? <p className="error">{err(`${p}.key`) ?? err(`${p}.stage`)}</p> : null}
+              {err(`${p}.key`) || err(`${p}.stage`) ? (
+                <p className="error">{err(`${p}.key`) ?? err(`${p}.stage`)}</p>
+              ) : null}
               <div className="rubric-editor__row">
-                <Text name={`${p}.nameId`} label={t("rubricForm.nameId")} value={c.nameId} error={err(`${p}.nameId`)} wide />
-                <Text name={`${p}.nameEn`} label={t("rubricForm.nameEn")} value={c.nameEn} error={err(`${p}.nameEn`)} wide />
+                <Text
+                  name={`${p}.nameId`}
+                  label={t("rubricForm.nameId")}
+                  value={c.nameId}
+                  error={err(`${p}.nameId`)}
+                  wide
+                />
+                <Text
+                  name={`${p}.nameEn`}
+                  label={t("rubricForm.nameEn")}
+                  value={c.nameEn}
+                  error={err(`${p}.nameEn`)}
+                  wide
+                />
               </div>
               <div className="rubric-editor__row">
                 <Text name={`${p}.weight`} label={t("rubricForm.weight")} value={c.weight} error={err(`${p}.weight`)} />
@@ -193,7 +281,13 @@ export default function RubricEditPage() {
                     <Text name={`${p}.step`} label={t("rubricForm.step")} value={c.step} error={err(`${p}.step`)} />
                   </>
                 ) : (
-                  <Text name={`${p}.indicator`} label={t("rubricForm.indicator")} value={c.indicator} error={err(`${p}.indicator`)} list="rubric-indicators" />
+                  <Text
+                    name={`${p}.indicator`}
+                    label={t("rubricForm.indicator")}
+                    value={c.indicator}
+                    error={err(`${p}.indicator`)}
+                    list="rubric-indicators"
+                  />
                 )}
               </div>
               {c.type === "indicator" ? <Bands prefix={p} rows={c.bands} err={err} /> : null}
@@ -209,22 +303,68 @@ export default function RubricEditPage() {
               <legend>{t("rubricForm.added")}</legend>
               <p className="hint">{t("rubricForm.addedHint")}</p>
               <div className="rubric-editor__row">
-                <Text name="added.key" label={t("rubricForm.key")} value={n.key} error={err("added.key")} hint={t("rubricForm.keyHint")} />
-                <Select name="added.stage" label={t("rubricForm.stage")} value={n.stage} error={err("added.stage")}
-                  options={model.stages.map((s) => [s.id, stageName(s.id)])} />
-                <Select name="added.type" label={t("rubricForm.type")} value={n.type} error={err("added.type")}
-                  options={CRITERION_TYPES.map((ty) => [ty, t(`rubricForm.type.${ty}`)])} />
+                <Text
+                  name="added.key"
+                  label={t("rubricForm.key")}
+                  value={n.key}
+                  error={err("added.key")}
+                  hint={t("rubricForm.keyHint")}
+                />
+                <Select
+                  name="added.stage"
+                  label={t("rubricForm.stage")}
+                  value={n.stage}
+                  error={err("added.stage")}
+                  options={model.stages.map((s) => [s.id, stageName(s.id)])}
+                />
+                <Select
+                  name="added.type"
+                  label={t("rubricForm.type")}
+                  value={n.type}
+                  error={err("added.type")}
+                  options={CRITERION_TYPES.map((ty) => [ty, t(`rubricForm.type.${ty}`)])}
+                />
               </div>
               <div className="rubric-editor__row">
-                <Text name="added.nameId" label={t("rubricForm.nameId")} value={n.nameId} error={err("added.nameId")} wide />
-                <Text name="added.nameEn" label={t("rubricForm.nameEn")} value={n.nameEn} error={err("added.nameEn")} wide />
+                <Text
+                  name="added.nameId"
+                  label={t("rubricForm.nameId")}
+                  value={n.nameId}
+                  error={err("added.nameId")}
+                  wide
+                />
+                <Text
+                  name="added.nameEn"
+                  label={t("rubricForm.nameEn")}
+                  value={n.nameEn}
+                  error={err("added.nameEn")}
+                  wide
+                />
               </div>
               <div className="rubric-editor__row">
                 <Text name="added.weight" label={t("rubricForm.weight")} value={n.weight} error={err("added.weight")} />
-                <Text name="added.max" label={t("rubricForm.max")} value={n.max} error={err("added.max")} hint={t("rubricForm.maxHint")} />
-                <Text name="added.step" label={t("rubricForm.step")} value={n.step} error={err("added.step")} hint={t("rubricForm.maxHint")} />
-                <Text name="added.indicator" label={t("rubricForm.indicator")} value={n.indicator} error={err("added.indicator")} list="rubric-indicators"
-                  hint={t("rubricForm.indicatorHint", { examples: d.indicators.slice(0, 2).join(", ") })} />
+                <Text
+                  name="added.max"
+                  label={t("rubricForm.max")}
+                  value={n.max}
+                  error={err("added.max")}
+                  hint={t("rubricForm.maxHint")}
+                />
+                <Text
+                  name="added.step"
+                  label={t("rubricForm.step")}
+                  value={n.step}
+                  error={err("added.step")}
+                  hint={t("rubricForm.maxHint")}
+                />
+                <Text
+                  name="added.indicator"
+                  label={t("rubricForm.indicator")}
+                  value={n.indicator}
+                  error={err("added.indicator")}
+                  list="rubric-indicators"
+                  hint={t("rubricForm.indicatorHint", { examples: d.indicators.slice(0, 2).join(", ") })}
+                />
               </div>
               <Bands prefix="added" rows={n.bands} err={err} />
               <Check name="added.evidence" label={t("rubricForm.evidence")} checked={n.evidence} />
@@ -248,38 +388,110 @@ export default function RubricEditPage() {
         <fieldset className="rubric-editor__block rubric-editor__new">
           <legend>{t("rubricForm.newGate")}</legend>
           <p className="hint">{t("rubricForm.newGateHint")}</p>
-          <GateFields prefix="newGate" indicator={model.newGate.indicator} op={model.newGate.op} value={model.newGate.value} err={err} />
+          <GateFields
+            prefix="newGate"
+            indicator={model.newGate.indicator}
+            op={model.newGate.op}
+            value={model.newGate.value}
+            err={err}
+          />
         </fieldset>
 
-        <Text name="reason" label={`${t("committee.reason")}${d.frozen ? "" : ` (${t("committee.optional")})`}`} value={model.reason} error={err("reason")} wide />
-        <button type="submit" className="primary" name="intent" value="save">{t("rubricForm.save")}</button>
+        <Text
+          name="reason"
+          label={`${t("committee.reason")}${d.frozen ? "" : ` (${t("committee.optional")})`}`}
+          value={model.reason}
+          error={err("reason")}
+          wide
+        />
+        <button type="submit" className="primary" name="intent" value="save">
+          {t("rubricForm.save")}
+        </button>
       </Form>
     </section>
   );
 }
 
-function Text({ name, label, value, error, hint, wide, list }: { name: string; label: string; value: string; error?: string; hint?: string; wide?: boolean; list?: string }) {
+function Text({
+  name,
+  label,
+  value,
+  error,
+  hint,
+  wide,
+  list,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  error?: string;
+  hint?: string;
+  wide?: boolean;
+  list?: string;
+}) {
   const id = fieldId(name);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`field${error ? " field--error" : ""}${wide ? " field--wide" : ""}`}>
       <label htmlFor={id}>{label}</label>
-      {hint ? <p className="hint" id={`${id}-hint`}>{hint}</p> : null}
-      <input id={id} name={name} defaultValue={value} list={list} autoComplete="off" aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
-      {error ? <p className="error" id={`${id}-error`}>{error}</p> : null}
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        defaultValue={value}
+        list={list}
+        autoComplete="off"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      {error ? (
+        <p className="error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-function Select({ name, label, value, error, options }: { name: string; label: string; value: string; error?: string; options: [string, string][] }) {
+function Select({
+  name,
+  label,
+  value,
+  error,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  error?: string;
+  options: [string, string][];
+}) {
   const id = fieldId(name);
   return (
     <div className={`field${error ? " field--error" : ""}`}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-        {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+      <select
+        id={id}
+        name={name}
+        defaultValue={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
       </select>
-      {error ? <p className="error" id={`${id}-error`}>{error}</p> : null}
+      {error ? (
+        <p className="error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -289,10 +501,21 @@ function Check({ name, label, checked, error }: { name: string; label: string; c
   return (
     <div className={`field field--check${error ? " field--error" : ""}`}>
       <span>
-        <input type="checkbox" id={id} name={name} defaultChecked={checked} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />{" "}
+        <input
+          type="checkbox"
+          id={id}
+          name={name}
+          defaultChecked={checked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />{" "}
         <label htmlFor={id}>{label}</label>
       </span>
-      {error ? <p className="error" id={`${id}-error`}>{error}</p> : null}
+      {error ? (
+        <p className="error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -305,16 +528,37 @@ function Bands({ prefix, rows, err }: { prefix: string; rows: BandRow[]; err: (n
     const e = err(name);
     return (
       <td className={e ? "field--error" : undefined}>
-        <input id={fieldId(name)} name={name} defaultValue={value} aria-label={label} autoComplete="off" aria-invalid={e ? true : undefined} aria-describedby={e ? `${fieldId(name)}-error` : undefined} />
-        {e ? <p className="error" id={`${fieldId(name)}-error`}>{e}</p> : null}
+        <input
+          id={fieldId(name)}
+          name={name}
+          defaultValue={value}
+          aria-label={label}
+          autoComplete="off"
+          aria-invalid={e ? true : undefined}
+          aria-describedby={e ? `${fieldId(name)}-error` : undefined}
+        />
+        {e ? (
+          <p className="error" id={`${fieldId(name)}-error`}>
+            {e}
+          </p>
+        ) : null}
       </td>
     );
   };
   return (
     <div className={`field${tableError ? " field--error" : ""}`}>
-      <table className="data rubric-editor__bands" id={id} aria-describedby={`${id}-hint${tableError ? ` ${id}-error` : ""}`}>
+      <table
+        className="data rubric-editor__bands"
+        id={id}
+        aria-describedby={`${id}-hint${tableError ? ` ${id}-error` : ""}`}
+      >
         <caption>{t("rubricForm.bands")}</caption>
-        <thead><tr><th scope="col">{t("rubricForm.bandMin")}</th><th scope="col">{t("rubricForm.bandPoints")}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t("rubricForm.bandMin")}</th>
+            <th scope="col">{t("rubricForm.bandPoints")}</th>
+          </tr>
+        </thead>
         <tbody>
           {rows.map((b, j) => (
             <tr key={j}>
@@ -324,18 +568,48 @@ function Bands({ prefix, rows, err }: { prefix: string; rows: BandRow[]; err: (n
           ))}
         </tbody>
       </table>
-      <p className="hint" id={`${id}-hint`}>{t("rubricForm.bandsHint")}</p>
-      {tableError ? <p className="error" id={`${id}-error`}>{tableError}</p> : null}
+      <p className="hint" id={`${id}-hint`}>
+        {t("rubricForm.bandsHint")}
+      </p>
+      {tableError ? (
+        <p className="error" id={`${id}-error`}>
+          {tableError}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-function GateFields({ prefix, indicator, op, value, err }: { prefix: string; indicator: string; op: string; value: string; err: (name: string) => string | undefined }) {
+function GateFields({
+  prefix,
+  indicator,
+  op,
+  value,
+  err,
+}: {
+  prefix: string;
+  indicator: string;
+  op: string;
+  value: string;
+  err: (name: string) => string | undefined;
+}) {
   const t = useT();
   return (
     <div className="rubric-editor__row">
-      <Text name={`${prefix}.indicator`} label={t("rubricForm.indicator")} value={indicator} error={err(`${prefix}.indicator`)} list="rubric-indicators" />
-      <Select name={`${prefix}.op`} label={t("rubricForm.op")} value={op} error={err(`${prefix}.op`)} options={GATE_OPERATORS.map((o) => [o, o])} />
+      <Text
+        name={`${prefix}.indicator`}
+        label={t("rubricForm.indicator")}
+        value={indicator}
+        error={err(`${prefix}.indicator`)}
+        list="rubric-indicators"
+      />
+      <Select
+        name={`${prefix}.op`}
+        label={t("rubricForm.op")}
+        value={op}
+        error={err(`${prefix}.op`)}
+        options={GATE_OPERATORS.map((o) => [o, o])}
+      />
       <Text name={`${prefix}.value`} label={t("rubricForm.value")} value={value} error={err(`${prefix}.value`)} />
     </div>
   );

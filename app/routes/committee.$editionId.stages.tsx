@@ -27,18 +27,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     entriesWithStatus(db, edition.id, [STAGE_ENTRY_STATUS.interview]),
     stageAssignments(db, edition.id, "interview"),
   ]);
-  return { edition: { id: edition.id }, ...p, jurors: jurors.length, shortlisted: shortlisted.length, interviewAssignments: interview.length };
+  return {
+    edition: { id: edition.id },
+    ...p,
+    jurors: jurors.length,
+    shortlisted: shortlisted.length,
+    interviewAssignments: interview.length,
+  };
 }
 
 // What a closed stage's panel may read of one another's submitted scoresheets (db/schema's
 // AssessorView, listed here so that no database module reaches the browser bundle).
 const ASSESSOR_VIEWS = ["none", "scores", "scores_notes"] as const satisfies readonly AssessorView[];
-const viewSchema = z.object({ intent: z.literal("view"), stage: z.enum(["desk", "verification", "interview"]), view: z.enum(ASSESSOR_VIEWS) });
+const viewSchema = z.object({
+  intent: z.literal("view"),
+  stage: z.enum(["desk", "verification", "interview"]),
+  view: z.enum(ASSESSOR_VIEWS),
+});
 const closeSchema = z.object({ intent: z.literal("close"), stage: z.enum(["desk", "verification", "interview"]) });
 const jurorSchema = z.object({
   intent: z.literal("jurors"),
   mode: z.enum(["all", "k"], { error: "form.required" }),
-  k: z.coerce.number({ error: "committee.stages.kInvalid" }).int("committee.stages.kInvalid").min(1, "committee.stages.kInvalid").max(50, "committee.stages.kInvalid"),
+  k: z.coerce
+    .number({ error: "committee.stages.kInvalid" })
+    .int("committee.stages.kInvalid")
+    .min(1, "committee.stages.kInvalid")
+    .max(50, "committee.stages.kInvalid"),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,20 +63,41 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") === "close") {
     const parsed = parseForm(closeSchema, form, t);
     if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, 400);
-    const closed = await closeOpenStage(db, edition, { stage: parsed.data.stage, fingerprint: form.get("fingerprint"), userId: viewer.user.id });
+    const closed = await closeOpenStage(db, edition, {
+      stage: parsed.data.stage,
+      fingerprint: form.get("fingerprint"),
+      userId: viewer.user.id,
+    });
     if (!closed.ok) {
-      const refusal = { not_open: ["committee.stages.notOpen", 400], changed: ["committee.stages.changed", 409], refused: ["committee.stages.refused", 400] } as const;
+      const refusal = {
+        not_open: ["committee.stages.notOpen", 400],
+        changed: ["committee.stages.changed", 409],
+        refused: ["committee.stages.refused", 400],
+      } as const;
       const [message, status] = refusal[closed.reason];
       return data({ errors: { _form: t(message) }, values: {} as Record<string, string> }, status);
     }
-    return redirect(here, { headers: await flash(request, t("committee.stages.closed", { stage: stageName(t, closed.stage) })) });
+    return redirect(here, {
+      headers: await flash(request, t("committee.stages.closed", { stage: stageName(t, closed.stage) })),
+    });
   }
   if (form.get("intent") === "view") {
     const parsed = parseForm(viewSchema, form, t);
     if (!parsed.ok) return data({ errors: { _form: t("form.invalid") }, values: parsed.values }, 400);
-    const done = await setAssessorView(db, { editionId: edition.id, stage: parsed.data.stage, view: parsed.data.view, userId: viewer.user.id });
-    if (!done) return data({ errors: { _form: t("committee.stages.viewNotClosed") }, values: {} as Record<string, string> }, 400);
-    return redirect(here, { headers: await flash(request, t("committee.stages.viewSaved", { stage: stageName(t, parsed.data.stage) })) });
+    const done = await setAssessorView(db, {
+      editionId: edition.id,
+      stage: parsed.data.stage,
+      view: parsed.data.view,
+      userId: viewer.user.id,
+    });
+    if (!done)
+      return data(
+        { errors: { _form: t("committee.stages.viewNotClosed") }, values: {} as Record<string, string> },
+        400,
+      );
+    return redirect(here, {
+      headers: await flash(request, t("committee.stages.viewSaved", { stage: stageName(t, parsed.data.stage) })),
+    });
   }
   if (form.get("intent") === "jurors") {
     const parsed = parseForm(jurorSchema, form, t);
@@ -73,7 +108,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       stageAssignments(db, edition.id, "interview"),
       blockedPairs(db, edition.id),
     ]);
-    if (shortlisted.length === 0 || jurors.length === 0) return data({ errors: { _form: t("committee.stages.noShortlist") }, values: {} as Record<string, string> }, 400);
+    if (shortlisted.length === 0 || jurors.length === 0)
+      return data({ errors: { _form: t("committee.stages.noShortlist") }, values: {} as Record<string, string> }, 400);
     const k = parsed.data.mode === "all" ? jurors.length : Math.min(parsed.data.k, jurors.length);
     const plan = autoAssign({
       entries: shortlisted.map((e) => e.id),
@@ -85,10 +121,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       existing: existing.map((a) => ({ entry: a.entry_id, person: a.user_id })),
     });
     const added = await addAssignments(db, {
-      editionId: edition.id, stage: "interview", pairs: plan.pairs.map((p) => ({ entryId: p.entry, userId: p.person })),
-      createdBy: viewer.user.id, action: "assignment.jurors",
+      editionId: edition.id,
+      stage: "interview",
+      pairs: plan.pairs.map((p) => ({ entryId: p.entry, userId: p.person })),
+      createdBy: viewer.user.id,
+      action: "assignment.jurors",
     });
-    return redirect(here, { headers: await flash(request, t("committee.stages.jurorsAssigned", { count: formatNumber(added) })) });
+    return redirect(here, {
+      headers: await flash(request, t("committee.stages.jurorsAssigned", { count: formatNumber(added) })),
+    });
   }
   return data({ errors: { _form: t("committee.action.unknown") }, values: {} as Record<string, string> }, 400);
 }
@@ -107,24 +148,43 @@ export default function Stages() {
       <h1>{t("committee.stages.title")}</h1>
       <FormErrorSummary message={errors._form ?? (Object.keys(errors).length ? t("common.formErrors") : null)} />
       <table className="data">
-        <thead><tr><th scope="col">{t("common.stage")}</th><th scope="col">{t("common.status")}</th><th scope="col">{t("common.deadline")}</th><th scope="col">{t("committee.stages.view")}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t("common.stage")}</th>
+            <th scope="col">{t("common.status")}</th>
+            <th scope="col">{t("common.deadline")}</th>
+            <th scope="col">{t("committee.stages.view")}</th>
+          </tr>
+        </thead>
         <tbody>
           {d.stages.map((s) => (
             <tr key={s.id}>
               <th scope="row">{stageName(t, s.key)}</th>
-              <td><StatusBadge tone={stageTone[s.status]}>{t(`stageStatus.${s.status}`)}</StatusBadge></td>
+              <td>
+                <StatusBadge tone={stageTone[s.status]}>{t(`stageStatus.${s.status}`)}</StatusBadge>
+              </td>
               <td>{formatDate(s.deadline, locale)}</td>
               <td>
                 {s.status === "closed" ? (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="stage" value={s.key} />
-                    <label className="visually-hidden" htmlFor={`view-${s.key}`}>{t("committee.stages.viewOf", { stage: stageName(t, s.key) })}</label>
+                    <label className="visually-hidden" htmlFor={`view-${s.key}`}>
+                      {t("committee.stages.viewOf", { stage: stageName(t, s.key) })}
+                    </label>
                     <select id={`view-${s.key}`} name="view" defaultValue={s.assessor_view}>
-                      {ASSESSOR_VIEWS.map((v) => <option key={v} value={v}>{t(`committee.stages.view.${v}`)}</option>)}
+                      {ASSESSOR_VIEWS.map((v) => (
+                        <option key={v} value={v}>
+                          {t(`committee.stages.view.${v}`)}
+                        </option>
+                      ))}
                     </select>{" "}
-                    <button type="submit" name="intent" value="view">{t("common.save")}</button>
+                    <button type="submit" name="intent" value="view">
+                      {t("common.save")}
+                    </button>
                   </Form>
-                ) : <span className="muted">{t("committee.stages.viewBlind")}</span>}
+                ) : (
+                  <span className="muted">{t("committee.stages.viewBlind")}</span>
+                )}
               </td>
             </tr>
           ))}
@@ -134,43 +194,107 @@ export default function Stages() {
       {d.open ? (
         <>
           <h2>{t("committee.stages.closeTitle", { stage: stageName(t, d.open.key) })}</h2>
-          <p>{d.next ? t("committee.stages.closeIntro", { next: stageName(t, d.next.key) }) : t("committee.stages.closeLast")}</p>
-          {d.categories.filter((c) => d.next || !c.ok).map((c) => (
-            <section key={c.id} aria-labelledby={`short-${c.id}`}>
-              <h3 id={`short-${c.id}`}>{categoryName(t, c.key)}</h3>
-              {c.unsubmitted > 0 ? <p className="alert alert--warn">{t("committee.stages.unsubmitted", { count: formatNumber(c.unsubmitted) })}</p> : null}
-              {c.published ? <p className="alert alert--info">{t("committee.stages.published")}</p> : !c.ok ? <p className="alert alert--error">{t("committee.stages.refused")}</p> : (
-                <table className="data shortlist">
-                  <thead><tr><th scope="col" className="num">{t("committee.ranking.rank")}</th><th scope="col">{t("common.organisation")}</th><th scope="col" className="num">{t("committee.ranking.total")}</th><th scope="col">{t("committee.stages.decision")}</th></tr></thead>
-                  <tbody>
-                    {c.advancing.map((e) => (
-                      <tr key={e.id}><td className="num">{e.rank ?? "–"}</td><th scope="row">{e.name}</th><td className="num">{formatNumber(e.total, 2)}</td><td><StatusBadge tone="good">{t("committee.stages.advances")}</StatusBadge></td></tr>
-                    ))}
-                    {c.notAdvancing.map((e) => (
-                      <tr key={e.id}><td className="num">{e.rank ?? "–"}</td><th scope="row">{e.name}</th><td className="num">{formatNumber(e.total, 2)}</td><td><StatusBadge tone="neutral">{t("committee.stages.stays")}</StatusBadge></td></tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-            </section>
-          ))}
+          <p>
+            {d.next
+              ? t("committee.stages.closeIntro", { next: stageName(t, d.next.key) })
+              : t("committee.stages.closeLast")}
+          </p>
+          {d.categories
+            .filter((c) => d.next || !c.ok)
+            .map((c) => (
+              <section key={c.id} aria-labelledby={`short-${c.id}`}>
+                <h3 id={`short-${c.id}`}>{categoryName(t, c.key)}</h3>
+                {c.unsubmitted > 0 ? (
+                  <p className="alert alert--warn">
+                    {t("committee.stages.unsubmitted", { count: formatNumber(c.unsubmitted) })}
+                  </p>
+                ) : null}
+                {c.published ? (
+                  <p className="alert alert--info">{t("committee.stages.published")}</p>
+                ) : !c.ok ? (
+                  <p className="alert alert--error">{t("committee.stages.refused")}</p>
+                ) : (
+                  <table className="data shortlist">
+                    <thead>
+                      <tr>
+                        <th scope="col" className="num">
+                          {t("committee.ranking.rank")}
+                        </th>
+                        <th scope="col">{t("common.organisation")}</th>
+                        <th scope="col" className="num">
+                          {t("committee.ranking.total")}
+                        </th>
+                        <th scope="col">{t("committee.stages.decision")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {c.advancing.map((e) => (
+                        <tr key={e.id}>
+                          <td className="num">{e.rank ?? "–"}</td>
+                          <th scope="row">{e.name}</th>
+                          <td className="num">{formatNumber(e.total, 2)}</td>
+                          <td>
+                            <StatusBadge tone="good">{t("committee.stages.advances")}</StatusBadge>
+                          </td>
+                        </tr>
+                      ))}
+                      {c.notAdvancing.map((e) => (
+                        <tr key={e.id}>
+                          <td className="num">{e.rank ?? "–"}</td>
+                          <th scope="row">{e.name}</th>
+                          <td className="num">{formatNumber(e.total, 2)}</td>
+                          <td>
+                            <StatusBadge tone="neutral">{t("committee.stages.stays")}</StatusBadge>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+              </section>
+            ))}
           <Form method="post">
             <input type="hidden" name="stage" value={d.open.key} />
             <input type="hidden" name="fingerprint" value={d.fingerprint} />
-            <button type="submit" className="primary" name="intent" value="close">{t("committee.stages.confirm", { stage: stageName(t, d.open.key) })}</button>
+            <button type="submit" className="primary" name="intent" value="close">
+              {t("committee.stages.confirm", { stage: stageName(t, d.open.key) })}
+            </button>
           </Form>
         </>
-      ) : <p>{t("committee.stages.noneOpen")}</p>}
+      ) : (
+        <p>{t("committee.stages.noneOpen")}</p>
+      )}
 
       <h2>{t("committee.stages.jurorsTitle")}</h2>
-      <p>{t("committee.stages.jurorsIntro", { jurors: formatNumber(d.jurors), entries: formatNumber(d.shortlisted), assignments: formatNumber(d.interviewAssignments) })}</p>
+      <p>
+        {t("committee.stages.jurorsIntro", {
+          jurors: formatNumber(d.jurors),
+          entries: formatNumber(d.shortlisted),
+          assignments: formatNumber(d.interviewAssignments),
+        })}
+      </p>
       <Form method="post" noValidate>
         <ChoiceGroup
-          name="mode" label={t("committee.stages.mode")} checked={values.mode ?? "all"} error={errors.mode}
-          options={[["all", t("committee.stages.modeAll")], ["k", t("committee.stages.modeK")]]}
+          name="mode"
+          label={t("committee.stages.mode")}
+          checked={values.mode ?? "all"}
+          error={errors.mode}
+          options={[
+            ["all", t("committee.stages.modeAll")],
+            ["k", t("committee.stages.modeK")],
+          ]}
         />
-        <Field name="k" type="number" min={1} label={t("committee.stages.k")} defaultValue={values.k ?? "3"} error={errors.k} />
-        <button type="submit" name="intent" value="jurors">{t("committee.stages.assignJurors")}</button>
+        <Field
+          name="k"
+          type="number"
+          min={1}
+          label={t("committee.stages.k")}
+          defaultValue={values.k ?? "3"}
+          error={errors.k}
+        />
+        <button type="submit" name="intent" value="jurors">
+          {t("committee.stages.assignJurors")}
+        </button>
       </Form>
     </section>
   );

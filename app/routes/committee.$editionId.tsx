@@ -25,7 +25,11 @@ export default function CommitteeEdition() {
         <Form method="get" action="/committee" className="committee__edition committee__switch">
           <label htmlFor="edition-switch">{t("committee.nav.edition")}</label>{" "}
           <select id="edition-switch" name="edition" defaultValue={edition.id}>
-            {editions.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
+            {editions.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
           </select>{" "}
           <button type="submit">{t("committee.nav.switch")}</button>
         </Form>
@@ -34,14 +38,32 @@ export default function CommitteeEdition() {
       )}
       <nav aria-label={t("committee.nav.label")} className="committee__nav">
         <ul>
-          <li><NavLink end to={base}>{t("committee.nav.overview")}</NavLink></li>
-          <li><NavLink to={`${base}/assign`}>{t("committee.nav.assign")}</NavLink></li>
-          <li><NavLink to={`${base}/stages`}>{t("committee.nav.stages")}</NavLink></li>
-          <li><NavLink to={`${base}/progress`}>{t("committee.nav.progress")}</NavLink></li>
-          <li><NavLink to={`${base}/people`}>{t("committee.nav.people")}</NavLink></li>
-          <li><NavLink to={`${base}/organisations`}>{t("committee.nav.organisations")}</NavLink></li>
-          <li><NavLink to={`${base}/audit`}>{t("committee.nav.audit")}</NavLink></li>
-          <li><NavLink to={`/winners/${edition.id}`}>{t("committee.nav.winners")}</NavLink></li>
+          <li>
+            <NavLink end to={base}>
+              {t("committee.nav.overview")}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/assign`}>{t("committee.nav.assign")}</NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/stages`}>{t("committee.nav.stages")}</NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/progress`}>{t("committee.nav.progress")}</NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/people`}>{t("committee.nav.people")}</NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/organisations`}>{t("committee.nav.organisations")}</NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/audit`}>{t("committee.nav.audit")}</NavLink>
+          </li>
+          <li>
+            <NavLink to={`/winners/${edition.id}`}>{t("committee.nav.winners")}</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />

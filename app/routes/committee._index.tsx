@@ -24,13 +24,21 @@ export default function CommitteeHome() {
     <section>
       <h1>{t("committee.home.title")}</h1>
       <p>{t("committee.home.intro")}</p>
-      <p><Link to="/committee/new">{t("committee.home.new")}</Link></p>
+      <p>
+        <Link to="/committee/new">{t("committee.home.new")}</Link>
+      </p>
       <ul className="cards">
         {editions.map((e) => (
           <li key={e.id} className="card">
-            <h2><Link to={`/committee/${e.id}`}>{e.name}</Link></h2>
+            <h2>
+              <Link to={`/committee/${e.id}`}>{e.name}</Link>
+            </h2>
             <p>{t(`editionStatus.${e.status}`)}</p>
-            <p>{t("committee.home.entries", { count: formatNumber(Object.values(e.entries).reduce((a, b) => a + b, 0)) })}</p>
+            <p>
+              {t("committee.home.entries", {
+                count: formatNumber(Object.values(e.entries).reduce((a, b) => a + b, 0)),
+              })}
+            </p>
           </li>
         ))}
       </ul>

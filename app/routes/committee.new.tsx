@@ -22,7 +22,11 @@ const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), date.option
 const schema = z
   .object({
     name: z.string().trim().min(3, "form.required").max(200, "form.invalid"),
-    year: z.coerce.number({ error: "committee.edition.yearInvalid" }).int("committee.edition.yearInvalid").min(2000, "committee.edition.yearInvalid").max(2100, "committee.edition.yearInvalid"),
+    year: z.coerce
+      .number({ error: "committee.edition.yearInvalid" })
+      .int("committee.edition.yearInvalid")
+      .min(2000, "committee.edition.yearInvalid")
+      .max(2100, "committee.edition.yearInvalid"),
     level: z.enum(["provincial", "national"], { error: "form.required" }),
     region: z.string().trim().min(2, "form.required").max(200, "form.invalid"),
     periodStart: date,
@@ -31,8 +35,16 @@ const schema = z
     deskDeadline: optionalDate,
     verificationDeadline: optionalDate,
     interviewDeadline: optionalDate,
-    places: z.coerce.number({ error: "form.invalid" }).int("form.invalid").min(1, "form.invalid").max(10, "form.invalid"),
-    mentions: z.coerce.number({ error: "form.invalid" }).int("form.invalid").min(0, "form.invalid").max(10, "form.invalid"),
+    places: z.coerce
+      .number({ error: "form.invalid" })
+      .int("form.invalid")
+      .min(1, "form.invalid")
+      .max(10, "form.invalid"),
+    mentions: z.coerce
+      .number({ error: "form.invalid" })
+      .int("form.invalid")
+      .min(0, "form.invalid")
+      .max(10, "form.invalid"),
   })
   .refine((v) => v.periodEnd >= v.periodStart, { path: ["periodEnd"], message: "committee.edition.periodOrder" })
   .superRefine((v, ctx) => {
@@ -57,7 +69,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const { t } = await getT(request);
   const form = await readForm(request);
   const parsed = parseForm(schema, form, t);
-  const categories = form.getAll("categories").map(String).filter((c): c is CategoryKey => (CATEGORY_KEYS as readonly string[]).includes(c));
+  const categories = form
+    .getAll("categories")
+    .map(String)
+    .filter((c): c is CategoryKey => (CATEGORY_KEYS as readonly string[]).includes(c));
   const checked = Object.fromEntries(categories.map((c) => [`cat_${c}`, "on"]));
   if (!parsed.ok || categories.length === 0) {
     const errors = parsed.ok ? {} : parsed.errors;
@@ -66,10 +81,22 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const v = parsed.data;
   const id = await createEdition(await getDb(), {
-    name: v.name, year: v.year, level: v.level, region: v.region, periodStart: v.periodStart, periodEnd: v.periodEnd,
+    name: v.name,
+    year: v.year,
+    level: v.level,
+    region: v.region,
+    periodStart: v.periodStart,
+    periodEnd: v.periodEnd,
     registrationDeadline: storedDeadline(v.registrationDeadline),
-    deadlines: { desk: storedDeadline(v.deskDeadline), verification: storedDeadline(v.verificationDeadline), interview: storedDeadline(v.interviewDeadline) },
-    categories, places: v.places, mentions: v.mentions, userId: viewer.user.id,
+    deadlines: {
+      desk: storedDeadline(v.deskDeadline),
+      verification: storedDeadline(v.verificationDeadline),
+      interview: storedDeadline(v.interviewDeadline),
+    },
+    categories,
+    places: v.places,
+    mentions: v.mentions,
+    userId: viewer.user.id,
   });
   return redirect(`/committee/${id}`, { headers: await flash(request, t("committee.edition.created")) });
 }
@@ -84,26 +111,108 @@ export default function NewEdition() {
       <h1>{t("committee.edition.title")}</h1>
       <FormErrorSummary message={Object.keys(errors).length ? t("common.formErrors") : null} />
       <Form method="post" noValidate className="narrow">
-        <Field name="name" label={t("committee.edition.name")} defaultValue={values.name} error={errors.name} required />
-        <Field name="year" type="number" label={t("committee.edition.year")} defaultValue={values.year ?? String(new Date().getFullYear())} error={errors.year} required />
+        <Field
+          name="name"
+          label={t("committee.edition.name")}
+          defaultValue={values.name}
+          error={errors.name}
+          required
+        />
+        <Field
+          name="year"
+          type="number"
+          label={t("committee.edition.year")}
+          defaultValue={values.year ?? String(new Date().getFullYear())}
+          error={errors.year}
+          required
+        />
         <SelectField
-          name="level" label={t("committee.edition.level")} defaultValue={values.level ?? "provincial"} error={errors.level}
-          options={[["provincial", t("level.provincial")], ["national", t("level.national")]]}
+          name="level"
+          label={t("committee.edition.level")}
+          defaultValue={values.level ?? "provincial"}
+          error={errors.level}
+          options={[
+            ["provincial", t("level.provincial")],
+            ["national", t("level.national")],
+          ]}
         />
-        <Field name="region" label={t("committee.edition.region")} defaultValue={values.region} error={errors.region} required />
-        <Field name="periodStart" type="date" label={t("committee.edition.periodStart")} defaultValue={values.periodStart} error={errors.periodStart} required />
-        <Field name="periodEnd" type="date" label={t("committee.edition.periodEnd")} defaultValue={values.periodEnd} error={errors.periodEnd} required />
-        <Field name="registrationDeadline" type="date" label={t("committee.edition.registrationDeadline")} defaultValue={values.registrationDeadline} error={errors.registrationDeadline} />
-        <Field name="deskDeadline" type="date" label={`${t("common.deadline")}: ${t("stage.desk")}`} defaultValue={values.deskDeadline} error={errors.deskDeadline} />
-        <Field name="verificationDeadline" type="date" label={`${t("common.deadline")}: ${t("stage.verification")}`} defaultValue={values.verificationDeadline} error={errors.verificationDeadline} />
-        <Field name="interviewDeadline" type="date" label={`${t("common.deadline")}: ${t("stage.interview")}`} defaultValue={values.interviewDeadline} error={errors.interviewDeadline} />
+        <Field
+          name="region"
+          label={t("committee.edition.region")}
+          defaultValue={values.region}
+          error={errors.region}
+          required
+        />
+        <Field
+          name="periodStart"
+          type="date"
+          label={t("committee.edition.periodStart")}
+          defaultValue={values.periodStart}
+          error={errors.periodStart}
+          required
+        />
+        <Field
+          name="periodEnd"
+          type="date"
+          label={t("committee.edition.periodEnd")}
+          defaultValue={values.periodEnd}
+          error={errors.periodEnd}
+          required
+        />
+        <Field
+          name="registrationDeadline"
+          type="date"
+          label={t("committee.edition.registrationDeadline")}
+          defaultValue={values.registrationDeadline}
+          error={errors.registrationDeadline}
+        />
+        <Field
+          name="deskDeadline"
+          type="date"
+          label={`${t("common.deadline")}: ${t("stage.desk")}`}
+          defaultValue={values.deskDeadline}
+          error={errors.deskDeadline}
+        />
+        <Field
+          name="verificationDeadline"
+          type="date"
+          label={`${t("common.deadline")}: ${t("stage.verification")}`}
+          defaultValue={values.verificationDeadline}
+          error={errors.verificationDeadline}
+        />
+        <Field
+          name="interviewDeadline"
+          type="date"
+          label={`${t("common.deadline")}: ${t("stage.interview")}`}
+          defaultValue={values.interviewDeadline}
+          error={errors.interviewDeadline}
+        />
         <ChoiceGroup
-          type="checkbox" name="categories" label={t("committee.overview.categories")} error={errors.categories} optionClassName="check"
-          checked={CATEGORY_KEYS.filter((c) => values[`cat_${c}`] === "on")} options={CATEGORY_KEYS.map((c) => [c, categoryName(t, c)])}
+          type="checkbox"
+          name="categories"
+          label={t("committee.overview.categories")}
+          error={errors.categories}
+          optionClassName="check"
+          checked={CATEGORY_KEYS.filter((c) => values[`cat_${c}`] === "on")}
+          options={CATEGORY_KEYS.map((c) => [c, categoryName(t, c)])}
         />
-        <Field name="places" type="number" label={t("committee.edition.places")} defaultValue={values.places ?? "3"} error={errors.places} />
-        <Field name="mentions" type="number" label={t("committee.edition.mentions")} defaultValue={values.mentions ?? "0"} error={errors.mentions} />
-        <button type="submit" className="primary">{t("committee.edition.create")}</button>
+        <Field
+          name="places"
+          type="number"
+          label={t("committee.edition.places")}
+          defaultValue={values.places ?? "3"}
+          error={errors.places}
+        />
+        <Field
+          name="mentions"
+          type="number"
+          label={t("committee.edition.mentions")}
+          defaultValue={values.mentions ?? "0"}
+          error={errors.mentions}
+        />
+        <button type="submit" className="primary">
+          {t("committee.edition.create")}
+        </button>
       </Form>
     </section>
   );

@@ -27,7 +27,9 @@ import { readForm } from "~/lib/request-body.server";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await getDb();
   // Unknown tokens are counted per address (token guessing); see app/lib/throttle.server.ts.
-  const { state, invitation } = await lookupInvitationThrottled(db, clientAddress(context), () => findInvitation(db, params.token ?? ""));
+  const { state, invitation } = await lookupInvitationThrottled(db, clientAddress(context), () =>
+    findInvitation(db, params.token ?? ""),
+  );
   if (state === "throttled") return data({ state, invitation: null, viewer: null }, 429);
   const viewer = await getViewer(request);
   if (state !== "valid" || !invitation) return { state, invitation: null, viewer: null };
@@ -48,12 +50,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 const NewUser = z.object(accountFields).superRefine(passwordsMatch);
-const NewUserAndOrganisation = z
-  .object({ ...accountFields, ...organisationFields })
-  .superRefine((v, ctx) => {
-    passwordsMatch(v, ctx);
-    companyNumbersGiven(v, ctx);
-  });
+const NewUserAndOrganisation = z.object({ ...accountFields, ...organisationFields }).superRefine((v, ctx) => {
+  passwordsMatch(v, ctx);
+  companyNumbersGiven(v, ctx);
+});
 
 type ActionData = { errors: FieldErrors; values: Record<string, string>; message?: string };
 
@@ -63,12 +63,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
   // Read first (the page is public; its one guard is the token), so a slowed form keeps its input.
   const form = await readForm(request);
-  const found = await lookupInvitationThrottled(db, clientAddress(context), () => findInvitation(db, token), { submit: true });
+  const found = await lookupInvitationThrottled(db, clientAddress(context), () => findInvitation(db, token), {
+    submit: true,
+  });
   if (found.state === "throttled") {
-    return data<ActionData>({ errors: {}, values: strip(form), message: t("portal.invite.throttled", { minutes: waitMinutes(found.retryAfterSeconds) }) }, 429);
+    return data<ActionData>(
+      {
+        errors: {},
+        values: strip(form),
+        message: t("portal.invite.throttled", { minutes: waitMinutes(found.retryAfterSeconds) }),
+      },
+      429,
+    );
   }
   const { state, invitation } = found;
-  if (state !== "valid" || !invitation) return data<ActionData>({ errors: {}, values: {}, message: t(`portal.invite.state.${state}`) }, 410);
+  if (state !== "valid" || !invitation)
+    return data<ActionData>({ errors: {}, values: {}, message: t(`portal.invite.state.${state}`) }, 410);
   const home = invitation.kind === "organisation" || invitation.kind === "member" ? "/portal" : "/home";
 
   if (form.get("intent") === "existing") {
@@ -78,7 +88,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return data<ActionData>({ errors: {}, values: {}, message: t("portal.invite.needsNewAccount") }, 400);
     }
     const res = await acceptInvitation(db, { token, existingUserId: viewer.user.id });
-    if (!res.ok) return data<ActionData>({ errors: {}, values: {}, message: t(`portal.invite.refused.${res.reason}`) }, 400);
+    if (!res.ok)
+      return data<ActionData>({ errors: {}, values: {}, message: t(`portal.invite.refused.${res.reason}`) }, 400);
     return redirect(home, { headers: await signInHeaders(request, viewer.user.id, t("portal.invite.accepted")) });
   }
 
@@ -90,8 +101,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data<ActionData>({ errors: parsed.errors, values: parsed.values, message: t("common.formErrors") }, 400);
   }
   const v = parsed.data as z.output<typeof NewUserAndOrganisation>;
-  if (needsOrganisation && invitation.category && !kindsForCategory(invitation.category as CategoryKey).includes(v.kind)) {
-    return data<ActionData>({ errors: { kind: t("portal.join.error.kind") }, values: strip(form), message: t("common.formErrors") }, 400);
+  if (
+    needsOrganisation &&
+    invitation.category &&
+    !kindsForCategory(invitation.category as CategoryKey).includes(v.kind)
+  ) {
+    return data<ActionData>(
+      { errors: { kind: t("portal.join.error.kind") }, values: strip(form), message: t("common.formErrors") },
+      400,
+    );
   }
   const res = await acceptInvitation(db, {
     token,
@@ -101,7 +119,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       : undefined,
   });
   if (!res.ok) {
-    const errors: FieldErrors = res.reason === "email_taken" || res.reason === "email_mismatch" ? { email: t(`portal.invite.refused.${res.reason}`) } : {};
+    const errors: FieldErrors =
+      res.reason === "email_taken" || res.reason === "email_mismatch"
+        ? { email: t(`portal.invite.refused.${res.reason}`) }
+        : {};
     return data<ActionData>({ errors, values: strip(form), message: t(`portal.invite.refused.${res.reason}`) }, 400);
   }
   return redirect(home, { headers: await signInHeaders(request, res.userId, t("portal.invite.accepted")) });
@@ -109,7 +130,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 function strip(form: FormData) {
   const values: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === "string" && k !== "password" && k !== "password2") values[k] = v;
+  for (const [k, v] of form.entries())
+    if (typeof v === "string" && k !== "password" && k !== "password2") values[k] = v;
   return values;
 }
 
@@ -124,13 +146,18 @@ export default function AcceptInvitation() {
       <section className="narrow">
         <h1>{t("portal.invite.title")}</h1>
         <p className="alert alert--warn">{t(`portal.invite.state.${state}`)}</p>
-        <p><Link to="/login">{t("nav.signIn")}</Link></p>
+        <p>
+          <Link to="/login">{t("nav.signIn")}</Link>
+        </p>
       </section>
     );
   }
   const what =
     invitation.kind === "organisation"
-      ? t("portal.invite.forOrganisation", { edition: invitation.editionName ?? "", category: invitation.category ? categoryName(t, invitation.category) : "" })
+      ? t("portal.invite.forOrganisation", {
+          edition: invitation.editionName ?? "",
+          category: invitation.category ? categoryName(t, invitation.category) : "",
+        })
       : invitation.kind === "member"
         ? t("portal.invite.forMember", { organisation: invitation.organisationName ?? "" })
         : t("portal.invite.forRole", { role: t(`role.${invitation.kind}`), edition: invitation.editionName ?? "" });
@@ -143,13 +170,19 @@ export default function AcceptInvitation() {
       {viewer && !invitation.needsOrganisation ? (
         <Form method="post" className="card">
           <p>{t("portal.invite.asViewer", { name: viewer.name, email: viewer.email })}</p>
-          <button type="submit" name="intent" value="existing" className="primary" disabled={busy}>{t("portal.invite.acceptExisting")}</button>
+          <button type="submit" name="intent" value="existing" className="primary" disabled={busy}>
+            {t("portal.invite.acceptExisting")}
+          </button>
         </Form>
       ) : null}
       <Form method="post" noValidate>
-        {invitation.needsOrganisation ? <OrganisationFields kinds={invitation.kinds} errors={action?.errors} values={action?.values} /> : null}
+        {invitation.needsOrganisation ? (
+          <OrganisationFields kinds={invitation.kinds} errors={action?.errors} values={action?.values} />
+        ) : null}
         <AccountFields errors={action?.errors} values={action?.values} fixedEmail={invitation.email} />
-        <button type="submit" name="intent" value="new" className="primary" disabled={busy}>{t("portal.invite.accept")}</button>
+        <button type="submit" name="intent" value="new" className="primary" disabled={busy}>
+          {t("portal.invite.accept")}
+        </button>
       </Form>
     </section>
   );

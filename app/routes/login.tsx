@@ -14,7 +14,11 @@ import { useT } from "~/lib/use-t";
 import { readForm } from "~/lib/request-body.server";
 
 const LoginForm = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ error: "login.emailInvalid" })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "login.emailInvalid" })),
   password: z.string({ error: "login.passwordRequired" }).min(1, { error: "login.passwordRequired" }),
   redirectTo: z.string().optional(),
 });
@@ -40,11 +44,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { t } = await getT(request);
   const form = await readForm(request);
   const parsed = parseForm(LoginForm, form, t);
-  if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values: parsed.values, message: t("common.formErrors") }, 400);
+  if (!parsed.ok)
+    return data<ActionData>({ errors: parsed.errors, values: parsed.values, message: t("common.formErrors") }, 400);
   const { email, password, redirectTo } = parsed.data;
   const result = await attemptLogin(await getDb(), { email, password, address: clientAddress(context) });
   if (!result.ok) {
-    const message = result.reason === "throttled" ? t("login.throttled", { seconds: result.retryAfterSeconds }) : t("login.failed");
+    const message =
+      result.reason === "throttled" ? t("login.throttled", { seconds: result.retryAfterSeconds }) : t("login.failed");
     return data<ActionData>(
       { errors: {}, values: { email, redirectTo: redirectTo ?? "" }, message },
       { status: result.reason === "throttled" ? 429 : 401 },
@@ -55,7 +61,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await sessions().destroySession(old);
   const session = await sessions().getSession();
   session.set("userId", result.userId);
-  return redirect(safeRedirect(redirectTo, "/home"), { headers: { "Set-Cookie": await sessions().commitSession(session) } });
+  return redirect(safeRedirect(redirectTo, "/home"), {
+    headers: { "Set-Cookie": await sessions().commitSession(session) },
+  });
 }
 
 export default function Login() {
@@ -66,16 +74,39 @@ export default function Login() {
   return (
     <section className="narrow">
       <h1>{t("login.title")}</h1>
-      {signedOut && !action ? <p role="status" className="alert alert--info">{t("login.signedOut")}</p> : null}
+      {signedOut && !action ? (
+        <p role="status" className="alert alert--info">
+          {t("login.signedOut")}
+        </p>
+      ) : null}
       {noRole ? <p className="alert alert--warn">{t("login.noRole")}</p> : null}
       <FormErrorSummary message={action?.message} />
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={action?.values.redirectTo ?? redirectTo} />
-        <Field name="email" type="email" autoComplete="username" label={t("login.email")} defaultValue={action?.values.email} error={action?.errors.email} required />
-        <Field name="password" type="password" autoComplete="current-password" label={t("login.password")} error={action?.errors.password} required />
-        <button type="submit" className="primary" disabled={busy}>{t("login.submit")}</button>
+        <Field
+          name="email"
+          type="email"
+          autoComplete="username"
+          label={t("login.email")}
+          defaultValue={action?.values.email}
+          error={action?.errors.email}
+          required
+        />
+        <Field
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          label={t("login.password")}
+          error={action?.errors.password}
+          required
+        />
+        <button type="submit" className="primary" disabled={busy}>
+          {t("login.submit")}
+        </button>
       </Form>
-      <p className="muted"><Link to="/register">{t("portal.register.title")}</Link></p>
+      <p className="muted">
+        <Link to="/register">{t("portal.register.title")}</Link>
+      </p>
     </section>
   );
 }

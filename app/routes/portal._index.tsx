@@ -19,7 +19,10 @@ import { categoryName } from "~/i18n/labels";
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireEntrant(request);
   const db = await getDb();
-  const [entries, invitations] = await Promise.all([portalEntries(db, viewer.organisationIds), openInvitationsFor(db, viewer.organisationIds)]);
+  const [entries, invitations] = await Promise.all([
+    portalEntries(db, viewer.organisationIds),
+    openInvitationsFor(db, viewer.organisationIds),
+  ]);
   return { entries, invitations };
 }
 
@@ -31,13 +34,19 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent !== "accept" && intent !== "decline") notFound();
   const invitationId = idParam(String(form.get("invitationId") ?? ""));
   // Only a member of the invited organisation may answer; to anyone else it does not exist.
-  const res = await answerOrganisationInvitation(await getDb(), { invitationId, userId: viewer.user.id, accept: intent === "accept" });
+  const res = await answerOrganisationInvitation(await getDb(), {
+    invitationId,
+    userId: viewer.user.id,
+    accept: intent === "accept",
+  });
   if (!res.ok) {
     if (res.reason === "not_found") notFound();
     return redirect("/portal", { headers: await flash(request, t(`portal.home.refused.${res.reason}`)) });
   }
   const message = t(intent === "accept" ? "portal.home.accepted" : "portal.home.declined");
-  return redirect(res.entryId ? `/portal/entries/${res.entryId}` : "/portal", { headers: await flash(request, message) });
+  return redirect(res.entryId ? `/portal/entries/${res.entryId}` : "/portal", {
+    headers: await flash(request, message),
+  });
 }
 
 export default function PortalHome() {
@@ -59,14 +68,20 @@ export default function PortalHome() {
                 <li key={i.id} className="card">
                   <h3>{what}</h3>
                   <p>{t("portal.home.invitationFor", { organisation: i.organisation })}</p>
-                  {i.registration_deadline ? <p className="muted">{t("portal.status.deadline", { date: formatDate(i.registration_deadline, locale, true) })}</p> : null}
+                  {i.registration_deadline ? (
+                    <p className="muted">
+                      {t("portal.status.deadline", { date: formatDate(i.registration_deadline, locale, true) })}
+                    </p>
+                  ) : null}
                   <Form method="post">
                     <input type="hidden" name="invitationId" value={i.id} />
                     <button type="submit" name="intent" value="accept" className="primary" disabled={busy}>
-                      {t("portal.home.accept")}<span className="visually-hidden">: {what}</span>
+                      {t("portal.home.accept")}
+                      <span className="visually-hidden">: {what}</span>
                     </button>{" "}
                     <button type="submit" name="intent" value="decline" disabled={busy}>
-                      {t("portal.home.decline")}<span className="visually-hidden">: {what}</span>
+                      {t("portal.home.decline")}
+                      <span className="visually-hidden">: {what}</span>
                     </button>
                   </Form>
                 </li>
@@ -75,23 +90,35 @@ export default function PortalHome() {
           </ul>
         </section>
       ) : null}
-      {entries.length === 0 ? <p>{t("portal.home.none")}</p> : (
+      {entries.length === 0 ? (
+        <p>{t("portal.home.none")}</p>
+      ) : (
         <ul className="cards">
           {entries.map((e) => (
             <li key={e.id} className="card">
-              <h2><Link to={`/portal/entries/${e.id}`}>{e.organisation_name}</Link></h2>
+              <h2>
+                <Link to={`/portal/entries/${e.id}`}>{e.organisation_name}</Link>
+              </h2>
               <p>{e.edition_name}</p>
               <p>{categoryName(t, e.category)}</p>
-              <p><StatusBadge tone={ENTRY_STATUS_TONE[e.status]}>{t(`entryStatus.${e.status}`)}</StatusBadge></p>
+              <p>
+                <StatusBadge tone={ENTRY_STATUS_TONE[e.status]}>{t(`entryStatus.${e.status}`)}</StatusBadge>
+              </p>
               {e.status === "draft" && e.registration_deadline ? (
-                <p className="muted">{t("portal.status.deadline", { date: formatDate(e.registration_deadline, locale, true) })}</p>
+                <p className="muted">
+                  {t("portal.status.deadline", { date: formatDate(e.registration_deadline, locale, true) })}
+                </p>
               ) : null}
-              <p><Link to={`/portal/entries/${e.id}`}>{t("portal.home.open")}</Link></p>
+              <p>
+                <Link to={`/portal/entries/${e.id}`}>{t("portal.home.open")}</Link>
+              </p>
             </li>
           ))}
         </ul>
       )}
-      <p><Link to="/portal/members">{t("portal.members.link")}</Link></p>
+      <p>
+        <Link to="/portal/members">{t("portal.members.link")}</Link>
+      </p>
     </section>
   );
 }

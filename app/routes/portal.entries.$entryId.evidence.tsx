@@ -1,6 +1,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { addEvidence, deleteEvidence, EntryLockedError, listEvidence, replaceEvidence } from "../../db/queries/evidence";
+import {
+  addEvidence,
+  deleteEvidence,
+  EntryLockedError,
+  listEvidence,
+  replaceEvidence,
+} from "../../db/queries/evidence";
 import { evidenceCriteria, isEditable, portalEntry } from "../../db/queries/figures";
 import { FormErrorSummary } from "~/components/Field";
 import { PortalEntryNav } from "~/components/PortalEntryNav";
@@ -17,16 +23,31 @@ import { readForm } from "~/lib/request-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { entry, db } = await requireOwnEntry(request, params.entryId);
-  const [{ criteria }, files] = await Promise.all([evidenceCriteria(db, entry.category_id), listEvidence(db, entry.id)]);
+  const [{ criteria }, files] = await Promise.all([
+    evidenceCriteria(db, entry.category_id),
+    listEvidence(db, entry.id),
+  ]);
   return {
     entry: { id: entry.id, organisation_name: entry.organisation_name, edition_name: entry.edition_name },
     editable: isEditable(entry),
     maxMb: config.uploadMaxBytes / (1024 * 1024),
     // Criteria that need evidence first, then the others, each in rubric order.
-    criteria: [...criteria].sort((a, b) => Number(Boolean(b.evidenceRequired)) - Number(Boolean(a.evidenceRequired))).map((c) => ({
-      key: c.id, name: c.name ?? { id: c.id, en: c.id }, description: c.description ?? null, required: Boolean(c.evidenceRequired),
+    criteria: [...criteria]
+      .sort((a, b) => Number(Boolean(b.evidenceRequired)) - Number(Boolean(a.evidenceRequired)))
+      .map((c) => ({
+        key: c.id,
+        name: c.name ?? { id: c.id, en: c.id },
+        description: c.description ?? null,
+        required: Boolean(c.evidenceRequired),
+      })),
+    files: files.map((f) => ({
+      id: f.id,
+      criterion: f.criterion_key,
+      name: f.original_name,
+      size: f.size,
+      mime: f.mime,
+      uploadedAt: f.uploaded_at,
     })),
-    files: files.map((f) => ({ id: f.id, criterion: f.criterion_key, name: f.original_name, size: f.size, mime: f.mime, uploadedAt: f.uploaded_at })),
   };
 }
 
@@ -46,11 +67,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let form: FormData;
   // Uploads have their own streaming reader; anything else is read (or refused) as every form is.
   if (!multipart) form = await readForm(request);
-  else try {
-    form = await uploader.parse(request);
-  } catch {
-    return data<ActionData>({ message: t("portal.evidence.refusedRequest", { max: formatNumber(maxMb, 0, 1) }), outcomes: [] }, 400);
-  }
+  else
+    try {
+      form = await uploader.parse(request);
+    } catch {
+      return data<ActionData>(
+        { message: t("portal.evidence.refusedRequest", { max: formatNumber(maxMb, 0, 1) }), outcomes: [] },
+        400,
+      );
+    }
   // The upload may have taken a while: the entry must still be editable before anything is stored.
   const fresh = await portalEntry(db, entry.id);
   if (!fresh || !isEditable(fresh)) {
@@ -59,7 +84,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const intent = form.get("intent");
   const criterion = String(form.get("criterion") ?? "");
-  const outcomes: Outcome[] = uploader.files.map((f) => ({ name: f.name, ok: f.ok, text: f.ok ? t("portal.evidence.uploaded") : refusalMessage(t, f.reason, maxMb) }));
+  const outcomes: Outcome[] = uploader.files.map((f) => ({
+    name: f.name,
+    ok: f.ok,
+    text: f.ok ? t("portal.evidence.uploaded") : refusalMessage(t, f.reason, maxMb),
+  }));
   const accepted = uploader.files.filter((f) => f.ok);
   const base = { editionId: entry.edition_id, entryId: entry.id, userId: viewer.user.id };
 
@@ -69,13 +98,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await uploader.discard();
         return data<ActionData>({ message: t("form.invalid"), outcomes: [] }, 400);
       }
-      if (uploader.files.length === 0) return data<ActionData>({ message: t("portal.evidence.chooseFile"), outcomes: [], criterion }, 400);
+      if (uploader.files.length === 0)
+        return data<ActionData>({ message: t("portal.evidence.chooseFile"), outcomes: [], criterion }, 400);
       await addEvidence(db, {
         ...base,
-        files: accepted.map((f) => ({ criterionKey: criterion, originalName: f.name, storageName: f.storageName!, mime: f.mime!, size: f.size!, sha256: f.sha256! })),
+        files: accepted.map((f) => ({
+          criterionKey: criterion,
+          originalName: f.name,
+          storageName: f.storageName!,
+          mime: f.mime!,
+          size: f.size!,
+          sha256: f.sha256!,
+        })),
       });
       const refused = outcomes.some((o) => !o.ok);
-      return data<ActionData>({ message: refused ? t("portal.evidence.someRefused") : undefined, outcomes, criterion }, accepted.length ? 200 : 400);
+      return data<ActionData>(
+        { message: refused ? t("portal.evidence.someRefused") : undefined, outcomes, criterion },
+        accepted.length ? 200 : 400,
+      );
     }
     if (intent === "replace" || intent === "delete") {
       const fileId = Number(form.get("fileId"));
@@ -90,30 +130,49 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const old = await deleteEvidence(db, { ...base, fileId });
         if (!old) return data<ActionData>({ message: t("portal.evidence.notFound"), outcomes: [] }, 404);
         await removeStoredFile(config.uploadDir, old);
-        return data<ActionData>({ message: undefined, outcomes: [{ name: String(form.get("name") ?? ""), ok: true, text: t("portal.evidence.deleted") }], criterion: section });
+        return data<ActionData>({
+          message: undefined,
+          outcomes: [{ name: String(form.get("name") ?? ""), ok: true, text: t("portal.evidence.deleted") }],
+          criterion: section,
+        });
       }
       const [f] = accepted;
       if (f === undefined || accepted.length !== 1 || uploader.files.length !== 1) {
         await uploader.discard();
-        return data<ActionData>({ message: uploader.files.length === 0 ? t("portal.evidence.chooseFile") : t("portal.evidence.replaceRefused"), outcomes: outcomes.filter((o) => !o.ok), criterion: section }, 400);
+        return data<ActionData>(
+          {
+            message:
+              uploader.files.length === 0 ? t("portal.evidence.chooseFile") : t("portal.evidence.replaceRefused"),
+            outcomes: outcomes.filter((o) => !o.ok),
+            criterion: section,
+          },
+          400,
+        );
       }
-      const old = await replaceEvidence(db, { ...base, fileId, file: { originalName: f.name, storageName: f.storageName!, mime: f.mime!, size: f.size!, sha256: f.sha256! } });
+      const old = await replaceEvidence(db, {
+        ...base,
+        fileId,
+        file: { originalName: f.name, storageName: f.storageName!, mime: f.mime!, size: f.size!, sha256: f.sha256! },
+      });
       if (!old) {
         await uploader.discard();
         return data<ActionData>({ message: t("portal.evidence.notFound"), outcomes: [] }, 404);
       }
       await removeStoredFile(config.uploadDir, old);
-      return data<ActionData>({ outcomes: [{ name: f.name, ok: true, text: t("portal.evidence.replaced") }], criterion: section });
+      return data<ActionData>({
+        outcomes: [{ name: f.name, ok: true, text: t("portal.evidence.replaced") }],
+        criterion: section,
+      });
     }
   } catch (error) {
     await uploader.discard();
-    if (error instanceof EntryLockedError) return data<ActionData>({ message: t("portal.evidence.locked"), outcomes: [] }, 409);
+    if (error instanceof EntryLockedError)
+      return data<ActionData>({ message: t("portal.evidence.locked"), outcomes: [] }, 409);
     throw error;
   }
   await uploader.discard();
   return data<ActionData>({ message: t("form.invalid"), outcomes: [] }, 400);
 }
-
 
 export default function Evidence() {
   const t = useT();
@@ -125,10 +184,16 @@ export default function Evidence() {
   return (
     <section className="portal">
       <h1>{t("portal.evidence.title")}</h1>
-      <p>{entry.organisation_name} · {entry.edition_name}</p>
+      <p>
+        {entry.organisation_name} · {entry.edition_name}
+      </p>
       <PortalEntryNav entryId={entry.id} />
       <p>{t("portal.evidence.intro", { max: formatNumber(maxMb, 0, 1) })}</p>
-      {!editable ? <p className="alert alert--warn" role="status">{t("portal.evidence.readOnly")}</p> : null}
+      {!editable ? (
+        <p className="alert alert--warn" role="status">
+          {t("portal.evidence.readOnly")}
+        </p>
+      ) : null}
       <FormErrorSummary message={action?.message} />
       {action && !criteria.some((c) => c.key === action.criterion) ? <Outcomes outcomes={action.outcomes} /> : null}
 
@@ -139,32 +204,58 @@ export default function Evidence() {
           <section key={c.key} className="portal-criterion card" aria-labelledby={headingId}>
             <h2 id={headingId}>
               {locale === "en" ? c.name.en : c.name.id}{" "}
-              {c.required ? <span className={`badge ${mine.length ? "badge--good" : "badge--warn"}`}>{t("portal.evidence.required")}</span> : null}
+              {c.required ? (
+                <span className={`badge ${mine.length ? "badge--good" : "badge--warn"}`}>
+                  {t("portal.evidence.required")}
+                </span>
+              ) : null}
             </h2>
             {c.description ? <p className="hint">{locale === "en" ? c.description.en : c.description.id}</p> : null}
             {action?.criterion === c.key ? <Outcomes outcomes={action.outcomes} /> : null}
-            {mine.length === 0 ? <p className="muted">{t("portal.evidence.noFiles")}</p> : (
+            {mine.length === 0 ? (
+              <p className="muted">{t("portal.evidence.noFiles")}</p>
+            ) : (
               <ul className="portal-files">
                 {mine.map((f) => (
                   <li key={f.id}>
-                    <a href={`/evidence/${f.id}`} target="_blank" rel="noreferrer">{f.name}</a>{" "}
-                    <span className="muted">· {formatFileSize(f.size)} · {formatDate(f.uploadedAt.includes("T") ? f.uploadedAt : `${f.uploadedAt.replace(" ", "T")}Z`, locale, true)}</span>
+                    <a href={`/evidence/${f.id}`} target="_blank" rel="noreferrer">
+                      {f.name}
+                    </a>{" "}
+                    <span className="muted">
+                      · {formatFileSize(f.size)} ·{" "}
+                      {formatDate(
+                        f.uploadedAt.includes("T") ? f.uploadedAt : `${f.uploadedAt.replace(" ", "T")}Z`,
+                        locale,
+                        true,
+                      )}
+                    </span>
                     {editable ? (
                       <div className="portal-file-actions">
                         <Form method="post" encType="multipart/form-data" className="inline-form">
                           <input type="hidden" name="intent" value="replace" />
                           <input type="hidden" name="criterion" value={c.key} />
                           <input type="hidden" name="fileId" value={f.id} />
-                          <label htmlFor={`replace-${f.id}`} className="visually-hidden">{t("portal.evidence.replaceLabel", { name: f.name })}</label>
+                          <label htmlFor={`replace-${f.id}`} className="visually-hidden">
+                            {t("portal.evidence.replaceLabel", { name: f.name })}
+                          </label>
                           <input id={`replace-${f.id}`} type="file" name="file" accept={accept} required />
-                          <button type="submit" disabled={busy}>{t("portal.evidence.replace")}</button>
+                          <button type="submit" disabled={busy}>
+                            {t("portal.evidence.replace")}
+                          </button>
                         </Form>
                         <Form method="post" className="inline-form">
                           <input type="hidden" name="intent" value="delete" />
                           <input type="hidden" name="criterion" value={c.key} />
                           <input type="hidden" name="fileId" value={f.id} />
                           <input type="hidden" name="name" value={f.name} />
-                          <button type="submit" className="danger" disabled={busy} aria-label={t("portal.evidence.deleteLabel", { name: f.name })}>{t("portal.evidence.delete")}</button>
+                          <button
+                            type="submit"
+                            className="danger"
+                            disabled={busy}
+                            aria-label={t("portal.evidence.deleteLabel", { name: f.name })}
+                          >
+                            {t("portal.evidence.delete")}
+                          </button>
                         </Form>
                       </div>
                     ) : null}
@@ -176,9 +267,13 @@ export default function Evidence() {
               <Form method="post" encType="multipart/form-data" className="portal-upload">
                 <input type="hidden" name="intent" value="upload" />
                 <input type="hidden" name="criterion" value={c.key} />
-                <label htmlFor={`upload-${c.key}`}>{t("portal.evidence.chooseLabel", { criterion: locale === "en" ? c.name.en : c.name.id })}</label>
+                <label htmlFor={`upload-${c.key}`}>
+                  {t("portal.evidence.chooseLabel", { criterion: locale === "en" ? c.name.en : c.name.id })}
+                </label>
                 <input id={`upload-${c.key}`} type="file" name="file" multiple accept={accept} />
-                <button type="submit" disabled={busy}>{t("portal.evidence.upload")}</button>
+                <button type="submit" disabled={busy}>
+                  {t("portal.evidence.upload")}
+                </button>
               </Form>
             ) : null}
           </section>

@@ -8,7 +8,15 @@ import { formatNumber, formatRupiah } from "~/i18n/format";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { getT } from "~/lib/locale.server";
 import { formatIndicator, gatePasses, gateText, indicatorLabel } from "~/lib/indicators";
-import { bandFor, FIGURE_FIELDS, figuresSchema, MAX_REGULATIONS, PROGRAMMES, REGULATION_ROWS_EXTRA, REGULATION_TYPES } from "~/lib/portal-figures";
+import {
+  bandFor,
+  FIGURE_FIELDS,
+  figuresSchema,
+  MAX_REGULATIONS,
+  PROGRAMMES,
+  REGULATION_ROWS_EXTRA,
+  REGULATION_TYPES,
+} from "~/lib/portal-figures";
 import { requireOwnEntry } from "~/lib/portal.server";
 import { flash } from "~/lib/session.server";
 import { useLocale, useT } from "~/lib/use-t";
@@ -20,13 +28,21 @@ import { readForm } from "~/lib/request-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { entry, db } = await requireOwnEntry(request, params.entryId);
-  const [{ figures, regulations, indicators }, rubric] = await Promise.all([entryFigures(db, entry.id), evidenceCriteria(db, entry.category_id)]);
+  const [{ figures, regulations, indicators }, rubric] = await Promise.all([
+    entryFigures(db, entry.id),
+    evidenceCriteria(db, entry.category_id),
+  ]);
   const group = categoryGroup(entry.category);
   const definition = rubric.definition;
   return {
     entry: {
-      id: entry.id, version: entry.version, status: entry.status, category: entry.category,
-      organisation_name: entry.organisation_name, edition_name: entry.edition_name, year: entry.year,
+      id: entry.id,
+      version: entry.version,
+      status: entry.status,
+      category: entry.category,
+      organisation_name: entry.organisation_name,
+      edition_name: entry.edition_name,
+      year: entry.year,
     },
     group,
     editable: isEditable(entry),
@@ -48,10 +64,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const group = categoryGroup(entry.category);
   const form = await readForm(request);
   const parsed = parseForm(figuresSchema(group), form, t);
-  if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values: parsed.values, message: t("common.formErrors") }, 400);
+  if (!parsed.ok)
+    return data<ActionData>({ errors: parsed.errors, values: parsed.values, message: t("common.formErrors") }, 400);
   const result = await saveFigures(db, {
-    entryId: entry.id, version: parsed.data.version, userId: viewer.user.id,
-    figures: parsed.data.figures, regulations: parsed.data.regulations,
+    entryId: entry.id,
+    version: parsed.data.version,
+    userId: viewer.user.id,
+    figures: parsed.data.figures,
+    regulations: parsed.data.regulations,
   });
   const values = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
   if (!result.ok) {
@@ -68,16 +88,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Figures() {
   const t = useT();
   const locale = useLocale();
-  const { entry, group, editable, figures, regulations, indicators, indicatorCriteria, gates } = useLoaderData<typeof loader>();
+  const { entry, group, editable, figures, regulations, indicators, indicatorCriteria, gates } =
+    useLoaderData<typeof loader>();
   const action = useActionData<ActionData>();
   const busy = useNavigation().state === "submitting";
   const values = action?.values;
   // Saved figures are shown the Indonesian way (1.250); that is also how they may be typed.
-  const value = (key: string) => (values ? (values[key] ?? "") : figures[key] !== undefined ? formatNumber(figures[key]) : "");
+  const value = (key: string) =>
+    values ? (values[key] ?? "") : figures[key] !== undefined ? formatNumber(figures[key]) : "";
   const fields = FIGURE_FIELDS[group];
   const reg = (i: number, k: "type" | "number" | "year" | "title") => `regulations.${i}.${k}`;
   const regRows = values
-    ? Array.from({ length: MAX_REGULATIONS }, (_, i) => i).filter((i) => i < regulations.length + REGULATION_ROWS_EXTRA || values[reg(i, "type")])
+    ? Array.from({ length: MAX_REGULATIONS }, (_, i) => i).filter(
+        (i) => i < regulations.length + REGULATION_ROWS_EXTRA || values[reg(i, "type")],
+      )
     : Array.from({ length: regulations.length + REGULATION_ROWS_EXTRA }, (_, i) => i);
   const regValue = (i: number, k: "type" | "number" | "year" | "title") =>
     values ? (values[reg(i, k)] ?? "") : regulations[i] ? String(regulations[i][k] ?? "") : "";
@@ -85,28 +109,42 @@ export default function Figures() {
   return (
     <section className="portal">
       <h1>{t("portal.figures.title")}</h1>
-      <p>{entry.organisation_name} · {entry.edition_name}</p>
+      <p>
+        {entry.organisation_name} · {entry.edition_name}
+      </p>
       <PortalEntryNav entryId={entry.id} />
-      <p>{t(group === "government" ? "portal.figures.introGovernment" : "portal.figures.introCompany", { year: entry.year })}</p>
-      {!editable ? <p className="alert alert--warn" role="status">{t("portal.figures.readOnly")}</p> : null}
+      <p>
+        {t(group === "government" ? "portal.figures.introGovernment" : "portal.figures.introCompany", {
+          year: entry.year,
+        })}
+      </p>
+      {!editable ? (
+        <p className="alert alert--warn" role="status">
+          {t("portal.figures.readOnly")}
+        </p>
+      ) : null}
       <FormErrorSummary message={action?.message} />
 
       <Form method="post" noValidate className="portal-figures">
         <input type="hidden" name="version" value={action?.version ?? entry.version} />
         <fieldset disabled={!editable}>
-          <legend>{t(group === "government" ? "portal.figures.legendGovernment" : "portal.figures.legendCompany")}</legend>
-          {fields.filter((f) => f.kind !== "flag").map((f) => (
-            <Field
-              key={f.key}
-              name={f.key}
-              label={t(`portal.figure.${f.key}`)}
-              hint={t(`portal.figure.${f.key}.hint`)}
-              inputMode="numeric"
-              autoComplete="off"
-              defaultValue={value(f.key)}
-              error={action?.errors[f.key]}
-            />
-          ))}
+          <legend>
+            {t(group === "government" ? "portal.figures.legendGovernment" : "portal.figures.legendCompany")}
+          </legend>
+          {fields
+            .filter((f) => f.kind !== "flag")
+            .map((f) => (
+              <Field
+                key={f.key}
+                name={f.key}
+                label={t(`portal.figure.${f.key}`)}
+                hint={t(`portal.figure.${f.key}.hint`)}
+                inputMode="numeric"
+                autoComplete="off"
+                defaultValue={value(f.key)}
+                error={action?.errors[f.key]}
+              />
+            ))}
           {group === "company" ? (
             <fieldset className="portal-programmes">
               <legend>{t("portal.figures.programmes")}</legend>
@@ -128,17 +166,39 @@ export default function Figures() {
               {regRows.map((i) => (
                 <div key={i} className="portal-regulation">
                   <SelectField
-                    name={reg(i, "type")} label={`${t("portal.figures.regType")} ${i + 1}`} defaultValue={regValue(i, "type")} error={action?.errors[reg(i, "type")]}
-                    placeholder={t("portal.figures.regNone")} options={REGULATION_TYPES.map((r) => [r, t(`portal.regulation.${r}`)])}
+                    name={reg(i, "type")}
+                    label={`${t("portal.figures.regType")} ${i + 1}`}
+                    defaultValue={regValue(i, "type")}
+                    error={action?.errors[reg(i, "type")]}
+                    placeholder={t("portal.figures.regNone")}
+                    options={REGULATION_TYPES.map((r) => [r, t(`portal.regulation.${r}`)])}
                   />
-                  <Field name={reg(i, "number")} label={t("portal.figures.regNumber")} defaultValue={regValue(i, "number")} error={action?.errors[reg(i, "number")]} />
-                  <Field name={reg(i, "year")} label={t("portal.figures.regYear")} inputMode="numeric" defaultValue={regValue(i, "year")} error={action?.errors[reg(i, "year")]} />
-                  <Field name={reg(i, "title")} label={t("portal.figures.regTitle")} defaultValue={regValue(i, "title")} error={action?.errors[reg(i, "title")]} />
+                  <Field
+                    name={reg(i, "number")}
+                    label={t("portal.figures.regNumber")}
+                    defaultValue={regValue(i, "number")}
+                    error={action?.errors[reg(i, "number")]}
+                  />
+                  <Field
+                    name={reg(i, "year")}
+                    label={t("portal.figures.regYear")}
+                    inputMode="numeric"
+                    defaultValue={regValue(i, "year")}
+                    error={action?.errors[reg(i, "year")]}
+                  />
+                  <Field
+                    name={reg(i, "title")}
+                    label={t("portal.figures.regTitle")}
+                    defaultValue={regValue(i, "title")}
+                    error={action?.errors[reg(i, "title")]}
+                  />
                 </div>
               ))}
             </fieldset>
           )}
-          <button type="submit" className="primary" disabled={busy}>{t("common.save")}</button>
+          <button type="submit" className="primary" disabled={busy}>
+            {t("common.save")}
+          </button>
         </fieldset>
       </Form>
 
@@ -149,7 +209,9 @@ export default function Figures() {
           <thead>
             <tr>
               <th scope="col">{t("portal.indicators.criterion")}</th>
-              <th scope="col" className="num">{t("portal.indicators.value")}</th>
+              <th scope="col" className="num">
+                {t("portal.indicators.value")}
+              </th>
               <th scope="col">{t("portal.indicators.band")}</th>
             </tr>
           </thead>
@@ -159,12 +221,21 @@ export default function Figures() {
               const band = bandFor(c.bands, v);
               return (
                 <tr key={c.key}>
-                  <th scope="row">{locale === "en" ? c.name.en : c.name.id}<br /><span className="muted">{indicatorLabel(t, c.indicator)}</span></th>
+                  <th scope="row">
+                    {locale === "en" ? c.name.en : c.name.id}
+                    <br />
+                    <span className="muted">{indicatorLabel(t, c.indicator)}</span>
+                  </th>
                   <td className="num">{formatIndicator(c.indicator, v)}</td>
                   <td>
-                    {v === undefined ? t("portal.indicators.missing")
-                      : band ? t("portal.indicators.bandText", { min: formatIndicator(c.indicator, band.min), points: formatNumber(band.points) })
-                      : t("portal.indicators.belowBands")}
+                    {v === undefined
+                      ? t("portal.indicators.missing")
+                      : band
+                        ? t("portal.indicators.bandText", {
+                            min: formatIndicator(c.indicator, band.min),
+                            points: formatNumber(band.points),
+                          })
+                        : t("portal.indicators.belowBands")}
                   </td>
                 </tr>
               );
@@ -174,9 +245,19 @@ export default function Figures() {
               const pass = gatePasses(g, v);
               return (
                 <tr key={`gate-${g.id}`}>
-                  <th scope="row">{t("portal.indicators.gate")}: {gateText(t, g)}</th>
+                  <th scope="row">
+                    {t("portal.indicators.gate")}: {gateText(t, g)}
+                  </th>
                   <td className="num">{formatIndicator(g.indicator, v)}</td>
-                  <td>{pass === null ? t("portal.indicators.missing") : pass ? t("portal.indicators.gatePass") : <strong>{t("portal.indicators.gateFail")}</strong>}</td>
+                  <td>
+                    {pass === null ? (
+                      t("portal.indicators.missing")
+                    ) : pass ? (
+                      t("portal.indicators.gatePass")
+                    ) : (
+                      <strong>{t("portal.indicators.gateFail")}</strong>
+                    )}
+                  </td>
                 </tr>
               );
             })}
@@ -184,9 +265,10 @@ export default function Figures() {
         </table>
       </div>
       {group === "government" && figures.vulnerable_apbd_amount !== undefined ? (
-        <p className="muted">{t("portal.figure.vulnerable_apbd_amount")}: {formatRupiah(figures.vulnerable_apbd_amount)}</p>
+        <p className="muted">
+          {t("portal.figure.vulnerable_apbd_amount")}: {formatRupiah(figures.vulnerable_apbd_amount)}
+        </p>
       ) : null}
     </section>
   );
 }
-

@@ -20,7 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { entry, db } = await requireOwnEntry(request, params.entryId);
   const card = await publishedScorecard(db, entry.id);
   return {
-    entry: { id: entry.id, organisation_name: entry.organisation_name, edition_name: entry.edition_name, category: entry.category },
+    entry: {
+      id: entry.id,
+      organisation_name: entry.organisation_name,
+      edition_name: entry.edition_name,
+      category: entry.category,
+    },
     card: card
       ? {
           publishedAt: card.publishedAt,
@@ -30,7 +35,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           ineligible: card.ineligible,
           stages: card.definition.stages.map((s) => ({ id: s.id, weight: s.weight })),
           criteria: card.definition.criteria.map((c) => ({
-            id: c.id, stage: c.stage, type: c.type, name: c.name ?? { id: c.id, en: c.id }, indicator: c.type === "indicator" ? c.indicator : null, bands: c.type === "indicator" ? c.bands : [],
+            id: c.id,
+            stage: c.stage,
+            type: c.type,
+            name: c.name ?? { id: c.id, en: c.id },
+            indicator: c.type === "indicator" ? c.indicator : null,
+            bands: c.type === "indicator" ? c.bands : [],
           })),
           gates: card.definition.gates,
         }
@@ -45,31 +55,58 @@ export default function Scorecard() {
   return (
     <section className="portal">
       <h1>{t("portal.scorecard.title")}</h1>
-      <p>{entry.organisation_name} · {entry.edition_name} · {categoryName(t, entry.category)}</p>
+      <p>
+        {entry.organisation_name} · {entry.edition_name} · {categoryName(t, entry.category)}
+      </p>
       <PortalEntryNav entryId={entry.id} scorecard={Boolean(card)} />
-      {!card ? <p className="alert alert--info">{t("portal.scorecard.notYet")}</p> : (
+      {!card ? (
+        <p className="alert alert--info">{t("portal.scorecard.notYet")}</p>
+      ) : (
         <>
-          <p className="muted">{t("portal.scorecard.publishedAt", { date: formatDate(card.publishedAt, locale, true) })}</p>
+          <p className="muted">
+            {t("portal.scorecard.publishedAt", { date: formatDate(card.publishedAt, locale, true) })}
+          </p>
           {card.ineligible ? (
             <div className="alert alert--warn">
               <p>{t("portal.scorecard.ineligible")}</p>
-              <ul>{card.ineligible.failed.map((g) => {
-                const gate = card.gates.find((x) => x.id === g);
-                return <li key={g}>{gate ? gateText(t, gate) : g}</li>;
-              })}</ul>
+              <ul>
+                {card.ineligible.failed.map((g) => {
+                  const gate = card.gates.find((x) => x.id === g);
+                  return <li key={g}>{gate ? gateText(t, gate) : g}</li>;
+                })}
+              </ul>
             </div>
           ) : null}
           {card.result ? (
             <>
               <dl className="portal-summary">
-                <div><dt>{t("portal.scorecard.total")}</dt><dd>{formatNumber(card.result.total, 2)}</dd></div>
-                <div><dt>{t("portal.scorecard.rank")}</dt><dd>{t("portal.scorecard.rankOf", { rank: card.result.rank, count: card.ranked })}</dd></div>
-                <div><dt>{t("portal.scorecard.reached")}</dt><dd>{stageName(t, card.result.reached)}</dd></div>
+                <div>
+                  <dt>{t("portal.scorecard.total")}</dt>
+                  <dd>{formatNumber(card.result.total, 2)}</dd>
+                </div>
+                <div>
+                  <dt>{t("portal.scorecard.rank")}</dt>
+                  <dd>{t("portal.scorecard.rankOf", { rank: card.result.rank, count: card.ranked })}</dd>
+                </div>
+                <div>
+                  <dt>{t("portal.scorecard.reached")}</dt>
+                  <dd>{stageName(t, card.result.reached)}</dd>
+                </div>
               </dl>
               <h2>{t("portal.scorecard.stages")}</h2>
               <div className="table-wrap">
                 <table>
-                  <thead><tr><th scope="col">{t("common.stage")}</th><th scope="col" className="num">{t("portal.scorecard.weight")}</th><th scope="col" className="num">{t("portal.scorecard.value")}</th></tr></thead>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("common.stage")}</th>
+                      <th scope="col" className="num">
+                        {t("portal.scorecard.weight")}
+                      </th>
+                      <th scope="col" className="num">
+                        {t("portal.scorecard.value")}
+                      </th>
+                    </tr>
+                  </thead>
                   <tbody>
                     {card.stages.map((s) => (
                       <tr key={s.id}>
@@ -88,7 +125,9 @@ export default function Scorecard() {
                     <tr>
                       <th scope="col">{t("portal.indicators.criterion")}</th>
                       <th scope="col">{t("common.stage")}</th>
-                      <th scope="col" className="num">{t("portal.scorecard.value")}</th>
+                      <th scope="col" className="num">
+                        {t("portal.scorecard.value")}
+                      </th>
                       <th scope="col">{t("portal.indicators.band")}</th>
                     </tr>
                   </thead>
@@ -96,7 +135,8 @@ export default function Scorecard() {
                     {card.criteria.map((c) => {
                       const r = card.result!.criteria[c.id];
                       if (r === undefined) return null; // a criterion of a stage the entry did not reach
-                      const band = c.type === "indicator" && r.indicator !== null ? bandFor(c.bands, r.indicator) : null;
+                      const band =
+                        c.type === "indicator" && r.indicator !== null ? bandFor(c.bands, r.indicator) : null;
                       const indicatorText = formatIndicator(c.indicator ?? "", r.indicator);
                       return (
                         <tr key={c.id}>
@@ -115,7 +155,9 @@ export default function Scorecard() {
                 </table>
               </div>
             </>
-          ) : !card.ineligible ? <p>{t("portal.scorecard.notRanked")}</p> : null}
+          ) : !card.ineligible ? (
+            <p>{t("portal.scorecard.notRanked")}</p>
+          ) : null}
           <p className="muted small">{t("portal.scorecard.seal", { sha: card.sha256.slice(0, 16) })}</p>
         </>
       )}

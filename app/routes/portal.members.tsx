@@ -22,7 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const orgs = viewer.memberships.filter((m) => m.role === "entrant");
   return {
     organisations: await Promise.all(
-      orgs.map(async (m) => ({ id: m.organisation_id!, name: m.organisation_name ?? "", ...(await organisationMembers(db, m.organisation_id!)) })),
+      orgs.map(async (m) => ({
+        id: m.organisation_id!,
+        name: m.organisation_name ?? "",
+        ...(await organisationMembers(db, m.organisation_id!)),
+      })),
     ),
     days: INVITATION_DAYS,
   };
@@ -39,21 +43,38 @@ const InviteForm = z.object({
     .pipe(z.email({ error: "login.emailInvalid" }).optional()),
 });
 
-type ActionData = { errors: FieldErrors; values: Record<string, string>; message?: string; link?: string; organisationId?: number; expiresAt?: string };
+type ActionData = {
+  errors: FieldErrors;
+  values: Record<string, string>;
+  message?: string;
+  link?: string;
+  organisationId?: number;
+  expiresAt?: string;
+};
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireEntrant(request);
   const { t } = await getT(request);
   const form = await readForm(request);
   const parsed = parseForm(InviteForm, form, t);
-  if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values: parsed.values, message: t("common.formErrors") }, 400);
+  if (!parsed.ok)
+    return data<ActionData>({ errors: parsed.errors, values: parsed.values, message: t("common.formErrors") }, 400);
   // Only to the viewer's own organisation; any other id is answered as if it did not exist.
   if (!viewer.organisationIds.includes(parsed.data.organisationId)) notFound();
   const inv = await createInvitation(await getDb(), {
-    kind: "member", organisationId: parsed.data.organisationId, email: parsed.data.email ?? null, createdBy: viewer.user.id,
+    kind: "member",
+    organisationId: parsed.data.organisationId,
+    email: parsed.data.email ?? null,
+    createdBy: viewer.user.id,
   });
   const link = publicUrl(`/invite/${inv.token}`);
-  return { errors: {}, values: {}, link, organisationId: parsed.data.organisationId, expiresAt: inv.expiresAt } satisfies ActionData;
+  return {
+    errors: {},
+    values: {},
+    link,
+    organisationId: parsed.data.organisationId,
+    expiresAt: inv.expiresAt,
+  } satisfies ActionData;
 }
 
 export default function Members() {
@@ -71,7 +92,11 @@ export default function Members() {
         <section key={o.id} className="card portal-members" aria-labelledby={`org-${o.id}`}>
           <h2 id={`org-${o.id}`}>{o.name}</h2>
           <ul>
-            {o.members.map((m) => <li key={m.id}>{m.name} · <span className="muted">{m.email}</span></li>)}
+            {o.members.map((m) => (
+              <li key={m.id}>
+                {m.name} · <span className="muted">{m.email}</span>
+              </li>
+            ))}
           </ul>
           {o.invitations.length ? (
             <p className="muted">{t("portal.members.openInvitations", { count: o.invitations.length })}</p>
@@ -80,7 +105,13 @@ export default function Members() {
             <div className="alert alert--info" role="status">
               <p>{t("portal.members.linkOnce", { date: formatDate(action.expiresAt, locale, true) })}</p>
               <label htmlFor={`link-${o.id}`}>{t("portal.members.linkLabel")}</label>
-              <input id={`link-${o.id}`} className="portal-link" readOnly value={action.link} onFocus={(e) => e.currentTarget.select()} />
+              <input
+                id={`link-${o.id}`}
+                className="portal-link"
+                readOnly
+                value={action.link}
+                onFocus={(e) => e.currentTarget.select()}
+              />
             </div>
           ) : null}
           <Form method="post" noValidate>
@@ -94,7 +125,9 @@ export default function Members() {
               defaultValue={action?.values.organisationId === String(o.id) ? action.values.email : undefined}
               error={action?.values.organisationId === String(o.id) ? action.errors.email : undefined}
             />
-            <button type="submit" disabled={busy}>{t("portal.members.invite")}</button>
+            <button type="submit" disabled={busy}>
+              {t("portal.members.invite")}
+            </button>
           </Form>
         </section>
       ))}

@@ -29,7 +29,10 @@ export async function loader() {
 const RegisterForm = z
   .object({
     editionId: z.coerce.number({ error: "form.required" }).int().positive({ error: "form.required" }),
-    categoryId: z.coerce.number({ error: "portal.register.error.category" }).int().positive({ error: "portal.register.error.category" }),
+    categoryId: z.coerce
+      .number({ error: "portal.register.error.category" })
+      .int()
+      .positive({ error: "portal.register.error.category" }),
     ...organisationFields,
     ...accountFields,
   })
@@ -49,7 +52,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     for (const [k, x] of form.entries()) if (typeof x === "string" && k !== "password" && k !== "password2") v[k] = x;
     return v;
   };
-  if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values: values(), message: t("common.formErrors") }, 400);
+  if (!parsed.ok)
+    return data<ActionData>({ errors: parsed.errors, values: values(), message: t("common.formErrors") }, 400);
   const v = parsed.data;
   const db = await getDb();
   // A few registrations per address per hour, counted before the password is hashed.
@@ -61,15 +65,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const res = await registerOrganisation(db, {
     editionId: v.editionId,
     categoryId: v.categoryId,
-    organisation: { name: v.orgName, kind: v.kind, region: v.region, npp: v.npp, nib: v.nib, size: v.size, sector: v.sector },
+    organisation: {
+      name: v.orgName,
+      kind: v.kind,
+      region: v.region,
+      npp: v.npp,
+      nib: v.nib,
+      size: v.size,
+      sector: v.sector,
+    },
     user: { name: v.name, email: v.email, passwordHash: await hashPassword(v.password) },
   });
   if (!res.ok) {
-    const field = { closed: "editionId", category: "categoryId", kind: "kind", email_taken: "email", duplicate: "npp" }[res.reason];
+    const field = { closed: "editionId", category: "categoryId", kind: "kind", email_taken: "email", duplicate: "npp" }[
+      res.reason
+    ];
     const text = t(`portal.register.refused.${res.reason}`);
     return data<ActionData>({ errors: { [field]: text }, values: values(), message: text }, 400);
   }
-  return redirect(`/portal/entries/${res.entryId}`, { headers: await signInHeaders(request, res.userId, t("portal.register.received")) });
+  return redirect(`/portal/entries/${res.entryId}`, {
+    headers: await signInHeaders(request, res.userId, t("portal.register.received")),
+  });
 }
 
 export default function Register() {
@@ -97,25 +113,47 @@ export default function Register() {
         <fieldset>
           <legend>{t("portal.register.entry")}</legend>
           <SelectField
-            name="editionId" label={t("common.edition")} defaultValue={values.editionId ?? String(editions[0]?.id ?? "")} error={errors.editionId}
-            options={editions.map((e) => [String(e.id), `${e.name} — ${t("portal.register.until", { date: formatDate(e.registration_deadline, locale) })}`])}
+            name="editionId"
+            label={t("common.edition")}
+            defaultValue={values.editionId ?? String(editions[0]?.id ?? "")}
+            error={errors.editionId}
+            options={editions.map((e) => [
+              String(e.id),
+              `${e.name} — ${t("portal.register.until", { date: formatDate(e.registration_deadline, locale) })}`,
+            ])}
           />
           <div className={`field${errors.categoryId ? " field--error" : ""}`}>
             <label htmlFor="f-categoryId">{t("common.category")}</label>
-            <select id="f-categoryId" name="categoryId" defaultValue={values.categoryId ?? ""} aria-invalid={errors.categoryId ? true : undefined} aria-describedby={errors.categoryId ? "f-categoryId-error" : undefined}>
+            <select
+              id="f-categoryId"
+              name="categoryId"
+              defaultValue={values.categoryId ?? ""}
+              aria-invalid={errors.categoryId ? true : undefined}
+              aria-describedby={errors.categoryId ? "f-categoryId-error" : undefined}
+            >
               <option value="">{t("portal.join.choose")}</option>
               {editions.map((e) => (
                 <optgroup key={e.id} label={e.name}>
-                  {e.categories.map((c) => <option key={c.id} value={c.id}>{categoryName(t, c.key)}</option>)}
+                  {e.categories.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {categoryName(t, c.key)}
+                    </option>
+                  ))}
                 </optgroup>
               ))}
             </select>
-            {errors.categoryId ? <p className="error" id="f-categoryId-error">{errors.categoryId}</p> : null}
+            {errors.categoryId ? (
+              <p className="error" id="f-categoryId-error">
+                {errors.categoryId}
+              </p>
+            ) : null}
           </div>
         </fieldset>
         <OrganisationFields kinds={ORGANISATION_KINDS} errors={errors} values={values} />
         <AccountFields errors={errors} values={values} />
-        <button type="submit" className="primary" disabled={busy}>{t("portal.register.submit")}</button>
+        <button type="submit" className="primary" disabled={busy}>
+          {t("portal.register.submit")}
+        </button>
       </Form>
     </section>
   );

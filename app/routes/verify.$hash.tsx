@@ -25,24 +25,56 @@ export default function Verify() {
   return (
     <section>
       <h1>{t("verify.title")}</h1>
-      <p className="muted"><code className="hash">{hash}</code></p>
+      <p className="muted">
+        <code className="hash">{hash}</code>
+      </p>
       {found === null ? (
-        <p className="alert alert--error" role="status">{t("verify.notFound")}</p>
+        <p className="alert alert--error" role="status">
+          {t("verify.notFound")}
+        </p>
       ) : (
         <>
-          {found.intact ? <p className="alert alert--info" role="status">{t("verify.ok")}</p> : <p className="alert alert--error" role="status">{t("verify.broken")}</p>}
-          {found.current ? null : <p className="alert alert--warn">{found.replacedAt ? t("verify.replacedAt", { at: formatDate(found.replacedAt, locale, true) }) : t("verify.replaced")}</p>}
+          {found.intact ? (
+            <p className="alert alert--info" role="status">
+              {t("verify.ok")}
+            </p>
+          ) : (
+            <p className="alert alert--error" role="status">
+              {t("verify.broken")}
+            </p>
+          )}
+          {found.current ? null : (
+            <p className="alert alert--warn">
+              {found.replacedAt
+                ? t("verify.replacedAt", { at: formatDate(found.replacedAt, locale, true) })
+                : t("verify.replaced")}
+            </p>
+          )}
           <dl className="facts">
-            <dt>{t("common.edition")}</dt><dd><Link to={`/winners/${found.editionId}`}>{found.edition}</Link></dd>
-            <dt>{t("common.category")}</dt><dd>{categoryName(t, found.category)}</dd>
-            <dt>{t("verify.publishedAt")}</dt><dd>{formatDate(found.publishedAt, locale, true)}</dd>
+            <dt>{t("common.edition")}</dt>
+            <dd>
+              <Link to={`/winners/${found.editionId}`}>{found.edition}</Link>
+            </dd>
+            <dt>{t("common.category")}</dt>
+            <dd>{categoryName(t, found.category)}</dd>
+            <dt>{t("verify.publishedAt")}</dt>
+            <dd>{formatDate(found.publishedAt, locale, true)}</dd>
           </dl>
           <table className="data">
-            <thead><tr><th scope="col">{t("verify.place")}</th><th scope="col">{t("common.organisation")}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t("verify.place")}</th>
+                <th scope="col">{t("common.organisation")}</th>
+              </tr>
+            </thead>
             <tbody>
               {found.winners.map((w) => (
                 <tr key={w.nominee}>
-                  <td>{w.place.kind === "place" ? t("winners.place", { rank: roman(w.place.rank) }) : t("winners.mention")}</td>
+                  <td>
+                    {w.place.kind === "place"
+                      ? t("winners.place", { rank: roman(w.place.rank) })
+                      : t("winners.mention")}
+                  </td>
                   <th scope="row">{w.name}</th>
                 </tr>
               ))}

@@ -25,22 +25,31 @@ export default function Winners() {
     <section>
       <h1>{t("winners.title")}</h1>
       <p className="lead">{edition.name}</p>
-      {categories.length === 0 ? <p>{t("winners.none")}</p> : categories.map((c) => (
-        <section key={c.category} aria-labelledby={`cat-${c.category}`}>
-          <h2 id={`cat-${c.category}`}>{categoryName(t, c.category)}</h2>
-          <ol className="winners">
-            {c.winners.map((w) => (
-              <li key={w.nominee}>
-                <strong>{w.place.kind === "place" ? t("winners.place", { rank: roman(w.place.rank) }) : t("winners.mention")}</strong>{" "}
-                {w.name} <span className="muted">({w.region})</span>
-              </li>
-            ))}
-          </ol>
-          <p className="muted">
-            {t("winners.publishedAt", { at: formatDate(c.publishedAt, locale) })} · <Link to={`/verify/${c.sha256}`}>{t("winners.verify")}</Link>
-          </p>
-        </section>
-      ))}
+      {categories.length === 0 ? (
+        <p>{t("winners.none")}</p>
+      ) : (
+        categories.map((c) => (
+          <section key={c.category} aria-labelledby={`cat-${c.category}`}>
+            <h2 id={`cat-${c.category}`}>{categoryName(t, c.category)}</h2>
+            <ol className="winners">
+              {c.winners.map((w) => (
+                <li key={w.nominee}>
+                  <strong>
+                    {w.place.kind === "place"
+                      ? t("winners.place", { rank: roman(w.place.rank) })
+                      : t("winners.mention")}
+                  </strong>{" "}
+                  {w.name} <span className="muted">({w.region})</span>
+                </li>
+              ))}
+            </ol>
+            <p className="muted">
+              {t("winners.publishedAt", { at: formatDate(c.publishedAt, locale) })} ·{" "}
+              <Link to={`/verify/${c.sha256}`}>{t("winners.verify")}</Link>
+            </p>
+          </section>
+        ))
+      )}
     </section>
   );
 }

@@ -36,7 +36,13 @@ app.use(refuseCrossOrigin);
 app.use(compression());
 app.use("/assets", express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: "1y" }));
 app.use(express.static(`${buildDir}/client`, { maxAge: "1h" }));
-app.all("*", createRequestHandler({ build, getLoadContext: (req, res) => ({ clientAddress: req.ip ?? "unknown", cspNonce: res.locals.cspNonce as string }) }));
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    getLoadContext: (req, res) => ({ clientAddress: req.ip ?? "unknown", cspNonce: res.locals.cspNonce as string }),
+  }),
+);
 
 const server = app.listen(port, host, () => {
   console.log(banner.replaceAll(":3000", `:${port}`));

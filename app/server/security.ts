@@ -63,7 +63,13 @@ function evidenceHeaders(https: boolean): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
-      directives: { defaultSrc: ["'none'"], imgSrc: ["'self'"], styleSrc: ["'unsafe-inline'"], sandbox: [], frameAncestors: ["'self'"] },
+      directives: {
+        defaultSrc: ["'none'"],
+        imgSrc: ["'self'"],
+        styleSrc: ["'unsafe-inline'"],
+        sandbox: [],
+        frameAncestors: ["'self'"],
+      },
     },
     frameguard: { action: "sameorigin" },
     ...common(https),

@@ -321,16 +321,40 @@ export async function up(db: Kysely<any>): Promise<void> {
     ["audit_log", ["edition_id", "at"]],
     ["criteria", ["rubric_id"]],
   ] as const) {
-    await db.schema.createIndex(`${table}_${cols.join("_")}_idx`).on(table).columns([...cols]).execute();
+    await db.schema
+      .createIndex(`${table}_${cols.join("_")}_idx`)
+      .on(table)
+      .columns([...cols])
+      .execute();
   }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of [
-    "publications", "audit_log", "scores", "conflict_declarations", "assignments", "invitations",
-    "memberships", "evidence_files", "indicator_values", "entry_regulations", "entry_figures", "entries",
-    "organisations", "gates", "criterion_bands", "criteria", "rubric_stages", "rubrics", "categories",
-    "edition_stages", "editions", "login_failures", "sessions", "users",
+    "publications",
+    "audit_log",
+    "scores",
+    "conflict_declarations",
+    "assignments",
+    "invitations",
+    "memberships",
+    "evidence_files",
+    "indicator_values",
+    "entry_regulations",
+    "entry_figures",
+    "entries",
+    "organisations",
+    "gates",
+    "criterion_bands",
+    "criteria",
+    "rubric_stages",
+    "rubrics",
+    "categories",
+    "edition_stages",
+    "editions",
+    "login_failures",
+    "sessions",
+    "users",
   ]) {
     await db.schema.dropTable(t).execute();
   }

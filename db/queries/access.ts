@@ -11,12 +11,19 @@ export async function entryAccessFacts(db: Db, entryId: number, userId: number) 
   const [assignments, conflict] = await Promise.all([
     db
       .selectFrom("assignments as a")
-      .innerJoin("edition_stages as s", (j) => j.onRef("s.key", "=", "a.stage_key").on("s.edition_id", "=", entry.edition_id))
+      .innerJoin("edition_stages as s", (j) =>
+        j.onRef("s.key", "=", "a.stage_key").on("s.edition_id", "=", entry.edition_id),
+      )
       .select(["a.id", "a.stage_key", "a.status", "s.panel"])
       .where("a.entry_id", "=", entryId)
       .where("a.user_id", "=", userId)
       .execute(),
-    db.selectFrom("conflict_declarations").select(["has_conflict"]).where("entry_id", "=", entryId).where("user_id", "=", userId).executeTakeFirst(),
+    db
+      .selectFrom("conflict_declarations")
+      .select(["has_conflict"])
+      .where("entry_id", "=", entryId)
+      .where("user_id", "=", userId)
+      .executeTakeFirst(),
   ]);
   return { entry, assignments, conflict: conflict ? conflict.has_conflict === 1 : null };
 }

@@ -56,7 +56,13 @@ export async function entriesWithStatus(db: Db, editionId: number, statuses: rea
 /** Adds assignments (pairs already assigned in that stage are skipped) and audits the batch. */
 export async function addAssignments(
   db: Db,
-  args: { editionId: number; stage: StageKey; pairs: { entryId: number; userId: number }[]; createdBy: number; action: string },
+  args: {
+    editionId: number;
+    stage: StageKey;
+    pairs: { entryId: number; userId: number }[];
+    createdBy: number;
+    action: string;
+  },
 ): Promise<number> {
   return inTransaction(db, async (tx) => {
     const existing = new Set(
@@ -69,13 +75,26 @@ export async function addAssignments(
       existing.add(key);
       await tx
         .insertInto("assignments")
-        .values({ entry_id: p.entryId, user_id: p.userId, stage_key: args.stage, status: "not_started", version: 0, created_by: args.createdBy })
+        .values({
+          entry_id: p.entryId,
+          user_id: p.userId,
+          stage_key: args.stage,
+          status: "not_started",
+          version: 0,
+          created_by: args.createdBy,
+        })
         .execute();
       added++;
     }
     await audit(tx, {
-      user_id: args.createdBy, edition_id: args.editionId, entry_id: null, action: args.action,
-      subject: `stage:${args.stage}`, before: null, after: json({ added, pairs: args.pairs.length }), reason: null,
+      user_id: args.createdBy,
+      edition_id: args.editionId,
+      entry_id: null,
+      action: args.action,
+      subject: `stage:${args.stage}`,
+      before: null,
+      after: json({ added, pairs: args.pairs.length }),
+      reason: null,
     });
     return added;
   });
@@ -114,13 +133,25 @@ export async function reassign(
     if (args.toUserId !== null) {
       await tx
         .insertInto("assignments")
-        .values({ entry_id: a.entry_id, user_id: args.toUserId, stage_key: a.stage_key, status: "not_started", version: 0, created_by: args.userId })
+        .values({
+          entry_id: a.entry_id,
+          user_id: args.toUserId,
+          stage_key: a.stage_key,
+          status: "not_started",
+          version: 0,
+          created_by: args.userId,
+        })
         .execute();
     }
     await audit(tx, {
-      user_id: args.userId, edition_id: args.editionId, entry_id: a.entry_id, action: "assignment.reassign",
-      subject: `assignment:${a.id}`, before: json({ user: a.user_id, stage: a.stage_key, status: a.status }),
-      after: json({ user: args.toUserId }), reason: args.reason,
+      user_id: args.userId,
+      edition_id: args.editionId,
+      entry_id: a.entry_id,
+      action: "assignment.reassign",
+      subject: `assignment:${a.id}`,
+      before: json({ user: a.user_id, stage: a.stage_key, status: a.status }),
+      after: json({ user: args.toUserId }),
+      reason: args.reason,
     });
     return { ok: true as const };
   });

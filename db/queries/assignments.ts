@@ -10,45 +10,66 @@ import { UNSUBMITTED_STATUSES } from "../../app/domain/entry-status";
  * panel may read one another ("closed_readable"); never entries they declared a conflict with.
  */
 export async function listMyAssignments(db: Db, userId: number, which: "open" | "closed_readable" = "open") {
-  return db
-    .selectFrom("assignments as a")
-    .innerJoin("entries as e", "e.id", "a.entry_id")
-    .innerJoin("edition_stages as s", (j) => j.onRef("s.edition_id", "=", "e.edition_id").onRef("s.key", "=", "a.stage_key"))
-    .innerJoin("organisations as o", "o.id", "e.organisation_id")
-    .innerJoin("categories as c", "c.id", "e.category_id")
-    .innerJoin("editions as ed", "ed.id", "e.edition_id")
-    .leftJoin("conflict_declarations as cd", (j) => j.onRef("cd.entry_id", "=", "a.entry_id").onRef("cd.user_id", "=", "a.user_id"))
-    .select([
-      "a.id as assignmentId", "a.entry_id as entryId", "a.stage_key as stage", "a.status", "a.submitted_at as submittedAt",
-      "s.deadline", "s.panel", "o.name as organisationName", "o.region", "c.id as categoryId", "c.key as category",
-      "ed.id as editionId", "ed.name as editionName", "cd.has_conflict as hasConflict",
-    ])
-    .where("a.user_id", "=", userId)
-    // The open stages' work; or, after a stage closed, the viewer's submitted sheets where the
-    // committee lets the panel read one another (panel-view.ts).
-    .where((eb) =>
-      which === "open"
-        ? eb("s.status", "=", "open")
-        : eb.and([eb("s.status", "=", "closed"), eb("a.status", "=", "submitted"), eb("s.assessor_view", "!=", "none")]),
-    )
-    // Only stages of the viewer's own panel, in editions where their membership is active.
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom("memberships as m")
-          .select("m.id")
-          .whereRef("m.user_id", "=", "a.user_id")
-          .whereRef("m.edition_id", "=", "e.edition_id")
-          .whereRef("m.role", "=", "s.panel")
-          .where("m.active", "=", 1),
-      ),
-    )
-    .where("e.status", "not in", UNSUBMITTED_STATUSES)
-    .where((eb) => eb.or([eb("cd.has_conflict", "is", null), eb("cd.has_conflict", "=", 0)]))
-    .orderBy("ed.id")
-    .orderBy("c.id")
-    .orderBy("o.name")
-    .orderBy("a.id")
-    .execute();
+  return (
+    db
+      .selectFrom("assignments as a")
+      .innerJoin("entries as e", "e.id", "a.entry_id")
+      .innerJoin("edition_stages as s", (j) =>
+        j.onRef("s.edition_id", "=", "e.edition_id").onRef("s.key", "=", "a.stage_key"),
+      )
+      .innerJoin("organisations as o", "o.id", "e.organisation_id")
+      .innerJoin("categories as c", "c.id", "e.category_id")
+      .innerJoin("editions as ed", "ed.id", "e.edition_id")
+      .leftJoin("conflict_declarations as cd", (j) =>
+        j.onRef("cd.entry_id", "=", "a.entry_id").onRef("cd.user_id", "=", "a.user_id"),
+      )
+      .select([
+        "a.id as assignmentId",
+        "a.entry_id as entryId",
+        "a.stage_key as stage",
+        "a.status",
+        "a.submitted_at as submittedAt",
+        "s.deadline",
+        "s.panel",
+        "o.name as organisationName",
+        "o.region",
+        "c.id as categoryId",
+        "c.key as category",
+        "ed.id as editionId",
+        "ed.name as editionName",
+        "cd.has_conflict as hasConflict",
+      ])
+      .where("a.user_id", "=", userId)
+      // The open stages' work; or, after a stage closed, the viewer's submitted sheets where the
+      // committee lets the panel read one another (panel-view.ts).
+      .where((eb) =>
+        which === "open"
+          ? eb("s.status", "=", "open")
+          : eb.and([
+              eb("s.status", "=", "closed"),
+              eb("a.status", "=", "submitted"),
+              eb("s.assessor_view", "!=", "none"),
+            ]),
+      )
+      // Only stages of the viewer's own panel, in editions where their membership is active.
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom("memberships as m")
+            .select("m.id")
+            .whereRef("m.user_id", "=", "a.user_id")
+            .whereRef("m.edition_id", "=", "e.edition_id")
+            .whereRef("m.role", "=", "s.panel")
+            .where("m.active", "=", 1),
+        ),
+      )
+      .where("e.status", "not in", UNSUBMITTED_STATUSES)
+      .where((eb) => eb.or([eb("cd.has_conflict", "is", null), eb("cd.has_conflict", "=", 0)]))
+      .orderBy("ed.id")
+      .orderBy("c.id")
+      .orderBy("o.name")
+      .orderBy("a.id")
+      .execute()
+  );
 }
 
 /**
@@ -59,10 +80,20 @@ export async function myAssignmentsForEntry(db: Db, args: { userId: number; entr
   return db
     .selectFrom("assignments as a")
     .innerJoin("entries as e", "e.id", "a.entry_id")
-    .innerJoin("edition_stages as s", (j) => j.onRef("s.edition_id", "=", "e.edition_id").onRef("s.key", "=", "a.stage_key"))
+    .innerJoin("edition_stages as s", (j) =>
+      j.onRef("s.edition_id", "=", "e.edition_id").onRef("s.key", "=", "a.stage_key"),
+    )
     .select([
-      "a.id", "a.entry_id as entryId", "a.stage_key as stage", "a.status", "a.version", "a.submitted_at as submittedAt",
-      "s.status as stageStatus", "s.deadline", "s.panel", "s.position",
+      "a.id",
+      "a.entry_id as entryId",
+      "a.stage_key as stage",
+      "a.status",
+      "a.version",
+      "a.submitted_at as submittedAt",
+      "s.status as stageStatus",
+      "s.deadline",
+      "s.panel",
+      "s.position",
     ])
     .where("a.user_id", "=", args.userId)
     .where("a.entry_id", "=", args.entryId)
@@ -78,9 +109,18 @@ export async function assessmentEntry(db: Db, entryId: number) {
     .innerJoin("categories as c", "c.id", "e.category_id")
     .innerJoin("editions as ed", "ed.id", "e.edition_id")
     .select([
-      "e.id", "e.edition_id as editionId", "e.category_id as categoryId", "e.status", "e.submitted_at as submittedAt",
-      "o.name as organisationName", "o.kind as organisationKind", "o.region", "o.size", "o.sector",
-      "c.key as category", "ed.name as editionName",
+      "e.id",
+      "e.edition_id as editionId",
+      "e.category_id as categoryId",
+      "e.status",
+      "e.submitted_at as submittedAt",
+      "o.name as organisationName",
+      "o.kind as organisationKind",
+      "o.region",
+      "o.size",
+      "o.sector",
+      "c.key as category",
+      "ed.name as editionName",
     ])
     .where("e.id", "=", entryId)
     .executeTakeFirst();
@@ -94,7 +134,12 @@ export async function assessmentEntry(db: Db, entryId: number) {
       .orderBy("year")
       .orderBy("id")
       .execute(),
-    db.selectFrom("indicator_values").select(["indicator", "value"]).where("entry_id", "=", entryId).orderBy("indicator").execute(),
+    db
+      .selectFrom("indicator_values")
+      .select(["indicator", "value"])
+      .where("entry_id", "=", entryId)
+      .orderBy("indicator")
+      .execute(),
     evidenceFilesOfEntry(db, entryId),
   ]);
   return { entry, figures, regulations, indicators, evidence };
@@ -104,7 +149,14 @@ export async function assessmentEntry(db: Db, entryId: number) {
 export async function evidenceFilesOfEntry(db: Db, entryId: number) {
   return db
     .selectFrom("evidence_files")
-    .select(["id", "criterion_key as criterionKey", "original_name as name", "mime", "size", "uploaded_at as uploadedAt"])
+    .select([
+      "id",
+      "criterion_key as criterionKey",
+      "original_name as name",
+      "mime",
+      "size",
+      "uploaded_at as uploadedAt",
+    ])
     .where("entry_id", "=", entryId)
     .orderBy("criterion_key")
     .orderBy("id")

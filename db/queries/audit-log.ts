@@ -26,8 +26,18 @@ export async function auditLogPage(db: Db, editionId: number, filter: AuditFilte
       .leftJoin("entries as e", "e.id", "l.entry_id")
       .leftJoin("organisations as o", "o.id", "e.organisation_id")
       .select([
-        "l.id", "l.at", "l.user_id as userId", "u.name as userName", "u.email as userEmail", "l.entry_id as entryId",
-        "o.name as organisationName", "l.action", "l.subject", "l.before", "l.after", "l.reason",
+        "l.id",
+        "l.at",
+        "l.user_id as userId",
+        "u.name as userName",
+        "u.email as userEmail",
+        "l.entry_id as entryId",
+        "o.name as organisationName",
+        "l.action",
+        "l.subject",
+        "l.before",
+        "l.after",
+        "l.reason",
       ])
       .orderBy("l.at", "desc")
       .orderBy("l.id", "desc")
@@ -42,11 +52,23 @@ export async function auditLogPage(db: Db, editionId: number, filter: AuditFilte
 /** What the filters can choose from: the actions, people and entries that occur in the edition's log. */
 export async function auditFilterOptions(db: Db, editionId: number) {
   const [actions, users, entries] = await Promise.all([
-    db.selectFrom("audit_log").select("action").distinct().where("edition_id", "=", editionId).orderBy("action").execute(),
+    db
+      .selectFrom("audit_log")
+      .select("action")
+      .distinct()
+      .where("edition_id", "=", editionId)
+      .orderBy("action")
+      .execute(),
     db
       .selectFrom("users as u")
       .select(["u.id", "u.name", "u.email"])
-      .where("u.id", "in", (eb) => eb.selectFrom("audit_log").select("user_id").where("edition_id", "=", editionId).where("user_id", "is not", null))
+      .where("u.id", "in", (eb) =>
+        eb
+          .selectFrom("audit_log")
+          .select("user_id")
+          .where("edition_id", "=", editionId)
+          .where("user_id", "is not", null),
+      )
       .orderBy("u.name")
       .orderBy("u.id")
       .execute(),

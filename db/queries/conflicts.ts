@@ -19,19 +19,37 @@ export async function findConflictDeclaration(db: Db, args: { userId: number; en
 /** Records the declaration (audit-logged). Refused when the user has already declared for the entry. */
 export async function declareConflict(
   db: Db,
-  args: { userId: number; entryId: number; hasConflict: boolean; kind?: ConflictKind | null; note?: string | null; now?: Date },
+  args: {
+    userId: number;
+    entryId: number;
+    hasConflict: boolean;
+    kind?: ConflictKind | null;
+    note?: string | null;
+    now?: Date;
+  },
 ): Promise<{ ok: true; id: number } | { ok: false; reason: "already_declared" | "not_found" }> {
   const at = (args.now ?? new Date()).toISOString();
   const kind = args.hasConflict ? (args.kind ?? "other") : null;
   const note = args.note?.trim() ? args.note.trim() : null;
   return inTransaction(db, async (tx) => {
-    const entry = await tx.selectFrom("entries").select(["id", "edition_id"]).where("id", "=", args.entryId).executeTakeFirst();
+    const entry = await tx
+      .selectFrom("entries")
+      .select(["id", "edition_id"])
+      .where("id", "=", args.entryId)
+      .executeTakeFirst();
     if (!entry) return { ok: false as const, reason: "not_found" as const };
     if (await findConflictDeclaration(tx, args)) return { ok: false as const, reason: "already_declared" as const };
     // Two declarations sent at once: the unique (user, entry) pair lets only the first one in.
     const inserted = await tx
       .insertInto("conflict_declarations")
-      .values({ user_id: args.userId, entry_id: args.entryId, has_conflict: args.hasConflict ? 1 : 0, kind, note, declared_at: at })
+      .values({
+        user_id: args.userId,
+        entry_id: args.entryId,
+        has_conflict: args.hasConflict ? 1 : 0,
+        kind,
+        note,
+        declared_at: at,
+      })
       .onConflict((oc) => oc.columns(["user_id", "entry_id"]).doNothing())
       .returning("id")
       .executeTakeFirst();
@@ -64,8 +82,17 @@ export async function listConflicts(db: Db, editionId: number) {
     .innerJoin("categories as c", "c.id", "e.category_id")
     .innerJoin("users as u", "u.id", "cd.user_id")
     .select([
-      "cd.id", "cd.entry_id as entryId", "cd.user_id as userId", "cd.kind", "cd.note", "cd.declared_at as declaredAt",
-      "u.name as userName", "u.email as userEmail", "o.name as organisationName", "c.id as categoryId", "c.key as category",
+      "cd.id",
+      "cd.entry_id as entryId",
+      "cd.user_id as userId",
+      "cd.kind",
+      "cd.note",
+      "cd.declared_at as declaredAt",
+      "u.name as userName",
+      "u.email as userEmail",
+      "o.name as organisationName",
+      "c.id as categoryId",
+      "c.key as category",
     ])
     .where("e.edition_id", "=", editionId)
     .where("cd.has_conflict", "=", 1)

@@ -51,7 +51,13 @@ export async function editionsWithCounts(db: Db, editionIds: number[]) {
 /** Id and name of the given editions, newest first (for the edition switcher). */
 export async function editionNames(db: Db, ids: number[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom("editions").select(["id", "name"]).where("id", "in", ids).orderBy("year", "desc").orderBy("id", "desc").execute();
+  return db
+    .selectFrom("editions")
+    .select(["id", "name"])
+    .where("id", "in", ids)
+    .orderBy("year", "desc")
+    .orderBy("id", "desc")
+    .execute();
 }
 
 /** Per category of an edition: current rubric version, entries scored, sign-off, current publication. */
@@ -104,22 +110,55 @@ export async function createEdition(db: Db, e: NewEdition): Promise<number> {
     const { id } = await tx
       .insertInto("editions")
       .values({
-        name: e.name, year: e.year, level: e.level, region: e.region, status: "draft",
-        period_start: e.periodStart, period_end: e.periodEnd, registration_deadline: e.registrationDeadline,
+        name: e.name,
+        year: e.year,
+        level: e.level,
+        region: e.region,
+        status: "draft",
+        period_start: e.periodStart,
+        period_end: e.periodEnd,
+        registration_deadline: e.registrationDeadline,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const stages = [["desk", "assessor"], ["verification", "assessor"], ["interview", "juror"]] as const;
+    const stages = [
+      ["desk", "assessor"],
+      ["verification", "assessor"],
+      ["interview", "juror"],
+    ] as const;
     for (const [i, [key, panel]] of stages.entries()) {
-      await tx.insertInto("edition_stages").values({ edition_id: id, key, position: i, panel, status: i === 0 ? "open" : "pending", deadline: e.deadlines[key], opens_at: null }).execute();
+      await tx
+        .insertInto("edition_stages")
+        .values({
+          edition_id: id,
+          key,
+          position: i,
+          panel,
+          status: i === 0 ? "open" : "pending",
+          deadline: e.deadlines[key],
+          opens_at: null,
+        })
+        .execute();
     }
     for (const key of e.categories) {
-      await tx.insertInto("categories").values({ edition_id: id, key, places: e.places, mentions: e.mentions ?? 0 }).execute();
+      await tx
+        .insertInto("categories")
+        .values({ edition_id: id, key, places: e.places, mentions: e.mentions ?? 0 })
+        .execute();
     }
-    await tx.insertInto("memberships").values({ user_id: e.userId, role: "committee", edition_id: id, organisation_id: null }).execute();
+    await tx
+      .insertInto("memberships")
+      .values({ user_id: e.userId, role: "committee", edition_id: id, organisation_id: null })
+      .execute();
     await audit(tx, {
-      user_id: e.userId, edition_id: id, entry_id: null, action: "edition.create", subject: `edition:${id}`,
-      before: null, after: json({ name: e.name, year: e.year, level: e.level, region: e.region, categories: e.categories }), reason: null,
+      user_id: e.userId,
+      edition_id: id,
+      entry_id: null,
+      action: "edition.create",
+      subject: `edition:${id}`,
+      before: null,
+      after: json({ name: e.name, year: e.year, level: e.level, region: e.region, categories: e.categories }),
+      reason: null,
     });
     return id;
   });

@@ -19,7 +19,12 @@ async function holdEditableDraft(tx: Db, entryId: number, now: Date) {
   if (!entry || !isEditable(entry, now)) throw new EntryLockedError(entryId);
   // A no-op update of a draft row: it locks the row on PostgreSQL until the change commits, and
   // finds nothing when a submit committed first.
-  const held = await tx.updateTable("entries").set((eb) => ({ version: eb.ref("version") })).where("id", "=", entryId).where("status", "=", "draft").executeTakeFirst();
+  const held = await tx
+    .updateTable("entries")
+    .set((eb) => ({ version: eb.ref("version") }))
+    .where("id", "=", entryId)
+    .where("status", "=", "draft")
+    .executeTakeFirst();
   if (Number(held.numUpdatedRows) !== 1) throw new EntryLockedError(entryId);
 }
 
@@ -53,7 +58,10 @@ export async function getEvidenceFile(db: Db, fileId: number) {
 }
 
 /** Stores the rows of newly uploaded files of one entry; returns their ids. */
-export async function addEvidence(db: Db, args: { entryId: number; editionId: number; userId: number; files: NewEvidence[]; now?: Date }) {
+export async function addEvidence(
+  db: Db,
+  args: { entryId: number; editionId: number; userId: number; files: NewEvidence[]; now?: Date },
+) {
   const at = (args.now ?? new Date()).toISOString();
   return inTransaction(db, async (tx) => {
     await holdEditableDraft(tx, args.entryId, args.now ?? new Date());
@@ -62,15 +70,29 @@ export async function addEvidence(db: Db, args: { entryId: number; editionId: nu
       const { id } = await tx
         .insertInto("evidence_files")
         .values({
-          entry_id: args.entryId, criterion_key: f.criterionKey, original_name: f.originalName, storage_name: f.storageName,
-          mime: f.mime, size: f.size, sha256: f.sha256, uploaded_by: args.userId, uploaded_at: at,
+          entry_id: args.entryId,
+          criterion_key: f.criterionKey,
+          original_name: f.originalName,
+          storage_name: f.storageName,
+          mime: f.mime,
+          size: f.size,
+          sha256: f.sha256,
+          uploaded_by: args.userId,
+          uploaded_at: at,
         })
         .returning("id")
         .executeTakeFirstOrThrow();
       ids.push(id);
       await audit(tx, {
-        at, user_id: args.userId, edition_id: args.editionId, entry_id: args.entryId, action: "evidence.add", subject: `evidence:${id}`,
-        before: null, after: json({ criterion: f.criterionKey, name: f.originalName, mime: f.mime, size: f.size, sha256: f.sha256 }), reason: null,
+        at,
+        user_id: args.userId,
+        edition_id: args.editionId,
+        entry_id: args.entryId,
+        action: "evidence.add",
+        subject: `evidence:${id}`,
+        before: null,
+        after: json({ criterion: f.criterionKey, name: f.originalName, mime: f.mime, size: f.size, sha256: f.sha256 }),
+        reason: null,
       });
     }
     return ids;
@@ -81,38 +103,82 @@ export async function addEvidence(db: Db, args: { entryId: number; editionId: nu
  * Replaces the bytes of an evidence file (same criterion, new name/type/size/hash) and returns the
  * old storage name so the caller can remove the old bytes; null when the file is not of the entry.
  */
-export async function replaceEvidence(db: Db, args: { fileId: number; entryId: number; editionId: number; userId: number; file: Omit<NewEvidence, "criterionKey">; now?: Date }) {
+export async function replaceEvidence(
+  db: Db,
+  args: {
+    fileId: number;
+    entryId: number;
+    editionId: number;
+    userId: number;
+    file: Omit<NewEvidence, "criterionKey">;
+    now?: Date;
+  },
+) {
   const at = (args.now ?? new Date()).toISOString();
   return inTransaction(db, async (tx) => {
     await holdEditableDraft(tx, args.entryId, args.now ?? new Date());
-    const old = await tx.selectFrom("evidence_files").selectAll().where("id", "=", args.fileId).where("entry_id", "=", args.entryId).executeTakeFirst();
+    const old = await tx
+      .selectFrom("evidence_files")
+      .selectAll()
+      .where("id", "=", args.fileId)
+      .where("entry_id", "=", args.entryId)
+      .executeTakeFirst();
     if (!old) return null;
     const f = args.file;
     await tx
       .updateTable("evidence_files")
-      .set({ original_name: f.originalName, storage_name: f.storageName, mime: f.mime, size: f.size, sha256: f.sha256, uploaded_by: args.userId, uploaded_at: at })
+      .set({
+        original_name: f.originalName,
+        storage_name: f.storageName,
+        mime: f.mime,
+        size: f.size,
+        sha256: f.sha256,
+        uploaded_by: args.userId,
+        uploaded_at: at,
+      })
       .where("id", "=", args.fileId)
       .execute();
     await audit(tx, {
-      at, user_id: args.userId, edition_id: args.editionId, entry_id: args.entryId, action: "evidence.replace", subject: `evidence:${args.fileId}`,
+      at,
+      user_id: args.userId,
+      edition_id: args.editionId,
+      entry_id: args.entryId,
+      action: "evidence.replace",
+      subject: `evidence:${args.fileId}`,
       before: json({ name: old.original_name, sha256: old.sha256, size: old.size }),
-      after: json({ name: f.originalName, mime: f.mime, size: f.size, sha256: f.sha256 }), reason: null,
+      after: json({ name: f.originalName, mime: f.mime, size: f.size, sha256: f.sha256 }),
+      reason: null,
     });
     return old.storage_name;
   });
 }
 
 /** Deletes an evidence row of the entry; returns its storage name (to remove the bytes) or null. */
-export async function deleteEvidence(db: Db, args: { fileId: number; entryId: number; editionId: number; userId: number; now?: Date }) {
+export async function deleteEvidence(
+  db: Db,
+  args: { fileId: number; entryId: number; editionId: number; userId: number; now?: Date },
+) {
   const at = (args.now ?? new Date()).toISOString();
   return inTransaction(db, async (tx) => {
     await holdEditableDraft(tx, args.entryId, args.now ?? new Date());
-    const old = await tx.selectFrom("evidence_files").selectAll().where("id", "=", args.fileId).where("entry_id", "=", args.entryId).executeTakeFirst();
+    const old = await tx
+      .selectFrom("evidence_files")
+      .selectAll()
+      .where("id", "=", args.fileId)
+      .where("entry_id", "=", args.entryId)
+      .executeTakeFirst();
     if (!old) return null;
     await tx.deleteFrom("evidence_files").where("id", "=", args.fileId).execute();
     await audit(tx, {
-      at, user_id: args.userId, edition_id: args.editionId, entry_id: args.entryId, action: "evidence.delete", subject: `evidence:${args.fileId}`,
-      before: json({ criterion: old.criterion_key, name: old.original_name, sha256: old.sha256 }), after: null, reason: null,
+      at,
+      user_id: args.userId,
+      edition_id: args.editionId,
+      entry_id: args.entryId,
+      action: "evidence.delete",
+      subject: `evidence:${args.fileId}`,
+      before: json({ criterion: old.criterion_key, name: old.original_name, sha256: old.sha256 }),
+      after: null,
+      reason: null,
     });
     return old.storage_name;
   });

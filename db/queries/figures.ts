@@ -1,6 +1,14 @@
 import { inTransaction, type Db } from "../client";
 import type { CategoryKey, EntryStatus, StageKey } from "../schema";
-import { COMPANY_FIGURES, deriveIndicators, GOVERNMENT_FIGURES, isProgrammeFlag, type FigureKey, type Figures, type NumericFigureKey } from "../../scoring/figures";
+import {
+  COMPANY_FIGURES,
+  deriveIndicators,
+  GOVERNMENT_FIGURES,
+  isProgrammeFlag,
+  type FigureKey,
+  type Figures,
+  type NumericFigureKey,
+} from "../../scoring/figures";
 import { categoryGroup } from "../../app/domain/categories";
 import { audit, json } from "./audit";
 import { currentPublication } from "./publications";
@@ -19,10 +27,28 @@ export async function portalEntry(db: Db, entryId: number) {
     .innerJoin("categories as c", "c.id", "e.category_id")
     .innerJoin("organisations as o", "o.id", "e.organisation_id")
     .select([
-      "e.id", "e.status", "e.version", "e.submitted_at", "e.reopened_reason", "e.rejection_reason", "e.created_at", "e.organisation_id", "e.category_id",
-      "e.edition_id", "ed.name as edition_name", "ed.year", "ed.status as edition_status", "ed.registration_deadline",
-      "ed.period_start", "ed.period_end", "c.key as category", "o.name as organisation_name", "o.kind as organisation_kind",
-      "o.region", "o.npp", "o.nib",
+      "e.id",
+      "e.status",
+      "e.version",
+      "e.submitted_at",
+      "e.reopened_reason",
+      "e.rejection_reason",
+      "e.created_at",
+      "e.organisation_id",
+      "e.category_id",
+      "e.edition_id",
+      "ed.name as edition_name",
+      "ed.year",
+      "ed.status as edition_status",
+      "ed.registration_deadline",
+      "ed.period_start",
+      "ed.period_end",
+      "c.key as category",
+      "o.name as organisation_name",
+      "o.kind as organisation_kind",
+      "o.region",
+      "o.npp",
+      "o.nib",
     ])
     .where("e.id", "=", entryId)
     .executeTakeFirst();
@@ -49,7 +75,12 @@ export function figureKeys(category: CategoryKey): readonly FigureKey[] {
 export async function entryFigures(db: Db, entryId: number) {
   const [figures, regulations, indicators] = await Promise.all([
     db.selectFrom("entry_figures").select(["key", "value"]).where("entry_id", "=", entryId).execute(),
-    db.selectFrom("entry_regulations").select(["id", "type", "number", "year", "title"]).where("entry_id", "=", entryId).orderBy("id").execute(),
+    db
+      .selectFrom("entry_regulations")
+      .select(["id", "type", "number", "year", "title"])
+      .where("entry_id", "=", entryId)
+      .orderBy("id")
+      .execute(),
     db.selectFrom("indicator_values").select(["indicator", "value"]).where("entry_id", "=", entryId).execute(),
   ]);
   return {
@@ -88,7 +119,8 @@ export async function saveFigures(
     const before = await entryFigures(tx, args.entryId);
     const keys = figureKeys(entry.category);
     const figures: Figures = {};
-    for (const k of keys) if (typeof args.figures[k] === "number" && Number.isFinite(args.figures[k])) figures[k] = args.figures[k];
+    for (const k of keys)
+      if (typeof args.figures[k] === "number" && Number.isFinite(args.figures[k])) figures[k] = args.figures[k];
 
     // The version check and the bump are one statement, so two saves cannot both pass.
     const bumped = await tx
@@ -106,7 +138,10 @@ export async function saveFigures(
     }
     await tx.deleteFrom("entry_regulations").where("entry_id", "=", args.entryId).execute();
     for (const r of args.regulations) {
-      await tx.insertInto("entry_regulations").values({ entry_id: args.entryId, type: r.type, number: r.number, year: r.year, title: r.title }).execute();
+      await tx
+        .insertInto("entry_regulations")
+        .values({ entry_id: args.entryId, type: r.type, number: r.number, year: r.year, title: r.title })
+        .execute();
     }
     const indicators = deriveIndicators(categoryGroup(entry.category), figures, args.regulations.length);
     await tx.deleteFrom("indicator_values").where("entry_id", "=", args.entryId).execute();
@@ -114,10 +149,15 @@ export async function saveFigures(
       await tx.insertInto("indicator_values").values({ entry_id: args.entryId, indicator, value }).execute();
     }
     await audit(tx, {
-      at: now.toISOString(), user_id: args.userId, edition_id: entry.edition_id, entry_id: args.entryId,
-      action: "entry.figures", subject: `entry:${args.entryId}`,
+      at: now.toISOString(),
+      user_id: args.userId,
+      edition_id: entry.edition_id,
+      entry_id: args.entryId,
+      action: "entry.figures",
+      subject: `entry:${args.entryId}`,
       before: json({ figures: before.figures, regulations: before.regulations.length }),
-      after: json({ figures, regulations: args.regulations.length, indicators }), reason: null,
+      after: json({ figures, regulations: args.regulations.length, indicators }),
+      reason: null,
     });
     return { ok: true, version: entry.version + 1, indicators };
   });
@@ -155,10 +195,14 @@ export async function entryChecklist(db: Db, entryId: number): Promise<Checklist
   return { missingFigures, missingEvidence, complete: missingFigures.length === 0 && missingEvidence.length === 0 };
 }
 
-export type SubmitResult = { ok: true } | { ok: false; reason: "not_found" | "locked" | "incomplete"; checklist?: Checklist };
+export type SubmitResult =
+  { ok: true } | { ok: false; reason: "not_found" | "locked" | "incomplete"; checklist?: Checklist };
 
 /** Submits a complete draft: it is locked from then on (status submitted, submitted_at, audit). */
-export async function submitEntry(db: Db, args: { entryId: number; userId: number; now?: Date }): Promise<SubmitResult> {
+export async function submitEntry(
+  db: Db,
+  args: { entryId: number; userId: number; now?: Date },
+): Promise<SubmitResult> {
   const now = args.now ?? new Date();
   return inTransaction(db, async (tx) => {
     const entry = await portalEntry(tx, args.entryId);
@@ -174,8 +218,15 @@ export async function submitEntry(db: Db, args: { entryId: number; userId: numbe
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: "locked" };
     await audit(tx, {
-      at: now.toISOString(), user_id: args.userId, edition_id: entry.edition_id, entry_id: args.entryId,
-      action: "entry.submit", subject: `entry:${args.entryId}`, before: json({ status: "draft" }), after: json({ status: "submitted" }), reason: null,
+      at: now.toISOString(),
+      user_id: args.userId,
+      edition_id: entry.edition_id,
+      entry_id: args.entryId,
+      action: "entry.submit",
+      subject: `entry:${args.entryId}`,
+      before: json({ status: "draft" }),
+      after: json({ status: "submitted" }),
+      reason: null,
     });
     return { ok: true };
   });
@@ -190,8 +241,14 @@ export async function portalEntries(db: Db, organisationIds: number[]) {
     .innerJoin("categories as c", "c.id", "e.category_id")
     .innerJoin("organisations as o", "o.id", "e.organisation_id")
     .select([
-      "e.id", "e.status", "e.submitted_at", "e.organisation_id", "ed.name as edition_name", "ed.registration_deadline",
-      "c.key as category", "o.name as organisation_name",
+      "e.id",
+      "e.status",
+      "e.submitted_at",
+      "e.organisation_id",
+      "ed.name as edition_name",
+      "ed.registration_deadline",
+      "c.key as category",
+      "o.name as organisation_name",
     ])
     .where("e.organisation_id", "in", organisationIds)
     .orderBy("e.id", "desc")
@@ -203,14 +260,26 @@ export async function portalEntries(db: Db, organisationIds: number[]) {
  * snapshot; nominee ids are entry ids as strings). Never reads assessors' scores or notes.
  */
 export async function publishedScorecard(db: Db, entryId: number) {
-  const entry = await db.selectFrom("entries").select(["id", "category_id"]).where("id", "=", entryId).executeTakeFirst();
+  const entry = await db
+    .selectFrom("entries")
+    .select(["id", "category_id"])
+    .where("id", "=", entryId)
+    .executeTakeFirst();
   if (!entry) return null;
   const pub = await currentPublication(db, entry.category_id);
   if (!pub) return null;
   // Written by publishing from this category's rubric, so its stage ids are the rubric's stage keys.
   type Snapshot = {
     categories: {
-      ranking: { nominee: string; rank: number; total: number; reached: StageKey; stages: Record<string, number>; criteria: Record<string, { value: number; indicator?: number | null; panel?: number; sd?: number }>; flags?: string[] }[];
+      ranking: {
+        nominee: string;
+        rank: number;
+        total: number;
+        reached: StageKey;
+        stages: Record<string, number>;
+        criteria: Record<string, { value: number; indicator?: number | null; panel?: number; sd?: number }>;
+        flags?: string[];
+      }[];
       ineligible: { nominee: string; failed: string[] }[];
     }[];
   };

@@ -40,14 +40,18 @@ export interface CreateInvitationArgs {
 }
 
 /** Creates a one-time invitation; the raw token is returned only here and never stored. */
-export async function createInvitation(db: Db, args: CreateInvitationArgs): Promise<{ token: string; id: number; expiresAt: string }> {
+export async function createInvitation(
+  db: Db,
+  args: CreateInvitationArgs,
+): Promise<{ token: string; id: number; expiresAt: string }> {
   if (args.kind === "organisation" && (args.editionId == null || args.categoryId == null)) {
     throw new Error("an organisation invitation needs an edition and a category");
   }
   if (args.kind === "organisation" && args.organisationId != null) {
     throw new Error("a known organisation is invited through its members (inviteOrganisation), never with a link");
   }
-  if (args.kind === "member" && args.organisationId == null) throw new Error("a member invitation needs an organisation");
+  if (args.kind === "member" && args.organisationId == null)
+    throw new Error("a member invitation needs an organisation");
   if ((args.kind === "assessor" || args.kind === "juror" || args.kind === "committee") && args.editionId == null) {
     throw new Error(`a ${args.kind} invitation needs an edition`);
   }
@@ -70,9 +74,20 @@ export async function createInvitation(db: Db, args: CreateInvitationArgs): Prom
       .returning("id")
       .executeTakeFirstOrThrow();
     await audit(tx, {
-      at: now.toISOString(), user_id: args.createdBy ?? null, edition_id: args.editionId ?? null, entry_id: null,
-      action: "invitation.create", subject: `invitation:${id}`, before: null,
-      after: json({ kind: args.kind, email: args.email ?? null, organisationId: args.organisationId ?? null, categoryId: args.categoryId ?? null, expiresAt }),
+      at: now.toISOString(),
+      user_id: args.createdBy ?? null,
+      edition_id: args.editionId ?? null,
+      entry_id: null,
+      action: "invitation.create",
+      subject: `invitation:${id}`,
+      before: null,
+      after: json({
+        kind: args.kind,
+        email: args.email ?? null,
+        organisationId: args.organisationId ?? null,
+        categoryId: args.categoryId ?? null,
+        expiresAt,
+      }),
       reason: null,
     });
     return { token, id, expiresAt };
@@ -90,21 +105,34 @@ export async function findInvitation(db: Db, token: string, now = new Date()) {
     .leftJoin("categories as c", "c.id", "i.category_id")
     .leftJoin("organisations as o", "o.id", "i.organisation_id")
     .select([
-      "i.id", "i.kind", "i.email", "i.edition_id", "i.category_id", "i.organisation_id", "i.expires_at", "i.used_at",
-      "ed.name as edition_name", "c.key as category", "o.name as organisation_name",
+      "i.id",
+      "i.kind",
+      "i.email",
+      "i.edition_id",
+      "i.category_id",
+      "i.organisation_id",
+      "i.expires_at",
+      "i.used_at",
+      "ed.name as edition_name",
+      "c.key as category",
+      "o.name as organisation_name",
     ])
     .where("i.token_hash", "=", hashToken(token))
     .executeTakeFirst();
   if (!inv) return { state: "unknown" as const, invitation: null };
   // A link for a known organisation is no way in (none are issued; migration 0003 withdrew the old).
-  if (inv.kind === "organisation" && inv.organisation_id != null) return { state: "unknown" as const, invitation: null };
+  if (inv.kind === "organisation" && inv.organisation_id != null)
+    return { state: "unknown" as const, invitation: null };
   const state: InvitationState = inv.used_at ? "used" : deadlinePassed(inv.expires_at, now) ? "expired" : "valid";
   return { state, invitation: inv };
 }
 
 export type AcceptResult =
   | { ok: true; userId: number; organisationId: number | null; entryId: number | null; created: boolean }
-  | { ok: false; reason: "unknown" | "expired" | "used" | "email_taken" | "email_mismatch" | "organisation_required" | "duplicate" };
+  | {
+      ok: false;
+      reason: "unknown" | "expired" | "used" | "email_taken" | "email_mismatch" | "organisation_required" | "duplicate";
+    };
 
 /**
  * Uses an invitation once. Either `user` (a new account: name, email, password hash) or
@@ -136,7 +164,11 @@ export async function acceptInvitation(
     let userId: number;
     let created = false;
     if (args.existingUserId != null) {
-      const user = await tx.selectFrom("users").select(["id", "email"]).where("id", "=", args.existingUserId).executeTakeFirst();
+      const user = await tx
+        .selectFrom("users")
+        .select(["id", "email"])
+        .where("id", "=", args.existingUserId)
+        .executeTakeFirst();
       if (!user) return { ok: false, reason: "unknown" };
       if (inv.email && inv.email !== user.email) return { ok: false, reason: "email_mismatch" };
       userId = user.id;
@@ -160,7 +192,12 @@ export async function acceptInvitation(
       organisationId = await insertOrganisation(tx, args.organisation!);
       ({ id: entryId } = await tx
         .insertInto("entries")
-        .values({ edition_id: inv.edition_id!, category_id: inv.category_id!, organisation_id: organisationId, status: "draft" })
+        .values({
+          edition_id: inv.edition_id!,
+          category_id: inv.category_id!,
+          organisation_id: organisationId,
+          status: "draft",
+        })
         .returning("id")
         .executeTakeFirstOrThrow());
     }
@@ -180,7 +217,8 @@ export async function acceptInvitation(
       await tx
         .insertInto("memberships")
         .values({
-          user_id: userId, role,
+          user_id: userId,
+          role,
           edition_id: role === "entrant" ? null : inv.edition_id,
           organisation_id: role === "entrant" ? organisationId : null,
         })
@@ -188,13 +226,24 @@ export async function acceptInvitation(
     }
 
     // Single use, even under concurrent requests: only the first update finds used_at empty.
-    const used = await tx.updateTable("invitations").set({ used_at: at }).where("id", "=", inv.id).where("used_at", "is", null).executeTakeFirst();
+    const used = await tx
+      .updateTable("invitations")
+      .set({ used_at: at })
+      .where("id", "=", inv.id)
+      .where("used_at", "is", null)
+      .executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) throw new Error("invitation used concurrently");
 
     await audit(tx, {
-      at, user_id: userId, edition_id: inv.edition_id, entry_id: entryId,
-      action: "invitation.accept", subject: `invitation:${inv.id}`, before: null,
-      after: json({ kind: inv.kind, organisationId, entryId, newUser: created }), reason: null,
+      at,
+      user_id: userId,
+      edition_id: inv.edition_id,
+      entry_id: entryId,
+      action: "invitation.accept",
+      subject: `invitation:${inv.id}`,
+      before: null,
+      after: json({ kind: inv.kind, organisationId, entryId, newUser: created }),
+      reason: null,
     });
     return { ok: true, userId, organisationId, entryId, created };
   });

@@ -33,7 +33,11 @@ export function inChain(target: Chain, took: Chain, orgRegion: string): boolean 
 
 /** The organisations the committee of the edition may invite: its chain, without an entry in it yet. */
 export async function invitableOrganisations(db: Db, editionId: number) {
-  const edition = await db.selectFrom("editions").select(["level", "region"]).where("id", "=", editionId).executeTakeFirst();
+  const edition = await db
+    .selectFrom("editions")
+    .select(["level", "region"])
+    .where("id", "=", editionId)
+    .executeTakeFirst();
   if (!edition) return [];
   const rows = await db
     .selectFrom("entries as e")
@@ -42,7 +46,17 @@ export async function invitableOrganisations(db: Db, editionId: number) {
     .select(["o.id", "o.name", "o.region", "o.kind", "x.level", "x.region as edition_region"])
     .where("e.edition_id", "!=", editionId)
     .where("e.status", "not in", UNADMITTED_STATUSES)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom("entries as own").select("own.id").whereRef("own.organisation_id", "=", "o.id").where("own.edition_id", "=", editionId))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("entries as own")
+            .select("own.id")
+            .whereRef("own.organisation_id", "=", "o.id")
+            .where("own.edition_id", "=", editionId),
+        ),
+      ),
+    )
     .orderBy("o.name")
     .orderBy("o.id")
     .execute();
@@ -66,7 +80,12 @@ export async function inviteOrganisation(
 ): Promise<InviteOrganisationResult> {
   const at = (args.now ?? new Date()).toISOString();
   return inTransaction(db, async (tx) => {
-    const category = await tx.selectFrom("categories").select(["id", "key"]).where("id", "=", args.categoryId).where("edition_id", "=", args.editionId).executeTakeFirst();
+    const category = await tx
+      .selectFrom("categories")
+      .select(["id", "key"])
+      .where("id", "=", args.categoryId)
+      .where("edition_id", "=", args.editionId)
+      .executeTakeFirst();
     if (!category) return { ok: false, reason: "category" };
     const organisation = (await invitableOrganisations(tx, args.editionId)).find((o) => o.id === args.organisationId);
     if (!organisation) return { ok: false, reason: "not_invitable" };
@@ -75,17 +94,31 @@ export async function inviteOrganisation(
     // Two invitations sent at once: the unique index on open ones lets only the first one in.
     const inserted = await tx
       .insertInto("organisation_invitations")
-      .values({ edition_id: args.editionId, category_id: category.id, organisation_id: organisation.id, created_by: args.createdBy, created_at: at })
+      .values({
+        edition_id: args.editionId,
+        category_id: category.id,
+        organisation_id: organisation.id,
+        created_by: args.createdBy,
+        created_at: at,
+      })
       // The predicate is written as a literal so that it matches the index's own (a parameter would not).
-      .onConflict((oc) => oc.columns(["edition_id", "organisation_id"]).where("status", "=", sql.lit("open")).doNothing())
+      .onConflict((oc) =>
+        oc.columns(["edition_id", "organisation_id"]).where("status", "=", sql.lit("open")).doNothing(),
+      )
       .returning("id")
       .executeTakeFirst();
     if (!inserted) return { ok: false, reason: "already_invited" };
     const { id } = inserted;
     await audit(tx, {
-      at, user_id: args.createdBy, edition_id: args.editionId, entry_id: null,
-      action: "invitation.create", subject: `organisation_invitation:${id}`, before: null,
-      after: json({ kind: "organisation", organisationId: organisation.id, categoryId: category.id }), reason: null,
+      at,
+      user_id: args.createdBy,
+      edition_id: args.editionId,
+      entry_id: null,
+      action: "invitation.create",
+      subject: `organisation_invitation:${id}`,
+      before: null,
+      after: json({ kind: "organisation", organisationId: organisation.id, categoryId: category.id }),
+      reason: null,
     });
     return { ok: true, id, organisation: organisation.name };
   });
@@ -107,7 +140,15 @@ export async function organisationInvitationsOfEdition(db: Db, editionId: number
     .selectFrom("organisation_invitations as i")
     .innerJoin("organisations as o", "o.id", "i.organisation_id")
     .innerJoin("categories as c", "c.id", "i.category_id")
-    .select(["i.id", "o.name as organisation", "o.region", "c.key as category", "i.status", "i.created_at", "i.answered_at"])
+    .select([
+      "i.id",
+      "o.name as organisation",
+      "o.region",
+      "c.key as category",
+      "i.status",
+      "i.created_at",
+      "i.answered_at",
+    ])
     .where("i.edition_id", "=", editionId)
     .orderBy("i.id", "desc")
     .execute();
@@ -121,7 +162,15 @@ export async function openInvitationsFor(db: Db, organisationIds: number[]) {
     .innerJoin("organisations as o", "o.id", "i.organisation_id")
     .innerJoin("editions as ed", "ed.id", "i.edition_id")
     .innerJoin("categories as c", "c.id", "i.category_id")
-    .select(["i.id", "i.organisation_id", "o.name as organisation", "ed.name as edition", "c.key as category", "ed.registration_deadline", "i.created_at"])
+    .select([
+      "i.id",
+      "i.organisation_id",
+      "o.name as organisation",
+      "ed.name as edition",
+      "c.key as category",
+      "ed.registration_deadline",
+      "i.created_at",
+    ])
     .where("i.organisation_id", "in", organisationIds)
     .where("i.status", "=", "open")
     .orderBy("i.id")
@@ -129,8 +178,7 @@ export async function openInvitationsFor(db: Db, organisationIds: number[]) {
 }
 
 export type AnswerResult =
-  | { ok: true; entryId: number | null }
-  | { ok: false; reason: "not_found" | "answered" | "already_entered" | "closed" };
+  { ok: true; entryId: number | null } | { ok: false; reason: "not_found" | "answered" | "already_entered" | "closed" };
 
 /**
  * A member of the invited organisation accepts (the entry is created, as a draft) or declines.
@@ -143,7 +191,11 @@ export async function answerOrganisationInvitation(
 ): Promise<AnswerResult> {
   const at = (args.now ?? new Date()).toISOString();
   return inTransaction(db, async (tx) => {
-    const inv = await tx.selectFrom("organisation_invitations").selectAll().where("id", "=", args.invitationId).executeTakeFirst();
+    const inv = await tx
+      .selectFrom("organisation_invitations")
+      .selectAll()
+      .where("id", "=", args.invitationId)
+      .executeTakeFirst();
     if (!inv) return { ok: false, reason: "not_found" };
     const member = await tx
       .selectFrom("memberships as m")
@@ -159,9 +211,18 @@ export async function answerOrganisationInvitation(
     if (inv.status !== "open") return { ok: false, reason: "answered" };
     if (args.accept) {
       // The entry would be a draft nobody can submit any more.
-      const edition = await tx.selectFrom("editions").select("registration_deadline").where("id", "=", inv.edition_id).executeTakeFirstOrThrow();
+      const edition = await tx
+        .selectFrom("editions")
+        .select("registration_deadline")
+        .where("id", "=", inv.edition_id)
+        .executeTakeFirstOrThrow();
       if (deadlinePassed(edition.registration_deadline, args.now)) return { ok: false, reason: "closed" };
-      const entered = await tx.selectFrom("entries").select("id").where("edition_id", "=", inv.edition_id).where("organisation_id", "=", inv.organisation_id).executeTakeFirst();
+      const entered = await tx
+        .selectFrom("entries")
+        .select("id")
+        .where("edition_id", "=", inv.edition_id)
+        .where("organisation_id", "=", inv.organisation_id)
+        .executeTakeFirst();
       if (entered) return { ok: false, reason: "already_entered" };
     }
     const status: OrganisationInvitationStatus = args.accept ? "accepted" : "declined";
@@ -173,16 +234,35 @@ export async function answerOrganisationInvitation(
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: "answered" };
     const entryId = args.accept
-      ? (await tx
-          .insertInto("entries")
-          .values({ edition_id: inv.edition_id, category_id: inv.category_id, organisation_id: inv.organisation_id, status: "draft" })
-          .returning("id")
-          .executeTakeFirstOrThrow()).id
+      ? (
+          await tx
+            .insertInto("entries")
+            .values({
+              edition_id: inv.edition_id,
+              category_id: inv.category_id,
+              organisation_id: inv.organisation_id,
+              status: "draft",
+            })
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        ).id
       : null;
     await audit(tx, {
-      at, user_id: args.userId, edition_id: inv.edition_id, entry_id: entryId,
-      action: args.accept ? "invitation.accept" : "invitation.decline", subject: `organisation_invitation:${inv.id}`,
-      before: json({ status: "open" }), after: json({ kind: "organisation", status, organisationId: inv.organisation_id, categoryId: inv.category_id, entryId }), reason: null,
+      at,
+      user_id: args.userId,
+      edition_id: inv.edition_id,
+      entry_id: entryId,
+      action: args.accept ? "invitation.accept" : "invitation.decline",
+      subject: `organisation_invitation:${inv.id}`,
+      before: json({ status: "open" }),
+      after: json({
+        kind: "organisation",
+        status,
+        organisationId: inv.organisation_id,
+        categoryId: inv.category_id,
+        entryId,
+      }),
+      reason: null,
     });
     return { ok: true, entryId };
   });

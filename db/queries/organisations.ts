@@ -34,7 +34,10 @@ export async function duplicateEntry(db: Db, editionId: number, o: NewOrganisati
       eb.or([
         ...(npp ? [eb("o.npp", "=", npp)] : []),
         ...(nib ? [eb("o.nib", "=", nib)] : []),
-        eb.and([eb(eb.fn("lower", ["o.name"]), "=", o.name.trim().toLowerCase()), eb(eb.fn("lower", ["o.region"]), "=", o.region.trim().toLowerCase())]),
+        eb.and([
+          eb(eb.fn("lower", ["o.name"]), "=", o.name.trim().toLowerCase()),
+          eb(eb.fn("lower", ["o.region"]), "=", o.region.trim().toLowerCase()),
+        ]),
       ]),
     )
     .executeTakeFirst();
@@ -46,8 +49,13 @@ export async function insertOrganisation(db: Db, o: NewOrganisation): Promise<nu
   const row = await db
     .insertInto("organisations")
     .values({
-      name: o.name.trim(), kind: o.kind, region: o.region.trim(),
-      npp: o.npp?.trim() || null, nib: o.nib?.trim() || null, size: o.size ?? null, sector: o.sector?.trim() || null,
+      name: o.name.trim(),
+      kind: o.kind,
+      region: o.region.trim(),
+      npp: o.npp?.trim() || null,
+      nib: o.nib?.trim() || null,
+      size: o.size ?? null,
+      sector: o.sector?.trim() || null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

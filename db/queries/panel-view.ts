@@ -7,7 +7,10 @@ import { audit, json } from "./audit";
 // submitted scoresheets (AssessorView); an assessor sees it only after submitting their own.
 
 /** Sets what the panel of a closed stage may read; false when the stage is not closed. */
-export async function setAssessorView(db: Db, args: { editionId: number; stage: StageKey; view: AssessorView; userId: number }) {
+export async function setAssessorView(
+  db: Db,
+  args: { editionId: number; stage: StageKey; view: AssessorView; userId: number },
+) {
   return inTransaction(db, async (tx) => {
     const stage = await tx
       .selectFrom("edition_stages")
@@ -19,8 +22,14 @@ export async function setAssessorView(db: Db, args: { editionId: number; stage: 
     if (stage.assessor_view === args.view) return true;
     await tx.updateTable("edition_stages").set({ assessor_view: args.view }).where("id", "=", stage.id).execute();
     await audit(tx, {
-      user_id: args.userId, edition_id: args.editionId, entry_id: null, action: "stage.assessor_view", subject: `stage:${args.stage}`,
-      before: json({ view: stage.assessor_view }), after: json({ view: args.view }), reason: null,
+      user_id: args.userId,
+      edition_id: args.editionId,
+      entry_id: null,
+      action: "stage.assessor_view",
+      subject: `stage:${args.stage}`,
+      before: json({ view: stage.assessor_view }),
+      after: json({ view: args.view }),
+      reason: null,
     });
     return true;
   });
@@ -36,7 +45,9 @@ export async function otherScoresheets(db: Db, args: { entryId: number; stage: S
   const own = await db
     .selectFrom("assignments as a")
     .innerJoin("entries as e", "e.id", "a.entry_id")
-    .innerJoin("edition_stages as s", (j) => j.onRef("s.edition_id", "=", "e.edition_id").onRef("s.key", "=", "a.stage_key"))
+    .innerJoin("edition_stages as s", (j) =>
+      j.onRef("s.edition_id", "=", "e.edition_id").onRef("s.key", "=", "a.stage_key"),
+    )
     .select(["a.status", "s.status as stageStatus", "s.assessor_view as view"])
     .where("a.entry_id", "=", args.entryId)
     .where("a.stage_key", "=", args.stage)
@@ -59,6 +70,11 @@ export async function otherScoresheets(db: Db, args: { entryId: number; stage: S
   const notes = own.view === "scores_notes";
   return {
     view: own.view,
-    scores: rows.map((r) => ({ sheet: label.get(r.sheet)!, criterionId: r.criterionId, value: r.value, note: notes ? r.note : null })),
+    scores: rows.map((r) => ({
+      sheet: label.get(r.sheet)!,
+      criterionId: r.criterionId,
+      value: r.value,
+      note: notes ? r.note : null,
+    })),
   };
 }

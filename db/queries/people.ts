@@ -30,7 +30,16 @@ export async function editionPeople(db: Db, editionId: number) {
     db
       .selectFrom("memberships as m")
       .innerJoin("users as u", "u.id", "m.user_id")
-      .select(["m.id as membershipId", "m.role", "m.active", "m.created_at as since", "u.id as userId", "u.name", "u.email", "u.active as userActive"])
+      .select([
+        "m.id as membershipId",
+        "m.role",
+        "m.active",
+        "m.created_at as since",
+        "u.id as userId",
+        "u.name",
+        "u.email",
+        "u.active as userActive",
+      ])
       .where("m.edition_id", "=", editionId)
       .where("m.role", "in", ["assessor", "juror"])
       .orderBy("m.role")
@@ -49,7 +58,9 @@ export async function editionPeople(db: Db, editionId: number) {
       .groupBy("a.user_id")
       .execute(),
   ]);
-  const byUser = new Map(load.map((l) => [l.user_id, { assigned: Number(l.assigned), submitted: Number(l.submitted ?? 0) }]));
+  const byUser = new Map(
+    load.map((l) => [l.user_id, { assigned: Number(l.assigned), submitted: Number(l.submitted ?? 0) }]),
+  );
   return members.map((m) => ({
     ...m,
     role: m.role as PanelRole,
@@ -61,11 +72,23 @@ export async function editionPeople(db: Db, editionId: number) {
 }
 
 /** Invitations of the edition not used yet and not expired, of the given kinds (their `kind` typed as those), newest first. */
-export async function openInvitations<K extends "assessor" | "juror" | "organisation">(db: Db, editionId: number, kinds: K[], now = new Date()) {
+export async function openInvitations<K extends "assessor" | "juror" | "organisation">(
+  db: Db,
+  editionId: number,
+  kinds: K[],
+  now = new Date(),
+) {
   return db
     .selectFrom("invitations as i")
     .leftJoin("categories as c", "c.id", "i.category_id")
-    .select(["i.id", "i.kind", "i.email", "i.expires_at as expiresAt", "i.created_at as createdAt", "c.key as category"])
+    .select([
+      "i.id",
+      "i.kind",
+      "i.email",
+      "i.expires_at as expiresAt",
+      "i.created_at as createdAt",
+      "c.key as category",
+    ])
     .where("i.edition_id", "=", editionId)
     .where("i.kind", "in", kinds)
     .where("i.used_at", "is", null)
@@ -94,7 +117,13 @@ export async function invitePanelMember(
   const at = (args.now ?? new Date()).toISOString();
   const user = await db.selectFrom("users").select(["id"]).where("email", "=", email).executeTakeFirst();
   if (!user) {
-    const inv = await createInvitation(db, { kind: args.role, email, editionId: args.editionId, createdBy: args.createdBy, now: args.now });
+    const inv = await createInvitation(db, {
+      kind: args.role,
+      email,
+      editionId: args.editionId,
+      createdBy: args.createdBy,
+      now: args.now,
+    });
     return { kind: "invited", token: inv.token, invitationId: inv.id, expiresAt: inv.expiresAt };
   }
   return inTransaction(db, async (tx) => {
@@ -110,8 +139,15 @@ export async function invitePanelMember(
     if (existing) {
       await tx.updateTable("memberships").set({ active: 1 }).where("id", "=", existing.id).execute();
       await audit(tx, {
-        at, user_id: args.createdBy, edition_id: args.editionId, entry_id: null, action: "membership.reactivate",
-        subject: `membership:${existing.id}`, before: json({ active: false }), after: json({ active: true, role: args.role, email }), reason: null,
+        at,
+        user_id: args.createdBy,
+        edition_id: args.editionId,
+        entry_id: null,
+        action: "membership.reactivate",
+        subject: `membership:${existing.id}`,
+        before: json({ active: false }),
+        after: json({ active: true, role: args.role, email }),
+        reason: null,
       });
       return { kind: "reactivated" as const, userId: user.id };
     }
@@ -121,8 +157,15 @@ export async function invitePanelMember(
       .returning("id")
       .executeTakeFirstOrThrow();
     await audit(tx, {
-      at, user_id: args.createdBy, edition_id: args.editionId, entry_id: null, action: "membership.add",
-      subject: `membership:${id}`, before: null, after: json({ role: args.role, userId: user.id, email, name: args.name.trim() }), reason: null,
+      at,
+      user_id: args.createdBy,
+      edition_id: args.editionId,
+      entry_id: null,
+      action: "membership.add",
+      subject: `membership:${id}`,
+      before: null,
+      after: json({ role: args.role, userId: user.id, email, name: args.name.trim() }),
+      reason: null,
     });
     return { kind: "added" as const, userId: user.id };
   });
@@ -133,7 +176,14 @@ export type ActiveResult = { ok: true } | { ok: false; reason: "not_found" | "un
 /** Deactivates or reactivates an assessor/juror membership of the edition, audited. */
 export async function setMembershipActive(
   db: Db,
-  args: { editionId: number; membershipId: number; active: boolean; userId: number; reason?: string | null; now?: Date },
+  args: {
+    editionId: number;
+    membershipId: number;
+    active: boolean;
+    userId: number;
+    reason?: string | null;
+    now?: Date;
+  },
 ): Promise<ActiveResult> {
   const at = (args.now ?? new Date()).toISOString();
   return inTransaction(db, async (tx) => {
@@ -146,12 +196,22 @@ export async function setMembershipActive(
       .executeTakeFirst();
     if (!m) return { ok: false as const, reason: "not_found" as const };
     const to = args.active ? 1 : 0;
-    const res = await tx.updateTable("memberships").set({ active: to }).where("id", "=", m.id).where("active", "=", 1 - to).executeTakeFirst();
+    const res = await tx
+      .updateTable("memberships")
+      .set({ active: to })
+      .where("id", "=", m.id)
+      .where("active", "=", 1 - to)
+      .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) return { ok: false as const, reason: "unchanged" as const };
     await audit(tx, {
-      at, user_id: args.userId, edition_id: args.editionId, entry_id: null,
-      action: args.active ? "membership.reactivate" : "membership.deactivate", subject: `membership:${m.id}`,
-      before: json({ active: !args.active }), after: json({ active: args.active, role: m.role, userId: m.user_id }),
+      at,
+      user_id: args.userId,
+      edition_id: args.editionId,
+      entry_id: null,
+      action: args.active ? "membership.reactivate" : "membership.deactivate",
+      subject: `membership:${m.id}`,
+      before: json({ active: !args.active }),
+      after: json({ active: args.active, role: m.role, userId: m.user_id }),
       reason: args.reason?.trim() || null,
     });
     return { ok: true as const };

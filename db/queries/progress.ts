@@ -30,8 +30,16 @@ export async function stageAssignmentRows(db: Db, editionId: number, stage: Stag
     .innerJoin("categories as c", "c.id", "e.category_id")
     .innerJoin("users as u", "u.id", "a.user_id")
     .select([
-      "a.id as assignmentId", "e.id as entryId", "e.status as entryStatus", "o.name as organisationName",
-      "c.id as categoryId", "c.key as category", "u.id as userId", "u.name as userName", "a.status", "a.version",
+      "a.id as assignmentId",
+      "e.id as entryId",
+      "e.status as entryStatus",
+      "o.name as organisationName",
+      "c.id as categoryId",
+      "c.key as category",
+      "u.id as userId",
+      "u.name as userName",
+      "a.status",
+      "a.version",
       "a.submitted_at as submittedAt",
     ])
     .where("e.edition_id", "=", editionId)
@@ -67,7 +75,14 @@ export function summariseProgress(rows: ProgressRow[]) {
   const people = new Map<number, { userId: number; userName: string } & Counts>();
   const entries = new Map<
     number,
-    { entryId: number; organisationName: string; categoryId: number; category: CategoryKey; entryStatus: EntryStatus; sheets: ProgressRow[] } & Counts
+    {
+      entryId: number;
+      organisationName: string;
+      categoryId: number;
+      category: CategoryKey;
+      entryStatus: EntryStatus;
+      sheets: ProgressRow[];
+    } & Counts
   >();
   for (const r of rows) {
     add(total, r.status);
@@ -79,10 +94,18 @@ export function summariseProgress(rows: ProgressRow[]) {
     add(p, r.status);
     let e = entries.get(r.entryId);
     if (!e) {
-      entries.set(r.entryId, (e = {
-        entryId: r.entryId, organisationName: r.organisationName, categoryId: r.categoryId, category: r.category,
-        entryStatus: r.entryStatus, sheets: [], ...empty(),
-      }));
+      entries.set(
+        r.entryId,
+        (e = {
+          entryId: r.entryId,
+          organisationName: r.organisationName,
+          categoryId: r.categoryId,
+          category: r.category,
+          entryStatus: r.entryStatus,
+          sheets: [],
+          ...empty(),
+        }),
+      );
     }
     add(e, r.status);
     e.sheets.push(r);
@@ -102,7 +125,15 @@ export async function progressAssignment(db: Db, editionId: number, assignmentId
     .innerJoin("entries as e", "e.id", "a.entry_id")
     .innerJoin("organisations as o", "o.id", "e.organisation_id")
     .innerJoin("users as u", "u.id", "a.user_id")
-    .select(["a.id", "a.entry_id as entryId", "a.stage_key as stage", "a.status", "a.version", "o.name as organisationName", "u.name as userName"])
+    .select([
+      "a.id",
+      "a.entry_id as entryId",
+      "a.stage_key as stage",
+      "a.status",
+      "a.version",
+      "o.name as organisationName",
+      "u.name as userName",
+    ])
     .where("a.id", "=", assignmentId)
     .where("e.edition_id", "=", editionId)
     .executeTakeFirst();
@@ -119,7 +150,9 @@ export async function progressEntry(db: Db, editionId: number, entryId: number) 
     .executeTakeFirst();
 }
 
-export type ReopenResult = { ok: true; version: number } | { ok: false; reason: "not_found" | "not_submitted" | "reason_required" | "stage_not_open" };
+export type ReopenResult =
+  | { ok: true; version: number }
+  | { ok: false; reason: "not_found" | "not_submitted" | "reason_required" | "stage_not_open" };
 
 /** Reopens a submitted scoresheet of THIS edition (another edition's assignment is "not_found"). */
 export async function reopenEditionScoresheet(
@@ -155,9 +188,15 @@ export async function reopenEntry(
     if (Number(res.numUpdatedRows) !== 1) return { ok: false as const, reason: "not_submitted" as const };
     const version = entry.version + 1;
     await audit(tx, {
-      at, user_id: args.userId, edition_id: args.editionId, entry_id: args.entryId, action: "entry.reopen",
-      subject: `entry:${args.entryId}`, before: json({ status: "submitted", version: entry.version }),
-      after: json({ status: "draft", version }), reason,
+      at,
+      user_id: args.userId,
+      edition_id: args.editionId,
+      entry_id: args.entryId,
+      action: "entry.reopen",
+      subject: `entry:${args.entryId}`,
+      before: json({ status: "submitted", version: entry.version }),
+      after: json({ status: "draft", version }),
+      reason,
     });
     return { ok: true as const, version };
   });

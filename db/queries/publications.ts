@@ -15,7 +15,9 @@ const EVENT = ["ev.id", "ev.publication_id", "ev.category_id", "ev.published_at"
  * What readers of a current publication get: the snapshot's result and when it became current
  * (its current event's time and author), for each given current event, in the same order.
  */
-async function withSnapshots<E extends { publication_id: number; category_id: number; published_at: string; published_by: number | null }>(db: Db, current: E[]) {
+async function withSnapshots<
+  E extends { publication_id: number; category_id: number; published_at: string; published_by: number | null },
+>(db: Db, current: E[]) {
   if (current.length === 0) return [];
   const snapshots = await db
     .selectFrom("publications as p")
@@ -27,13 +29,27 @@ async function withSnapshots<E extends { publication_id: number; category_id: nu
     const s = byId.get(e.publication_id);
     // publication_events.publication_id references publications(id): a missing row is corruption.
     if (!s) throw new Error(`publication ${e.publication_id} of category ${e.category_id} is missing`);
-    return { event: e, id: s.id, edition_id: s.edition_id, category_id: e.category_id, rubric_id: s.rubric_id, result_json: s.result_json, sha256: s.sha256, published_at: e.published_at, published_by: e.published_by };
+    return {
+      event: e,
+      id: s.id,
+      edition_id: s.edition_id,
+      category_id: e.category_id,
+      rubric_id: s.rubric_id,
+      result_json: s.result_json,
+      sha256: s.sha256,
+      published_at: e.published_at,
+      published_by: e.published_by,
+    };
   });
 }
 
 /** The current publication of a category, or undefined when it was never published. */
 export async function currentPublication(db: Db, categoryId: number) {
-  const events = await db.selectFrom("publication_events as ev").select(EVENT).where("ev.category_id", "=", categoryId).execute();
+  const events = await db
+    .selectFrom("publication_events as ev")
+    .select(EVENT)
+    .where("ev.category_id", "=", categoryId)
+    .execute();
   const event = currentEvents(events).get(categoryId);
   if (!event) return undefined;
   const [found] = await withSnapshots(db, [event]); // one row per event, or it throws
@@ -52,7 +68,12 @@ export async function currentPublications(db: Db, editionId: number) {
     .execute();
   const current = [...currentEvents(events).values()].sort((a, b) => a.category_id - b.category_id);
   const snapshots = await withSnapshots(db, current);
-  return snapshots.map(({ event, ...s }) => ({ ...s, category: event.category, places: event.places, mentions: event.mentions }));
+  return snapshots.map(({ event, ...s }) => ({
+    ...s,
+    category: event.category,
+    places: event.places,
+    mentions: event.mentions,
+  }));
 }
 
 /** The ids of an edition's categories that have a current publication. */
@@ -80,19 +101,41 @@ export async function publicationByHash(db: Db, sha256: string) {
     .innerJoin("editions as ed", "ed.id", "p.edition_id")
     .innerJoin("categories as c", "c.id", "p.category_id")
     .select([
-      "p.id", "p.edition_id", "p.category_id", "p.input_json", "p.result_json", "p.sha256", "p.published_at",
-      "ed.name as edition_name", "ed.year", "c.key as category", "c.places", "c.mentions",
+      "p.id",
+      "p.edition_id",
+      "p.category_id",
+      "p.input_json",
+      "p.result_json",
+      "p.sha256",
+      "p.published_at",
+      "ed.name as edition_name",
+      "ed.year",
+      "c.key as category",
+      "c.places",
+      "c.mentions",
     ])
     .where("p.sha256", "=", sha256)
     .executeTakeFirst();
   if (!p) return undefined;
-  const events = await db.selectFrom("publication_events").select(["id", "publication_id", "category_id", "published_at"]).where("category_id", "=", p.category_id).execute();
+  const events = await db
+    .selectFrom("publication_events")
+    .select(["id", "publication_id", "category_id", "published_at"])
+    .where("category_id", "=", p.category_id)
+    .execute();
   const standing = publicationStanding(p.id, events);
-  return { ...p, published_at: standing.publishedAt ?? p.published_at, current: standing.current, replacedAt: standing.replacedAt };
+  return {
+    ...p,
+    published_at: standing.publishedAt ?? p.published_at,
+    current: standing.current,
+    replacedAt: standing.replacedAt,
+  };
 }
 
 /** Signs off a category: approves exactly the data whose snapshot hash is given (audited). */
-export async function signOffCategory(db: Db, args: { editionId: number; categoryId: number; userId: number; sha256: string }) {
+export async function signOffCategory(
+  db: Db,
+  args: { editionId: number; categoryId: number; userId: number; sha256: string },
+) {
   await inTransaction(db, async (tx) => {
     const at = new Date().toISOString();
     await tx
@@ -101,8 +144,14 @@ export async function signOffCategory(db: Db, args: { editionId: number; categor
       .where("id", "=", args.categoryId)
       .execute();
     await audit(tx, {
-      user_id: args.userId, edition_id: args.editionId, entry_id: null, action: "category.sign_off",
-      subject: `category:${args.categoryId}`, before: null, after: json({ signed_off_at: at, sha256: args.sha256 }), reason: null,
+      user_id: args.userId,
+      edition_id: args.editionId,
+      entry_id: null,
+      action: "category.sign_off",
+      subject: `category:${args.categoryId}`,
+      before: null,
+      after: json({ signed_off_at: at, sha256: args.sha256 }),
+      reason: null,
     });
   });
 }
@@ -126,17 +175,30 @@ export async function publishSnapshot(db: Db, p: NewPublication): Promise<{ id: 
   return inTransaction(db, async (tx) => {
     const at = new Date().toISOString();
     const earlier = await tx.selectFrom("publications").select("id").where("sha256", "=", p.sha256).executeTakeFirst();
-    const id = earlier?.id ?? (await tx
-      .insertInto("publications")
-      .values({
-        edition_id: p.editionId, category_id: p.categoryId, rubric_id: p.rubricId, input_json: p.inputJson,
-        result_json: p.resultJson, sha256: p.sha256, published_by: p.userId, published_at: at,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow()).id;
+    const id =
+      earlier?.id ??
+      (
+        await tx
+          .insertInto("publications")
+          .values({
+            edition_id: p.editionId,
+            category_id: p.categoryId,
+            rubric_id: p.rubricId,
+            input_json: p.inputJson,
+            result_json: p.resultJson,
+            sha256: p.sha256,
+            published_by: p.userId,
+            published_at: at,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
     const current = (await currentPublication(tx, p.categoryId))?.id ?? null;
     if (current === id) return { id, created: false };
-    await tx.insertInto("publication_events").values({ publication_id: id, category_id: p.categoryId, published_by: p.userId, published_at: at }).execute();
+    await tx
+      .insertInto("publication_events")
+      .values({ publication_id: id, category_id: p.categoryId, published_by: p.userId, published_at: at })
+      .execute();
     const marked = await tx
       .updateTable("entries")
       .set({ status: "published" })
@@ -144,9 +206,19 @@ export async function publishSnapshot(db: Db, p: NewPublication): Promise<{ id: 
       .where("status", "in", SCORED_STATUSES)
       .executeTakeFirst();
     await audit(tx, {
-      user_id: p.userId, edition_id: p.editionId, entry_id: null, action: "category.publish",
-      subject: `category:${p.categoryId}`, before: current === null ? null : json({ publication: current }),
-      after: json({ publication: id, sha256: p.sha256, rubric: p.rubricId, entries: Number(marked.numUpdatedRows), again: earlier !== undefined }),
+      user_id: p.userId,
+      edition_id: p.editionId,
+      entry_id: null,
+      action: "category.publish",
+      subject: `category:${p.categoryId}`,
+      before: current === null ? null : json({ publication: current }),
+      after: json({
+        publication: id,
+        sha256: p.sha256,
+        rubric: p.rubricId,
+        entries: Number(marked.numUpdatedRows),
+        again: earlier !== undefined,
+      }),
       reason: null,
     });
     return { id, created: earlier === undefined };

@@ -36,7 +36,10 @@ export async function scoresAboveNewMax(db: Db, categoryId: number, definition: 
     .where("s.value", "is not", null)
     .groupBy(["c.key", "c.stage_key"])
     .execute();
-  return criteriaBelowScores(definition, new Map(highest.map((h) => [criterionKey({ stage: h.stage_key, id: h.key }), Number(h.top)])));
+  return criteriaBelowScores(
+    definition,
+    new Map(highest.map((h) => [criterionKey({ stage: h.stage_key, id: h.key }), Number(h.top)])),
+  );
 }
 
 export async function rubricVersions(db: Db, categoryId: number) {
@@ -68,8 +71,14 @@ export type SaveRubricVersionResult =
 export async function saveRubricVersion(
   db: Db,
   a: {
-    editionId: number; categoryId: number; basedOn: number; definition: RubricDefinition; method?: unknown;
-    reason: string | null; userId: number; source: "import" | "edit";
+    editionId: number;
+    categoryId: number;
+    basedOn: number;
+    definition: RubricDefinition;
+    method?: unknown;
+    reason: string | null;
+    userId: number;
+    source: "import" | "edit";
   },
 ): Promise<SaveRubricVersionResult> {
   return inTransaction(db, async (tx) => {
@@ -82,13 +91,23 @@ export async function saveRubricVersion(
     const above = await scoresAboveNewMax(tx, a.categoryId, a.definition);
     if (above.length > 0) return { ok: false as const, refusal: "max_below_scores" as const, above };
     const method = a.method !== undefined ? a.method : current ? (JSON.parse(current.method) as unknown) : {};
-    const rubricId = await insertRubric(tx, { categoryId: a.categoryId, definition: a.definition, method, reason: a.reason, userId: a.userId });
+    const rubricId = await insertRubric(tx, {
+      categoryId: a.categoryId,
+      definition: a.definition,
+      method,
+      reason: a.reason,
+      userId: a.userId,
+    });
     const version = currentVersion + 1;
     await audit(tx, {
-      user_id: a.userId, edition_id: a.editionId, entry_id: null,
+      user_id: a.userId,
+      edition_id: a.editionId,
+      entry_id: null,
       action: frozen ? "rubric.new_version_frozen" : a.source === "import" ? "rubric.import" : "rubric.edit",
-      subject: `category:${a.categoryId}`, before: current ? json({ rubric: current.id, version: currentVersion }) : null,
-      after: json({ rubric: rubricId, version }), reason: a.reason,
+      subject: `category:${a.categoryId}`,
+      before: current ? json({ rubric: current.id, version: currentVersion }) : null,
+      after: json({ rubric: rubricId, version }),
+      reason: a.reason,
     });
     return { ok: true as const, rubricId, version, frozen };
   });

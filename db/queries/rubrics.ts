@@ -4,7 +4,13 @@ import { judgedScale, type RubricDefinition } from "../../app/domain/rubric";
 /** Stores a rubric version of a category and returns its id. */
 export async function insertRubric(
   db: Db,
-  args: { categoryId: number; definition: RubricDefinition; method?: unknown; reason?: string | null; userId?: number | null },
+  args: {
+    categoryId: number;
+    definition: RubricDefinition;
+    method?: unknown;
+    reason?: string | null;
+    userId?: number | null;
+  },
 ): Promise<number> {
   return inTransaction(db, async (tx) => {
     const last = await tx
@@ -59,13 +65,20 @@ export async function insertRubric(
         .returning("id")
         .executeTakeFirstOrThrow();
       for (const b of c.type === "indicator" ? c.bands : []) {
-        await tx.insertInto("criterion_bands").values({ criterion_id: criterionId, min: b.min, points: b.points }).execute();
+        await tx
+          .insertInto("criterion_bands")
+          .values({ criterion_id: criterionId, min: b.min, points: b.points })
+          .execute();
       }
     }
     for (const g of d.gates) {
-      await tx.insertInto("gates").values({ rubric_id: rubricId, key: g.id, indicator: g.indicator, op: g.op, value: g.value }).execute();
+      await tx
+        .insertInto("gates")
+        .values({ rubric_id: rubricId, key: g.id, indicator: g.indicator, op: g.op, value: g.value })
+        .execute();
     }
-    if (last?.v != null) await carryScoresOver(tx, { categoryId: args.categoryId, fromVersion: Number(last.v), toRubricId: rubricId });
+    if (last?.v != null)
+      await carryScoresOver(tx, { categoryId: args.categoryId, fromVersion: Number(last.v), toRubricId: rubricId });
     return rubricId;
   });
 }
@@ -78,18 +91,37 @@ export async function insertRubric(
  * Scores of criteria the new version dropped stay with the old version (kept, not counted).
  */
 async function carryScoresOver(tx: Db, a: { categoryId: number; fromVersion: number; toRubricId: number }) {
-  const previous = await tx.selectFrom("rubrics").select("id").where("category_id", "=", a.categoryId).where("version", "=", a.fromVersion).executeTakeFirst();
+  const previous = await tx
+    .selectFrom("rubrics")
+    .select("id")
+    .where("category_id", "=", a.categoryId)
+    .where("version", "=", a.fromVersion)
+    .executeTakeFirst();
   if (!previous) return;
   const [before, after] = await Promise.all([
-    tx.selectFrom("criteria").select(["id", "key", "stage_key"]).where("rubric_id", "=", previous.id).where("type", "=", "judged").execute(),
-    tx.selectFrom("criteria").select(["id", "key", "stage_key"]).where("rubric_id", "=", a.toRubricId).where("type", "=", "judged").execute(),
+    tx
+      .selectFrom("criteria")
+      .select(["id", "key", "stage_key"])
+      .where("rubric_id", "=", previous.id)
+      .where("type", "=", "judged")
+      .execute(),
+    tx
+      .selectFrom("criteria")
+      .select(["id", "key", "stage_key"])
+      .where("rubric_id", "=", a.toRubricId)
+      .where("type", "=", "judged")
+      .execute(),
   ]);
   const target = new Map(after.map((c) => [`${c.stage_key}/${c.key}`, c.id]));
   const moved: number[] = [];
   for (const c of before) {
     const to = target.get(`${c.stage_key}/${c.key}`);
     if (to === undefined) continue;
-    const res = await tx.updateTable("scores").set({ criterion_id: to }).where("criterion_id", "=", c.id).executeTakeFirst();
+    const res = await tx
+      .updateTable("scores")
+      .set({ criterion_id: to })
+      .where("criterion_id", "=", c.id)
+      .executeTakeFirst();
     if (Number(res.numUpdatedRows) > 0) moved.push(to);
   }
   if (moved.length === 0) return;

@@ -35,11 +35,21 @@ export async function loadAssignment(db: Db, assignmentId: number) {
   return db
     .selectFrom("assignments as a")
     .innerJoin("entries as e", "e.id", "a.entry_id")
-    .innerJoin("edition_stages as s", (j) => j.onRef("s.edition_id", "=", "e.edition_id").onRef("s.key", "=", "a.stage_key"))
+    .innerJoin("edition_stages as s", (j) =>
+      j.onRef("s.edition_id", "=", "e.edition_id").onRef("s.key", "=", "a.stage_key"),
+    )
     .select([
-      "a.id", "a.entry_id as entryId", "a.user_id as userId", "a.stage_key as stage", "a.status", "a.version",
-      "a.submitted_at as submittedAt", "e.edition_id as editionId", "e.category_id as categoryId",
-      "s.status as stageStatus", "s.deadline",
+      "a.id",
+      "a.entry_id as entryId",
+      "a.user_id as userId",
+      "a.stage_key as stage",
+      "a.status",
+      "a.version",
+      "a.submitted_at as submittedAt",
+      "e.edition_id as editionId",
+      "e.category_id as categoryId",
+      "s.status as stageStatus",
+      "s.deadline",
     ])
     .where("a.id", "=", assignmentId)
     .executeTakeFirst();
@@ -82,7 +92,10 @@ export async function loadScores(db: Db, assignmentId: number) {
 }
 
 /** Whether scores may be written for a stage now: it is open and its deadline has not passed. */
-export function stageAccepts(stage: { stageStatus: string; deadline: string | null }, now = new Date()): "ok" | "stage_closed" | "deadline" {
+export function stageAccepts(
+  stage: { stageStatus: string; deadline: string | null },
+  now = new Date(),
+): "ok" | "stage_closed" | "deadline" {
   if (stage.stageStatus !== "open") return "stage_closed";
   if (deadlinePassed(stage.deadline, now)) return "deadline";
   return "ok";
@@ -125,7 +138,14 @@ class Refused extends Error {
  */
 export async function saveScoresheet(
   db: Db,
-  args: { assignmentId: number; userId: number; baseVersion: number; scores: ScoreInput[]; submit?: boolean; now?: Date },
+  args: {
+    assignmentId: number;
+    userId: number;
+    baseVersion: number;
+    scores: ScoreInput[];
+    submit?: boolean;
+    now?: Date;
+  },
 ): Promise<SaveResult> {
   const now = args.now ?? new Date();
   const at = now.toISOString();
@@ -134,7 +154,8 @@ export async function saveScoresheet(
   const byId = new Map(criteria.map((c) => [c.id, c]));
   for (const s of args.scores) {
     const c = byId.get(s.criterionId);
-    if (!c || (s.value !== null && !onScale(s.value, c))) return { ok: false, reason: "invalid", criterionIds: [s.criterionId] };
+    if (!c || (s.value !== null && !onScale(s.value, c)))
+      return { ok: false, reason: "invalid", criterionIds: [s.criterionId] };
   }
   const status: AssignmentStatus = submit ? "submitted" : "draft";
   try {
@@ -185,10 +206,25 @@ export async function saveScoresheet(
         } else {
           await tx
             .insertInto("scores")
-            .values({ assignment_id: args.assignmentId, criterion_id: s.criterionId, value: s.value, note, status: "draft", version: 1, updated_at: at })
+            .values({
+              assignment_id: args.assignmentId,
+              criterion_id: s.criterionId,
+              value: s.value,
+              note,
+              status: "draft",
+              version: 1,
+              updated_at: at,
+            })
             .execute();
         }
-        existing.set(s.criterionId, { criterionId: s.criterionId, value: s.value, note, status: "draft", version: (before?.version ?? 0) + 1, updatedAt: at });
+        existing.set(s.criterionId, {
+          criterionId: s.criterionId,
+          value: s.value,
+          note,
+          status: "draft",
+          version: (before?.version ?? 0) + 1,
+          updatedAt: at,
+        });
         await audit(tx, {
           at,
           user_id: args.userId,
@@ -204,9 +240,15 @@ export async function saveScoresheet(
       if (submit) {
         const missing = criteria.filter((c) => existing.get(c.id)?.value == null).map((c) => c.id);
         if (missing.length) throw new Refused("incomplete", missing);
-        const noNote = criteria.filter((c) => needsNote(existing.get(c.id)!.value, c) && !existing.get(c.id)!.note).map((c) => c.id);
+        const noNote = criteria
+          .filter((c) => needsNote(existing.get(c.id)!.value, c) && !existing.get(c.id)!.note)
+          .map((c) => c.id);
         if (noNote.length) throw new Refused("note_required", noNote);
-        await tx.updateTable("scores").set({ status: "submitted" }).where("assignment_id", "=", args.assignmentId).execute();
+        await tx
+          .updateTable("scores")
+          .set({ status: "submitted" })
+          .where("assignment_id", "=", args.assignmentId)
+          .execute();
       }
       await audit(tx, {
         at,
@@ -222,7 +264,8 @@ export async function saveScoresheet(
       return { ok: true as const, version: a.version, status, changed };
     });
   } catch (e) {
-    if (e instanceof Refused) return { ok: false, reason: e.reason, ...(e.criterionIds ? { criterionIds: e.criterionIds } : {}) };
+    if (e instanceof Refused)
+      return { ok: false, reason: e.reason, ...(e.criterionIds ? { criterionIds: e.criterionIds } : {}) };
     throw e;
   }
 }
@@ -236,7 +279,10 @@ export async function reopenScoresheet(
   assignmentId: number,
   userId: number,
   reason: string,
-): Promise<{ ok: true; version: number } | { ok: false; reason: "not_found" | "not_submitted" | "reason_required" | "stage_not_open" }> {
+): Promise<
+  | { ok: true; version: number }
+  | { ok: false; reason: "not_found" | "not_submitted" | "reason_required" | "stage_not_open" }
+> {
   if (!reason.trim()) return { ok: false, reason: "reason_required" };
   return inTransaction(db, async (tx) => {
     // A sheet reopened after its stage closed (or its deadline passed) could never be submitted

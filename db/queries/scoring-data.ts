@@ -35,21 +35,23 @@ export async function indicatorValues(db: Db, entryIds: number[]) {
  */
 export async function submittedScores(db: Db, entryIds: number[], rubricId: number) {
   if (entryIds.length === 0) return [];
-  return db
-    .selectFrom("scores as s")
-    .innerJoin("assignments as a", "a.id", "s.assignment_id")
-    .innerJoin("criteria as c", "c.id", "s.criterion_id")
-    .select(["a.user_id", "a.entry_id", "a.stage_key", "c.key as criterion", "s.value"])
-    .where("a.entry_id", "in", entryIds)
-    .where("a.status", "=", "submitted")
-    .where("s.value", "is not", null)
-    // Only criteria of the rubric version scored (a new version carries the scores it keeps over).
-    .where("c.rubric_id", "=", rubricId)
-    .orderBy("a.entry_id")
-    .orderBy("a.user_id")
-    .orderBy("c.position")
-    .orderBy("s.id")
-    .execute();
+  return (
+    db
+      .selectFrom("scores as s")
+      .innerJoin("assignments as a", "a.id", "s.assignment_id")
+      .innerJoin("criteria as c", "c.id", "s.criterion_id")
+      .select(["a.user_id", "a.entry_id", "a.stage_key", "c.key as criterion", "s.value"])
+      .where("a.entry_id", "in", entryIds)
+      .where("a.status", "=", "submitted")
+      .where("s.value", "is not", null)
+      // Only criteria of the rubric version scored (a new version carries the scores it keeps over).
+      .where("c.rubric_id", "=", rubricId)
+      .orderBy("a.entry_id")
+      .orderBy("a.user_id")
+      .orderBy("c.position")
+      .orderBy("s.id")
+      .execute()
+  );
 }
 
 /** Scoresheets of a category per stage and status (for the "missing scoresheets" warning). */

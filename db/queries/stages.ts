@@ -24,7 +24,12 @@ export async function closeStageWithShortlist(
 ) {
   await inTransaction(db, async (tx) => {
     const now = new Date().toISOString();
-    await tx.updateTable("edition_stages").set({ status: "closed" }).where("edition_id", "=", args.editionId).where("key", "=", args.stage).execute();
+    await tx
+      .updateTable("edition_stages")
+      .set({ status: "closed" })
+      .where("edition_id", "=", args.editionId)
+      .where("key", "=", args.stage)
+      .execute();
     if (args.nextStage) {
       await tx
         .updateTable("edition_stages")
@@ -38,13 +43,29 @@ export async function closeStageWithShortlist(
     // A published entry is never moved back: its result stands whatever stage actions follow
     // (stages.server's proposal leaves published categories out; this holds it for any caller).
     const move = (ids: number[], status: EntryStatus) =>
-      tx.updateTable("entries").set({ status }).where("id", "in", ids).where("edition_id", "=", args.editionId).where("status", "!=", "published").execute();
+      tx
+        .updateTable("entries")
+        .set({ status })
+        .where("id", "in", ids)
+        .where("edition_id", "=", args.editionId)
+        .where("status", "!=", "published")
+        .execute();
     if (args.nextStage && args.advancing.length) await move(args.advancing, STAGE_ENTRY_STATUS[args.nextStage]);
     if (args.nextStage && args.notAdvancing.length) await move(args.notAdvancing, NOT_ADVANCED_STATUS);
     await audit(tx, {
-      user_id: args.userId, edition_id: args.editionId, entry_id: null, action: "stage.close",
-      subject: `stage:${args.stage}`, before: json({ status: "open" }),
-      after: json({ status: "closed", next: args.nextStage, advancing: args.advancing, notAdvancing: args.notAdvancing }), reason: null,
+      user_id: args.userId,
+      edition_id: args.editionId,
+      entry_id: null,
+      action: "stage.close",
+      subject: `stage:${args.stage}`,
+      before: json({ status: "open" }),
+      after: json({
+        status: "closed",
+        next: args.nextStage,
+        advancing: args.advancing,
+        notAdvancing: args.notAdvancing,
+      }),
+      reason: null,
     });
   });
 }

@@ -24,7 +24,12 @@ export async function addMembership(
 ) {
   await db
     .insertInto("memberships")
-    .values({ user_id: m.userId, role: m.role, edition_id: m.editionId ?? null, organisation_id: m.organisationId ?? null })
+    .values({
+      user_id: m.userId,
+      role: m.role,
+      edition_id: m.editionId ?? null,
+      organisation_id: m.organisationId ?? null,
+    })
     .execute();
 }
 
@@ -105,7 +110,10 @@ export async function takeThrottledAttempt(
 }
 
 /** After an attempt that turned out fine: `forget` keys are dropped, `giveBack` keys count one less. */
-export async function settleThrottledAttempt(db: Db, { forget = [], giveBack = [] }: { forget?: string[]; giveBack?: string[] }) {
+export async function settleThrottledAttempt(
+  db: Db,
+  { forget = [], giveBack = [] }: { forget?: string[]; giveBack?: string[] },
+) {
   await inTransaction(db, async (trx) => {
     if (forget.length > 0) await trx.deleteFrom("login_failures").where("key", "in", forget).execute();
     if (giveBack.length > 0) {
@@ -121,14 +129,20 @@ export async function settleThrottledAttempt(db: Db, { forget = [], giveBack = [
 
 /** Drops throttling rows and expired sessions that no longer matter (run at start-up). */
 export async function pruneSignInState(db: Db, now: Date, forgetAfterMs = FORGET_AFTER_MS) {
-  await db.deleteFrom("login_failures").where("last_failure_at", "<", new Date(now.getTime() - forgetAfterMs).toISOString()).execute();
+  await db
+    .deleteFrom("login_failures")
+    .where("last_failure_at", "<", new Date(now.getTime() - forgetAfterMs).toISOString())
+    .execute();
   await db.deleteFrom("sessions").where("expires_at", "<", now.toISOString()).execute();
 }
 
 // ---- database-backed sessions ------------------------------------------------------------
 
 export async function insertSession(db: Db, s: { id: string; userId: number | null; data: string; expiresAt: string }) {
-  await db.insertInto("sessions").values({ id: s.id, user_id: s.userId, data: s.data, expires_at: s.expiresAt }).execute();
+  await db
+    .insertInto("sessions")
+    .values({ id: s.id, user_id: s.userId, data: s.data, expires_at: s.expiresAt })
+    .execute();
 }
 
 export async function readSession(db: Db, id: string, now: string) {

@@ -22,10 +22,16 @@ export const DEMO_LOGINS = {
 };
 
 const REGIONS: [string, OrganisationKind][] = [
-  ["Kota Balikpapan", "city"], ["Kota Samarinda", "city"], ["Kota Bontang", "city"],
-  ["Kabupaten Kutai Kartanegara", "regency"], ["Kabupaten Kutai Timur", "regency"],
-  ["Kabupaten Kutai Barat", "regency"], ["Kabupaten Berau", "regency"], ["Kabupaten Paser", "regency"],
-  ["Kabupaten Penajam Paser Utara", "regency"], ["Kabupaten Mahakam Ulu", "regency"],
+  ["Kota Balikpapan", "city"],
+  ["Kota Samarinda", "city"],
+  ["Kota Bontang", "city"],
+  ["Kabupaten Kutai Kartanegara", "regency"],
+  ["Kabupaten Kutai Timur", "regency"],
+  ["Kabupaten Kutai Barat", "regency"],
+  ["Kabupaten Berau", "regency"],
+  ["Kabupaten Paser", "regency"],
+  ["Kabupaten Penajam Paser Utara", "regency"],
+  ["Kabupaten Mahakam Ulu", "regency"],
 ];
 
 // Fictional companies and public-service bodies: [name, email slug, region].
@@ -82,7 +88,10 @@ function prng(seed: number) {
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {
-  const row = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n) === 0;
 }
 
@@ -99,8 +108,14 @@ export async function seedDemo(db: Db, now = new Date(), options: { uploadDir?: 
     const { id: editionId } = await tx
       .insertInto("editions")
       .values({
-        name: DEMO_EDITION, year: 2023, level: "provincial", region: "Kalimantan Timur", status: "assessment",
-        period_start: "2023-01-01", period_end: "2023-12-31", registration_deadline: day(21),
+        name: DEMO_EDITION,
+        year: 2023,
+        level: "provincial",
+        region: "Kalimantan Timur",
+        status: "assessment",
+        period_start: "2023-01-01",
+        period_end: "2023-12-31",
+        registration_deadline: day(21),
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -109,7 +124,11 @@ export async function seedDemo(db: Db, now = new Date(), options: { uploadDir?: 
       { key: "verification", position: 1, panel: "assessor", status: "pending", deadline: day(45) },
       { key: "interview", position: 2, panel: "juror", status: "pending", deadline: day(60) },
     ] as const;
-    for (const s of stageRows) await tx.insertInto("edition_stages").values({ edition_id: editionId, ...s, opens_at: day(0) }).execute();
+    for (const s of stageRows)
+      await tx
+        .insertInto("edition_stages")
+        .values({ edition_id: editionId, ...s, opens_at: day(0) })
+        .execute();
 
     const committee = await user(DEMO_LOGINS.committee, "Siti Rahmawati (Panitia)");
     await addMembership(tx, { userId: committee, role: "committee", editionId });
@@ -121,9 +140,15 @@ export async function seedDemo(db: Db, now = new Date(), options: { uploadDir?: 
       assessors.push(id);
     }
     const jurorNames = [
-      "Kepala Disnakertrans Prov. Kaltim", "Wakil APINDO Kaltim", "Wakil Serikat Pekerja", "Dr. Hendra Gunawan (Jaminan Sosial)",
-      "Dr. Maria Ulfa (Ekonomi)", "Dr. Bambang Sutrisno (Hukum)", "Dr. Ratna Sari (Kebijakan Publik)",
-      "Ir. Agus Salim (Pemberdayaan Masyarakat)", "Prof. Lina Marlina (Akademisi)",
+      "Kepala Disnakertrans Prov. Kaltim",
+      "Wakil APINDO Kaltim",
+      "Wakil Serikat Pekerja",
+      "Dr. Hendra Gunawan (Jaminan Sosial)",
+      "Dr. Maria Ulfa (Ekonomi)",
+      "Dr. Bambang Sutrisno (Hukum)",
+      "Dr. Ratna Sari (Kebijakan Publik)",
+      "Ir. Agus Salim (Pemberdayaan Masyarakat)",
+      "Prof. Lina Marlina (Akademisi)",
     ];
     for (const [i, name] of jurorNames.entries()) {
       const id = await user(`juri${i + 1}@paritrana.test`, name);
@@ -142,13 +167,20 @@ export async function seedDemo(db: Db, now = new Date(), options: { uploadDir?: 
     const rubrics = {} as Record<string, { id: number; def: RubricDefinition }>;
     for (const [key, categoryId] of Object.entries(categoryIds)) {
       const def = key === "regency_city" ? governmentRubric : companyRubric(key === "micro_small" ? 2 : 5);
-      rubrics[key] = { id: await insertRubric(tx, { categoryId, definition: def, method: demoMethod, userId: committee }), def };
+      rubrics[key] = {
+        id: await insertRubric(tx, { categoryId, definition: def, method: demoMethod, userId: committee }),
+        def,
+      };
     }
 
     // Organisations, their members and entries.
     const orgs: { name: string; slug: string; region: string; kind: OrganisationKind; category: CategoryKey }[] = [
       ...REGIONS.map(([name, kind]) => ({
-        name: `Pemerintah ${name}`, slug: name.split(" ").slice(1).join("-").toLowerCase(), region: name, kind, category: "regency_city" as const,
+        name: `Pemerintah ${name}`,
+        slug: name.split(" ").slice(1).join("-").toLowerCase(),
+        region: name,
+        kind,
+        category: "regency_city" as const,
       })),
       ...Object.entries(COMPANIES).flatMap(([category, list]) =>
         list.map(([name, slug, region]) => {
@@ -162,11 +194,23 @@ export async function seedDemo(db: Db, now = new Date(), options: { uploadDir?: 
     for (const o of orgs) {
       n++;
       const group = categoryGroup(o.category);
-      const size = group === "government" ? null : o.category === "micro_small" ? (n % 2 ? "micro" : "small") : o.category === "medium" ? "medium" : "large";
+      const size =
+        group === "government"
+          ? null
+          : o.category === "micro_small"
+            ? n % 2
+              ? "micro"
+              : "small"
+            : o.category === "medium"
+              ? "medium"
+              : "large";
       const { id: orgId } = await tx
         .insertInto("organisations")
         .values({
-          name: o.name, kind: o.kind, region: `${o.region}, Kalimantan Timur`, size,
+          name: o.name,
+          kind: o.kind,
+          region: `${o.region}, Kalimantan Timur`,
+          size,
           npp: group === "company" ? `NPP${String(16000000 + n * 7919).padStart(8, "0")}` : null,
           nib: group === "company" ? String(9120000000000 + n * 104729) : null,
         })
@@ -181,8 +225,11 @@ export async function seedDemo(db: Db, now = new Date(), options: { uploadDir?: 
       const { id: entryId } = await tx
         .insertInto("entries")
         .values({
-          edition_id: editionId, category_id: categoryIds[o.category], organisation_id: orgId,
-          status: isDraft ? "draft" : "submitted", submitted_at: isDraft ? null : day(-between(1, 10)),
+          edition_id: editionId,
+          category_id: categoryIds[o.category],
+          organisation_id: orgId,
+          status: isDraft ? "draft" : "submitted",
+          submitted_at: isDraft ? null : day(-between(1, 10)),
         })
         .returning("id")
         .executeTakeFirstOrThrow();
@@ -202,13 +249,24 @@ export async function seedDemo(db: Db, now = new Date(), options: { uploadDir?: 
         regulations = between(0, 3);
         const types = o.kind === "city" ? "perwali" : "perbup";
         for (let r = 0; r < regulations; r++) {
-          await tx.insertInto("entry_regulations").values({
-            entry_id: entryId, type: r === 0 ? "perda" : types, number: String(between(1, 40)), year: 2019 + r,
-            title: "Penyelenggaraan Jaminan Sosial Ketenagakerjaan",
-          }).execute();
+          await tx
+            .insertInto("entry_regulations")
+            .values({
+              entry_id: entryId,
+              type: r === 0 ? "perda" : types,
+              number: String(between(1, 40)),
+              year: 2019 + r,
+              title: "Penyelenggaraan Jaminan Sosial Ketenagakerjaan",
+            })
+            .execute();
         }
       } else {
-        const workers = o.category === "micro_small" ? between(3, 40) : o.category === "medium" ? between(60, 300) : between(400, 6_000);
+        const workers =
+          o.category === "micro_small"
+            ? between(3, 40)
+            : o.category === "medium"
+              ? between(60, 300)
+              : between(400, 6_000);
         figures.workers = workers;
         figures.workers_registered = Math.min(workers, Math.round(workers * (0.8 + rand() * 0.25)));
         for (const [i, p] of PROGRAMMES.entries()) figures[`programme_${p}`] = i < 2 || rand() < 0.8 ? 1 : 0;
@@ -219,7 +277,8 @@ export async function seedDemo(db: Db, now = new Date(), options: { uploadDir?: 
         figures.accidents_reported = between(0, 12);
       }
       for (const [key, value] of Object.entries(figures)) {
-        if (value !== undefined) await tx.insertInto("entry_figures").values({ entry_id: entryId, key, value }).execute();
+        if (value !== undefined)
+          await tx.insertInto("entry_figures").values({ entry_id: entryId, key, value }).execute();
       }
       for (const [indicator, value] of Object.entries(deriveIndicators(group, figures, regulations))) {
         await tx.insertInto("indicator_values").values({ entry_id: entryId, indicator, value }).execute();
@@ -247,23 +306,55 @@ export async function seedDemo(db: Db, now = new Date(), options: { uploadDir?: 
         const { id: assignmentId } = await tx
           .insertInto("assignments")
           .values({
-            entry_id: entryId, user_id: assessorId, stage_key: "desk", status: state, version: state === "not_started" ? 0 : 1,
-            submitted_at: state === "submitted" ? day(-1) : null, created_by: committee,
+            entry_id: entryId,
+            user_id: assessorId,
+            stage_key: "desk",
+            status: state,
+            version: state === "not_started" ? 0 : 1,
+            submitted_at: state === "submitted" ? day(-1) : null,
+            created_by: committee,
           })
           .returning("id")
           .executeTakeFirstOrThrow();
         if (state === "not_started") continue;
-        await tx.insertInto("conflict_declarations").values({ user_id: assessorId, entry_id: entryId, has_conflict: 0 }).execute();
+        await tx
+          .insertInto("conflict_declarations")
+          .values({ user_id: assessorId, entry_id: entryId, has_conflict: 0 })
+          .execute();
         for (const c of judged) {
           const value = Math.max(0, Math.min(judgedScale(c).max, Math.round(quality + (rand() - 0.5) * 24)));
-          await tx.insertInto("scores").values({
-            assignment_id: assignmentId, criterion_id: c.id, value, status: state === "submitted" ? "submitted" : "draft",
-            note: value >= 80 ? "Bukti dukung lengkap dan konsisten." : value < 50 ? "Bukti dukung belum memadai." : "Cukup baik.",
-          }).execute();
+          await tx
+            .insertInto("scores")
+            .values({
+              assignment_id: assignmentId,
+              criterion_id: c.id,
+              value,
+              status: state === "submitted" ? "submitted" : "draft",
+              note:
+                value >= 80
+                  ? "Bukti dukung lengkap dan konsisten."
+                  : value < 50
+                    ? "Bukti dukung belum memadai."
+                    : "Cukup baik.",
+            })
+            .execute();
         }
       }
     }
-    await tx.insertInto("audit_log").values({ at: now.toISOString(), user_id: null, edition_id: editionId, entry_id: null, action: "seed.demo", subject: "edition", before: null, after: null, reason: null }).execute();
+    await tx
+      .insertInto("audit_log")
+      .values({
+        at: now.toISOString(),
+        user_id: null,
+        edition_id: editionId,
+        entry_id: null,
+        action: "seed.demo",
+        subject: "edition",
+        before: null,
+        after: null,
+        reason: null,
+      })
+      .execute();
     // Evidence (portal): small PDFs for submitted entries, and one on organisation A's draft.
     await seedEvidence(tx, { uploadDir: options.uploadDir, draftSlugs: ["mahakam-energi"] });
   });

@@ -44,7 +44,10 @@ function seedStorageName(entryId: number, criterion: string): string {
  * Adds the demo evidence rows; the files are written only when `uploadDir` is given (tests of
  * the data layer get the rows without touching the disk).
  */
-export async function seedEvidence(db: Db, { uploadDir, draftSlugs = [] }: { uploadDir?: string; draftSlugs?: string[] }) {
+export async function seedEvidence(
+  db: Db,
+  { uploadDir, draftSlugs = [] }: { uploadDir?: string; draftSlugs?: string[] },
+) {
   if (uploadDir) mkdirSync(uploadDir, { recursive: true });
   const entries = await db
     .selectFrom("entries as e")
@@ -87,9 +90,15 @@ export async function seedEvidence(db: Db, { uploadDir, draftSlugs = [] }: { upl
       await db
         .insertInto("evidence_files")
         .values({
-          entry_id: e.id, criterion_key: c.key, original_name: `${c.key}-${e.year}.pdf`, storage_name: storageName,
-          mime: "application/pdf", size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"),
-          uploaded_by: null, uploaded_at: e.submitted_at ?? new Date().toISOString(),
+          entry_id: e.id,
+          criterion_key: c.key,
+          original_name: `${c.key}-${e.year}.pdf`,
+          storage_name: storageName,
+          mime: "application/pdf",
+          size: bytes.length,
+          sha256: createHash("sha256").update(bytes).digest("hex"),
+          uploaded_by: null,
+          uploaded_at: e.submitted_at ?? new Date().toISOString(),
         })
         .execute();
     }

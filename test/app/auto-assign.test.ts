@@ -13,7 +13,8 @@ function check(input: AutoAssignInput) {
     s.add(x.person);
     per.set(x.entry, s);
   }
-  for (const p of plan.pairs) expect(blocked.has(`${p.entry}/${p.person}`), `blocked pair ${p.entry}/${p.person}`).toBe(false);
+  for (const p of plan.pairs)
+    expect(blocked.has(`${p.entry}/${p.person}`), `blocked pair ${p.entry}/${p.person}`).toBe(false);
   for (const l of plan.loads) expect(l.added === 0 || l.total <= plan.cap).toBe(true);
   return { plan, per };
 }
@@ -40,16 +41,25 @@ describe("autoAssign", () => {
     // Entry 1 already has 100 (who then declared a conflict), 101 (deactivated: not among the
     // people) and 102; with k = 3 it needs two more, and neither 100 nor 101 is given it again.
     const plan = autoAssign({
-      entries: [1], people: [100, 102, 103, 104, 105], k: 3,
+      entries: [1],
+      people: [100, 102, 103, 104, 105],
+      k: 3,
       blocked: [{ entry: 1, person: 100 }],
-      existing: [{ entry: 1, person: 100 }, { entry: 1, person: 101 }, { entry: 1, person: 102 }],
+      existing: [
+        { entry: 1, person: 100 },
+        { entry: 1, person: 101 },
+        { entry: 1, person: 102 },
+      ],
     });
     expect(plan.pairs.map((p) => p.person).sort()).toEqual([103, 104]);
     expect(plan.short).toEqual([]);
   });
 
   it("never pairs a declared conflict or a member of the entrant organisation", () => {
-    const blocked = range(20).flatMap((e) => [{ entry: e, person: 100 + (e % 5) }, { entry: e, person: 100 + ((e + 1) % 5) }]);
+    const blocked = range(20).flatMap((e) => [
+      { entry: e, person: 100 + (e % 5) },
+      { entry: e, person: 100 + ((e + 1) % 5) },
+    ]);
     const { plan, per } = check({ entries: range(20), people: range(5, 100), k: 3, blocked });
     expect(plan.short).toEqual([]);
     for (const e of range(20)) expect(per.get(e)?.size).toBe(3);
@@ -66,7 +76,10 @@ describe("autoAssign", () => {
       blocked: [{ entry: 1, person: 11 }],
     });
     expect(plan.short).toEqual([]);
-    expect(plan.pairs).toEqual([{ entry: 1, person: 10 }, { entry: 2, person: 11 }]);
+    expect(plan.pairs).toEqual([
+      { entry: 1, person: 10 },
+      { entry: 2, person: 11 },
+    ]);
   });
 
   it("counts existing assignments towards k and the load", () => {
@@ -79,7 +92,12 @@ describe("autoAssign", () => {
 
   it("is deterministic and independent of input order", () => {
     const a = autoAssign({ entries: range(40), people: range(9, 100), k: 3, blocked: [{ entry: 3, person: 101 }] });
-    const b = autoAssign({ entries: range(40).reverse(), people: range(9, 100).reverse(), k: 3, blocked: [{ entry: 3, person: 101 }] });
+    const b = autoAssign({
+      entries: range(40).reverse(),
+      people: range(9, 100).reverse(),
+      k: 3,
+      blocked: [{ entry: 3, person: 101 }],
+    });
     expect(b).toEqual(a);
   });
 

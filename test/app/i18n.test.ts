@@ -18,7 +18,9 @@ describe("translation layer", () => {
   it("speaks Bahasa Indonesia by default and fills placeholders", () => {
     expect(translate("id", "login.title")).toBe("Masuk");
     expect(translate("en", "login.title")).toBe("Sign in");
-    expect(translate("id", "login.throttled", { seconds: 8 })).toBe("Terlalu banyak percobaan yang gagal. Coba lagi dalam 8 detik.");
+    expect(translate("id", "login.throttled", { seconds: 8 })).toBe(
+      "Terlalu banyak percobaan yang gagal. Coba lagi dalam 8 detik.",
+    );
   });
 });
 
@@ -41,7 +43,10 @@ describe("Indonesian formats", () => {
 });
 
 describe("forms", () => {
-  const schema = z.object({ email: z.email({ error: "login.emailInvalid" }), password: z.string().min(1, { error: "login.passwordRequired" }) });
+  const schema = z.object({
+    email: z.email({ error: "login.emailInvalid" }),
+    password: z.string().min(1, { error: "login.passwordRequired" }),
+  });
   it("translates field errors and keeps the input but never the password", () => {
     const form = new FormData();
     form.set("email", "bukan-email");

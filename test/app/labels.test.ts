@@ -4,7 +4,17 @@ import type { reassign } from "../../db/queries/assignment-plans";
 import type { AcceptResult, InvitationState } from "../../db/queries/invitations";
 import type { RegisterResult } from "../../db/queries/registrations";
 import type {
-  AssessorView, AssignmentStatus, CategoryKey, EditionStatus, Level, Organisation, OrganisationInvitationsTable, OrganisationKind, Role, StageKey, StageStatus,
+  AssessorView,
+  AssignmentStatus,
+  CategoryKey,
+  EditionStatus,
+  Level,
+  Organisation,
+  OrganisationInvitationsTable,
+  OrganisationKind,
+  Role,
+  StageKey,
+  StageStatus,
 } from "../../db/schema";
 import { ENTRY_STATUSES } from "../../app/domain/entry-status";
 import { isMessageKey, translate } from "../../app/i18n";
@@ -20,27 +30,72 @@ const every = <K extends string>(values: Record<K, true>) => Object.keys(values)
 type Refusal<R> = Extract<R, { ok: false }> extends { reason: infer Why extends string } ? Why : never;
 
 const vocabularies: Record<string, readonly string[]> = {
-  category: every<CategoryKey>({ province: true, regency_city: true, large: true, medium: true, public_service: true, micro_small: true }),
+  category: every<CategoryKey>({
+    province: true,
+    regency_city: true,
+    large: true,
+    medium: true,
+    public_service: true,
+    micro_small: true,
+  }),
   stage: every<StageKey>({ desk: true, verification: true, interview: true }),
   stageStatus: every<StageStatus>({ pending: true, open: true, closed: true }),
   entryStatus: ENTRY_STATUSES,
-  editionStatus: every<EditionStatus>({ draft: true, registration: true, assessment: true, closed: true, published: true }),
+  editionStatus: every<EditionStatus>({
+    draft: true,
+    registration: true,
+    assessment: true,
+    closed: true,
+    published: true,
+  }),
   level: every<Level>({ provincial: true, national: true }),
   role: every<Role>({ committee: true, assessor: true, juror: true, entrant: true }),
   "assess.status": every<AssignmentStatus>({ not_started: true, draft: true, submitted: true }),
   "committee.stages.view": every<AssessorView>({ none: true, scores: true, scores_notes: true }),
-  "committee.orgs.answer": every<Selectable<OrganisationInvitationsTable>["status"]>({ open: true, accepted: true, declined: true }),
-  "portal.orgKind": every<OrganisationKind>({ province: true, regency: true, city: true, company: true, public_service: true }),
+  "committee.orgs.answer": every<Selectable<OrganisationInvitationsTable>["status"]>({
+    open: true,
+    accepted: true,
+    declined: true,
+  }),
+  "portal.orgKind": every<OrganisationKind>({
+    province: true,
+    regency: true,
+    city: true,
+    company: true,
+    public_service: true,
+  }),
   "portal.size": every<NonNullable<Organisation["size"]>>({ large: true, medium: true, small: true, micro: true }),
   "portal.programme": PROGRAMMES,
   "portal.regulation": REGULATION_TYPES,
   "portal.figure": [...FIGURE_FIELDS.government, ...FIGURE_FIELDS.company].map((f) => f.key),
-  "portal.invite.state": every<InvitationState | "throttled">({ valid: true, expired: true, used: true, unknown: true, throttled: true }),
-  "portal.invite.refused": every<Refusal<AcceptResult>>({
-    unknown: true, expired: true, used: true, email_taken: true, email_mismatch: true, organisation_required: true, duplicate: true,
+  "portal.invite.state": every<InvitationState | "throttled">({
+    valid: true,
+    expired: true,
+    used: true,
+    unknown: true,
+    throttled: true,
   }),
-  "portal.register.refused": every<Refusal<RegisterResult>>({ closed: true, category: true, kind: true, email_taken: true, duplicate: true }),
-  "committee.assign.refused": every<Refusal<Awaited<ReturnType<typeof reassign>>>>({ not_found: true, submitted: true, duplicate: true }),
+  "portal.invite.refused": every<Refusal<AcceptResult>>({
+    unknown: true,
+    expired: true,
+    used: true,
+    email_taken: true,
+    email_mismatch: true,
+    organisation_required: true,
+    duplicate: true,
+  }),
+  "portal.register.refused": every<Refusal<RegisterResult>>({
+    closed: true,
+    category: true,
+    kind: true,
+    email_taken: true,
+    duplicate: true,
+  }),
+  "committee.assign.refused": every<Refusal<Awaited<ReturnType<typeof reassign>>>>({
+    not_found: true,
+    submitted: true,
+    duplicate: true,
+  }),
 };
 
 describe("texts of the fixed vocabularies", () => {

@@ -29,9 +29,13 @@ function toForm(m: RubricFormModel): URLSearchParams {
     f.set(`${p}.advanceValue`, s.advanceValue);
   });
   const crit = (p: string, c: RubricFormModel["added"]) => {
-    for (const k of ["key", "stage", "type", "nameId", "nameEn", "weight", "max", "step", "indicator"] as const) f.set(`${p}.${k}`, c[k]);
+    for (const k of ["key", "stage", "type", "nameId", "nameEn", "weight", "max", "step", "indicator"] as const)
+      f.set(`${p}.${k}`, c[k]);
     if (c.evidence) f.set(`${p}.evidence`, "on");
-    c.bands.forEach((b, j) => { f.set(`${p}.bands.${j}.min`, b.min); f.set(`${p}.bands.${j}.points`, b.points); });
+    c.bands.forEach((b, j) => {
+      f.set(`${p}.bands.${j}.min`, b.min);
+      f.set(`${p}.bands.${j}.points`, b.points);
+    });
   };
   m.criteria.forEach((c, i) => {
     crit(`criteria.${i}`, c);
@@ -41,10 +45,15 @@ function toForm(m: RubricFormModel): URLSearchParams {
   });
   crit("added", m.added);
   m.gates.forEach((g, i) => {
-    f.set(`gates.${i}.id`, g.id); f.set(`gates.${i}.indicator`, g.indicator); f.set(`gates.${i}.op`, g.op); f.set(`gates.${i}.value`, g.value);
+    f.set(`gates.${i}.id`, g.id);
+    f.set(`gates.${i}.indicator`, g.indicator);
+    f.set(`gates.${i}.op`, g.op);
+    f.set(`gates.${i}.value`, g.value);
     if (g.remove) f.set(`gates.${i}.remove`, "on");
   });
-  f.set("newGate.indicator", m.newGate.indicator); f.set("newGate.op", m.newGate.op); f.set("newGate.value", m.newGate.value);
+  f.set("newGate.indicator", m.newGate.indicator);
+  f.set("newGate.op", m.newGate.op);
+  f.set("newGate.value", m.newGate.value);
   return f;
 }
 
@@ -61,7 +70,10 @@ describe("rubric form: model and definition", () => {
     const r = validateRubricForm(model, demoMethod);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const norm = (d: RubricDefinition) => ({ ...d, criteria: d.criteria.map((c) => ({ step: c.type === "judged" ? 1 : undefined, evidenceRequired: false, ...c })) });
+    const norm = (d: RubricDefinition) => ({
+      ...d,
+      criteria: d.criteria.map((c) => ({ step: c.type === "judged" ? 1 : undefined, evidenceRequired: false, ...c })),
+    });
     expect(JSON.parse(JSON.stringify(norm(r.definition)))).toEqual(JSON.parse(JSON.stringify(norm(def))));
   });
 
@@ -108,7 +120,9 @@ describe("rubric form: model and definition", () => {
     const model = modelFromDefinition(rubric(), STAGES, 1);
     const keys = model.criteria.map((c) => c.key);
     model.criteria[1]!.remove = true;
-    model.gates.forEach((g) => { g.remove = true; });
+    model.gates.forEach((g) => {
+      g.remove = true;
+    });
     const r = buildDefinition(modelFromForm(toForm(model)));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -120,17 +134,38 @@ describe("rubric form: model and definition", () => {
   it("adds a new criterion after the last one of its stage, and a new gate with a generated id", () => {
     const model = modelFromDefinition(rubric(), STAGES, 1);
     model.added = {
-      ...model.added, key: "k3_committee", stage: "desk", type: "indicator", nameId: "Komite K3", nameEn: "Safety committee",
-      weight: "5", indicator: "programmes", bands: [{ min: "5", points: "100" }, { min: "0", points: "10" }, { min: "", points: "" }],
+      ...model.added,
+      key: "k3_committee",
+      stage: "desk",
+      type: "indicator",
+      nameId: "Komite K3",
+      nameEn: "Safety committee",
+      weight: "5",
+      indicator: "programmes",
+      bands: [
+        { min: "5", points: "100" },
+        { min: "0", points: "10" },
+        { min: "", points: "" },
+      ],
     };
     model.newGate = { indicator: "arrears_months", op: "<=", value: "2" };
     const r = validateRubricForm(modelFromForm(toForm(model)), demoMethod);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const ids = r.definition.criteria.map((c) => c.id);
-    const lastDesk = rubric().criteria.map((c) => c.stage).lastIndexOf("desk");
+    const lastDesk = rubric()
+      .criteria.map((c) => c.stage)
+      .lastIndexOf("desk");
     expect(ids[lastDesk + 1]).toBe("k3_committee");
-    expect(r.definition.criteria[lastDesk + 1]).toMatchObject({ type: "indicator", indicator: "programmes", weight: 5, bands: [{ min: 5, points: 100 }, { min: 0, points: 10 }] });
+    expect(r.definition.criteria[lastDesk + 1]).toMatchObject({
+      type: "indicator",
+      indicator: "programmes",
+      weight: 5,
+      bands: [
+        { min: 5, points: 100 },
+        { min: 0, points: 10 },
+      ],
+    });
     const gate = r.definition.gates.at(-1)!;
     expect(gate).toMatchObject({ indicator: "arrears_months", op: "<=", value: 2 });
     expect(rubric().gates.map((g) => g.id)).not.toContain(gate.id);
@@ -149,17 +184,40 @@ describe("rubric form: model and definition", () => {
 
   it("starts from no rubric: the edition's stages unticked, nothing to save until filled", () => {
     const model = modelFromDefinition(null, STAGES, 0);
-    expect(model.stages.map((s) => [s.id, s.use])).toEqual([["desk", false], ["verification", false], ["interview", false]]);
+    expect(model.stages.map((s) => [s.id, s.use])).toEqual([
+      ["desk", false],
+      ["verification", false],
+      ["interview", false],
+    ]);
     const r = validateRubricForm(model);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(Object.values(r.errors)).toEqual(expect.arrayContaining(["rubricForm.noStages", "rubricForm.noCriteria"]));
+    if (!r.ok)
+      expect(Object.values(r.errors)).toEqual(expect.arrayContaining(["rubricForm.noStages", "rubricForm.noCriteria"]));
     model.stages[0]!.use = true;
     model.stages[0]!.weight = "100";
-    model.added = { ...model.added, key: "admin", stage: "desk", nameId: "Administrasi", nameEn: "Administration", weight: "1" };
+    model.added = {
+      ...model.added,
+      key: "admin",
+      stage: "desk",
+      nameId: "Administrasi",
+      nameEn: "Administration",
+      weight: "1",
+    };
     const ok = validateRubricForm(model);
     expect(ok.ok && ok.definition).toEqual({
       stages: [{ id: "desk", weight: 100 }],
-      criteria: [{ id: "admin", stage: "desk", weight: 1, type: "judged", max: 100, step: 1, name: { id: "Administrasi", en: "Administration" }, evidenceRequired: false }],
+      criteria: [
+        {
+          id: "admin",
+          stage: "desk",
+          weight: 1,
+          type: "judged",
+          max: 100,
+          step: 1,
+          name: { id: "Administrasi", en: "Administration" },
+          evidenceRequired: false,
+        },
+      ],
       gates: [],
     });
   });
@@ -190,7 +248,11 @@ describe("rubric form: errors at their fields", () => {
   it("maps scoring problem paths back to field names, through removed criteria and dropped band rows", () => {
     const sources = {
       stages: ["stages.0", "stages.2"],
-      criteria: [{ prefix: "criteria.0", bands: [] }, { prefix: "criteria.2", bands: ["criteria.2.bands.0", "criteria.2.bands.3"] }, { prefix: "added", bands: [] }],
+      criteria: [
+        { prefix: "criteria.0", bands: [] },
+        { prefix: "criteria.2", bands: ["criteria.2.bands.0", "criteria.2.bands.3"] },
+        { prefix: "added", bands: [] },
+      ],
       gates: ["gates.1", "newGate"],
     };
     expect(fieldForPath("rubric.criteria[1].weight", sources)).toBe("criteria.2.weight");
@@ -223,7 +285,9 @@ describe("rubric form: errors at their fields", () => {
       expect(r.errors["stages.2.advanceValue"]).toBe("rubricForm.advanceLast");
     }
     const m2 = modelFromDefinition(rubric(), STAGES, 1);
-    m2.criteria.forEach((c) => { if (c.stage === "verification") c.remove = true; });
+    m2.criteria.forEach((c) => {
+      if (c.stage === "verification") c.remove = true;
+    });
     const r2 = validateRubricForm(m2);
     expect(!r2.ok && r2.errors["stages.1.use"]).toBe("rubricForm.stageEmpty");
   });
@@ -314,11 +378,14 @@ describe("rubric form: the scoring contract's ranges", () => {
     expect(key("scores[0].value", "above_max")).toBeNull();
     expect(key("scores[0].value", "too_small")).toBeNull();
     expect(key("rubric.criteria[0].weight", "invalid_type")).toBeNull();
-    const shown = translateProblems([
-      { path: "rubric.criteria[0].max", code: "too_big", message: "must be ≤ 1000000" },
-      { path: "rubric.criteria[1].id", code: "duplicate_criterion", message: "any English wording" },
-      { path: "x", code: "unknown_key", message: "unknown key" },
-    ], translator("en"));
+    const shown = translateProblems(
+      [
+        { path: "rubric.criteria[0].max", code: "too_big", message: "must be ≤ 1000000" },
+        { path: "rubric.criteria[1].id", code: "duplicate_criterion", message: "any English wording" },
+        { path: "x", code: "unknown_key", message: "unknown key" },
+      ],
+      translator("en"),
+    );
     expect(shown).toEqual([
       { path: "rubric.criteria[0].max", message: "A maximum from 0.000001 to 1,000,000." },
       { path: "rubric.criteria[1].id", message: "Another criterion already uses this key." },
@@ -330,22 +397,56 @@ describe("rubric form: the scoring contract's ranges", () => {
 describe("rubric form: saving a version", () => {
   it("stores a new version with the method carried over, audited; refuses a stale base version", async () => {
     const { db } = await freshDb();
-    const edition = await db.insertInto("editions").values({ name: "Uji", year: 2030, level: "provincial", region: "Kaltim", period_start: "2030-01-01", period_end: "2030-12-31" }).returning("id").executeTakeFirstOrThrow();
-    const category = await db.insertInto("categories").values({ edition_id: edition.id, key: "medium" }).returning("id").executeTakeFirstOrThrow();
+    const edition = await db
+      .insertInto("editions")
+      .values({
+        name: "Uji",
+        year: 2030,
+        level: "provincial",
+        region: "Kaltim",
+        period_start: "2030-01-01",
+        period_end: "2030-12-31",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const category = await db
+      .insertInto("categories")
+      .values({ edition_id: edition.id, key: "medium" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     await insertRubric(db, { categoryId: category.id, definition: rubric(), method: demoMethod });
-    const model = modelFromDefinition(await loadRubricDefinition(db, (await currentRubric(db, category.id))!.id), STAGES, 1);
+    const model = modelFromDefinition(
+      await loadRubricDefinition(db, (await currentRubric(db, category.id))!.id),
+      STAGES,
+      1,
+    );
     model.criteria[0]!.weight = "7";
     const r = validateRubricForm(model, demoMethod);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const user = await db.insertInto("users").values({ email: "p@x.test", name: "P", password_hash: "x" }).returning("id").executeTakeFirstOrThrow();
-    const args = { editionId: edition.id, categoryId: category.id, definition: r.definition, reason: null, userId: user.id, source: "edit" as const };
+    const user = await db
+      .insertInto("users")
+      .values({ email: "p@x.test", name: "P", password_hash: "x" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const args = {
+      editionId: edition.id,
+      categoryId: category.id,
+      definition: r.definition,
+      reason: null,
+      userId: user.id,
+      source: "edit" as const,
+    };
     const saved = await saveRubricVersion(db, { ...args, basedOn: 1 });
     expect(saved).toMatchObject({ ok: true, version: 2, frozen: false });
     const cur = (await currentRubric(db, category.id))!;
     expect(JSON.parse(cur.method)).toEqual(demoMethod);
     expect((await loadRubricDefinition(db, cur.id)).criteria[0]!.weight).toBe(7);
-    expect(await saveRubricVersion(db, { ...args, basedOn: 1 })).toEqual({ ok: false, refusal: "stale", currentVersion: 2 });
+    expect(await saveRubricVersion(db, { ...args, basedOn: 1 })).toEqual({
+      ok: false,
+      refusal: "stale",
+      currentVersion: 2,
+    });
     const log = await db.selectFrom("audit_log").select(["action", "subject", "reason"]).orderBy("id").execute();
     expect(log).toEqual([{ action: "rubric.edit", subject: `category:${category.id}`, reason: null }]);
   });

@@ -8,7 +8,13 @@ import { PDFDocument } from "pdf-lib";
 import { afterAll, describe, expect, it } from "vitest";
 import { uploadMaxBytes } from "../../app/lib/config.server";
 import {
-  cleanFileName, contentDisposition, evidenceResponse, evidenceUploader, MAX_FILES_PER_REQUEST, storedPath, UploadTooLargeError,
+  cleanFileName,
+  contentDisposition,
+  evidenceResponse,
+  evidenceUploader,
+  MAX_FILES_PER_REQUEST,
+  storedPath,
+  UploadTooLargeError,
 } from "../../app/lib/uploads.server";
 
 // The upload checks on real files: a PDF made with pdf-lib, a PNG, an XLSX made with exceljs, a
@@ -29,7 +35,8 @@ async function pdfBytes(text = "Bukti dukung") {
   return Buffer.from(await doc.save());
 }
 const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" + "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
   "hex",
 );
 async function xlsxBytes() {
@@ -43,7 +50,10 @@ async function docxBytes() {
     "[Content_Types].xml",
     `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
   );
-  zip.file("word/document.xml", `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>`);
+  zip.file(
+    "word/document.xml",
+    `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>`,
+  );
   return Buffer.from(await zip.generateAsync({ type: "nodebuffer" }));
 }
 async function plainZip() {
@@ -64,7 +74,8 @@ const EXE = (() => {
 function multipart(files: { name: string; bytes: Buffer; type?: string }[], fields: Record<string, string> = {}) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  for (const f of files) form.append("file", new Blob([new Uint8Array(f.bytes)], { type: f.type ?? "application/octet-stream" }), f.name);
+  for (const f of files)
+    form.append("file", new Blob([new Uint8Array(f.bytes)], { type: f.type ?? "application/octet-stream" }), f.name);
   return new Request("http://localhost/upload", { method: "POST", body: form });
 }
 
@@ -95,7 +106,11 @@ describe("evidence uploads", () => {
     expect(first.storageName).toMatch(/^[0-9a-f-]{36}\.pdf$/);
     expect(readFileSync(storedPath(dir, first.storageName!)!)).toEqual(pdf);
     // Only the four stored files remain; no temporary files.
-    expect(readdirSync(dir).filter((n) => n !== "tmp").sort()).toEqual(up.files.map((f) => f.storageName).sort());
+    expect(
+      readdirSync(dir)
+        .filter((n) => n !== "tmp")
+        .sort(),
+    ).toEqual(up.files.map((f) => f.storageName).sort());
     expect(readdirSync(join(dir, "tmp"))).toEqual([]);
   });
 
@@ -139,19 +154,52 @@ describe("evidence uploads", () => {
   it("serves files with the stored type, inline only for PDF and images, and a safe name", async () => {
     const dir = uploadDir();
     const up = evidenceUploader({ dir, maxBytes: 1024 * 1024 });
-    await up.parse(multipart([{ name: "a.pdf", bytes: await pdfBytes() }, { name: "b.xlsx", bytes: await xlsxBytes() }]));
+    await up.parse(
+      multipart([
+        { name: "a.pdf", bytes: await pdfBytes() },
+        { name: "b.xlsx", bytes: await xlsxBytes() },
+      ]),
+    );
     const [pdf, xlsx] = up.files;
-    const r1 = (await evidenceResponse(dir, { storage_name: pdf.storageName!, mime: pdf.mime!, original_name: "Laporan \"Iuran\"; 2023 ✓.pdf", size: pdf.size! }))!;
+    const r1 = (await evidenceResponse(dir, {
+      storage_name: pdf.storageName!,
+      mime: pdf.mime!,
+      original_name: 'Laporan "Iuran"; 2023 ✓.pdf',
+      size: pdf.size!,
+    }))!;
     expect(r1.headers.get("Content-Type")).toBe("application/pdf");
     expect(r1.headers.get("Content-Disposition")).toBe(
       `inline; filename="Laporan _Iuran__ 2023 .pdf"; filename*=UTF-8''Laporan%20%22Iuran%22%3B%202023%20%E2%9C%93.pdf`,
     );
-    expect(Buffer.from(await r1.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
-    const r2 = (await evidenceResponse(dir, { storage_name: xlsx.storageName!, mime: xlsx.mime!, original_name: "rekap.xlsx", size: xlsx.size! }))!;
+    expect(
+      Buffer.from(await r1.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+    const r2 = (await evidenceResponse(dir, {
+      storage_name: xlsx.storageName!,
+      mime: xlsx.mime!,
+      original_name: "rekap.xlsx",
+      size: xlsx.size!,
+    }))!;
     expect(r2.headers.get("Content-Disposition")).toMatch(/^attachment; filename="rekap.xlsx"/);
     // Missing bytes and forged storage names give no response.
-    expect(await evidenceResponse(dir, { storage_name: "../../etc/passwd", mime: "application/pdf", original_name: "x", size: 1 })).toBeNull();
-    expect(await evidenceResponse(dir, { storage_name: "00000000-0000-0000-0000-000000000000.pdf", mime: "application/pdf", original_name: "x", size: 1 })).toBeNull();
+    expect(
+      await evidenceResponse(dir, {
+        storage_name: "../../etc/passwd",
+        mime: "application/pdf",
+        original_name: "x",
+        size: 1,
+      }),
+    ).toBeNull();
+    expect(
+      await evidenceResponse(dir, {
+        storage_name: "00000000-0000-0000-0000-000000000000.pdf",
+        mime: "application/pdf",
+        original_name: "x",
+        size: 1,
+      }),
+    ).toBeNull();
   });
 
   it("cleans display names and encodes them for headers", () => {
@@ -166,7 +214,8 @@ describe("UPLOAD_MAX_MB", () => {
   it("is read in megabytes, and a value that is not a positive number is refused with a message", () => {
     expect(uploadMaxBytes(undefined)).toBe(20 * 1024 * 1024);
     expect(uploadMaxBytes("2.5")).toBe(Math.round(2.5 * 1024 * 1024));
-    for (const bad of ["abc", "0", "-1", "", "Infinity"]) expect(() => uploadMaxBytes(bad), bad).toThrow(/UPLOAD_MAX_MB/);
+    for (const bad of ["abc", "0", "-1", "", "Infinity"])
+      expect(() => uploadMaxBytes(bad), bad).toThrow(/UPLOAD_MAX_MB/);
   });
 });
 
@@ -174,7 +223,13 @@ describe("limits", () => {
   it("refuses a request with more files than MAX_FILES_PER_REQUEST, and keeps none of them", async () => {
     const dir = uploadDir();
     const pdf = await pdfBytes();
-    const request = multipart(Array.from({ length: MAX_FILES_PER_REQUEST + 1 }, (_, i) => ({ name: `f${i}.pdf`, bytes: pdf, type: "application/pdf" })));
+    const request = multipart(
+      Array.from({ length: MAX_FILES_PER_REQUEST + 1 }, (_, i) => ({
+        name: `f${i}.pdf`,
+        bytes: pdf,
+        type: "application/pdf",
+      })),
+    );
     const uploader = evidenceUploader({ dir, maxBytes: 1024 * 1024 });
     await expect(uploader.parse(request)).rejects.toBeInstanceOf(UploadTooLargeError);
     expect(readdirSync(dir).filter((n) => n !== "tmp")).toEqual([]);

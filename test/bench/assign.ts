@@ -4,7 +4,10 @@ import { autoAssign } from "../../app/lib/auto-assign";
 
 const entries = Array.from({ length: 500 }, (_, i) => i + 1);
 const people = Array.from({ length: 40 }, (_, i) => 1000 + i);
-const blocked = entries.flatMap((e) => [{ entry: e, person: 1000 + ((e * 7) % 40) }, { entry: e, person: 1000 + ((e * 13) % 40) }]);
+const blocked = entries.flatMap((e) => [
+  { entry: e, person: 1000 + ((e * 7) % 40) },
+  { entry: e, person: 1000 + ((e * 13) % 40) },
+]);
 
 const runs = 5;
 const times: number[] = [];
@@ -17,5 +20,9 @@ for (let r = 0; r < runs; r++) {
 times.sort((a, b) => a - b);
 const loads = plan.loads.map((l) => l.total);
 console.log(`autoAssign 500 entries × 40 assessors, k = 3, ${blocked.length} blocked pairs`);
-console.log(`  pairs ${plan.pairs.length}, short ${plan.short.length}, load ${Math.min(...loads)}–${Math.max(...loads)} (cap ${plan.cap})`);
-console.log(`  median ${times[Math.floor(runs / 2)].toFixed(1)} ms, worst ${times[runs - 1].toFixed(1)} ms (target < 2000 ms)`);
+console.log(
+  `  pairs ${plan.pairs.length}, short ${plan.short.length}, load ${Math.min(...loads)}–${Math.max(...loads)} (cap ${plan.cap})`,
+);
+console.log(
+  `  median ${times[Math.floor(runs / 2)].toFixed(1)} ms, worst ${times[runs - 1].toFixed(1)} ms (target < 2000 ms)`,
+);

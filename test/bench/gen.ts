@@ -25,27 +25,53 @@ export interface Size {
 
 export function buildInput(size: Size, seed = 20240817): ScoringInput {
   const rand = mulberry32(seed);
-  const judged = Array.from({ length: 12 }, (_, i) => ({ id: `desk_j${i + 1}`, stage: "desk", weight: 1 + (i % 4), type: "judged" as const, max: i % 3 === 0 ? 10 : 100 }));
+  const judged = Array.from({ length: 12 }, (_, i) => ({
+    id: `desk_j${i + 1}`,
+    stage: "desk",
+    weight: 1 + (i % 4),
+    type: "judged" as const,
+    max: i % 3 === 0 ? 10 : 100,
+  }));
   const indicators = Array.from({ length: 4 }, (_, i) => ({
     id: `desk_i${i + 1}`,
     stage: "desk",
     weight: 2,
     type: "indicator" as const,
     indicator: `ind${i + 1}`,
-    bands: [{ min: 90, points: 100 }, { min: 75, points: 80 }, { min: 50, points: 50 }, { min: 0, points: 20 }],
+    bands: [
+      { min: 90, points: 100 },
+      { min: 75, points: 80 },
+      { min: 50, points: 50 },
+      { min: 0, points: 20 },
+    ],
   }));
-  const interview = Array.from({ length: 3 }, (_, i) => ({ id: `iv${i + 1}`, stage: "interview", weight: 1, type: "judged" as const, max: 10 }));
+  const interview = Array.from({ length: 3 }, (_, i) => ({
+    id: `iv${i + 1}`,
+    stage: "interview",
+    weight: 1,
+    type: "judged" as const,
+    max: 10,
+  }));
   const input: ScoringInput = {
     rubric: {
-      stages: [{ id: "desk", weight: 60, advance: { top: 100 } }, { id: "interview", weight: 40 }],
+      stages: [
+        { id: "desk", weight: 60, advance: { top: 100 } },
+        { id: "interview", weight: 40 },
+      ],
       criteria: [...judged, ...indicators, ...interview],
       gates: [{ id: "no_arrears", indicator: "arrears_months", op: "<=", value: 0 }],
     },
-    method: { aggregate: { kind: "trimmed-mean", trim: 1, minPanel: 5 }, calibration: "none", tieBreak: ["stage:interview"], ...(size.sensitivity ? { sensitivity: { weightDelta: 0.1 } } : {}) },
+    method: {
+      aggregate: { kind: "trimmed-mean", trim: 1, minPanel: 5 },
+      calibration: "none",
+      tieBreak: ["stage:interview"],
+      ...(size.sensitivity ? { sensitivity: { weightDelta: 0.1 } } : {}),
+    },
     nominees: [],
     scores: [],
   };
-  const clamp = (x: number, max: number) => Math.max(0, Math.min(max, Math.round(x * max) / max === x ? x : Math.round(x * 10) / 10));
+  const clamp = (x: number, max: number) =>
+    Math.max(0, Math.min(max, Math.round(x * max) / max === x ? x : Math.round(x * 10) / 10));
   for (const category of size.categories) {
     const pool = Array.from({ length: 40 }, (_, i) => `${category}-asr${String(i).padStart(2, "0")}`);
     const jury = Array.from({ length: 5 }, (_, i) => `${category}-jury${i}`);
@@ -56,7 +82,9 @@ export function buildInput(size: Size, seed = 20240817): ScoringInput {
       const q = rand();
       quality.push({ id, q });
       const indicatorsOf: Record<string, number> = { arrears_months: rand() < 0.04 ? 1 + Math.floor(rand() * 6) : 0 };
-      for (let i = 1; i <= 4; i++) if (rand() > 0.01) indicatorsOf[`ind${i}`] = Math.round(1000 * Math.min(100, 40 + 60 * q + 20 * (rand() - 0.5))) / 1000;
+      for (let i = 1; i <= 4; i++)
+        if (rand() > 0.01)
+          indicatorsOf[`ind${i}`] = Math.round(1000 * Math.min(100, 40 + 60 * q + 20 * (rand() - 0.5))) / 1000;
       input.nominees.push({ id, category, indicators: indicatorsOf });
       // 5 distinct assessors from the pool
       const chosen: number[] = [];
@@ -85,4 +113,3 @@ export function buildInput(size: Size, seed = 20240817): ScoringInput {
   }
   return input;
 }
-

@@ -63,7 +63,9 @@ function scenario(label: string, size: Size): void {
   const ratio = tScore / tBase;
   const r = score(input);
   const shortlisted = r.categories.reduce((a, c) => a + c.ranking.filter((e) => e.reached === "interview").length, 0);
-  console.log(`\n${label}: ${input.nominees.length.toLocaleString("en")} nominees, ${input.scores.length.toLocaleString("en")} scores, ${shortlisted} shortlisted`);
+  console.log(
+    `\n${label}: ${input.nominees.length.toLocaleString("en")} nominees, ${input.scores.length.toLocaleString("en")} scores, ${shortlisted} shortlisted`,
+  );
   console.log(`  score()    best of ${runs}: ${ms(tScore)}   (target < 1500 ms) ${tScore < 1500 ? "OK" : "MISSED"}`);
   console.log(`  baseline   best of ${runs}: ${ms(tBase)}`);
   console.log(`  ratio score()/baseline: ${ratio.toFixed(2)}×   (target ≤ 4×) ${ratio <= 4 ? "OK" : "MISSED"}`);
@@ -71,19 +73,31 @@ function scenario(label: string, size: Size): void {
 
 function main(): void {
   console.log("Scoring benchmark (deterministic input, seed 20240817)");
-  scenario("National scale (5 desk assessors per nominee)", { perCategory: 2000, deskAssessors: 5, categories: CATEGORIES });
-  scenario("Heavier (7 desk assessors per nominee, ≈1 M scores)", { perCategory: 2000, deskAssessors: 7, categories: CATEGORIES });
+  scenario("National scale (5 desk assessors per nominee)", {
+    perCategory: 2000,
+    deskAssessors: 5,
+    categories: CATEGORIES,
+  });
+  scenario("Heavier (7 desk assessors per nominee, ≈1 M scores)", {
+    perCategory: 2000,
+    deskAssessors: 7,
+    categories: CATEGORIES,
+  });
 
   const sensInput = buildInput({ perCategory: 500, deskAssessors: 5, categories: ["large"], sensitivity: true });
   score(sensInput);
   const tSens = best(3, () => score(sensInput));
   const sens = score(sensInput).categories[0].sensitivity!;
   console.log(`\nSensitivity on one 500-nominee category (${19 * 2} weight variants + 40 assessors left out):`);
-  console.log(`  score() with sensitivity, best of 3: ${ms(tSens)}   (target < 5000 ms) ${tSens < 5000 ? "OK" : "MISSED"}; winnerStable=${sens.winnerStable}, ${sens.changes.length} changes`);
+  console.log(
+    `  score() with sensitivity, best of 3: ${ms(tSens)}   (target < 5000 ms) ${tSens < 5000 ? "OK" : "MISSED"}; winnerStable=${sens.winnerStable}, ${sens.changes.length} changes`,
+  );
 
   const mem = process.memoryUsage();
   const peakRss = process.resourceUsage().maxRSS * 1024;
-  console.log(`\nMemory: peak RSS ${mb(peakRss)} (target < 1024 MB) ${peakRss < 1024 ** 3 ? "OK" : "MISSED"}; now rss ${mb(mem.rss)}, heapUsed ${mb(mem.heapUsed)}, heapTotal ${mb(mem.heapTotal)}`);
+  console.log(
+    `\nMemory: peak RSS ${mb(peakRss)} (target < 1024 MB) ${peakRss < 1024 ** 3 ? "OK" : "MISSED"}; now rss ${mb(mem.rss)}, heapUsed ${mb(mem.heapUsed)}, heapTotal ${mb(mem.heapTotal)}`,
+  );
 }
 
 main();

@@ -5,7 +5,14 @@ import { closeStageWithShortlist } from "../../db/queries/stages";
 import { currentPublication, getPublication, publicationByHash, signOffCategory } from "../../db/queries/publications";
 import type { Db } from "../../db/client";
 import type { Category } from "../../db/schema";
-import { buildScoringInput, publishCategory, rescore, scoreCategory, shortlistOf, snapshotHash } from "../../app/lib/scoring-input.server";
+import {
+  buildScoringInput,
+  publishCategory,
+  rescore,
+  scoreCategory,
+  shortlistOf,
+  snapshotHash,
+} from "../../app/lib/scoring-input.server";
 
 /** Signs off what the category's data is now (as the ranking page does), then publishes. */
 async function signOffAndPublish(db: Db, editionId: number, category: Category, userId: number) {
@@ -20,17 +27,34 @@ describe("scoring input and publication snapshot", async () => {
   const [edition] = await listEditions(db);
   const categories = await editionCategories(db, edition.id);
   const regency = categories.find((c) => c.key === "regency_city")!;
-  const committee = await db.selectFrom("users").select("id").where("email", "=", "panitia@paritrana.test").executeTakeFirstOrThrow();
+  const committee = await db
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", "panitia@paritrana.test")
+    .executeTakeFirstOrThrow();
 
   it("builds the input from submitted entries and submitted scoresheets only", async () => {
     const built = (await buildScoringInput(db, regency))!;
-    const input = built.input as { nominees: { id: string; category: string; indicators: Record<string, number> }[]; scores: { assessor: string; nominee: string }[] };
-    const submitted = await db.selectFrom("entries").select("id").where("category_id", "=", regency.id).where("status", "=", "submitted").orderBy("id").execute();
+    const input = built.input as {
+      nominees: { id: string; category: string; indicators: Record<string, number> }[];
+      scores: { assessor: string; nominee: string }[];
+    };
+    const submitted = await db
+      .selectFrom("entries")
+      .select("id")
+      .where("category_id", "=", regency.id)
+      .where("status", "=", "submitted")
+      .orderBy("id")
+      .execute();
     expect(input.nominees.map((n) => n.id)).toEqual(submitted.map((e) => String(e.id)));
     expect(input.nominees.every((n) => n.category === "regency_city" && "coverage_pct" in n.indicators)).toBe(true);
     // Only 2 of 3 desk scoresheets per entry are submitted in the demo; 3 judged desk criteria each.
     expect(input.scores.length).toBe(submitted.length * 2 * 3);
-    const submittedSheets = await db.selectFrom("assignments").select(["user_id", "entry_id"]).where("status", "=", "submitted").execute();
+    const submittedSheets = await db
+      .selectFrom("assignments")
+      .select(["user_id", "entry_id"])
+      .where("status", "=", "submitted")
+      .execute();
     const pairs = new Set(submittedSheets.map((a) => `${a.user_id}/${a.entry_id}`));
     expect(input.scores.every((s) => pairs.has(`${s.assessor}/${s.nominee}`))).toBe(true);
   });
@@ -44,7 +68,10 @@ describe("scoring input and publication snapshot", async () => {
   });
 
   it("re-running score() on a stored snapshot reproduces the stored result byte for byte", async () => {
-    expect(await publishCategory(db, { editionId: edition.id, category: regency, userId: committee.id })).toEqual({ ok: false, reason: "not_signed_off" });
+    expect(await publishCategory(db, { editionId: edition.id, category: regency, userId: committee.id })).toEqual({
+      ok: false,
+      reason: "not_signed_off",
+    });
     const published = await signOffAndPublish(db, edition.id, regency, committee.id);
     expect(published.ok).toBe(true);
     if (!published.ok) return;
@@ -82,7 +109,11 @@ describe("sign-off approves exact data; the current publication is the latest on
   const { db } = await freshDb({ seed: true });
   const [edition] = await listEditions(db);
   const regency = (await editionCategories(db, edition.id)).find((c) => c.key === "regency_city")!;
-  const committee = await db.selectFrom("users").select("id").where("email", "=", "panitia@paritrana.test").executeTakeFirstOrThrow();
+  const committee = await db
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", "panitia@paritrana.test")
+    .executeTakeFirstOrThrow();
   // One submitted desk scoresheet of the category, to change the data with.
   const { setFirstScore } = await firstSubmittedSheet(db, regency.id);
 
@@ -92,7 +123,10 @@ describe("sign-off approves exact data; the current publication is the latest on
     await setFirstScore(1);
     const signed = (await editionCategories(db, edition.id)).find((c) => c.id === regency.id)!;
     expect(signed.signed_off_sha256).toBe(sha256);
-    expect(await publishCategory(db, { editionId: edition.id, category: signed, userId: committee.id })).toEqual({ ok: false, reason: "changed_since_sign_off" });
+    expect(await publishCategory(db, { editionId: edition.id, category: signed, userId: committee.id })).toEqual({
+      ok: false,
+      reason: "changed_since_sign_off",
+    });
     expect(await db.selectFrom("publications").selectAll().execute()).toHaveLength(0);
   });
 
@@ -125,20 +159,47 @@ describe("closing stages", async () => {
     const stageIds = ["desk", "verification", "interview"];
     const desk = shortlistOf(result, stageIds, "desk");
     const ranking = result.categories[0].ranking;
-    expect(desk.advancing.sort()).toEqual(ranking.filter((r) => r.reached !== "desk").map((r) => r.nominee).sort());
-    expect(desk.notAdvancing.sort()).toEqual(ranking.filter((r) => r.reached === "desk").map((r) => r.nominee).sort());
+    expect(desk.advancing.sort()).toEqual(
+      ranking
+        .filter((r) => r.reached !== "desk")
+        .map((r) => r.nominee)
+        .sort(),
+    );
+    expect(desk.notAdvancing.sort()).toEqual(
+      ranking
+        .filter((r) => r.reached === "desk")
+        .map((r) => r.nominee)
+        .sort(),
+    );
     expect(desk.advancing.length).toBeGreaterThanOrEqual(5); // the demo rubric: top 5 (ties go on)
     expect(shortlistOf(result, stageIds, "interview")).toEqual({ advancing: [], notAdvancing: [] });
   });
 
   it("closing the last stage leaves every finalist's status as it was", async () => {
-    const entries = await db.selectFrom("entries").select("id").where("category_id", "=", regency.id).where("status", "=", "submitted").execute();
+    const entries = await db
+      .selectFrom("entries")
+      .select("id")
+      .where("category_id", "=", regency.id)
+      .where("status", "=", "submitted")
+      .execute();
     const ids = entries.map((e) => e.id);
     await db.updateTable("entries").set({ status: "shortlisted" }).where("id", "in", ids).execute();
-    await closeStageWithShortlist(db, { editionId: edition.id, stage: "interview", nextStage: null, advancing: [], notAdvancing: ids, userId: 1 });
+    await closeStageWithShortlist(db, {
+      editionId: edition.id,
+      stage: "interview",
+      nextStage: null,
+      advancing: [],
+      notAdvancing: ids,
+      userId: 1,
+    });
     const after = await db.selectFrom("entries").select("status").where("id", "in", ids).execute();
     expect(after.every((e) => e.status === "shortlisted")).toBe(true);
-    const stage = await db.selectFrom("edition_stages").select("status").where("edition_id", "=", edition.id).where("key", "=", "interview").executeTakeFirstOrThrow();
+    const stage = await db
+      .selectFrom("edition_stages")
+      .select("status")
+      .where("edition_id", "=", edition.id)
+      .where("key", "=", "interview")
+      .executeTakeFirstOrThrow();
     expect(stage.status).toBe("closed");
   });
 });

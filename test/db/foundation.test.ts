@@ -15,15 +15,31 @@ describe("migrations and pragmas", () => {
     const { db } = await freshDb();
     const tables = await db.introspection.getTables();
     expect(tables.map((t) => t.name)).toEqual(
-      expect.arrayContaining(["editions", "categories", "rubrics", "criteria", "organisations", "entries", "scores", "audit_log", "publications", "assignments", "conflict_declarations", "evidence_files", "memberships", "invitations", "sessions"]),
+      expect.arrayContaining([
+        "editions",
+        "categories",
+        "rubrics",
+        "criteria",
+        "organisations",
+        "entries",
+        "scores",
+        "audit_log",
+        "publications",
+        "assignments",
+        "conflict_declarations",
+        "evidence_files",
+        "memberships",
+        "invitations",
+        "sessions",
+      ]),
     );
     const fk = await sql<{ foreign_keys: number }>`PRAGMA foreign_keys`.execute(db);
     expect(fk.rows[0].foreign_keys).toBe(1);
     const wal = await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(db);
     expect(wal.rows[0].journal_mode).toBe("wal");
-    await expect(
-      db.insertInto("categories").values({ edition_id: 999, key: "large" }).execute(),
-    ).rejects.toThrow(/FOREIGN KEY/);
+    await expect(db.insertInto("categories").values({ edition_id: 999, key: "large" }).execute()).rejects.toThrow(
+      /FOREIGN KEY/,
+    );
   });
 });
 
@@ -35,15 +51,32 @@ describe("demo seed", () => {
     expect(edition.level).toBe("provincial");
     const count = async (q: Promise<{ n: number | string | bigint }>) => Number((await q).n);
     const n = (table: "organisations", kind: string) =>
-      count(db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).where("kind", "in", kind.split(",") as never).executeTakeFirstOrThrow());
+      count(
+        db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("kind", "in", kind.split(",") as never)
+          .executeTakeFirstOrThrow(),
+      );
     expect(await n("organisations", "regency,city")).toBe(10);
     expect(await n("organisations", "company,public_service")).toBeGreaterThanOrEqual(30);
-    const roles = await db.selectFrom("memberships").select(["role", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("role").execute();
+    const roles = await db
+      .selectFrom("memberships")
+      .select(["role", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy("role")
+      .execute();
     const byRole = Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]));
     expect(byRole).toMatchObject({ committee: 1, assessor: 5, juror: 9 });
-    const submitted = await db.selectFrom("entries").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "submitted").executeTakeFirstOrThrow();
+    const submitted = await db
+      .selectFrom("entries")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("status", "=", "submitted")
+      .executeTakeFirstOrThrow();
     expect(Number(submitted.n)).toBeGreaterThan(10);
-    const scores = await db.selectFrom("scores").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const scores = await db
+      .selectFrom("scores")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(scores.n)).toBeGreaterThan(0);
   });
 
@@ -52,7 +85,12 @@ describe("demo seed", () => {
     for (const category of await db.selectFrom("categories").selectAll().execute()) {
       const rubric = await currentRubric(db, category.id);
       const definition = await loadRubricDefinition(db, rubric!.id);
-      const parsed = parseScoringInput({ rubric: toScoringRubric(definition), method: JSON.parse(rubric!.method), nominees: [], scores: [] });
+      const parsed = parseScoringInput({
+        rubric: toScoringRubric(definition),
+        method: JSON.parse(rubric!.method),
+        nominees: [],
+        scores: [],
+      });
       expect(parsed.ok, JSON.stringify(parsed)).toBe(true);
     }
   });
@@ -89,29 +127,40 @@ describe("passwords and sign-in throttling", () => {
     const { db } = await freshDb({ seed: true });
     const now = new Date("2024-02-01T08:00:00Z");
     const tries = Array.from({ length: 30 }, () =>
-      attemptLogin(db, { email: DEMO_LOGINS.committee, password: "salah", address: "10.0.0.1" }, now));
+      attemptLogin(db, { email: DEMO_LOGINS.committee, password: "salah", address: "10.0.0.1" }, now),
+    );
     const reasons = (await Promise.all(tries)).map((r) => (r.ok ? "ok" : r.reason));
     expect(reasons.filter((r) => r === "invalid")).toHaveLength(5);
     expect(reasons.filter((r) => r === "throttled")).toHaveLength(25);
     // Even the right password waits until the pair is free again (2 s after the fifth failure).
-    const right = await attemptLogin(db, { email: DEMO_LOGINS.committee, password: DEMO_PASSWORD, address: "10.0.0.1" }, now);
+    const right = await attemptLogin(
+      db,
+      { email: DEMO_LOGINS.committee, password: DEMO_PASSWORD, address: "10.0.0.1" },
+      now,
+    );
     expect(right).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 2 });
     const later = new Date(now.getTime() + 2000);
-    expect((await attemptLogin(db, { email: DEMO_LOGINS.committee, password: DEMO_PASSWORD, address: "10.0.0.1" }, later)).ok).toBe(true);
+    expect(
+      (await attemptLogin(db, { email: DEMO_LOGINS.committee, password: DEMO_PASSWORD, address: "10.0.0.1" }, later))
+        .ok,
+    ).toBe(true);
   });
 
   it("slows an account down for every address that failed on it, and an address for any account; failures are forgotten after a day", async () => {
     const { db } = await freshDb({ seed: true });
     const now = new Date("2024-02-01T08:00:00Z");
-    const guess = (email: string, address: string, at = now) => attemptLogin(db, { email, password: "salah", address }, at);
+    const guess = (email: string, address: string, at = now) =>
+      attemptLogin(db, { email, password: "salah", address }, at);
     // Ten addresses, one wrong guess each, on one account: each of them must now wait; a new
     // address has its first try checked (test/security/sign-in-throttle.test.ts).
-    for (let i = 0; i < 10; i++) expect(await guess(DEMO_LOGINS.assessor, `10.1.0.${i}`)).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 0; i < 10; i++)
+      expect(await guess(DEMO_LOGINS.assessor, `10.1.0.${i}`)).toEqual({ ok: false, reason: "invalid" });
     expect(await guess(DEMO_LOGINS.assessor, "10.1.0.0")).toMatchObject({ ok: false, reason: "throttled" });
     expect(await guess(DEMO_LOGINS.assessor, "10.1.0.99")).toEqual({ ok: false, reason: "invalid" });
     expect(await guess(DEMO_LOGINS.assessor, "10.1.0.99")).toMatchObject({ ok: false, reason: "throttled" });
     // Thirty accounts from one address: the next account from that address must wait.
-    for (let i = 0; i < 30; i++) expect(await guess(`nobody${i}@example.test`, "10.2.0.1")).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 0; i < 30; i++)
+      expect(await guess(`nobody${i}@example.test`, "10.2.0.1")).toEqual({ ok: false, reason: "invalid" });
     expect(await guess("someone-else@example.test", "10.2.0.1")).toMatchObject({ ok: false, reason: "throttled" });
     // A day later the account may be tried again.
     const dayLater = new Date(now.getTime() + 24 * 60 * 60 * 1000 + 1);

@@ -28,16 +28,32 @@ describe.skipIf(!url)("PostgreSQL", () => {
     const db = await emptyDb();
     try {
       await seedDemo(db);
-      const orgs = await db.selectFrom("organisations").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+      const orgs = await db
+        .selectFrom("organisations")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow();
       expect(Number(orgs.n)).toBe(42);
       // Stored in double precision: the value read back is exactly the derived one (no float4 rounding).
-      const stored = await db.selectFrom("indicator_values").select(["entry_id", "value"]).where("indicator", "=", "coverage_pct").orderBy("entry_id").executeTakeFirstOrThrow();
-      const figures = await db.selectFrom("entry_figures").select(["key", "value"]).where("entry_id", "=", stored.entry_id).execute();
+      const stored = await db
+        .selectFrom("indicator_values")
+        .select(["entry_id", "value"])
+        .where("indicator", "=", "coverage_pct")
+        .orderBy("entry_id")
+        .executeTakeFirstOrThrow();
+      const figures = await db
+        .selectFrom("entry_figures")
+        .select(["key", "value"])
+        .where("entry_id", "=", stored.entry_id)
+        .execute();
       const derived = deriveIndicators("government", Object.fromEntries(figures.map((f) => [f.key, f.value])));
       expect(stored.value).toBe(derived.coverage_pct);
       const category = await db.selectFrom("categories").select("id").orderBy("id").executeTakeFirstOrThrow();
       const rubric = await currentRubric(db, category.id);
-      const parsed = parseScoringInput({ rubric: toScoringRubric(await loadRubricDefinition(db, rubric!.id)), nominees: [], scores: [] });
+      const parsed = parseScoringInput({
+        rubric: toScoringRubric(await loadRubricDefinition(db, rubric!.id)),
+        nominees: [],
+        scores: [],
+      });
       expect(parsed.ok).toBe(true);
     } finally {
       await db.destroy();
@@ -58,11 +74,23 @@ describe.skipIf(!url)("PostgreSQL", () => {
     try {
       const now = new Date();
       // Five free attempts per key, then none: of twenty sent at once, exactly five get through.
-      const take = () => takeThrottledAttempt(db, [{ key: "login:a@b.c", forgetAfterMs: 60_000 }, { key: "addr:1.2.3.4", forgetAfterMs: 60_000 }], (counts) => ([...counts.values()].some((c) => c.count >= 5) ? Infinity : 0), now);
+      const take = () =>
+        takeThrottledAttempt(
+          db,
+          [
+            { key: "login:a@b.c", forgetAfterMs: 60_000 },
+            { key: "addr:1.2.3.4", forgetAfterMs: 60_000 },
+          ],
+          (counts) => ([...counts.values()].some((c) => c.count >= 5) ? Infinity : 0),
+          now,
+        );
       const results = await Promise.all(Array.from({ length: 20 }, take));
       expect(results.filter((r) => r.ok)).toHaveLength(5);
       const rows = await db.selectFrom("login_failures").select(["key", "failures"]).orderBy("key").execute();
-      expect(rows).toEqual([{ key: "addr:1.2.3.4", failures: 5 }, { key: "login:a@b.c", failures: 5 }]);
+      expect(rows).toEqual([
+        { key: "addr:1.2.3.4", failures: 5 },
+        { key: "login:a@b.c", failures: 5 },
+      ]);
     } finally {
       await db.destroy();
     }

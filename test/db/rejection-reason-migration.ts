@@ -19,15 +19,65 @@ export async function rejectionReasonsAfterMigration(db: Db): Promise<Record<str
   const { error } = await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest();
   if (error) throw error;
   // The rows as the code before 0004 wrote them (no rejection_reason given).
-  const edition = (await db.insertInto("editions").values({ name: "E", year: 2024, level: "provincial", region: "R", status: "registration", period_start: "2024-01-01", period_end: "2024-12-31" }).returning("id").executeTakeFirstOrThrow()).id;
-  const category = (await db.insertInto("categories").values({ edition_id: edition, key: "large", places: 3 }).returning("id").executeTakeFirstOrThrow()).id;
+  const edition = (
+    await db
+      .insertInto("editions")
+      .values({
+        name: "E",
+        year: 2024,
+        level: "provincial",
+        region: "R",
+        status: "registration",
+        period_start: "2024-01-01",
+        period_end: "2024-12-31",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
+  const category = (
+    await db
+      .insertInto("categories")
+      .values({ edition_id: edition, key: "large", places: 3 })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
   const entries: Record<string, number> = {};
-  for (const [label, status] of [["twice", "rejected"], ["once", "rejected"], ["unaudited", "rejected"], ["approved", "draft"]] as const) {
-    const org = (await db.insertInto("organisations").values({ name: `PT ${label}`, kind: "company", region: "R" }).returning("id").executeTakeFirstOrThrow()).id;
-    entries[label] = (await db.insertInto("entries").values({ edition_id: edition, category_id: category, organisation_id: org, status }).returning("id").executeTakeFirstOrThrow()).id;
+  for (const [label, status] of [
+    ["twice", "rejected"],
+    ["once", "rejected"],
+    ["unaudited", "rejected"],
+    ["approved", "draft"],
+  ] as const) {
+    const org = (
+      await db
+        .insertInto("organisations")
+        .values({ name: `PT ${label}`, kind: "company", region: "R" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    entries[label] = (
+      await db
+        .insertInto("entries")
+        .values({ edition_id: edition, category_id: category, organisation_id: org, status })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
   }
   const log = async (label: string, action: string, reason: string | null) =>
-    db.insertInto("audit_log").values({ at: new Date().toISOString(), user_id: null, edition_id: edition, entry_id: entries[label], action, subject: `entry:${entries[label]}`, before: null, after: null, reason }).execute();
+    db
+      .insertInto("audit_log")
+      .values({
+        at: new Date().toISOString(),
+        user_id: null,
+        edition_id: edition,
+        entry_id: entries[label],
+        action,
+        subject: `entry:${entries[label]}`,
+        before: null,
+        after: null,
+        reason,
+      })
+      .execute();
   await log("twice", "entry.reject", "first reason");
   await log("twice", "entry.reject", "latest reason");
   await log("twice", "entry.reopen", "not a rejection");
@@ -35,8 +85,15 @@ export async function rejectionReasonsAfterMigration(db: Db): Promise<Record<str
   await log("approved", "entry.reject", "not rejected now: no reason");
   await migrateToLatest(db);
   const rows = await db.selectFrom("entries").select(["id", "rejection_reason"]).execute();
-  return Object.fromEntries(Object.entries(entries).map(([label, id]) => [label, rows.find((r) => r.id === id)!.rejection_reason]));
+  return Object.fromEntries(
+    Object.entries(entries).map(([label, id]) => [label, rows.find((r) => r.id === id)!.rejection_reason]),
+  );
 }
 
 /** What migration 0004 must leave: the newest rejection's reason on each rejected entry, nothing elsewhere. */
-export const EXPECTED_REJECTION_REASONS = { twice: "latest reason", once: "Bukan perusahaan skala besar", unaudited: null, approved: null };
+export const EXPECTED_REJECTION_REASONS = {
+  twice: "latest reason",
+  once: "Bukan perusahaan skala besar",
+  unaudited: null,
+  approved: null,
+};

@@ -6,14 +6,26 @@
 import { createDb } from "../../db/client";
 import { saveScoresheet, scoresheetCriteria } from "../../db/queries/scores";
 
-const args = JSON.parse(process.argv[2]!) as { url: string; assignmentId: number; userId: number; key: string; rounds: number };
+const args = JSON.parse(process.argv[2]!) as {
+  url: string;
+  assignmentId: number;
+  userId: number;
+  key: string;
+  rounds: number;
+};
 const db = await createDb(args.url);
 const counts: Record<string, number> = {};
 for (let i = 0; i < args.rounds; i++) {
-  const sheet = await db.selectFrom("assignments").select("version").where("id", "=", args.assignmentId).executeTakeFirstOrThrow();
+  const sheet = await db
+    .selectFrom("assignments")
+    .select("version")
+    .where("id", "=", args.assignmentId)
+    .executeTakeFirstOrThrow();
   const criterion = (await scoresheetCriteria(db, args.assignmentId)).find((c) => c.key === args.key)!;
   const res = await saveScoresheet(db, {
-    assignmentId: args.assignmentId, userId: args.userId, baseVersion: sheet.version,
+    assignmentId: args.assignmentId,
+    userId: args.userId,
+    baseVersion: sheet.version,
     scores: [{ criterionId: criterion.id, value: i % 2 === 0 ? 80 : 40, note: null }],
   });
   const outcome = res.ok ? "ok" : res.reason;

@@ -26,18 +26,33 @@ let committee: number;
 
 beforeAll(async () => {
   ({ db, url } = await freshDb({ seed: true }));
-  penilai1 = (await db.selectFrom("users").select("id").where("email", "=", "penilai1@paritrana.test").executeTakeFirstOrThrow()).id;
-  committee = (await db.selectFrom("users").select("id").where("email", "=", "panitia@paritrana.test").executeTakeFirstOrThrow()).id;
+  penilai1 = (
+    await db.selectFrom("users").select("id").where("email", "=", "penilai1@paritrana.test").executeTakeFirstOrThrow()
+  ).id;
+  committee = (
+    await db.selectFrom("users").select("id").where("email", "=", "panitia@paritrana.test").executeTakeFirstOrThrow()
+  ).id;
   const free = await db
-    .selectFrom("assignments as a").innerJoin("entries as e", "e.id", "a.entry_id")
+    .selectFrom("assignments as a")
+    .innerJoin("entries as e", "e.id", "a.entry_id")
     .select(["a.id", "e.category_id", "e.edition_id"])
-    .where("a.user_id", "=", penilai1).where("a.status", "=", "not_started").where("a.stage_key", "=", "desk")
-    .orderBy("a.id").execute();
+    .where("a.user_id", "=", penilai1)
+    .where("a.status", "=", "not_started")
+    .where("a.stage_key", "=", "desk")
+    .orderBy("a.id")
+    .execute();
   ({ category_id: categoryId, edition_id: editionId } = free[0]!);
   sheets = free.filter((a) => a.category_id === categoryId).map((a) => a.id);
   // Scoring has not started in this category yet: its rubric is not frozen.
-  await db.deleteFrom("scores")
-    .where("assignment_id", "in", (eb) => eb.selectFrom("assignments as a").innerJoin("entries as e", "e.id", "a.entry_id").select("a.id").where("e.category_id", "=", categoryId))
+  await db
+    .deleteFrom("scores")
+    .where("assignment_id", "in", (eb) =>
+      eb
+        .selectFrom("assignments as a")
+        .innerJoin("entries as e", "e.id", "a.entry_id")
+        .select("a.id")
+        .where("e.category_id", "=", categoryId),
+    )
     .execute();
 });
 
@@ -56,7 +71,8 @@ async function current() {
 /** Scores of the category's current rubric version above their criterion's max (must stay none). */
 const aboveTheScale = async () =>
   db
-    .selectFrom("scores as s").innerJoin("criteria as c", "c.id", "s.criterion_id")
+    .selectFrom("scores as s")
+    .innerJoin("criteria as c", "c.id", "s.criterion_id")
     .select(["s.value", "c.max"])
     .where("c.rubric_id", "=", (await currentRubric(db, categoryId))!.id)
     .whereRef("s.value", ">", "c.max")
@@ -74,13 +90,21 @@ describe("saveRubricVersion", () => {
     // Meanwhile an assessor gives the criterion 80.
     const sheet = sheets[0]!;
     const criterion = (await scoresheetCriteria(db, sheet)).find((c) => c.key === key)!;
-    expect(await saveScoresheet(db, { assignmentId: sheet, userId: penilai1, baseVersion: 0, scores: [{ criterionId: criterion.id, value: 80, note: null }] }))
-      .toMatchObject({ ok: true });
+    expect(
+      await saveScoresheet(db, {
+        assignmentId: sheet,
+        userId: penilai1,
+        baseVersion: 0,
+        scores: [{ criterionId: criterion.id, value: 80, note: null }],
+      }),
+    ).toMatchObject({ ok: true });
 
     // The committee saves max 50 without a reason: both checks see the new score.
     expect(await save(version, withMax(50), null)).toEqual({ ok: false, refusal: "reason_required" });
     expect(await save(version, withMax(50), "Skala disederhanakan")).toEqual({
-      ok: false, refusal: "max_below_scores", above: [{ index, criterion: key, highest: 80 }],
+      ok: false,
+      refusal: "max_below_scores",
+      above: [{ index, criterion: key, highest: 80 }],
     });
     expect((await currentRubric(db, categoryId))!.version).toBe(version);
     expect(await db.selectFrom("audit_log").select("id").where("action", "like", "rubric.%").execute()).toEqual([]);
@@ -88,24 +112,43 @@ describe("saveRubricVersion", () => {
     // Max 80 keeps the score on the scale: stored, with the reason, and the score carried over.
     const saved = await save(version, withMax(80), "Skala disederhanakan");
     expect(saved).toMatchObject({ ok: true, version: version + 1, frozen: true });
-    const log = await db.selectFrom("audit_log").select(["action", "reason"]).where("action", "like", "rubric.%").execute();
+    const log = await db
+      .selectFrom("audit_log")
+      .select(["action", "reason"])
+      .where("action", "like", "rubric.%")
+      .execute();
     expect(log).toEqual([{ action: "rubric.new_version_frozen", reason: "Skala disederhanakan" }]);
     const carried = (await scoresheetCriteria(db, sheet)).find((c) => c.key === key)!;
     expect(carried.max).toBe(80);
     expect((await loadScores(db, sheet)).find((s) => s.criterionId === carried.id)?.value).toBe(80);
     // A form based on the version before is stale.
-    expect(await save(version, withMax(100), "Lagi")).toEqual({ ok: false, refusal: "stale", currentVersion: version + 1 });
+    expect(await save(version, withMax(100), "Lagi")).toEqual({
+      ok: false,
+      refusal: "stale",
+      currentVersion: version + 1,
+    });
   });
 
   it("separate processes scoring while versions are saved: no version ever leaves a score above its max", async () => {
     const { key } = await current();
     const sheet = sheets[1] ?? sheets[0]!;
     const worker = async () => {
-      const { stdout } = await run(process.execPath, ["--import", "tsx", "test/db/rubric-race.worker.ts", JSON.stringify({ url, assignmentId: sheet, userId: penilai1, key, rounds: 40 })], { timeout: 60_000 });
+      const { stdout } = await run(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          "test/db/rubric-race.worker.ts",
+          JSON.stringify({ url, assignmentId: sheet, userId: penilai1, key, rounds: 40 }),
+        ],
+        { timeout: 60_000 },
+      );
       return JSON.parse(stdout) as Record<string, number>;
     };
     let running = true;
-    const workers = Promise.all([worker(), worker()]).finally(() => { running = false; });
+    const workers = Promise.all([worker(), worker()]).finally(() => {
+      running = false;
+    });
     // The committee meanwhile lowers the criterion's max to 60 and raises it back to 100, again and again.
     const outcomes: Record<string, number> = {};
     for (let n = 0; running; n++) {

@@ -10,8 +10,14 @@ import { createDb } from "../../db/client";
 import { saveScoresheet } from "../../db/queries/scores";
 
 const args = JSON.parse(process.argv[2]) as {
-  url: string; assignmentId: number; userId: number; criterionIds: number[];
-  mode: "same" | "loop"; baseVersion?: number; startAt?: number; rounds?: number;
+  url: string;
+  assignmentId: number;
+  userId: number;
+  criterionIds: number[];
+  mode: "same" | "loop";
+  baseVersion?: number;
+  startAt?: number;
+  rounds?: number;
 };
 const db = await createDb(args.url);
 let ok = 0;
@@ -19,8 +25,14 @@ let stale = 0;
 const other: string[] = [];
 const save = async (baseVersion: number, i: number) => {
   const res = await saveScoresheet(db, {
-    assignmentId: args.assignmentId, userId: args.userId, baseVersion,
-    scores: args.criterionIds.map((id, k) => ({ criterionId: id, value: (process.pid + i + k) % 101, note: `pid ${process.pid} #${i}` })),
+    assignmentId: args.assignmentId,
+    userId: args.userId,
+    baseVersion,
+    scores: args.criterionIds.map((id, k) => ({
+      criterionId: id,
+      value: (process.pid + i + k) % 101,
+      note: `pid ${process.pid} #${i}`,
+    })),
   });
   if (res.ok) ok++;
   else if (res.reason === "stale") stale++;
@@ -31,7 +43,11 @@ if (args.mode === "same") {
   await save(args.baseVersion!, 0);
 } else {
   for (let i = 0; i < args.rounds!; i++) {
-    const row = await db.selectFrom("assignments").select("version").where("id", "=", args.assignmentId).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom("assignments")
+      .select("version")
+      .where("id", "=", args.assignmentId)
+      .executeTakeFirstOrThrow();
     await save(row.version, i);
   }
 }

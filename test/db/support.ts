@@ -26,11 +26,20 @@ export async function freshDb({ seed = false } = {}): Promise<{ db: Db; url: str
  */
 export async function firstSubmittedSheet(db: Db, categoryId: number) {
   const sheet = await db
-    .selectFrom("assignments as a").innerJoin("entries as e", "e.id", "a.entry_id")
-    .select(["a.id"]).where("e.category_id", "=", categoryId).where("a.status", "=", "submitted").orderBy("a.id")
+    .selectFrom("assignments as a")
+    .innerJoin("entries as e", "e.id", "a.entry_id")
+    .select(["a.id"])
+    .where("e.category_id", "=", categoryId)
+    .where("a.status", "=", "submitted")
+    .orderBy("a.id")
     .executeTakeFirstOrThrow();
   const setFirstScore = async (value: number) => {
-    const first = await db.selectFrom("scores").select("id").where("assignment_id", "=", sheet.id).orderBy("id").executeTakeFirstOrThrow();
+    const first = await db
+      .selectFrom("scores")
+      .select("id")
+      .where("assignment_id", "=", sheet.id)
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
     await db.updateTable("scores").set({ value }).where("id", "=", first.id).execute();
   };
   return { sheet, setFirstScore };

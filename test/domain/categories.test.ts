@@ -1,10 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { CATEGORY_KEYS, categoryGroup, kindGroup, kindsForCategory, ORGANISATION_KINDS } from "../../app/domain/categories";
+import {
+  CATEGORY_KEYS,
+  categoryGroup,
+  kindGroup,
+  kindsForCategory,
+  ORGANISATION_KINDS,
+} from "../../app/domain/categories";
 
 describe("government vs company", () => {
   it("province and regency/city are the government categories; every other is an employer's", () => {
     expect(CATEGORY_KEYS.filter((c) => categoryGroup(c) === "government")).toEqual(["province", "regency_city"]);
-    expect(CATEGORY_KEYS.filter((c) => categoryGroup(c) === "company")).toEqual(["large", "medium", "public_service", "micro_small"]);
+    expect(CATEGORY_KEYS.filter((c) => categoryGroup(c) === "company")).toEqual([
+      "large",
+      "medium",
+      "public_service",
+      "micro_small",
+    ]);
   });
 
   it("provinces, regencies and cities are governments; companies and public-service bodies are employers", () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { deadlineAfterDays, deadlineEnd, deadlinePassed, endOfDayWib, storedDeadline } from "../../app/domain/deadlines";
+import {
+  deadlineAfterDays,
+  deadlineEnd,
+  deadlinePassed,
+  endOfDayWib,
+  storedDeadline,
+} from "../../app/domain/deadlines";
 
 describe("deadlines", () => {
   it("a day ends at 23:59:59.999 in WIB (UTC+7), 16:59:59.999 UTC", () => {

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
-  ENTRY_STATUSES, ENTRY_STATUS_TONE, isAdmitted, isSubmitted, NOT_ADVANCED_STATUS, PORTAL_STEPS, portalStepIndex,
-  SCORED_STATUSES, STAGE_ENTRY_STATUS, UNADMITTED_STATUSES, UNSUBMITTED_STATUSES,
+  ENTRY_STATUSES,
+  ENTRY_STATUS_TONE,
+  isAdmitted,
+  isSubmitted,
+  NOT_ADVANCED_STATUS,
+  PORTAL_STEPS,
+  portalStepIndex,
+  SCORED_STATUSES,
+  STAGE_ENTRY_STATUS,
+  UNADMITTED_STATUSES,
+  UNSUBMITTED_STATUSES,
 } from "../../app/domain/entry-status";
 
 describe("entry-status groups", () => {
@@ -11,7 +20,13 @@ describe("entry-status groups", () => {
   });
 
   it("submitted means scored: drafts and unadmitted registrations are not", () => {
-    expect(ENTRY_STATUSES.filter(isSubmitted)).toEqual(["submitted", "in_verification", "shortlisted", "not_shortlisted", "published"]);
+    expect(ENTRY_STATUSES.filter(isSubmitted)).toEqual([
+      "submitted",
+      "in_verification",
+      "shortlisted",
+      "not_shortlisted",
+      "published",
+    ]);
     expect(isSubmitted("draft")).toBe(false);
     expect(isSubmitted("pending")).toBe(false);
   });
@@ -22,7 +37,11 @@ describe("entry-status groups", () => {
   });
 
   it("each stage assesses the entries that the stage before moved on; those left behind are not shortlisted", () => {
-    expect(STAGE_ENTRY_STATUS).toEqual({ desk: "submitted", verification: "in_verification", interview: "shortlisted" });
+    expect(STAGE_ENTRY_STATUS).toEqual({
+      desk: "submitted",
+      verification: "in_verification",
+      interview: "shortlisted",
+    });
     for (const s of Object.values(STAGE_ENTRY_STATUS)) expect(SCORED_STATUSES).toContain(s);
     expect(NOT_ADVANCED_STATUS).toBe("not_shortlisted");
   });

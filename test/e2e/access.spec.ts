@@ -31,7 +31,8 @@ test.describe("route × role table", () => {
         const res = await ctx.get(url, { maxRedirects: 0 });
         const where = `${persona} GET ${url} (${rule.file})`;
         if (allowed) {
-          if (rule.redirects || (rule.signedInRedirects && persona !== "anonymous")) expect([302, 303], where).toContain(res.status());
+          if (rule.redirects || (rule.signedInRedirects && persona !== "anonymous"))
+            expect([302, 303], where).toContain(res.status());
           else expect(res.status(), where).toBe(200);
         } else if (persona === "anonymous" && rule.allow !== "public" && (rule.allow as Persona[]).length > 0) {
           expect(res.status(), where).toBe(302);

@@ -33,22 +33,41 @@ async function makeWorld(): Promise<Picked> {
   const assessor = await createMember(edition.id, "assessor");
   const juror = await createMember(edition.id, "juror");
   const entry = (category: "regency_city" | "large", quality = 0.5) => createEntry(edition, { category, quality });
-  const [listed, scoring, conflict, noJs, unassigned] = [await entry("regency_city"), await entry("large", 0.9), await entry("large", 0.6), await entry("large", 0.3), await entry("large")];
+  const [listed, scoring, conflict, noJs, unassigned] = [
+    await entry("regency_city"),
+    await entry("large", 0.9),
+    await entry("large", 0.6),
+    await entry("large", 0.3),
+    await entry("large"),
+  ];
   for (const e of [listed, scoring, conflict, noJs]) await createAssignment(e, assessor);
   const pdf = async (entryId: number) => {
     const db = e2eDb();
     try {
-      return (db.prepare("select min(id) as id from evidence_files where entry_id = ? and mime = 'application/pdf'").get(entryId) as { id: number }).id;
+      return (
+        db
+          .prepare("select min(id) as id from evidence_files where entry_id = ? and mime = 'application/pdf'")
+          .get(entryId) as { id: number }
+      ).id;
     } finally {
       db.close();
     }
   };
   const criteria = (await judgedCriteria(scoring.categoryId, "desk")).map(({ id, key }) => ({ id, key }));
   return {
-    assessor, juror, committee: edition.committee, entrant: unassigned.organisation.member,
-    listed: listed.id, scoring: scoring.id, conflict: conflict.id, noJs: noJs.id,
-    scoringPdf: await pdf(scoring.id), conflictPdf: await pdf(conflict.id),
-    unassigned: unassigned.id, unassignedFile: await pdf(unassigned.id), criteria,
+    assessor,
+    juror,
+    committee: edition.committee,
+    entrant: unassigned.organisation.member,
+    listed: listed.id,
+    scoring: scoring.id,
+    conflict: conflict.id,
+    noJs: noJs.id,
+    scoringPdf: await pdf(scoring.id),
+    conflictPdf: await pdf(conflict.id),
+    unassigned: unassigned.id,
+    unassignedFile: await pdf(unassigned.id),
+    criteria,
   };
 }
 
@@ -63,7 +82,8 @@ function savedScore(assessorEmail: string, entryId: number, criterionId: number)
         `select s.value, s.note, a.version, a.status from scores s join assignments a on a.id = s.assignment_id join users u on u.id = a.user_id
          where u.email = ? and a.entry_id = ? and s.criterion_id = ?`,
       )
-      .get(assessorEmail, entryId, criterionId) as { value: number; note: string | null; version: number; status: string } | undefined;
+      .get(assessorEmail, entryId, criterionId) as
+      { value: number; note: string | null; version: number; status: string } | undefined;
   } finally {
     db.close();
   }
@@ -83,11 +103,16 @@ test("my assignments: grouped by category, with progress and an Indonesian deadl
   const row = page.locator(`tr[data-entry="${ids.listed}"]`);
   await expect(row.getByText("Belum dimulai")).toBeVisible();
   await expect(row.getByText("Konflik kepentingan belum dinyatakan")).toBeVisible();
-  await expect(row.locator("td").nth(2)).toHaveText(/^\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}/);
+  await expect(row.locator("td").nth(2)).toHaveText(
+    /^\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}/,
+  );
   await expectAccessible(page);
 });
 
-test("declare no conflict, read the PDF, save a draft, reload, and submit; a stale second tab is refused and keeps its input", async ({ page, context }) => {
+test("declare no conflict, read the PDF, save a draft, reload, and submit; a stale second tab is refused and keeps its input", async ({
+  page,
+  context,
+}) => {
   const url = `/assess/${ids.scoring}`;
   await signIn(page, ids.assessor);
   await page.goto("/assess");
@@ -116,7 +141,10 @@ test("declare no conflict, read the PDF, save a draft, reload, and submit; a sta
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
   expect(pdf.headers()["content-disposition"]).toMatch(/^inline/);
   expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
-  await expect(page.getByRole("link", { name: "Buka di tab baru" }).first()).toHaveAttribute("href", /^\/evidence\/\d+$/);
+  await expect(page.getByRole("link", { name: "Buka di tab baru" }).first()).toHaveAttribute(
+    "href",
+    /^\/evidence\/\d+$/,
+  );
   // Figures in Indonesian format and indicators with their bands.
   await expect(page.getByRole("heading", { name: "Data organisasi" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Indikator dan rentang nilai" })).toBeVisible();
@@ -135,7 +163,11 @@ test("declare no conflict, read the PDF, save a draft, reload, and submit; a sta
   await page.locator(`#f-note_${first.id}`).fill("Perda lengkap dan berlaku.");
   await page.getByRole("button", { name: "Simpan draf" }).click();
   await expect(page.locator(".save-status")).toHaveText(/^(Draf disimpan\.|Draf tersimpan otomatis)/);
-  expect(savedScore(ids.assessor.email, ids.scoring, first.id)).toMatchObject({ value: 80, note: "Perda lengkap dan berlaku.", status: "draft" });
+  expect(savedScore(ids.assessor.email, ids.scoring, first.id)).toMatchObject({
+    value: 80,
+    note: "Perda lengkap dan berlaku.",
+    status: "draft",
+  });
   await page.reload();
   await ready(page);
   await expect(page.locator(`#f-score_${first.id}`)).toHaveValue("80");
@@ -143,7 +175,11 @@ test("declare no conflict, read the PDF, save a draft, reload, and submit; a sta
   // With JavaScript, drafts also save as you go (debounced).
   await page.locator(`#f-note_${first.id}`).fill("Perda lengkap, diperiksa.");
   await expect(page.locator(".save-status")).toHaveText(/^Draf tersimpan otomatis/);
-  expect(savedScore(ids.assessor.email, ids.scoring, first.id)).toMatchObject({ value: 80, note: "Perda lengkap, diperiksa.", status: "draft" });
+  expect(savedScore(ids.assessor.email, ids.scoring, first.id)).toMatchObject({
+    value: 80,
+    note: "Perda lengkap, diperiksa.",
+    status: "draft",
+  });
 
   // Second tab, still on the old version: its save is refused, its input stays, and it is shown
   // what was saved meanwhile. Nothing is overwritten.
@@ -153,7 +189,9 @@ test("declare no conflict, read the PDF, save a draft, reload, and submit; a sta
   await expect(second.getByRole("alert").filter({ hasText: "disimpan dari tab atau perangkat lain" })).toBeVisible();
   await expect(second.locator(`#f-score_${first.id}`)).toHaveValue("33");
   await expect(second.locator(`#f-note_${first.id}`)).toHaveValue("Dari tab kedua");
-  await expect(second.getByTestId(`saved-${first.key}`)).toHaveText("Tersimpan: nilai 80; catatan: Perda lengkap, diperiksa.");
+  await expect(second.getByTestId(`saved-${first.key}`)).toHaveText(
+    "Tersimpan: nilai 80; catatan: Perda lengkap, diperiksa.",
+  );
   expect(savedScore(ids.assessor.email, ids.scoring, first.id)).toMatchObject({ value: 80 });
   // With unsaved input, leaving through an in-app link asks first (and staying keeps the input).
   // The keyboard is used on purpose: a mouse click right after Playwright scrolls the link into
@@ -171,7 +209,8 @@ test("declare no conflict, read the PDF, save a draft, reload, and submit; a sta
   await page.locator(`#f-note_${first.id}`).fill("");
   await page.getByRole("button", { name: "Kirim", exact: true }).click();
   await expect(page.locator(`#f-note_${first.id}-error`)).toHaveText("Catatan wajib bila nilai 0 atau nilai maksimum.");
-  for (const c of rest) await expect(page.locator(`#f-score_${c.id}-error`)).toHaveText("Beri nilai kriteria ini sebelum mengirim.");
+  for (const c of rest)
+    await expect(page.locator(`#f-score_${c.id}-error`)).toHaveText("Beri nilai kriteria ini sebelum mengirim.");
   await expect(page.locator(`#f-score_${first.id}`)).toHaveValue("100");
   await page.locator(`#f-note_${first.id}`).fill("Sangat lengkap.");
   for (const c of rest) await page.locator(`#f-score_${c.id}`).fill("75");
@@ -180,10 +219,17 @@ test("declare no conflict, read the PDF, save a draft, reload, and submit; a sta
   await expect(page.getByText(/Nilai Anda dikirim pada/)).toBeVisible();
   await expect(page.locator(`#f-score_${first.id}`)).toBeDisabled();
   await expect(page.getByRole("button", { name: "Simpan draf" })).toHaveCount(0);
-  expect(savedScore(ids.assessor.email, ids.scoring, first.id)).toMatchObject({ value: 100, note: "Sangat lengkap.", status: "submitted" });
+  expect(savedScore(ids.assessor.email, ids.scoring, first.id)).toMatchObject({
+    value: 100,
+    note: "Sangat lengkap.",
+    status: "submitted",
+  });
 
   // Read-only: a save posted anyway is refused.
-  const late = await page.request.post(url, { form: { intent: "save", version: "99", [`score_${first.id}`]: "10" }, maxRedirects: 0 });
+  const late = await page.request.post(url, {
+    form: { intent: "save", version: "99", [`score_${first.id}`]: "10" },
+    maxRedirects: 0,
+  });
   expect(late.status()).toBe(409);
   await page.goto("/assess");
   await expect(page.locator(`tr[data-entry="${ids.scoring}"]`).getByText("Terkirim")).toBeVisible();
@@ -232,7 +278,9 @@ test("without JavaScript the conflict declaration and the draft still work", asy
     // An out-of-scale value: refused with the error next to the field, the input kept.
     await page.locator(`#f-score_${c.id}`).fill("150");
     await page.getByRole("button", { name: "Simpan draf" }).click();
-    await expect(page.locator(`#f-score_${c.id}-error`)).toHaveText("Isi angka dari 0 sampai nilai maksimum, sesuai kelipatan kriteria ini.");
+    await expect(page.locator(`#f-score_${c.id}-error`)).toHaveText(
+      "Isi angka dari 0 sampai nilai maksimum, sesuai kelipatan kriteria ini.",
+    );
     await expect(page.locator(`#f-score_${c.id}`)).toHaveValue("150");
     expect(savedScore(ids.assessor.email, ids.noJs, c.id)).toMatchObject({ value: 64 });
   } finally {
@@ -240,10 +288,14 @@ test("without JavaScript the conflict declaration and the draft still work", asy
   }
 });
 
-test("an assessor not assigned to an entry gets 404 on its page and its files; others get 403/404", async ({ baseURL }) => {
+test("an assessor not assigned to an entry gets 404 on its page and its files; others get 403/404", async ({
+  baseURL,
+}) => {
   const assessor = await apiAs(baseURL!, ids.assessor);
   expect((await assessor.get(`/assess/${ids.unassigned}`)).status()).toBe(404);
-  expect((await assessor.post(`/assess/${ids.unassigned}`, { form: { intent: "declare", conflict: "no" } })).status()).toBe(404);
+  expect(
+    (await assessor.post(`/assess/${ids.unassigned}`, { form: { intent: "declare", conflict: "no" } })).status(),
+  ).toBe(404);
   expect((await assessor.get(`/evidence/${ids.unassignedFile}`)).status()).toBe(404);
   // A juror of the same edition is not assigned to the assessor's entry.
   const juror = await apiAs(baseURL!, ids.juror);
@@ -253,7 +305,9 @@ test("an assessor not assigned to an entry gets 404 on its page and its files; o
   for (const who of [ids.committee, ids.entrant]) {
     const ctx = await apiAs(baseURL!, who);
     expect([403, 404]).toContain((await ctx.get(`/assess/${ids.scoring}`)).status());
-    expect([403, 404]).toContain((await ctx.post(`/assess/${ids.scoring}`, { form: { intent: "save", version: "0" } })).status());
+    expect([403, 404]).toContain(
+      (await ctx.post(`/assess/${ids.scoring}`, { form: { intent: "save", version: "0" } })).status(),
+    );
     expect([403, 404]).toContain((await ctx.get("/assess")).status());
     await ctx.dispose();
   }

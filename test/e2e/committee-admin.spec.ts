@@ -33,7 +33,9 @@ function assignmentStatus(id: number) {
   }
 }
 
-test("the committee sees the progress of the desk stage and reopens a submitted scoresheet, with a required reason", async ({ page }) => {
+test("the committee sees the progress of the desk stage and reopens a submitted scoresheet, with a required reason", async ({
+  page,
+}) => {
   const world = await createScoredEdition({ categories: { medium: 2 }, assessors: 3, jurors: 0 });
   const edition = world.id;
   const sheet = submittedSheet(edition);
@@ -49,8 +51,15 @@ test("the committee sees the progress of the desk stage and reopens a submitted 
   await expect(page.getByText(/penugasan: .* terkirim, .* draf, .* belum dimulai\./)).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByRole("link", { name: `Buka kembali lembar nilai ${sheet.person} untuk ${sheet.organisation}` }).click();
-  await expect(page.getByRole("heading", { level: 2, name: `Buka kembali lembar nilai ${sheet.person} untuk ${sheet.organisation}` })).toBeVisible();
+  await page
+    .getByRole("link", { name: `Buka kembali lembar nilai ${sheet.person} untuk ${sheet.organisation}` })
+    .click();
+  await expect(
+    page.getByRole("heading", {
+      level: 2,
+      name: `Buka kembali lembar nilai ${sheet.person} untuk ${sheet.organisation}`,
+    }),
+  ).toBeVisible();
   await expectAccessible(page);
   // Without a reason: refused, with the message next to the field.
   await page.getByRole("button", { name: "Buka kembali", exact: true }).click();
@@ -69,14 +78,21 @@ test("the committee sees the progress of the desk stage and reopens a submitted 
   expect((await page.goto(`/committee/${edition}/progress?stage=nope`))!.status()).toBe(404);
 });
 
-test("the committee invites an assessor; the one-time link creates the account and leads to the assessor's page", async ({ page, browser }) => {
+test("the committee invites an assessor; the one-time link creates the account and leads to the assessor's page", async ({
+  page,
+  browser,
+}) => {
   const world = await createScoredEdition({ categories: { medium: 1 }, assessors: 3, jurors: 1 });
   const edition = world.id;
   const email = `penilai.baru.${unique()}@e2e.test`;
   await signIn(page, world.committee);
   await page.goto(`/committee/${edition}/people`);
   await expect(page.getByRole("heading", { level: 1, name: "Penilai dan juri" })).toBeVisible();
-  await expect(page.getByRole("row", { name: new RegExp(world.assessors[0].email.replace(/\./g, "\\.")) }).getByRole("cell", { name: "Aktif", exact: true })).toBeVisible();
+  await expect(
+    page
+      .getByRole("row", { name: new RegExp(world.assessors[0].email.replace(/\./g, "\\.")) })
+      .getByRole("cell", { name: "Aktif", exact: true }),
+  ).toBeVisible();
   await expectAccessible(page);
 
   // Errors next to the fields, input kept.
@@ -121,23 +137,37 @@ test("the committee invites an assessor; the one-time link creates the account a
   await expect(page.getByRole("status").filter({ hasText: "Sari Penilai Baru telah dinonaktifkan." })).toBeVisible();
   await expect(row.getByRole("cell", { name: "Nonaktif", exact: true })).toBeVisible();
   await row.getByRole("button", { name: /Aktifkan kembali/ }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Sari Penilai Baru telah diaktifkan kembali." })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Sari Penilai Baru telah diaktifkan kembali." }),
+  ).toBeVisible();
   await expect(row.getByRole("cell", { name: "Aktif", exact: true })).toBeVisible();
   // Deactivated once more, so that the audit log holds all three changes.
   await row.getByRole("button", { name: /Nonaktifkan/ }).click();
   await expect(row.getByRole("cell", { name: "Nonaktif", exact: true })).toBeVisible();
   const db = e2eDb();
   try {
-    const active = db.prepare("select m.active from memberships m join users u on u.id = m.user_id where u.email = ?").all(email) as { active: number }[];
+    const active = db
+      .prepare("select m.active from memberships m join users u on u.id = m.user_id where u.email = ?")
+      .all(email) as { active: number }[];
     expect(active).toEqual([{ active: 0 }]);
-    const log = db.prepare("select action from audit_log where subject in (select 'membership:' || m.id from memberships m join users u on u.id = m.user_id where u.email = ?) order by id").all(email) as { action: string }[];
-    expect(log.map((l) => l.action)).toEqual(["membership.deactivate", "membership.reactivate", "membership.deactivate"]);
+    const log = db
+      .prepare(
+        "select action from audit_log where subject in (select 'membership:' || m.id from memberships m join users u on u.id = m.user_id where u.email = ?) order by id",
+      )
+      .all(email) as { action: string }[];
+    expect(log.map((l) => l.action)).toEqual([
+      "membership.deactivate",
+      "membership.reactivate",
+      "membership.deactivate",
+    ]);
   } finally {
     db.close();
   }
 });
 
-test("the organisations page creates an organisation invitation link and lists pending registrations", async ({ page }) => {
+test("the organisations page creates an organisation invitation link and lists pending registrations", async ({
+  page,
+}) => {
   const { id: edition, committee } = await createEdition({ categories: ["public_service", "medium"] });
   await signIn(page, committee);
   await page.goto(`/committee/${edition}/organisations`);
@@ -151,7 +181,10 @@ test("the organisations page creates an organisation invitation link and lists p
   await expect(page.getByTestId("invite-link")).toContainText("/invite/");
 });
 
-test("a known organisation is invited through its members, without a link: a member accepts on the portal and the entry is created", async ({ page, browser }) => {
+test("a known organisation is invited through its members, without a link: a member accepts on the portal and the entry is created", async ({
+  page,
+  browser,
+}) => {
   // An organisation that took part in an earlier edition of the same province.
   const earlier = await createEdition({ categories: ["medium"] });
   const known = await createOrganisation({ region: `Kota Uji, ${earlier.region}` });
@@ -171,13 +204,19 @@ test("a known organisation is invited through its members, without a link: a mem
 
   // The organisations of the province's earlier edition are offered; an email is refused with them.
   await page.getByLabel("Kategori").selectOption({ label: "Perusahaan Skala Menengah" });
-  await page.getByLabel("Organisasi", { exact: true }).selectOption({ label: `${known.name} (Kota Uji, ${earlier.region})` });
+  await page
+    .getByLabel("Organisasi", { exact: true })
+    .selectOption({ label: `${known.name} (Kota Uji, ${earlier.region})` });
   await page.getByLabel("Email kontak (boleh dikosongkan)").fill("orang.baru@uji.test");
   await page.getByRole("button", { name: "Undang", exact: true }).click();
-  await expect(page.locator("#f-email-error")).toHaveText("Undangan untuk organisasi yang sudah dikenal dikirim ke anggotanya; kosongkan email.");
+  await expect(page.locator("#f-email-error")).toHaveText(
+    "Undangan untuk organisasi yang sudah dikenal dikirim ke anggotanya; kosongkan email.",
+  );
   await page.getByLabel("Email kontak (boleh dikosongkan)").fill("");
   await page.getByRole("button", { name: "Undang", exact: true }).click();
-  await expect(page.getByText(`Undangan dikirim ke anggota ${known.name}; mereka menerima atau menolaknya di portal.`)).toBeVisible();
+  await expect(
+    page.getByText(`Undangan dikirim ke anggota ${known.name}; mereka menerima atau menolaknya di portal.`),
+  ).toBeVisible();
   await expect(page.getByTestId("invite-link")).toHaveCount(0);
   const invitations = page.getByRole("table", { name: "Undangan ke organisasi yang sudah dikenal" });
   await expect(invitations.getByRole("row", { name: known.name })).toContainText("Menunggu jawaban");
@@ -187,7 +226,9 @@ test("a known organisation is invited through its members, without a link: a mem
   const member = await context.newPage();
   await signIn(member, known.member);
   await member.goto("/portal");
-  const card = member.getByRole("listitem").filter({ has: member.getByRole("heading", { name: `Undangan ke ${name}, Perusahaan Skala Menengah` }) });
+  const card = member
+    .getByRole("listitem")
+    .filter({ has: member.getByRole("heading", { name: `Undangan ke ${name}, Perusahaan Skala Menengah` }) });
   await expect(card).toBeVisible();
   await expectAccessible(member);
   await card.getByRole("button", { name: /^Terima/ }).click();
@@ -197,16 +238,25 @@ test("a known organisation is invited through its members, without a link: a mem
 
   await page.reload();
   await expect(invitations.getByRole("row", { name: known.name })).toContainText("Diterima");
-  await expect(page.getByLabel("Organisasi", { exact: true }).locator("option", { hasText: known.name })).toHaveCount(0);
+  await expect(page.getByLabel("Organisasi", { exact: true }).locator("option", { hasText: known.name })).toHaveCount(
+    0,
+  );
 });
 
-test("the audit log is filtered by action and entry; a bad filter value is a field error, not an error page", async ({ page }) => {
+test("the audit log is filtered by action and entry; a bad filter value is a field error, not an error page", async ({
+  page,
+}) => {
   const world = await createScoredEdition({ categories: { medium: 2 }, assessors: 3, jurors: 0 });
   const edition = world.id;
   await signIn(page, world.committee);
   // A reopened scoresheet (the form the progress page posts) puts a scoresheet.reopen in the log.
   const reopened = await page.request.post(`/committee/${edition}/progress?stage=desk`, {
-    form: { intent: "reopenSheet", id: String(submittedSheet(edition).id), stage: "desk", reason: "Nilai kriteria kedua salah ketik (uji e2e)" },
+    form: {
+      intent: "reopenSheet",
+      id: String(submittedSheet(edition).id),
+      stage: "desk",
+      reason: "Nilai kriteria kedua salah ketik (uji e2e)",
+    },
     maxRedirects: 0,
   });
   expect([302, 303]).toContain(reopened.status());

@@ -6,7 +6,10 @@ import { e2eDb, signIn, expectAccessible } from "./support";
 // entries, no scores), never on the demo edition's: the first test exports the demo company rubric
 // from a factory-made category and imports it as the starting point.
 
-test("the committee edits a rubric in the form: an invalid weight is shown at its field with the input kept; a fixed save with a new band stores a new version", async ({ page, context }) => {
+test("the committee edits a rubric in the form: an invalid weight is shown at its field with the input kept; a fixed save with a new band stores a new version", async ({
+  page,
+  context,
+}) => {
   // An edition whose large-company category has the demo company rubric, to export from.
   const source = await createEdition({ categories: ["large"] });
   await signIn(page, source.committee);
@@ -21,13 +24,18 @@ test("the committee edits a rubric in the form: an invalid weight is shown at it
   await page.getByLabel("Perusahaan Skala Menengah").check();
   await page.getByRole("button", { name: "Buat edisi" }).click();
   await expect(page.getByText("Edisi telah dibuat.")).toBeVisible();
-  await page.getByRole("link", { name: /Tidak ada/ }).first().click();
+  await page
+    .getByRole("link", { name: /Tidak ada/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Rubrik: Perusahaan Skala Menengah" })).toBeVisible();
   const categoryUrl = page.url();
   const [, editionId, categoryId] = /\/committee\/(\d+)\/rubric\/(\d+)$/.exec(categoryUrl)!.map(Number);
   expect(editionId).not.toBe(source.id);
 
-  const demoJson = await (await page.request.get(`/committee/${source.id}/rubric-json/${source.categories.large!.id}`)).text();
+  const demoJson = await (
+    await page.request.get(`/committee/${source.id}/rubric-json/${source.categories.large!.id}`)
+  ).text();
   await page.getByLabel("Rubrik (JSON)").fill(demoJson);
   await page.getByRole("button", { name: "Simpan sebagai versi baru" }).click();
   await expect(page.getByText("Rubrik disimpan sebagai versi baru.")).toBeVisible();
@@ -53,7 +61,9 @@ test("the committee edits a rubric in the form: an invalid weight is shown at it
   await expect(weight).toHaveAttribute("aria-invalid", "true");
   await expect(admin.locator(".error")).toHaveText("Isi dengan angka lebih dari 0.");
   await expect(page.getByRole("alert")).toContainText("Rubrik belum dapat disimpan. Perbaiki 1 isian berikut:");
-  await expect(page.getByRole("alert").getByRole("link", { name: /Tertib administrasi kepesertaan.*Bobot/ })).toBeVisible();
+  await expect(
+    page.getByRole("alert").getByRole("link", { name: /Tertib administrasi kepesertaan.*Bobot/ }),
+  ).toBeVisible();
   await expect(weight).toHaveValue("0");
   await expect(admin.getByLabel("Nama (Inggris)")).toHaveValue("Membership administration (edited)");
   await expect(extra.getByLabel("Bobot", { exact: true })).toHaveValue("25");
@@ -62,7 +72,9 @@ test("the committee edits a rubric in the form: an invalid weight is shown at it
   await expect(enrolment.getByLabel("Minimum, baris 7")).toHaveValue("");
   await expectAccessible(page);
   let db = e2eDb();
-  expect((db.prepare("select max(version) as v from rubrics where category_id = ?").get(categoryId) as { v: number }).v).toBe(1);
+  expect(
+    (db.prepare("select max(version) as v from rubrics where category_id = ?").get(categoryId) as { v: number }).v,
+  ).toBe(1);
   db.close();
 
   // Fixed, and one more band added in the next empty row.
@@ -76,20 +88,38 @@ test("the committee edits a rubric in the form: an invalid weight is shown at it
 
   db = e2eDb();
   try {
-    const rubric = db.prepare("select id, version, method from rubrics where category_id = ? order by version desc limit 1").get(categoryId) as { id: number; version: number; method: string };
+    const rubric = db
+      .prepare("select id, version, method from rubrics where category_id = ? order by version desc limit 1")
+      .get(categoryId) as { id: number; version: number; method: string };
     expect(rubric.version).toBe(2);
-    const crit = (key: string) => db.prepare("select id, weight, name_en from criteria where rubric_id = ? and key = ?").get(rubric.id, key) as { id: number; weight: number; name_en: string };
+    const crit = (key: string) =>
+      db.prepare("select id, weight, name_en from criteria where rubric_id = ? and key = ?").get(rubric.id, key) as {
+        id: number;
+        weight: number;
+        name_en: string;
+      };
     expect(crit("administration")).toMatchObject({ weight: 30, name_en: "Membership administration (edited)" });
     expect(crit("extra_protection").weight).toBe(25);
-    const bands = db.prepare("select min, points from criterion_bands where criterion_id = ? order by min desc").all(crit("enrolment").id);
+    const bands = db
+      .prepare("select min, points from criterion_bands where criterion_id = ? order by min desc")
+      .all(crit("enrolment").id);
     expect(bands).toEqual([
-      { min: 100, points: 100 }, { min: 95, points: 85 }, { min: 90, points: 70 }, { min: 75, points: 50 },
-      { min: 50, points: 35 }, { min: 25, points: 30 }, { min: 0, points: 20 },
+      { min: 100, points: 100 },
+      { min: 95, points: 85 },
+      { min: 90, points: 70 },
+      { min: 75, points: 50 },
+      { min: 50, points: 35 },
+      { min: 25, points: 30 },
+      { min: 0, points: 20 },
     ]);
     // The method JSON is carried over from version 1; the change is audited.
-    const v1 = db.prepare("select method from rubrics where category_id = ? and version = 1").get(categoryId) as { method: string };
+    const v1 = db.prepare("select method from rubrics where category_id = ? and version = 1").get(categoryId) as {
+      method: string;
+    };
     expect(JSON.parse(rubric.method)).toEqual(JSON.parse(v1.method));
-    const audit = db.prepare("select action from audit_log where edition_id = ? and subject = ? order by id").all(editionId, `category:${categoryId}`);
+    const audit = db
+      .prepare("select action from audit_log where edition_id = ? and subject = ? order by id")
+      .all(editionId, `category:${categoryId}`);
     expect(audit).toEqual([{ action: "rubric.import" }, { action: "rubric.edit" }]);
   } finally {
     db.close();
@@ -99,24 +129,36 @@ test("the committee edits a rubric in the form: an invalid weight is shown at it
   await page.goto(`${categoryUrl}/edit`);
   const other = await context.newPage();
   await other.goto(`${categoryUrl}/edit`);
-  await other.getByRole("group", { name: /\(innovation,/ }).getByLabel("Bobot", { exact: true }).fill("45");
+  await other
+    .getByRole("group", { name: /\(innovation,/ })
+    .getByLabel("Bobot", { exact: true })
+    .fill("45");
   await other.getByRole("button", { name: "Simpan sebagai versi baru" }).click();
   await expect(other.getByText("Rubrik disimpan sebagai versi 3.")).toBeVisible();
   await other.close();
-  await page.getByRole("group", { name: /\(commitment,/ }).getByLabel("Bobot", { exact: true }).fill("55");
+  await page
+    .getByRole("group", { name: /\(commitment,/ })
+    .getByLabel("Bobot", { exact: true })
+    .fill("55");
   await page.getByRole("button", { name: "Simpan sebagai versi baru" }).click();
   await expect(page.getByRole("alert")).toContainText("Versi 3 rubrik ini disimpan orang lain");
-  await expect(page.getByRole("group", { name: /\(commitment,/ }).getByLabel("Bobot", { exact: true })).toHaveValue("55");
+  await expect(page.getByRole("group", { name: /\(commitment,/ }).getByLabel("Bobot", { exact: true })).toHaveValue(
+    "55",
+  );
   db = e2eDb();
-  expect((db.prepare("select max(version) as v from rubrics where category_id = ?").get(categoryId) as { v: number }).v).toBe(3);
+  expect(
+    (db.prepare("select max(version) as v from rubrics where category_id = ?").get(categoryId) as { v: number }).v,
+  ).toBe(3);
   db.close();
 });
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("a frozen rubric needs a reason (nothing is stored without one); a criterion is added and a gate removed in a plain form post", async ({ page }) => {
-      // A category with scores (frozen rubric), and one of the same committee without any, whose
+  test("a frozen rubric needs a reason (nothing is stored without one); a criterion is added and a gate removed in a plain form post", async ({
+    page,
+  }) => {
+    // A category with scores (frozen rubric), and one of the same committee without any, whose
     // version 1 is the demo company rubric (with its arrears gate).
     const scored = await createScoredEdition({ categories: { regency_city: 1 }, assessors: 3, jurors: 0 });
     const mine = await createEdition({ categories: ["large"], committee: scored.committee });
@@ -131,7 +173,9 @@ test.describe("without JavaScript", () => {
     await expect(page.getByLabel("Alasan")).toHaveAttribute("aria-invalid", "true");
     await expect(page.locator("#f-reason-error")).toHaveText("Rubrik dibekukan; tuliskan alasan perubahan.");
     const check = e2eDb();
-    expect((check.prepare("select count(*) as n from rubrics where category_id = ?").get(regency) as { n: number }).n).toBe(versions);
+    expect(
+      (check.prepare("select count(*) as n from rubrics where category_id = ?").get(regency) as { n: number }).n,
+    ).toBe(versions);
     check.close();
 
     // The new edition's category: a new criterion (first with a bad weight), and the gate removed.
@@ -155,12 +199,25 @@ test.describe("without JavaScript", () => {
 
     const after = e2eDb();
     try {
-      const rubric = after.prepare("select id from rubrics where category_id = ? order by version desc limit 1").get(categoryId) as { id: number };
-      const keys = (after.prepare("select key from criteria where rubric_id = ? and stage_key = 'desk' order by position").all(rubric.id) as { key: string }[]).map((r) => r.key);
+      const rubric = after
+        .prepare("select id from rubrics where category_id = ? order by version desc limit 1")
+        .get(categoryId) as { id: number };
+      const keys = (
+        after
+          .prepare("select key from criteria where rubric_id = ? and stage_key = 'desk' order by position")
+          .all(rubric.id) as { key: string }[]
+      ).map((r) => r.key);
       expect(keys.at(-1)).toBe("k3_committee");
-      expect(after.prepare("select weight, type, max, evidence_required, name_en from criteria where rubric_id = ? and key = 'k3_committee'").get(rubric.id))
-        .toEqual({ weight: 5, type: "judged", max: 100, evidence_required: 1, name_en: "Safety committee" });
-      expect((after.prepare("select count(*) as n from gates where rubric_id = ?").get(rubric.id) as { n: number }).n).toBe(0);
+      expect(
+        after
+          .prepare(
+            "select weight, type, max, evidence_required, name_en from criteria where rubric_id = ? and key = 'k3_committee'",
+          )
+          .get(rubric.id),
+      ).toEqual({ weight: 5, type: "judged", max: 100, evidence_required: 1, name_en: "Safety committee" });
+      expect(
+        (after.prepare("select count(*) as n from gates where rubric_id = ?").get(rubric.id) as { n: number }).n,
+      ).toBe(0);
     } finally {
       after.close();
     }

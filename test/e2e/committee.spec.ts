@@ -10,7 +10,9 @@ import { e2eDb, signIn, expectAccessible } from "./support";
 let world: ScoredEdition;
 const regency = () => world.categories.regency_city!.id;
 
-test("the committee creates an edition and imports a rubric; a broken one is refused with the JSON paths of its problems", async ({ page }) => {
+test("the committee creates an edition and imports a rubric; a broken one is refused with the JSON paths of its problems", async ({
+  page,
+}) => {
   const { committee } = await createEdition();
   await signIn(page, committee);
   await page.goto("/committee/new");
@@ -21,13 +23,25 @@ test("the committee creates an edition and imports a rubric; a broken one is ref
   await page.getByLabel("Perusahaan Skala Menengah").check();
   await page.getByRole("button", { name: "Buat edisi" }).click();
   await expect(page.getByText("Edisi telah dibuat.")).toBeVisible();
-  await page.getByRole("link", { name: /Rubrik.*Tidak ada|Tidak ada/ }).first().click();
+  await page
+    .getByRole("link", { name: /Rubrik.*Tidak ada|Tidak ada/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Rubrik: Perusahaan Skala Menengah" })).toBeVisible();
 
   const broken = {
     rubric: {
       stages: [{ id: "desk", weight: 0 }],
-      criteria: [{ id: "administration", stage: "desk", weight: 1, type: "judged", max: -5, name: { id: "Administrasi", en: "Administration" } }],
+      criteria: [
+        {
+          id: "administration",
+          stage: "desk",
+          weight: 1,
+          type: "judged",
+          max: -5,
+          name: { id: "Administrasi", en: "Administration" },
+        },
+      ],
     },
     method: { ranking: "alphabetical" },
   };
@@ -41,10 +55,30 @@ test("the committee creates an edition and imports a rubric; a broken one is ref
 
   const good = {
     rubric: {
-      stages: [{ id: "desk", weight: 60, advance: { top: 3 } }, { id: "interview", weight: 40 }],
+      stages: [
+        { id: "desk", weight: 60, advance: { top: 3 } },
+        { id: "interview", weight: 40 },
+      ],
       criteria: [
-        { id: "administration", stage: "desk", weight: 2, type: "judged", max: 100, name: { id: "Administrasi", en: "Administration" } },
-        { id: "enrolment", stage: "desk", weight: 1, type: "indicator", indicator: "coverage_pct", bands: [{ min: 90, points: 100 }, { min: 0, points: 20 }] },
+        {
+          id: "administration",
+          stage: "desk",
+          weight: 2,
+          type: "judged",
+          max: 100,
+          name: { id: "Administrasi", en: "Administration" },
+        },
+        {
+          id: "enrolment",
+          stage: "desk",
+          weight: 1,
+          type: "indicator",
+          indicator: "coverage_pct",
+          bands: [
+            { min: 90, points: 100 },
+            { min: 0, points: 20 },
+          ],
+        },
         { id: "commitment", stage: "interview", weight: 1, type: "judged", max: 10 },
       ],
       gates: [{ id: "no_arrears", indicator: "arrears_months", op: "<=", value: 0 }],
@@ -57,7 +91,10 @@ test("the committee creates an edition and imports a rubric; a broken one is ref
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Unduh rubrik (JSON)" }).click();
   const file = await (await download).path();
-  const exported = JSON.parse(readFileSync(file, "utf8")) as { rubric: { criteria: { id: string }[] }; method: unknown };
+  const exported = JSON.parse(readFileSync(file, "utf8")) as {
+    rubric: { criteria: { id: string }[] };
+    method: unknown;
+  };
   expect(exported.rubric.criteria.map((c) => c.id)).toEqual(["administration", "enrolment", "commitment"]);
   expect(exported.method).toEqual(good.method);
 });
@@ -96,17 +133,28 @@ test.describe.serial("one edition from the desk stage to publication", () => {
     await expect(page.getByText("Tahap Seleksi Berkas ditutup; daftar lolos ditetapkan.")).toBeVisible();
 
     const db = e2eDb();
-    const stages = db.prepare("select key, status from edition_stages where edition_id = ? order by position").all(world.id);
-    const statuses = db.prepare("select status, count(*) as n from entries where edition_id = ? group by status order by status").all(world.id) as { status: string; n: number }[];
+    const stages = db
+      .prepare("select key, status from edition_stages where edition_id = ? order by position")
+      .all(world.id);
+    const statuses = db
+      .prepare("select status, count(*) as n from entries where edition_id = ? group by status order by status")
+      .all(world.id) as { status: string; n: number }[];
     db.close();
-    expect(stages).toEqual([{ key: "desk", status: "closed" }, { key: "verification", status: "open" }, { key: "interview", status: "pending" }]);
+    expect(stages).toEqual([
+      { key: "desk", status: "closed" },
+      { key: "verification", status: "open" },
+      { key: "interview", status: "pending" },
+    ]);
     const shortlisted = statuses.find((s) => s.status === "in_verification")!.n;
     expect(shortlisted).toBeGreaterThanOrEqual(5 + 3);
     expect(statuses.find((s) => s.status === "not_shortlisted")!.n).toBe(world.entries.length - shortlisted);
     expect(statuses.find((s) => s.status === "submitted")).toBeUndefined();
   });
 
-  test("after the desk stage closes, the committee lets its panel read one another's scores and notes, unnamed", async ({ page, browser }) => {
+  test("after the desk stage closes, the committee lets its panel read one another's scores and notes, unnamed", async ({
+    page,
+    browser,
+  }) => {
     // The best entry: assessors[0] and assessors[1] submitted; assessors[0] wrote its own note.
     const entryId = world.entries[0].id;
     const reader = world.assessors[1];
@@ -121,7 +169,9 @@ test.describe.serial("one edition from the desk stage to publication", () => {
 
     await signIn(page, world.committee);
     await page.goto(`/committee/${world.id}/stages`);
-    await page.getByLabel("Yang boleh dilihat tim penilai tahap Seleksi Berkas").selectOption({ label: "Nilai dan catatan anggota lain, tanpa nama" });
+    await page
+      .getByLabel("Yang boleh dilihat tim penilai tahap Seleksi Berkas")
+      .selectOption({ label: "Nilai dan catatan anggota lain, tanpa nama" });
     await page.getByRole("button", { name: "Simpan" }).click();
     await expect(page.getByText("Pengaturan tahap Seleksi Berkas disimpan.")).toBeVisible();
     await expectAccessible(page);
@@ -141,7 +191,9 @@ test.describe.serial("one edition from the desk stage to publication", () => {
     await context.close();
   });
 
-  test("the committee auto-assigns assessors for the verification stage after a preview of each load", async ({ page }) => {
+  test("the committee auto-assigns assessors for the verification stage after a preview of each load", async ({
+    page,
+  }) => {
     await signIn(page, world.committee);
     await page.goto(`/committee/${world.id}/assign`);
     await page.getByLabel("Tahap").first().selectOption("verification");
@@ -150,19 +202,32 @@ test.describe.serial("one edition from the desk stage to publication", () => {
     await expect(page.getByRole("heading", { name: "Pratinjau penugasan: Verifikasi dan Validasi" })).toBeVisible();
     // One row per active assessor of the edition.
     await expect(page.locator("table.loads tbody tr")).toHaveCount(world.assessors.length);
-    const inEdition = "from assignments a join entries e on e.id = a.entry_id where e.edition_id = ? and a.stage_key = 'verification'";
+    const inEdition =
+      "from assignments a join entries e on e.id = a.entry_id where e.edition_id = ? and a.stage_key = 'verification'";
     const db = e2eDb();
     const before = (db.prepare(`select count(*) as n ${inEdition}`).get(world.id) as { n: number }).n;
-    const entries = (db.prepare("select count(*) as n from entries where edition_id = ? and status = 'in_verification'").get(world.id) as { n: number }).n;
+    const entries = (
+      db
+        .prepare("select count(*) as n from entries where edition_id = ? and status = 'in_verification'")
+        .get(world.id) as { n: number }
+    ).n;
     db.close();
     expect(before).toBe(0);
     await expectAccessible(page);
     await page.getByRole("button", { name: /^Terapkan \d+ penugasan$/ }).click();
     await expect(page.getByText(`${entries * 2} penugasan ditambahkan.`)).toBeVisible();
     const db2 = e2eDb();
-    const perEntry = db2.prepare(`select a.entry_id, count(*) as n ${inEdition} group by a.entry_id`).all(world.id) as { n: number }[];
-    const perUser = db2.prepare(`select a.user_id, count(*) as n ${inEdition} group by a.user_id`).all(world.id) as { n: number }[];
-    const conflicted = db2.prepare(`select count(*) as n ${inEdition} and exists (select 1 from conflict_declarations c where c.entry_id = a.entry_id and c.user_id = a.user_id and c.has_conflict = 1)`).get(world.id) as { n: number };
+    const perEntry = db2.prepare(`select a.entry_id, count(*) as n ${inEdition} group by a.entry_id`).all(world.id) as {
+      n: number;
+    }[];
+    const perUser = db2.prepare(`select a.user_id, count(*) as n ${inEdition} group by a.user_id`).all(world.id) as {
+      n: number;
+    }[];
+    const conflicted = db2
+      .prepare(
+        `select count(*) as n ${inEdition} and exists (select 1 from conflict_declarations c where c.entry_id = a.entry_id and c.user_id = a.user_id and c.has_conflict = 1)`,
+      )
+      .get(world.id) as { n: number };
     db2.close();
     expect(perEntry).toHaveLength(entries);
     expect(perEntry.every((r) => r.n === 2)).toBe(true);
@@ -171,12 +236,18 @@ test.describe.serial("one edition from the desk stage to publication", () => {
     expect(conflicted.n).toBe(0);
   });
 
-  test("the committee signs off and publishes a category; the public page and the verification page show the winners", async ({ page, browser }) => {
+  test("the committee signs off and publishes a category; the public page and the verification page show the winners", async ({
+    page,
+    browser,
+  }) => {
     await signIn(page, world.committee);
     await page.goto(`/committee/${world.id}/ranking/${regency()}`);
     const firstRow = page.locator("table.ranking tbody tr").first().locator("th");
     await expect(firstRow).toBeVisible();
-    const winner = (await firstRow.innerText()).split("\n")[0].replace(/Juara I$/, "").trim();
+    const winner = (await firstRow.innerText())
+      .split("\n")[0]
+      .replace(/Juara I$/, "")
+      .trim();
     expect(winner).toBe(world.entries[0].organisation.name);
     await page.getByRole("button", { name: "Sahkan kategori ini" }).click();
     await expect(page.getByText("Kategori telah disahkan.")).toBeVisible();
@@ -184,7 +255,9 @@ test.describe.serial("one edition from the desk stage to publication", () => {
     await expect(page.getByText(/Pemenang telah diumumkan/)).toBeVisible();
 
     const db = e2eDb();
-    const pub = db.prepare("select sha256 from publications where category_id = ? order by id desc").get(regency()) as { sha256: string };
+    const pub = db.prepare("select sha256 from publications where category_id = ? order by id desc").get(regency()) as {
+      sha256: string;
+    };
     db.close();
     expect(pub.sha256).toMatch(/^[0-9a-f]{64}$/);
 
@@ -195,11 +268,18 @@ test.describe.serial("one edition from the desk stage to publication", () => {
     const xlsx = readFileSync(await (await xlsxDownload).path());
     expect(xlsx.subarray(0, 2).toString()).toBe("PK");
     const pdfDownload = page.waitForEvent("download");
-    await page.getByRole("link", { name: new RegExp(`Piagam penghargaan \\(PDF\\): ${winner.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) }).click();
+    await page
+      .getByRole("link", {
+        name: new RegExp(`Piagam penghargaan \\(PDF\\): ${winner.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
+      })
+      .click();
     const pdf = readFileSync(await (await pdfDownload).path());
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const verifyUrl = `/verify/${pub.sha256}`;
-    expect(pdf.toString("latin1").includes(Buffer.from(verifyUrl).toString("hex").toUpperCase()) || pdf.toString("latin1").includes(verifyUrl)).toBe(true);
+    expect(
+      pdf.toString("latin1").includes(Buffer.from(verifyUrl).toString("hex").toUpperCase()) ||
+        pdf.toString("latin1").includes(verifyUrl),
+    ).toBe(true);
 
     const context = await browser.newContext();
     const anonymous = await context.newPage();
@@ -216,12 +296,26 @@ test.describe.serial("one edition from the desk stage to publication", () => {
     await context.close();
   });
 
-  test("after publication the winning organisation reads its own scorecard, without any assessor's scores or notes", async ({ browser }) => {
+  test("after publication the winning organisation reads its own scorecard, without any assessor's scores or notes", async ({
+    browser,
+  }) => {
     const db = e2eDb();
-    const pub = db.prepare("select result_json, sha256 from publications where category_id = ? order by id desc").get(regency()) as { result_json: string; sha256: string };
-    const first = JSON.parse(pub.result_json).categories[0].ranking[0] as { nominee: string; rank: number; total: number };
+    const pub = db
+      .prepare("select result_json, sha256 from publications where category_id = ? order by id desc")
+      .get(regency()) as { result_json: string; sha256: string };
+    const first = JSON.parse(pub.result_json).categories[0].ranking[0] as {
+      nominee: string;
+      rank: number;
+      total: number;
+    };
     const entryId = Number(first.nominee);
-    const notes = (db.prepare("select distinct s.note from scores s join assignments a on a.id = s.assignment_id where a.entry_id = ? and s.note is not null").all(entryId) as { note: string }[]).map((r) => r.note);
+    const notes = (
+      db
+        .prepare(
+          "select distinct s.note from scores s join assignments a on a.id = s.assignment_id where a.entry_id = ? and s.note is not null",
+        )
+        .all(entryId) as { note: string }[]
+    ).map((r) => r.note);
     db.close();
     const entry = world.entries.find((e) => e.id === entryId)!;
     expect(entry).toBeTruthy();
@@ -247,11 +341,16 @@ test.describe.serial("one edition from the desk stage to publication", () => {
     await context.close();
   });
 
-  test("after the verification stage closes, a juror scores an interview: declares no conflict, scores every criterion and submits", async ({ page, browser }) => {
+  test("after the verification stage closes, a juror scores an interview: declares no conflict, scores every criterion and submits", async ({
+    page,
+    browser,
+  }) => {
     await signIn(page, world.committee);
     await page.goto(`/committee/${world.id}/stages`);
     // The regency category was published above: closing the stage leaves its entries published.
-    await expect(page.getByRole("region", { name: "Pemerintah Kabupaten/Kota" })).toContainText("Hasil kategori ini sudah diumumkan");
+    await expect(page.getByRole("region", { name: "Pemerintah Kabupaten/Kota" })).toContainText(
+      "Hasil kategori ini sudah diumumkan",
+    );
     await page.getByRole("button", { name: "Tutup tahap Verifikasi dan Validasi dan tetapkan daftar lolos" }).click();
     await expect(page.getByText("Tahap Verifikasi dan Validasi ditutup; daftar lolos ditetapkan.")).toBeVisible();
     await page.getByLabel("Semua juri menilai setiap peserta").check();
@@ -260,9 +359,17 @@ test.describe.serial("one edition from the desk stage to publication", () => {
 
     const juror = world.jurors[0];
     const db = e2eDb();
-    const interview = db.prepare("select a.entry_id as entryId from assignments a where a.user_id = ? and a.stage_key = 'interview' order by a.entry_id").all(juror.id) as { entryId: number }[];
-    const stage = db.prepare("select status from edition_stages where edition_id = ? and key = 'interview'").get(world.id) as { status: string };
-    const regencyStatuses = db.prepare("select distinct status from entries where category_id = ? and status != 'draft'").all(regency()) as { status: string }[];
+    const interview = db
+      .prepare(
+        "select a.entry_id as entryId from assignments a where a.user_id = ? and a.stage_key = 'interview' order by a.entry_id",
+      )
+      .all(juror.id) as { entryId: number }[];
+    const stage = db
+      .prepare("select status from edition_stages where edition_id = ? and key = 'interview'")
+      .get(world.id) as { status: string };
+    const regencyStatuses = db
+      .prepare("select distinct status from entries where category_id = ? and status != 'draft'")
+      .all(regency()) as { status: string }[];
     db.close();
     expect(stage.status).toBe("open");
     expect(regencyStatuses).toEqual([{ status: "published" }]);
@@ -285,7 +392,11 @@ test.describe.serial("one edition from the desk stage to publication", () => {
     await context.close();
 
     const db2 = e2eDb();
-    const sheet = db2.prepare("select status, (select count(*) from scores s where s.assignment_id = a.id and s.value = 70) as n from assignments a where a.user_id = ? and a.entry_id = ? and a.stage_key = 'interview'").get(juror.id, interview[0].entryId) as { status: string; n: number };
+    const sheet = db2
+      .prepare(
+        "select status, (select count(*) from scores s where s.assignment_id = a.id and s.value = 70) as n from assignments a where a.user_id = ? and a.entry_id = ? and a.stage_key = 'interview'",
+      )
+      .get(juror.id, interview[0].entryId) as { status: string; n: number };
     db2.close();
     expect(sheet).toEqual({ status: "submitted", n: 2 });
   });

@@ -5,7 +5,15 @@ import { createDb, type Db } from "../../db/client";
 import { hashPassword } from "../../db/password";
 import { insertRubric } from "../../db/queries/rubrics";
 import { addMembership, createUser as insertUser } from "../../db/queries/users";
-import type { AssignmentStatus, CategoryKey, EntryStatus, OrganisationKind, Role, StageKey, StageStatus } from "../../db/schema";
+import type {
+  AssignmentStatus,
+  CategoryKey,
+  EntryStatus,
+  OrganisationKind,
+  Role,
+  StageKey,
+  StageStatus,
+} from "../../db/schema";
 import { minimalPdf } from "../../db/seed/evidence";
 import { companyRubric, demoMethod, governmentRubric } from "../../db/seed/rubrics";
 import { categoryGroup } from "../../app/domain/categories";
@@ -55,9 +63,16 @@ export async function createUser(opts: { name?: string; email?: string } = {}): 
 }
 
 /** A user with a role in an edition (committee, assessor, juror). */
-export async function createMember(editionId: number, role: Exclude<Role, "entrant">, opts: { name?: string } = {}): Promise<TestUser> {
+export async function createMember(
+  editionId: number,
+  role: Exclude<Role, "entrant">,
+  opts: { name?: string } = {},
+): Promise<TestUser> {
   const tag = unique();
-  const user = await createUser({ email: `${role}.${tag}@e2e.test`, name: opts.name ?? `${role === "juror" ? "Juri" : role === "assessor" ? "Penilai" : "Panitia"} Uji ${tag}` });
+  const user = await createUser({
+    email: `${role}.${tag}@e2e.test`,
+    name: opts.name ?? `${role === "juror" ? "Juri" : role === "assessor" ? "Penilai" : "Panitia"} Uji ${tag}`,
+  });
   await addMembership(await testDb(), { userId: user.id, role, editionId });
   return user;
 }
@@ -73,7 +88,9 @@ export interface TestEdition {
 
 /** The demo rubric of a category (government or company), as the seed has it. */
 export function demoRubric(category: CategoryKey): RubricDefinition {
-  return categoryGroup(category) === "government" ? governmentRubric : companyRubric(category === "micro_small" ? 2 : 5);
+  return categoryGroup(category) === "government"
+    ? governmentRubric
+    : companyRubric(category === "micro_small" ? 2 : 5);
 }
 
 /**
@@ -98,8 +115,14 @@ export async function createEdition(
   const { id } = await db
     .insertInto("editions")
     .values({
-      name, year: 2023, level: "provincial", region, status: "assessment",
-      period_start: "2023-01-01", period_end: "2023-12-31", registration_deadline: day(21),
+      name,
+      year: 2023,
+      level: "provincial",
+      region,
+      status: "assessment",
+      period_start: "2023-01-01",
+      period_end: "2023-12-31",
+      registration_deadline: day(21),
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -110,9 +133,13 @@ export async function createEdition(
   ] as const;
   for (const s of stages) {
     const status = opts.stages?.[s.key] ?? (s.key === "desk" ? "open" : "pending");
-    await db.insertInto("edition_stages").values({ edition_id: id, ...s, status, opens_at: day(0) }).execute();
+    await db
+      .insertInto("edition_stages")
+      .values({ edition_id: id, ...s, status, opens_at: day(0) })
+      .execute();
   }
-  const committee = opts.committee ?? (await createUser({ email: `committee.${tag}@e2e.test`, name: `Panitia Uji ${tag}` }));
+  const committee =
+    opts.committee ?? (await createUser({ email: `committee.${tag}@e2e.test`, name: `Panitia Uji ${tag}` }));
   await addMembership(db, { userId: committee.id, role: "committee", editionId: id });
   const categories: TestEdition["categories"] = {};
   for (const key of opts.categories ?? ["regency_city"]) {
@@ -121,7 +148,12 @@ export async function createEdition(
       .values({ edition_id: id, key, places: 3, mentions: key === "regency_city" ? 1 : 0 })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const rubricId = await insertRubric(db, { categoryId, definition: (opts.rubric ?? demoRubric)(key), method: demoMethod, userId: committee.id });
+    const rubricId = await insertRubric(db, {
+      categoryId,
+      definition: (opts.rubric ?? demoRubric)(key),
+      method: demoMethod,
+      userId: committee.id,
+    });
     categories[key] = { id: categoryId, rubricId };
   }
   return { id, name, region, committee, categories };
@@ -135,7 +167,9 @@ export interface TestOrganisation {
 }
 
 /** An organisation with one member who signs in with PASSWORD. */
-export async function createOrganisation(opts: { name?: string; kind?: OrganisationKind; region?: string } = {}): Promise<TestOrganisation> {
+export async function createOrganisation(
+  opts: { name?: string; kind?: OrganisationKind; region?: string } = {},
+): Promise<TestOrganisation> {
   const db = await testDb();
   const tag = unique();
   const kind = opts.kind ?? "company";
@@ -144,8 +178,12 @@ export async function createOrganisation(opts: { name?: string; kind?: Organisat
   const { id } = await db
     .insertInto("organisations")
     .values({
-      name, kind, region: opts.region ?? "Kota Samarinda, Kalimantan Timur", size: kind === "company" ? "large" : null,
-      npp: company ? `NPP${tag}` : null, nib: company ? `${Date.now()}${counter}` : null,
+      name,
+      kind,
+      region: opts.region ?? "Kota Samarinda, Kalimantan Timur",
+      size: kind === "company" ? "large" : null,
+      npp: company ? `NPP${tag}` : null,
+      nib: company ? `${Date.now()}${counter}` : null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -159,13 +197,23 @@ export function sampleFigures(category: CategoryKey, quality = 0.5): Figures {
   if (categoryGroup(category) === "government") {
     const workforce = 100_000;
     return {
-      workforce, pu_covered: Math.round(workforce * (0.15 + 0.35 * quality)), bpu_covered: Math.round(workforce * 0.1),
-      employers_registered: 1_000, non_asn_staff: 2_000, non_asn_all_four: Math.round(2_000 * (0.3 + 0.7 * quality)),
-      vulnerable_apbd_workers: Math.round(1_000 + 20_000 * quality), vulnerable_apbd_amount: Math.round(1_000 + 20_000 * quality) * 16_800 * 12,
+      workforce,
+      pu_covered: Math.round(workforce * (0.15 + 0.35 * quality)),
+      bpu_covered: Math.round(workforce * 0.1),
+      employers_registered: 1_000,
+      non_asn_staff: 2_000,
+      non_asn_all_four: Math.round(2_000 * (0.3 + 0.7 * quality)),
+      vulnerable_apbd_workers: Math.round(1_000 + 20_000 * quality),
+      vulnerable_apbd_amount: Math.round(1_000 + 20_000 * quality) * 16_800 * 12,
     };
   }
   const workers = 1_000;
-  const figures: Figures = { workers, workers_registered: Math.round(workers * (0.8 + 0.2 * quality)), months_arrears: 0, months_on_time: 12 };
+  const figures: Figures = {
+    workers,
+    workers_registered: Math.round(workers * (0.8 + 0.2 * quality)),
+    months_arrears: 0,
+    months_on_time: 12,
+  };
   for (const p of PROGRAMMES) figures[`programme_${p}`] = 1;
   figures.wages_paid = workers * 4_000_000;
   figures.wages_reported = figures.wages_paid;
@@ -186,18 +234,30 @@ export interface TestEntry {
  */
 export async function createEntry(
   edition: TestEdition,
-  opts: { category?: CategoryKey; organisation?: TestOrganisation; status?: EntryStatus; figures?: Figures | null; quality?: number; evidence?: boolean } = {},
+  opts: {
+    category?: CategoryKey;
+    organisation?: TestOrganisation;
+    status?: EntryStatus;
+    figures?: Figures | null;
+    quality?: number;
+    evidence?: boolean;
+  } = {},
 ): Promise<TestEntry> {
   const db = await testDb();
   const category = opts.category ?? (Object.keys(edition.categories)[0] as CategoryKey);
   const cat = edition.categories[category];
   if (!cat) throw new Error(`edition ${edition.id} has no category ${category}`);
-  const organisation = opts.organisation ?? (await createOrganisation({ kind: categoryGroup(category) === "government" ? "city" : "company" }));
+  const organisation =
+    opts.organisation ??
+    (await createOrganisation({ kind: categoryGroup(category) === "government" ? "city" : "company" }));
   const status = opts.status ?? "submitted";
   const { id } = await db
     .insertInto("entries")
     .values({
-      edition_id: edition.id, category_id: cat.id, organisation_id: organisation.id, status,
+      edition_id: edition.id,
+      category_id: cat.id,
+      organisation_id: organisation.id,
+      status,
       submitted_at: status === "draft" || status === "pending" ? null : day(-2),
     })
     .returning("id")
@@ -220,12 +280,22 @@ export async function createEntry(
 
 async function requiredEvidence(rubricId: number): Promise<string[]> {
   const db = await testDb();
-  const rows = await db.selectFrom("criteria").select("key").where("rubric_id", "=", rubricId).where("evidence_required", "=", 1).orderBy("position").execute();
+  const rows = await db
+    .selectFrom("criteria")
+    .select("key")
+    .where("rubric_id", "=", rubricId)
+    .where("evidence_required", "=", 1)
+    .orderBy("position")
+    .execute();
   return rows.map((r) => r.key);
 }
 
 /** A one-page PDF stored as the server stores uploads (file in DATA_DIR/uploads and its row). */
-export async function addEvidenceFile(entry: TestEntry, criterionKey: string, opts: { name?: string } = {}): Promise<number> {
+export async function addEvidenceFile(
+  entry: TestEntry,
+  criterionKey: string,
+  opts: { name?: string } = {},
+): Promise<number> {
   const db = await testDb();
   const bytes = minimalPdf([`Bukti dukung: ${criterionKey}`, entry.organisation.name, "Dokumen uji e2e."]);
   const dir = join(process.env.E2E_DIR!, "uploads");
@@ -235,8 +305,14 @@ export async function addEvidenceFile(entry: TestEntry, criterionKey: string, op
   const { id } = await db
     .insertInto("evidence_files")
     .values({
-      entry_id: entry.id, criterion_key: criterionKey, original_name: opts.name ?? `${criterionKey}.pdf`, storage_name: storageName,
-      mime: "application/pdf", size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), uploaded_by: entry.organisation.member.id,
+      entry_id: entry.id,
+      criterion_key: criterionKey,
+      original_name: opts.name ?? `${criterionKey}.pdf`,
+      storage_name: storageName,
+      mime: "application/pdf",
+      size: bytes.length,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      uploaded_by: entry.organisation.member.id,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -251,7 +327,12 @@ export async function judgedCriteria(categoryId: number, stage: StageKey) {
     .innerJoin("rubrics as r", "r.id", "c.rubric_id")
     .select(["c.id", "c.key", "c.max"])
     .where("r.category_id", "=", categoryId)
-    .where("r.version", "=", (eb) => eb.selectFrom("rubrics as r2").select((e) => e.fn.max("r2.version").as("v")).where("r2.category_id", "=", categoryId))
+    .where("r.version", "=", (eb) =>
+      eb
+        .selectFrom("rubrics as r2")
+        .select((e) => e.fn.max("r2.version").as("v"))
+        .where("r2.category_id", "=", categoryId),
+    )
     .where("c.stage_key", "=", stage)
     .where("c.type", "=", "judged")
     .orderBy("c.position")
@@ -274,20 +355,37 @@ export async function createScoresheet(
   const { id: assignmentId } = await db
     .insertInto("assignments")
     .values({
-      entry_id: entry.id, user_id: user.id, stage_key: stage, status, version: status === "not_started" ? 0 : 1,
-      submitted_at: status === "submitted" ? day(-1) : null, created_by: opts.createdBy ?? null,
+      entry_id: entry.id,
+      user_id: user.id,
+      stage_key: stage,
+      status,
+      version: status === "not_started" ? 0 : 1,
+      submitted_at: status === "submitted" ? day(-1) : null,
+      created_by: opts.createdBy ?? null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
   if (status === "not_started") return { assignmentId };
-  const declared = await db.selectFrom("conflict_declarations").select("id").where("user_id", "=", user.id).where("entry_id", "=", entry.id).executeTakeFirst();
-  if (!declared) await db.insertInto("conflict_declarations").values({ user_id: user.id, entry_id: entry.id, has_conflict: 0 }).execute();
+  const declared = await db
+    .selectFrom("conflict_declarations")
+    .select("id")
+    .where("user_id", "=", user.id)
+    .where("entry_id", "=", entry.id)
+    .executeTakeFirst();
+  if (!declared)
+    await db
+      .insertInto("conflict_declarations")
+      .values({ user_id: user.id, entry_id: entry.id, has_conflict: 0 })
+      .execute();
   for (const c of await judgedCriteria(entry.categoryId, stage)) {
     await db
       .insertInto("scores")
       .values({
-        assignment_id: assignmentId, criterion_id: c.id, value: Math.min(c.max ?? 100, opts.score ?? 70),
-        note: opts.note === undefined ? "Bukti dukung cukup lengkap." : opts.note, status: status === "submitted" ? "submitted" : "draft",
+        assignment_id: assignmentId,
+        criterion_id: c.id,
+        value: Math.min(c.max ?? 100, opts.score ?? 70),
+        note: opts.note === undefined ? "Bukti dukung cukup lengkap." : opts.note,
+        status: status === "submitted" ? "submitted" : "draft",
       })
       .execute();
   }
@@ -313,10 +411,20 @@ export interface ScoredEdition extends TestEdition {
  * of distinct quality, the first of each category best.
  */
 export async function createScoredEdition(
-  opts: { categories?: Partial<Record<CategoryKey, number>>; assessors?: number; jurors?: number; committee?: TestUser; name?: string } = {},
+  opts: {
+    categories?: Partial<Record<CategoryKey, number>>;
+    assessors?: number;
+    jurors?: number;
+    committee?: TestUser;
+    name?: string;
+  } = {},
 ): Promise<ScoredEdition> {
   const counts = opts.categories ?? { regency_city: 8 };
-  const edition = await createEdition({ categories: Object.keys(counts) as CategoryKey[], committee: opts.committee, name: opts.name });
+  const edition = await createEdition({
+    categories: Object.keys(counts) as CategoryKey[],
+    committee: opts.committee,
+    name: opts.name,
+  });
   const assessors: TestUser[] = [];
   for (let i = 0; i < (opts.assessors ?? 5); i++) assessors.push(await createMember(edition.id, "assessor"));
   const jurors: TestUser[] = [];
@@ -328,8 +436,10 @@ export async function createScoredEdition(
       const entry = await createEntry(edition, { category, quality });
       for (let k = 0; k < 3; k++) {
         await createScoresheet(entry, assessors[(n + k) % assessors.length], {
-          status: k < 2 ? "submitted" : "draft", score: Math.round(40 + 50 * quality) + k,
-          note: k === 0 ? `Catatan penilai ${n + 1}: bukti dukung konsisten.` : "Cukup baik.", createdBy: edition.committee.id,
+          status: k < 2 ? "submitted" : "draft",
+          score: Math.round(40 + 50 * quality) + k,
+          note: k === 0 ? `Catatan penilai ${n + 1}: bukti dukung konsisten.` : "Cukup baik.",
+          createdBy: edition.committee.id,
         });
       }
       entries.push(entry);

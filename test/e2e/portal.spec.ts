@@ -2,7 +2,17 @@ import { expect, test } from "@playwright/test";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
-import { addEvidenceFile, createAssignment, createEdition, createEntry, createMember, createOrganisation, unique, type TestEdition, type TestEntry } from "./factories";
+import {
+  addEvidenceFile,
+  createAssignment,
+  createEdition,
+  createEntry,
+  createMember,
+  createOrganisation,
+  unique,
+  type TestEdition,
+  type TestEntry,
+} from "./factories";
 import { apiAs, e2eDb, signIn, expectAccessible } from "./support";
 
 // The entrant portal end to end, on an edition of its own with registration open (factories.ts):
@@ -32,7 +42,11 @@ let b: TestEntry;
 const f = { entryA: 0, evidenceA: 0 };
 test.beforeAll(async () => {
   edition = await createEdition({ categories: ["large", "medium"] });
-  a = await createEntry(edition, { category: "large", status: "draft", organisation: await createOrganisation({ name: `PT Mahakam Uji ${unique()}` }) });
+  a = await createEntry(edition, {
+    category: "large",
+    status: "draft",
+    organisation: await createOrganisation({ name: `PT Mahakam Uji ${unique()}` }),
+  });
   b = await createEntry(edition, { category: "large", status: "draft" });
   f.entryA = a.id;
   f.evidenceA = await addEvidenceFile(a, "administration");
@@ -53,7 +67,9 @@ test.describe.serial("organisation A completes and submits its entry", () => {
     await expectAccessible(page);
   });
 
-  test("figures: an impossible figure is refused next to its field, the rest of the input is kept", async ({ page }) => {
+  test("figures: an impossible figure is refused next to its field, the rest of the input is kept", async ({
+    page,
+  }) => {
     await signIn(page, entrantA());
     await page.goto(`/portal/entries/${f.entryA}/figures`);
     await expectAccessible(page);
@@ -67,7 +83,9 @@ test.describe.serial("organisation A completes and submits its entry", () => {
     await page.getByRole("checkbox", { name: /JKP/ }).check();
     await page.getByRole("button", { name: "Simpan" }).click();
 
-    await expect(page.locator("#f-workers_registered-error")).toHaveText("Pekerja terdaftar tidak boleh lebih dari jumlah pekerja.");
+    await expect(page.locator("#f-workers_registered-error")).toHaveText(
+      "Pekerja terdaftar tidak boleh lebih dari jumlah pekerja.",
+    );
     await expect(page.getByLabel("Pekerja terdaftar BPJS Ketenagakerjaan")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByLabel("Jumlah pekerja")).toHaveValue("1.200");
     await expect(page.getByLabel("Upah yang dilaporkan (Rp per bulan)")).toHaveValue("6.000.000.000");
@@ -81,7 +99,9 @@ test.describe.serial("organisation A completes and submits its entry", () => {
     const coverage = page.locator(".portal-indicators tr", { hasText: "Pekerja terdaftar" });
     await expect(coverage).toContainText("95%");
     await expect(coverage).toContainText("≥ 95% → 85 poin");
-    await expect(page.locator(".portal-indicators tr", { hasText: "Program yang diikuti" })).toContainText("≥ 5 → 100 poin");
+    await expect(page.locator(".portal-indicators tr", { hasText: "Program yang diikuti" })).toContainText(
+      "≥ 5 → 100 poin",
+    );
     const gate = page.locator(".portal-indicators tr", { hasText: "Syarat kelayakan" });
     await expect(gate).toContainText("terpenuhi");
     await expect(gate).not.toContainText("tidak terpenuhi");
@@ -107,14 +127,20 @@ test.describe.serial("organisation A completes and submits its entry", () => {
     await two.close();
   });
 
-  test("evidence: a PDF is accepted; a renamed .exe and a too-large file are refused with reasons", async ({ page }) => {
+  test("evidence: a PDF is accepted; a renamed .exe and a too-large file are refused with reasons", async ({
+    page,
+  }) => {
     await signIn(page, entrantA());
     await page.goto(`/portal/entries/${f.entryA}/evidence`);
     await expectAccessible(page);
     const input = page.getByLabel("Pilih berkas untuk Perlindungan tambahan dan K3");
     const upload = page.locator("form", { has: input }).getByRole("button", { name: "Unggah" });
 
-    await input.setInputFiles({ name: "Program K3 2023.pdf", mimeType: "application/pdf", buffer: await pdf("Program K3 PT Mahakam") });
+    await input.setInputFiles({
+      name: "Program K3 2023.pdf",
+      mimeType: "application/pdf",
+      buffer: await pdf("Program K3 PT Mahakam"),
+    });
     await upload.click();
     await expect(page.locator(".portal-outcomes")).toContainText("Program K3 2023.pdf: diunggah.");
     const section = page.getByRole("region", { name: /Perlindungan tambahan dan K3/ });
@@ -122,7 +148,9 @@ test.describe.serial("organisation A completes and submits its entry", () => {
 
     await input.setInputFiles({ name: "laporan.pdf", mimeType: "application/pdf", buffer: exe() });
     await upload.click();
-    await expect(section.locator(".portal-outcomes")).toContainText("laporan.pdf: ditolak: isi berkas bukan PDF, JPEG, PNG, XLSX atau DOCX.");
+    await expect(section.locator(".portal-outcomes")).toContainText(
+      "laporan.pdf: ditolak: isi berkas bukan PDF, JPEG, PNG, XLSX atau DOCX.",
+    );
 
     const big = Buffer.concat([await pdf("besar"), Buffer.alloc(3 * 1024 * 1024, 32)]);
     await input.setInputFiles({ name: "besar.pdf", mimeType: "application/pdf", buffer: big });
@@ -135,14 +163,22 @@ test.describe.serial("organisation A completes and submits its entry", () => {
     await expect(page.getByRole("link", { name: "besar.pdf" })).toHaveCount(0);
 
     // Replace it with a revised version (same place in the list, new name and bytes).
-    await section.getByLabel("Berkas pengganti untuk Program K3 2023.pdf").setInputFiles({ name: "Program K3 2023 revisi.pdf", mimeType: "application/pdf", buffer: await pdf("Program K3 (revisi)") });
+    await section.getByLabel("Berkas pengganti untuk Program K3 2023.pdf").setInputFiles({
+      name: "Program K3 2023 revisi.pdf",
+      mimeType: "application/pdf",
+      buffer: await pdf("Program K3 (revisi)"),
+    });
     await section.getByRole("button", { name: "Ganti", exact: true }).click();
-    await expect(page.locator(".portal-outcomes")).toContainText("Program K3 2023 revisi.pdf: menggantikan berkas sebelumnya.");
+    await expect(page.locator(".portal-outcomes")).toContainText(
+      "Program K3 2023 revisi.pdf: menggantikan berkas sebelumnya.",
+    );
     await expect(section.locator(".portal-files > li")).toHaveCount(1);
 
     // A file uploaded under another criterion by mistake is deleted again.
     const other = page.getByRole("region", { name: /Pekerja terdaftar/ });
-    await other.getByLabel("Pilih berkas untuk Pekerja terdaftar").setInputFiles({ name: "salah.pdf", mimeType: "application/pdf", buffer: await pdf("salah") });
+    await other
+      .getByLabel("Pilih berkas untuk Pekerja terdaftar")
+      .setInputFiles({ name: "salah.pdf", mimeType: "application/pdf", buffer: await pdf("salah") });
     await other.getByRole("button", { name: "Unggah" }).click();
     await expect(other.getByRole("link", { name: "salah.pdf" })).toBeVisible();
     await other.getByRole("button", { name: "Hapus salah.pdf" }).click();
@@ -163,7 +199,11 @@ test.describe.serial("organisation A completes and submits its entry", () => {
   test("refused uploads left nothing behind: every stored file has its row, no temporary files", async () => {
     const dir = join(process.env.E2E_DIR!, "uploads");
     const db = e2eDb();
-    const rows = new Set((db.prepare("select storage_name from evidence_files").all() as { storage_name: string }[]).map((r) => r.storage_name));
+    const rows = new Set(
+      (db.prepare("select storage_name from evidence_files").all() as { storage_name: string }[]).map(
+        (r) => r.storage_name,
+      ),
+    );
     db.close();
     const onDisk = readdirSync(dir).filter((n) => n !== "tmp");
     expect(onDisk.filter((n) => !rows.has(n))).toEqual([]);
@@ -181,7 +221,9 @@ test.describe.serial("organisation A completes and submits its entry", () => {
     await expect(page.getByRole("button", { name: "Kirim pendaftaran" })).toHaveCount(0);
 
     await page.goto(`/portal/entries/${f.entryA}/figures`);
-    await expect(page.getByText("Pendaftaran ini tidak dapat diubah lagi; data ditampilkan untuk dibaca saja.")).toBeVisible();
+    await expect(
+      page.getByText("Pendaftaran ini tidak dapat diubah lagi; data ditampilkan untuk dibaca saja."),
+    ).toBeVisible();
     await expect(page.getByLabel("Jumlah pekerja")).toBeDisabled();
     await page.goto(`/portal/entries/${f.entryA}/evidence`);
     await expect(page.getByRole("button", { name: "Unggah" })).toHaveCount(0);
@@ -191,7 +233,9 @@ test.describe.serial("organisation A completes and submits its entry", () => {
     const api = await apiAs(baseURL!, entrantA());
     const save = await api.post(`/portal/entries/${f.entryA}/figures`, { form: { version: "99", workers: "1" } });
     expect(save.status()).toBe(409);
-    const del = await api.post(`/portal/entries/${f.entryA}/evidence`, { form: { intent: "delete", fileId: String(f.evidenceA) } });
+    const del = await api.post(`/portal/entries/${f.entryA}/evidence`, {
+      form: { intent: "delete", fileId: String(f.evidenceA) },
+    });
     expect(del.status()).toBe(409);
     await api.dispose();
   });
@@ -212,12 +256,17 @@ test.describe.serial("organisation A completes and submits its entry", () => {
 test("organisation B gets 404 on A's entry pages and files, whatever the URL", async ({ baseURL }) => {
   const other = await apiAs(baseURL!, b.organisation.member);
   const files = e2eDb();
-  const fileIds = (files.prepare("select id from evidence_files where entry_id = ?").all(f.entryA) as { id: number }[]).map((r) => r.id);
+  const fileIds = (
+    files.prepare("select id from evidence_files where entry_id = ?").all(f.entryA) as { id: number }[]
+  ).map((r) => r.id);
   files.close();
   expect(fileIds.length).toBeGreaterThan(0);
   for (const url of [
-    `/portal/entries/${f.entryA}`, `/portal/entries/${f.entryA}/figures`, `/portal/entries/${f.entryA}/evidence`,
-    `/portal/entries/${f.entryA}/scorecard`, ...fileIds.map((id) => `/evidence/${id}`),
+    `/portal/entries/${f.entryA}`,
+    `/portal/entries/${f.entryA}/figures`,
+    `/portal/entries/${f.entryA}/evidence`,
+    `/portal/entries/${f.entryA}/scorecard`,
+    ...fileIds.map((id) => `/evidence/${id}`),
   ]) {
     const res = await other.get(url, { maxRedirects: 0 });
     expect([403, 404], url).toContain(res.status());
@@ -234,12 +283,16 @@ test("organisation B gets 404 on A's entry pages and files, whatever the URL", a
 
 async function orgOf(entryId: number) {
   const db = e2eDb();
-  const row = db.prepare("select organisation_id from entries where id = ?").get(entryId) as { organisation_id: number };
+  const row = db.prepare("select organisation_id from entries where id = ?").get(entryId) as {
+    organisation_id: number;
+  };
   db.close();
   return row.organisation_id;
 }
 
-test("evidence of a submitted entry: the committee reads it, an assessor who has not declared gets 403", async ({ baseURL }) => {
+test("evidence of a submitted entry: the committee reads it, an assessor who has not declared gets 403", async ({
+  baseURL,
+}) => {
   // A file of a submitted entry assigned to an assessor who has not declared on it (yet).
   const submitted = await createEntry(edition, { category: "large" });
   const assessor = await createMember(edition.id, "assessor");
@@ -257,7 +310,10 @@ test("evidence of a submitted entry: the committee reads it, an assessor who has
   for (const c of [committee, panel, member]) await c.dispose();
 });
 
-test("a member invites a colleague with a one-time link; the colleague joins organisation A only", async ({ page, browser }) => {
+test("a member invites a colleague with a one-time link; the colleague joins organisation A only", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, entrantA());
   await page.goto("/portal/members");
   await expectAccessible(page);

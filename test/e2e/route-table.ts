@@ -52,8 +52,11 @@ export async function createFixtures(): Promise<Fixtures> {
     evidenceA: await addEvidenceFile(a, "administration"),
     scoredEntry: world.entries[0].id,
     accounts: {
-      committee: world.committee, assessor: world.assessors[0], juror: world.jurors[0],
-      entrantA: a.organisation.member, entrantB: b.organisation.member,
+      committee: world.committee,
+      assessor: world.assessors[0],
+      juror: world.jurors[0],
+      entrantA: a.organisation.member,
+      entrantB: b.organisation.member,
     },
   };
 }
@@ -75,19 +78,74 @@ export const ROUTES: RouteRule[] = [
   // Committee console (one edition).
   { file: "committee.$editionId.tsx", url: (f) => `/committee/${f.editionId}`, allow: committee },
   { file: "committee.$editionId._index.tsx", url: (f) => `/committee/${f.editionId}`, allow: committee },
-  { file: "committee.$editionId.ranking.$categoryId.tsx", url: (f) => `/committee/${f.editionId}/ranking/${f.categoryId}`, allow: committee, post: true },
-  { file: "committee.$editionId.stages.tsx", url: (f) => `/committee/${f.editionId}/stages`, allow: committee, post: true },
-  { file: "committee.$editionId.assign.tsx", url: (f) => `/committee/${f.editionId}/assign?preview=1&stage=desk&k=3`, allow: committee, post: true },
+  {
+    file: "committee.$editionId.ranking.$categoryId.tsx",
+    url: (f) => `/committee/${f.editionId}/ranking/${f.categoryId}`,
+    allow: committee,
+    post: true,
+  },
+  {
+    file: "committee.$editionId.stages.tsx",
+    url: (f) => `/committee/${f.editionId}/stages`,
+    allow: committee,
+    post: true,
+  },
+  {
+    file: "committee.$editionId.assign.tsx",
+    url: (f) => `/committee/${f.editionId}/assign?preview=1&stage=desk&k=3`,
+    allow: committee,
+    post: true,
+  },
   { file: "committee.new.tsx", url: () => "/committee/new", allow: committee, post: true },
-  { file: "committee.$editionId.progress.tsx", url: (f) => `/committee/${f.editionId}/progress`, allow: committee, post: true },
-  { file: "committee.$editionId.people.tsx", url: (f) => `/committee/${f.editionId}/people`, allow: committee, post: true },
-  { file: "committee.$editionId.organisations.tsx", url: (f) => `/committee/${f.editionId}/organisations`, allow: committee, post: true },
+  {
+    file: "committee.$editionId.progress.tsx",
+    url: (f) => `/committee/${f.editionId}/progress`,
+    allow: committee,
+    post: true,
+  },
+  {
+    file: "committee.$editionId.people.tsx",
+    url: (f) => `/committee/${f.editionId}/people`,
+    allow: committee,
+    post: true,
+  },
+  {
+    file: "committee.$editionId.organisations.tsx",
+    url: (f) => `/committee/${f.editionId}/organisations`,
+    allow: committee,
+    post: true,
+  },
   { file: "committee.$editionId.audit.tsx", url: (f) => `/committee/${f.editionId}/audit`, allow: committee },
-  { file: "committee.$editionId.rubric.$categoryId.tsx", url: (f) => `/committee/${f.editionId}/rubric/${f.categoryId}`, allow: committee, post: true },
-  { file: "committee.$editionId.rubric.$categoryId_.edit.tsx", url: (f) => `/committee/${f.editionId}/rubric/${f.categoryId}/edit`, allow: committee, post: true },
-  { file: "committee.$editionId.rubric-json.$categoryId.tsx", url: (f) => `/committee/${f.editionId}/rubric-json/${f.categoryId}`, allow: committee, resource: true },
-  { file: "committee.$editionId.export.$categoryId.tsx", url: (f) => `/committee/${f.editionId}/export/${f.categoryId}?format=xlsx`, allow: committee, resource: true },
-  { file: "committee.$editionId.certificate.$categoryId.$entryId.tsx", url: (f) => `/committee/${f.editionId}/certificate/${f.categoryId}/${f.scoredEntry}`, allow: committee, resource: true },
+  {
+    file: "committee.$editionId.rubric.$categoryId.tsx",
+    url: (f) => `/committee/${f.editionId}/rubric/${f.categoryId}`,
+    allow: committee,
+    post: true,
+  },
+  {
+    file: "committee.$editionId.rubric.$categoryId_.edit.tsx",
+    url: (f) => `/committee/${f.editionId}/rubric/${f.categoryId}/edit`,
+    allow: committee,
+    post: true,
+  },
+  {
+    file: "committee.$editionId.rubric-json.$categoryId.tsx",
+    url: (f) => `/committee/${f.editionId}/rubric-json/${f.categoryId}`,
+    allow: committee,
+    resource: true,
+  },
+  {
+    file: "committee.$editionId.export.$categoryId.tsx",
+    url: (f) => `/committee/${f.editionId}/export/${f.categoryId}?format=xlsx`,
+    allow: committee,
+    resource: true,
+  },
+  {
+    file: "committee.$editionId.certificate.$categoryId.$entryId.tsx",
+    url: (f) => `/committee/${f.editionId}/certificate/${f.categoryId}/${f.scoredEntry}`,
+    allow: committee,
+    resource: true,
+  },
   { file: "verify.$hash.tsx", url: () => `/verify/${"0".repeat(64)}`, allow: "public" },
   { file: "assess._index.tsx", url: () => "/assess", allow: panel },
   // Assessor workspace: only the assigned assessor may open or post to the entry.
@@ -95,10 +153,29 @@ export const ROUTES: RouteRule[] = [
   // The entrant home; its form answers committees' invitations to the viewer's own organisations.
   { file: "portal._index.tsx", url: () => "/portal", allow: entrants, post: true },
   // Entrant portal: organisation A's entry pages are A's alone (B gets 404, other roles 403).
-  { file: "portal.entries.$entryId._index.tsx", url: (f) => `/portal/entries/${f.entryA}`, allow: ["entrantA"], post: true },
-  { file: "portal.entries.$entryId.figures.tsx", url: (f) => `/portal/entries/${f.entryA}/figures`, allow: ["entrantA"], post: true },
-  { file: "portal.entries.$entryId.evidence.tsx", url: (f) => `/portal/entries/${f.entryA}/evidence`, allow: ["entrantA"], post: true },
-  { file: "portal.entries.$entryId.scorecard.tsx", url: (f) => `/portal/entries/${f.entryA}/scorecard`, allow: ["entrantA"] },
+  {
+    file: "portal.entries.$entryId._index.tsx",
+    url: (f) => `/portal/entries/${f.entryA}`,
+    allow: ["entrantA"],
+    post: true,
+  },
+  {
+    file: "portal.entries.$entryId.figures.tsx",
+    url: (f) => `/portal/entries/${f.entryA}/figures`,
+    allow: ["entrantA"],
+    post: true,
+  },
+  {
+    file: "portal.entries.$entryId.evidence.tsx",
+    url: (f) => `/portal/entries/${f.entryA}/evidence`,
+    allow: ["entrantA"],
+    post: true,
+  },
+  {
+    file: "portal.entries.$entryId.scorecard.tsx",
+    url: (f) => `/portal/entries/${f.entryA}/scorecard`,
+    allow: ["entrantA"],
+  },
   { file: "portal.members.tsx", url: () => "/portal/members", allow: entrants, post: true },
   // Evidence download (all roles that may see the entry; A's file while A's entry is a draft: only A).
   { file: "evidence.$fileId.tsx", url: (f) => `/evidence/${f.evidenceA}`, allow: ["entrantA"], resource: true },

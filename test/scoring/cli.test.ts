@@ -28,7 +28,10 @@ function file(name: string, content: string): string {
 describe("scoring CLI", () => {
   it("through npm, silenced (npm run -s score -- FILE), standard output is the result JSON alone", () => {
     const input = singleCriterion({ n1: { a: 8, b: 6 } }, {}, 10);
-    const r = spawnSync("npm", ["run", "-s", "score", "--", file("npm.json", JSON.stringify(input))], { cwd: root, encoding: "utf8" });
+    const r = spawnSync("npm", ["run", "-s", "score", "--", file("npm.json", JSON.stringify(input))], {
+      cwd: root,
+      encoding: "utf8",
+    });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toHaveProperty("categories");
   });
@@ -39,7 +42,10 @@ describe("scoring CLI", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     const out = JSON.parse(r.stdout);
-    expect(out.categories[0].ranking.map((e: { nominee: string; total: number }) => [e.nominee, e.total])).toEqual([["n1", 70], ["n2", 50]]);
+    expect(out.categories[0].ranking.map((e: { nominee: string; total: number }) => [e.nominee, e.total])).toEqual([
+      ["n1", 70],
+      ["n2", 50],
+    ]);
     expect(r.stdout).toBe(JSON.stringify(out, null, 2) + "\n");
     // standard input ("-" or no argument) gives the same bytes
     expect(run(["-"], JSON.stringify(input)).stdout).toBe(r.stdout);
@@ -53,7 +59,11 @@ describe("scoring CLI", () => {
     const r = run([file("bad.json", JSON.stringify(input))]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr.trimEnd().split("\n").sort()).toEqual(['method.tieBreak[0]: unknown stage "final"', 'scores[1].criterion: unknown criterion "nope"', "scores[3].value: must be ≤ max (10)"]);
+    expect(r.stderr.trimEnd().split("\n").sort()).toEqual([
+      'method.tieBreak[0]: unknown stage "final"',
+      'scores[1].criterion: unknown criterion "nope"',
+      "scores[3].value: must be ≤ max (10)",
+    ]);
     expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
   });
 

@@ -1,5 +1,12 @@
 // Small builders for hand-worked scoring examples.
-import { score, type CategoryResult, type RankingEntry, type ScoringInput, type ScoringResult, type Score } from "../../scoring/index";
+import {
+  score,
+  type CategoryResult,
+  type RankingEntry,
+  type ScoringInput,
+  type ScoringResult,
+  type Score,
+} from "../../scoring/index";
 
 /** nominee → assessor → value, for one criterion. */
 export type Table = Record<string, Record<string, number>>;
@@ -12,7 +19,11 @@ export function scoresFrom(table: Table, criterion = "q"): Score[] {
   return out;
 }
 
-export function nomineesOf(ids: string[], category = "c", indicators: Record<string, number> = {}): ScoringInput["nominees"] {
+export function nomineesOf(
+  ids: string[],
+  category = "c",
+  indicators: Record<string, number> = {},
+): ScoringInput["nominees"] {
   return ids.map((id) => ({ id, category, indicators: { ...indicators } }));
 }
 

@@ -35,7 +35,10 @@ const paramsArb: fc.Arbitrary<Params> = fc.record({
   gateOn: fc.boolean(),
   gs: fc.array(fc.boolean(), { minLength: MAXN, maxLength: MAXN }),
   twoStages: fc.boolean(),
-  advance: fc.oneof(fc.record({ top: fc.integer({ min: 1, max: 4 }) }), fc.record({ minScore: fc.integer({ min: 0, max: 80 }) })),
+  advance: fc.oneof(
+    fc.record({ top: fc.integer({ min: 1, max: 4 }) }),
+    fc.record({ minScore: fc.integer({ min: 0, max: 80 }) }),
+  ),
   maxes: fc.array(fc.constantFrom(5, 10, 100), { minLength: 1, maxLength: 3 }),
   weights: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 5, maxLength: 5 }),
   indicatorCrit: fc.boolean(),
@@ -46,15 +49,38 @@ const paramsArb: fc.Arbitrary<Params> = fc.record({
   ranking: fc.constantFrom("competition", "dense"),
   tieBreak: fc.boolean(),
   sensitivity: fc.boolean(),
-  cells: fc.array(fc.option(fc.integer({ min: 0, max: 20 }), { freq: 5 }), { minLength: MAXN * MAXJ * 5, maxLength: MAXN * MAXJ * 5 }),
+  cells: fc.array(fc.option(fc.integer({ min: 0, max: 20 }), { freq: 5 }), {
+    minLength: MAXN * MAXJ * 5,
+    maxLength: MAXN * MAXJ * 5,
+  }),
 });
 
 function build(p: Params): ScoringInput {
-  const criteria: ScoringInput["rubric"]["criteria"] = p.maxes.map((max, i) => ({ id: `d${i}`, stage: "desk", weight: p.weights[i], type: "judged" as const, max }));
-  if (p.indicatorCrit) criteria.push({ id: "ind", stage: "desk", weight: p.weights[3], type: "indicator", indicator: "x", bands: [{ min: 70, points: 100 }, { min: 30, points: 50 }] });
+  const criteria: ScoringInput["rubric"]["criteria"] = p.maxes.map((max, i) => ({
+    id: `d${i}`,
+    stage: "desk",
+    weight: p.weights[i],
+    type: "judged" as const,
+    max,
+  }));
+  if (p.indicatorCrit)
+    criteria.push({
+      id: "ind",
+      stage: "desk",
+      weight: p.weights[3],
+      type: "indicator",
+      indicator: "x",
+      bands: [
+        { min: 70, points: 100 },
+        { min: 30, points: 50 },
+      ],
+    });
   if (p.twoStages) criteria.push({ id: "iv", stage: "interview", weight: 1, type: "judged", max: 10 });
   const stages: ScoringInput["rubric"]["stages"] = p.twoStages
-    ? [{ id: "desk", weight: p.weights[4], advance: p.advance }, { id: "interview", weight: 2 }]
+    ? [
+        { id: "desk", weight: p.weights[4], advance: p.advance },
+        { id: "interview", weight: 2 },
+      ]
     : [{ id: "desk", weight: 1 }];
   const judged = criteria.filter((c) => c.type === "judged");
   const nominees: ScoringInput["nominees"] = Array.from({ length: p.n }, (_, i) => {
@@ -68,7 +94,8 @@ function build(p: Params): ScoringInput {
     judged.forEach((c) => {
       ASSESSORS.forEach((a) => {
         const cell = p.cells[k++];
-        if (cell !== null && c.type === "judged") scores.push({ assessor: a, nominee: `n${i}`, criterion: c.id, value: (c.max * cell) / 20 });
+        if (cell !== null && c.type === "judged")
+          scores.push({ assessor: a, nominee: `n${i}`, criterion: c.id, value: (c.max * cell) / 20 });
       });
     });
   }
@@ -122,9 +149,15 @@ describe("properties", () => {
         const sorted = names.slice(0, 14).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
         const nom = new Map(Array.from({ length: MAXN }, (_, i) => [`n${i}`, `N${sorted[i]}`]));
         const asr = new Map(ASSESSORS.map((a, i) => [a, `A${sorted[7 + i]}`]));
-        const cat = new Map([["c0", `C${sorted[12]}`], ["c1", `C${sorted[13]}`]]);
+        const cat = new Map([
+          ["c0", `C${sorted[12]}`],
+          ["c1", `C${sorted[13]}`],
+        ]);
         const crit = new Map(["d0", "d1", "d2", "ind", "iv"].map((c, i) => [c, `K${names[14 + i]}`]));
-        const stage = new Map([["desk", `S${names[19]}`], ["interview", "S~interview"]]);
+        const stage = new Map([
+          ["desk", `S${names[19]}`],
+          ["interview", "S~interview"],
+        ]);
         const m = (map: Map<string, string>, id: string) => map.get(id) ?? id;
         const renamed: ScoringInput = JSON.parse(JSON.stringify(input));
         renamed.rubric.stages.forEach((s) => (s.id = m(stage, s.id)));
@@ -132,7 +165,9 @@ describe("properties", () => {
           c.id = m(crit, c.id);
           c.stage = m(stage, c.stage);
         });
-        renamed.method!.tieBreak = renamed.method!.tieBreak!.map((t) => (t.startsWith("stage:") ? `stage:${m(stage, t.slice(6))}` : `criterion:${m(crit, t.slice(10))}`));
+        renamed.method!.tieBreak = renamed.method!.tieBreak!.map((t) =>
+          t.startsWith("stage:") ? `stage:${m(stage, t.slice(6))}` : `criterion:${m(crit, t.slice(10))}`,
+        );
         renamed.nominees.forEach((n) => {
           n.id = m(nom, n.id);
           n.category = m(cat, n.category);
@@ -146,11 +181,19 @@ describe("properties", () => {
           const [kind, id] = [f.slice(0, f.indexOf(":")), f.slice(f.indexOf(":") + 1)];
           return `${kind}:${kind === "calibration-skipped" ? m(asr, id) : m(crit, id)}`;
         };
-        const keys = <T>(o: Record<string, T>, map: Map<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [m(map, k), v]));
+        const keys = <T>(o: Record<string, T>, map: Map<string, string>) =>
+          Object.fromEntries(Object.entries(o).map(([k, v]) => [m(map, k), v]));
         const expected = score(input).categories.map((c) => ({
           ...c,
           category: m(cat, c.category),
-          ranking: c.ranking.map((e) => ({ ...e, nominee: m(nom, e.nominee), reached: m(stage, e.reached), stages: keys(e.stages, stage), criteria: keys(e.criteria, crit), flags: e.flags.map(flag).sort() })),
+          ranking: c.ranking.map((e) => ({
+            ...e,
+            nominee: m(nom, e.nominee),
+            reached: m(stage, e.reached),
+            stages: keys(e.stages, stage),
+            criteria: keys(e.criteria, crit),
+            flags: e.flags.map(flag).sort(),
+          })),
           ineligible: c.ineligible.map((x) => ({ ...x, nominee: m(nom, x.nominee) })),
           agreement: keys(c.agreement, stage),
           flags: c.flags.map(flag).sort(),
@@ -160,7 +203,10 @@ describe("properties", () => {
                   winnerStable: c.sensitivity.winnerStable,
                   changes: c.sensitivity.changes.map((x) => {
                     const parts = x.variant.split(":");
-                    const variant = parts[0] === "without" ? `without:${m(asr, parts[1])}` : `weight:${m(crit, parts[1])}:${parts[2]}`;
+                    const variant =
+                      parts[0] === "without"
+                        ? `without:${m(asr, parts[1])}`
+                        : `weight:${m(crit, parts[1])}:${parts[2]}`;
                     return { variant, winners: x.winners.map((w) => m(nom, w)) };
                   }),
                 },
@@ -184,7 +230,12 @@ describe("properties", () => {
         const i = which % input.scores.length;
         const s = input.scores[i];
         const max = (input.rubric.criteria.find((c) => c.id === s.criterion) as { max: number }).max;
-        const raised = { ...input, scores: input.scores.map((x, j) => (j === i ? { ...x, value: Math.min(max, x.value + (max * raise) / 100) } : x)) };
+        const raised = {
+          ...input,
+          scores: input.scores.map((x, j) =>
+            j === i ? { ...x, value: Math.min(max, x.value + (max * raise) / 100) } : x,
+          ),
+        };
         const before = allEntries(score(input)).find((e) => e.nominee === s.nominee);
         const after = allEntries(score(raised)).find((e) => e.nominee === s.nominee);
         if (before === undefined) {
@@ -192,7 +243,9 @@ describe("properties", () => {
           return;
         }
         expect(after!.total).toBeGreaterThanOrEqual(before.total);
-        expect(input.rubric.stages.findIndex((x) => x.id === after!.reached)).toBeGreaterThanOrEqual(input.rubric.stages.findIndex((x) => x.id === before.reached));
+        expect(input.rubric.stages.findIndex((x) => x.id === after!.reached)).toBeGreaterThanOrEqual(
+          input.rubric.stages.findIndex((x) => x.id === before.reached),
+        );
       }),
       { numRuns: 1000 },
     );
@@ -207,7 +260,9 @@ describe("properties", () => {
           for (const [cid, res] of Object.entries(e.criteria)) {
             if (!("panel" in res) || res.panel === 0) continue;
             const max = (input.rubric.criteria.find((c) => c.id === cid) as { max: number }).max;
-            const us = input.scores.filter((s) => s.nominee === e.nominee && s.criterion === cid).map((s) => (100 * s.value) / max);
+            const us = input.scores
+              .filter((s) => s.nominee === e.nominee && s.criterion === cid)
+              .map((s) => (100 * s.value) / max);
             expect(res.panel).toBe(us.length);
             expect(res.value).toBeGreaterThanOrEqual(r2(Math.min(...us)));
             expect(res.value).toBeLessThanOrEqual(r2(Math.max(...us)));
@@ -250,16 +305,30 @@ describe("properties", () => {
     // Totals here are exact in 2 decimals (whole-number u, one or two assessors, mean), so the
     // reported total is the comparison key.
     const arb = fc.record({
-      values: fc.array(fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), fc.boolean(), fc.boolean()), { minLength: 1, maxLength: 12 }),
+      values: fc.array(
+        fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), fc.boolean(), fc.boolean()),
+        { minLength: 1, maxLength: 12 },
+      ),
       ranking: fc.constantFrom("competition" as const, "dense" as const),
     });
     fc.assert(
       fc.property(arb, ({ values, ranking }) => {
         const input: ScoringInput = {
-          rubric: { stages: [{ id: "desk", weight: 1 }], criteria: [{ id: "q", stage: "desk", weight: 1, type: "judged", max: 10 }], gates: [{ id: "g", indicator: "ok", op: "==", value: 1 }] },
+          rubric: {
+            stages: [{ id: "desk", weight: 1 }],
+            criteria: [{ id: "q", stage: "desk", weight: 1, type: "judged", max: 10 }],
+            gates: [{ id: "g", indicator: "ok", op: "==", value: 1 }],
+          },
           method: { aggregate: { kind: "mean" }, ranking },
-          nominees: values.map(([, , two, ok], i) => ({ id: `n${i}`, category: "c", indicators: { ok: ok || two ? 1 : 0 } })),
-          scores: values.flatMap(([v, w, two], i) => [{ assessor: "a", nominee: `n${i}`, criterion: "q", value: v }, ...(two ? [{ assessor: "b", nominee: `n${i}`, criterion: "q", value: w }] : [])]),
+          nominees: values.map(([, , two, ok], i) => ({
+            id: `n${i}`,
+            category: "c",
+            indicators: { ok: ok || two ? 1 : 0 },
+          })),
+          scores: values.flatMap(([v, w, two], i) => [
+            { assessor: "a", nominee: `n${i}`, criterion: "q", value: v },
+            ...(two ? [{ assessor: "b", nominee: `n${i}`, criterion: "q", value: w }] : []),
+          ]),
         };
         const entries = score(input).categories[0].ranking;
         const eligible = input.nominees.filter((n) => n.indicators!.ok === 1).map((n) => n.id);
@@ -277,17 +346,30 @@ describe("properties", () => {
 
   it("agreement is 1 when the assessors agree perfectly and the nominees differ", () => {
     const arb = fc.record({
-      values: fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 2, maxLength: 9 }).filter((v) => new Set(v).size > 1),
+      values: fc
+        .array(fc.integer({ min: 0, max: 10 }), { minLength: 2, maxLength: 9 })
+        .filter((v) => new Set(v).size > 1),
       k: fc.integer({ min: 2, max: 6 }),
     });
     fc.assert(
       fc.property(arb, ({ values, k }) => {
         const input: ScoringInput = {
-          rubric: { stages: [{ id: "desk", weight: 1 }], criteria: [{ id: "q", stage: "desk", weight: 1, type: "judged", max: 10 }] },
+          rubric: {
+            stages: [{ id: "desk", weight: 1 }],
+            criteria: [{ id: "q", stage: "desk", weight: 1, type: "judged", max: 10 }],
+          },
           nominees: values.map((_, i) => ({ id: `n${i}`, category: "c" })),
-          scores: values.flatMap((v, i) => Array.from({ length: k }, (_, a) => ({ assessor: `a${a}`, nominee: `n${i}`, criterion: "q", value: v }))),
+          scores: values.flatMap((v, i) =>
+            Array.from({ length: k }, (_, a) => ({ assessor: `a${a}`, nominee: `n${i}`, criterion: "q", value: v })),
+          ),
         };
-        expect(score(input).categories[0].agreement.desk).toEqual({ assessors: k, nominees: values.length, icc2_1: 1, icc2_k: 1, kendallW: 1 });
+        expect(score(input).categories[0].agreement.desk).toEqual({
+          assessors: k,
+          nominees: values.length,
+          icc2_1: 1,
+          icc2_k: 1,
+          kendallW: 1,
+        });
       }),
       { numRuns: 1000 },
     );

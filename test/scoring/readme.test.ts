@@ -18,7 +18,11 @@ describe("README worked example", () => {
     expect(entry(r, "A").total).toBe((60 * 81.25 + 40 * 85) / 100); // 82.75
     expect(entry(r, "B").total).toBe((60 * 87.5 + 40 * 65) / 100); // 78.5
     expect(entry(r, "C").total).toBe((60 * 46.25) / 100); // 27.75
-    expect(category(r, "large").ranking.map((e) => [e.nominee, e.rank])).toEqual([["A", 1], ["B", 2], ["C", 3]]);
+    expect(category(r, "large").ranking.map((e) => [e.nominee, e.rank])).toEqual([
+      ["A", 1],
+      ["B", 2],
+      ["C", 3],
+    ]);
     expect(category(r, "large").ineligible).toEqual([{ nominee: "D", failed: ["no_arrears"] }]);
   });
 });

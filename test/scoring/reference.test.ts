@@ -44,8 +44,16 @@ describe("Kendall's W, textbook examples", () => {
   it("10 projects ranked by 4 judges: ΣD² = 1048, W = 12·1048 / (4²·10·(10² − 1)) = 0.794", () => {
     // Ranks (1 = best) from the classic worked example; higher rank number = worse, so score = 11 − rank.
     const ranks = [
-      [1, 2, 3, 4], [3, 1, 2, 2], [4, 4, 1, 3], [5, 5, 5, 1], [2, 6, 7, 6],
-      [8, 3, 4, 7], [6, 8, 6, 5], [7, 7, 8, 9], [10, 10, 9, 8], [9, 9, 10, 10],
+      [1, 2, 3, 4],
+      [3, 1, 2, 2],
+      [4, 4, 1, 3],
+      [5, 5, 5, 1],
+      [2, 6, 7, 6],
+      [8, 3, 4, 7],
+      [6, 8, 6, 5],
+      [7, 7, 8, 9],
+      [10, 10, 9, 8],
+      [9, 9, 10, 10],
     ];
     const data = ranks.map((r) => r.map((x) => 11 - x));
     const w = category(score(singleCriterion(tableOf(data), {}, 10))).agreement.desk.kendallW;
@@ -55,7 +63,19 @@ describe("Kendall's W, textbook examples", () => {
 
   it("3 competitors ranked by 4 judges: W = 1/16", () => {
     // competitor X: 1 1 2 3, Y: 3 2 3 1, Z: 2 3 1 2 → sums 7, 9, 8, mean 8, S = 2; W = 12·2/(16·3·8) = 0.0625
-    const w = category(score(singleCriterion(tableOf([[1, 1, 2, 3], [3, 2, 3, 1], [2, 3, 1, 2]]), {}, 10))).agreement.desk.kendallW;
+    const w = category(
+      score(
+        singleCriterion(
+          tableOf([
+            [1, 1, 2, 3],
+            [3, 2, 3, 1],
+            [2, 3, 1, 2],
+          ]),
+          {},
+          10,
+        ),
+      ),
+    ).agreement.desk.kendallW;
     expect(w).toBe(0.063); // 0.0625 reported to 3 decimals (half away from zero)
   });
 });

@@ -5,7 +5,11 @@ import type { ScoringInput } from "../../scoring/index";
 import { category, entry, mean, nomineesOf, popSd, r2, ranks, score, scoresFrom, singleCriterion } from "./helpers";
 
 describe("1. gates", () => {
-  const base = (indicators: Record<string, number>[], op: "<" | "<=" | ">" | ">=" | "==" | "!=", value: number): ScoringInput => ({
+  const base = (
+    indicators: Record<string, number>[],
+    op: "<" | "<=" | ">" | ">=" | "==" | "!=",
+    value: number,
+  ): ScoringInput => ({
     rubric: {
       stages: [{ id: "desk", weight: 1 }],
       criteria: [{ id: "q", stage: "desk", weight: 1, type: "judged", max: 10 }],
@@ -73,8 +77,16 @@ describe("2. indicator criteria", () => {
       stages: [{ id: "desk", weight: 1 }],
       criteria: [
         {
-          id: "coverage", stage: "desk", weight: 1, type: "indicator", indicator: "coverage_pct",
-          bands: [{ min: 75, points: 80 }, { min: 90, points: 100 }, { min: 10, points: 20 }],
+          id: "coverage",
+          stage: "desk",
+          weight: 1,
+          type: "indicator",
+          indicator: "coverage_pct",
+          bands: [
+            { min: 75, points: 80 },
+            { min: 90, points: 100 },
+            { min: 10, points: 20 },
+          ],
         },
       ],
     },
@@ -113,7 +125,12 @@ describe("4. calibration", () => {
   it("zscore: u' = M + S·(u − m_a)/s_a with the pooled M, S", () => {
     // a: 20 40 60 (m=40, s=√(800/3)); b: 60 80 100 (m=80, same s).
     // pooled: 20 40 60 60 80 100 → M = 60, S = √(4000/6). S/s = √2.5 for both.
-    const r = score(singleCriterion({ n1: { a: 20, b: 60 }, n2: { a: 40, b: 80 }, n3: { a: 60, b: 100 } }, { calibration: "zscore", aggregate: { kind: "mean" } }));
+    const r = score(
+      singleCriterion(
+        { n1: { a: 20, b: 60 }, n2: { a: 40, b: 80 }, n3: { a: 60, b: 100 } },
+        { calibration: "zscore", aggregate: { kind: "mean" } },
+      ),
+    );
     expect(entry(r, "n1").total).toBe(r2(60 - 20 * Math.sqrt(2.5))); // 28.38
     expect(entry(r, "n2").total).toBe(60);
     expect(entry(r, "n3").total).toBe(r2(60 + 20 * Math.sqrt(2.5))); // 91.62
@@ -149,12 +166,22 @@ describe("4. calibration", () => {
     // a: n1 70, n2 80; b: n1 50, n2 60, n3 90; c: n3 — none (n3 only b: not shared)
     // b_a = mean(70−50, 80−60) = 20, b_b = mean(50−70, 60−80) = −20.
     // a: 50, 60; b: 70, 80, 90+20=110 → 100 (clipped).
-    const r = score(singleCriterion({ n1: { a: 70, b: 50 }, n2: { a: 80, b: 60 }, n3: { b: 90 } }, { calibration: "offset", aggregate: { kind: "mean" } }));
+    const r = score(
+      singleCriterion(
+        { n1: { a: 70, b: 50 }, n2: { a: 80, b: 60 }, n3: { b: 90 } },
+        { calibration: "offset", aggregate: { kind: "mean" } },
+      ),
+    );
     expect(entry(r, "n1").total).toBe(60); // (50 + 70)/2
     expect(entry(r, "n2").total).toBe(70); // (60 + 80)/2
     expect(entry(r, "n3").total).toBe(100); // min(100, 90 + 20)
     // three assessors: b_a = mean over shared slots of u − mean(others' u)
-    const r3 = score(singleCriterion({ n1: { a: 90, b: 60, c: 30 }, n2: { a: 60, c: 40 } }, { calibration: "offset", aggregate: { kind: "mean" } }));
+    const r3 = score(
+      singleCriterion(
+        { n1: { a: 90, b: 60, c: 30 }, n2: { a: 60, c: 40 } },
+        { calibration: "offset", aggregate: { kind: "mean" } },
+      ),
+    );
     const ba = mean([90 - (60 + 30) / 2, 60 - 40]); // (45 + 20)/2 = 32.5
     const bb = 60 - (90 + 30) / 2; // 0
     const bc = mean([30 - (90 + 60) / 2, 40 - 60]); // (−45 − 20)/2 = −32.5
@@ -163,7 +190,10 @@ describe("4. calibration", () => {
   });
 
   it("is per category: another category's scores change nothing", () => {
-    const one = singleCriterion({ n1: { a: 20, b: 60 }, n2: { a: 40, b: 80 }, n3: { a: 60, b: 100 } }, { calibration: "zscore" });
+    const one = singleCriterion(
+      { n1: { a: 20, b: 60 }, n2: { a: 40, b: 80 }, n3: { a: 60, b: 100 } },
+      { calibration: "zscore" },
+    );
     const two: ScoringInput = {
       ...one,
       nominees: [...one.nominees, ...nomineesOf(["m1", "m2", "m3"], "other")],
@@ -179,7 +209,10 @@ describe("4. calibration", () => {
     // → S/s = √(2200/1600) = √1.375 (n4's a 0, b 100 would change all of this).
     const input: ScoringInput = {
       rubric: {
-        stages: [{ id: "desk", weight: 1, advance: { top: 3 } }, { id: "interview", weight: 1 }],
+        stages: [
+          { id: "desk", weight: 1, advance: { top: 3 } },
+          { id: "interview", weight: 1 },
+        ],
         criteria: [
           { id: "d", stage: "desk", weight: 1, type: "judged", max: 100 },
           { id: "i", stage: "interview", weight: 1, type: "judged", max: 100 },
@@ -193,9 +226,9 @@ describe("4. calibration", () => {
       ],
     };
     const r = score(input);
-    expect(entry(r, "n1").stages.interview).toBe(r2(70 + 20 * Math.sqrt(1.375))) // 93.45;
+    expect(entry(r, "n1").stages.interview).toBe(r2(70 + 20 * Math.sqrt(1.375))); // 93.45;
     expect(entry(r, "n2").stages.interview).toBe(70);
-    expect(entry(r, "n3").stages.interview).toBe(r2(70 - 20 * Math.sqrt(1.375))) // 46.55;
+    expect(entry(r, "n3").stages.interview).toBe(r2(70 - 20 * Math.sqrt(1.375))); // 46.55;
     expect(entry(r, "n4").stages.interview).toBe(0);
     expect(entry(r, "n4").criteria.i).toBeUndefined();
   });
@@ -208,7 +241,11 @@ describe("5. panel aggregation", () => {
   };
 
   it("trimmed-mean (default trim 1, minPanel 5) drops the highest and lowest", () => {
-    expect(agg([10, 20, 30, 40, 100], undefined)).toEqual({ value: 30, panel: 5, sd: r2(popSd([10, 20, 30, 40, 100])) }); // (20+30+40)/3
+    expect(agg([10, 20, 30, 40, 100], undefined)).toEqual({
+      value: 30,
+      panel: 5,
+      sd: r2(popSd([10, 20, 30, 40, 100])),
+    }); // (20+30+40)/3
     expect(agg([10, 20, 30, 40, 100], { kind: "trimmed-mean" })).toMatchObject({ value: 30 });
     // n = 4 < minPanel 5 → plain mean (10+20+30+40)/4
     expect(agg([10, 20, 30, 40], { kind: "trimmed-mean" })).toMatchObject({ value: 25 });
@@ -273,7 +310,10 @@ describe("6. disagreement", () => {
 describe("7–9. stage scores, advancing, totals", () => {
   const twoStages = (advance: { top: number } | { minScore: number }): ScoringInput => ({
     rubric: {
-      stages: [{ id: "desk", weight: 60, advance }, { id: "interview", weight: 40 }],
+      stages: [
+        { id: "desk", weight: 60, advance },
+        { id: "interview", weight: 40 },
+      ],
       criteria: [
         { id: "reg", stage: "desk", weight: 30, type: "judged", max: 100 },
         { id: "cov", stage: "desk", weight: 10, type: "judged", max: 10 },
@@ -299,7 +339,12 @@ describe("7–9. stage scores, advancing, totals", () => {
   it("top N: the best N by running total go on, all tied with the last place too", () => {
     // top 2: n1 (70) and the tied n2, n3 (65) all go on; n4 stays at desk.
     const r = score(twoStages({ top: 2 }));
-    expect(["n1", "n2", "n3", "n4"].map((n) => entry(r, n).reached)).toEqual(["interview", "interview", "interview", "desk"]);
+    expect(["n1", "n2", "n3", "n4"].map((n) => entry(r, n).reached)).toEqual([
+      "interview",
+      "interview",
+      "interview",
+      "desk",
+    ]);
     // n2: total = (60·65 + 40·90)/100 = 75; n1: (60·70 + 40·50)/100 = 62; n3: (60·65 + 40·70)/100 = 67
     expect(entry(r, "n2").total).toBe((60 * 65 + 40 * 90) / 100);
     expect(entry(r, "n1").total).toBe((60 * 70 + 40 * 50) / 100);
@@ -315,7 +360,12 @@ describe("7–9. stage scores, advancing, totals", () => {
 
   it("minScore: those with running total ≥ minScore go on", () => {
     const r = score(twoStages({ minScore: 65 }));
-    expect(["n1", "n2", "n3", "n4"].map((n) => entry(r, n).reached)).toEqual(["interview", "interview", "interview", "desk"]);
+    expect(["n1", "n2", "n3", "n4"].map((n) => entry(r, n).reached)).toEqual([
+      "interview",
+      "interview",
+      "interview",
+      "desk",
+    ]);
     const r2_ = score(twoStages({ minScore: 65.01 }));
     expect(["n1", "n2", "n3", "n4"].map((n) => entry(r2_, n).reached)).toEqual(["interview", "desk", "desk", "desk"]);
   });
@@ -324,7 +374,11 @@ describe("7–9. stage scores, advancing, totals", () => {
     // 3 stages, weights 1, 1, 2; after stage 2 the running total is (s1 + s2)/2.
     const input: ScoringInput = {
       rubric: {
-        stages: [{ id: "s1", weight: 1 }, { id: "s2", weight: 1, advance: { top: 1 } }, { id: "s3", weight: 2 }],
+        stages: [
+          { id: "s1", weight: 1 },
+          { id: "s2", weight: 1, advance: { top: 1 } },
+          { id: "s3", weight: 2 },
+        ],
         criteria: [
           { id: "c1", stage: "s1", weight: 1, type: "judged", max: 100 },
           { id: "c2", stage: "s2", weight: 1, type: "judged", max: 100 },
@@ -355,14 +409,20 @@ describe("10. ranking", () => {
     // reaching a stage can only add points (the totals order and the reached order agree).
     const input: ScoringInput = {
       rubric: {
-        stages: [{ id: "desk", weight: 1, advance: { top: 1 } }, { id: "interview", weight: 1 }],
+        stages: [
+          { id: "desk", weight: 1, advance: { top: 1 } },
+          { id: "interview", weight: 1 },
+        ],
         criteria: [
           { id: "d", stage: "desk", weight: 1, type: "judged", max: 100 },
           { id: "i", stage: "interview", weight: 1, type: "judged", max: 100 },
         ],
       },
       nominees: nomineesOf(["x", "y", "z"]),
-      scores: [...scoresFrom({ x: { a: 50 }, y: { a: 50 }, z: { a: 40 } }, "d"), ...scoresFrom({ x: { a: 0 }, y: { a: 10 } }, "i")],
+      scores: [
+        ...scoresFrom({ x: { a: 50 }, y: { a: 50 }, z: { a: 40 } }, "d"),
+        ...scoresFrom({ x: { a: 0 }, y: { a: 10 } }, "i"),
+      ],
     };
     const r = score(input);
     expect(ranks(r)).toEqual({ y: 1, x: 2, z: 3 }); // y (50+10)/2 = 30, x (50+0)/2 = 25, z 40/2 = 20
@@ -376,7 +436,10 @@ describe("10. ranking", () => {
     // Equal on total, so reached (interview before desk) puts x first: ranks 1 and 2, not 1 and 1.
     const input: ScoringInput = {
       rubric: {
-        stages: [{ id: "desk", weight: 1, advance: { top: 1 } }, { id: "interview", weight: 1e9 }],
+        stages: [
+          { id: "desk", weight: 1, advance: { top: 1 } },
+          { id: "interview", weight: 1e9 },
+        ],
         criteria: [
           { id: "d", stage: "desk", weight: 1, type: "judged", max: 100 },
           { id: "i", stage: "interview", weight: 1, type: "judged", max: 100 },
@@ -394,9 +457,19 @@ describe("10. ranking", () => {
   it("equal totals share a rank; competition 1,2,2,4 and dense 1,2,2,3; listing by id within a rank", () => {
     const t = { d: { a: 90 }, c: { a: 80 }, b: { a: 80 }, a: { a: 70 } };
     const comp = score(singleCriterion(t));
-    expect(category(comp).ranking.map((e) => [e.nominee, e.rank])).toEqual([["d", 1], ["b", 2], ["c", 2], ["a", 4]]);
+    expect(category(comp).ranking.map((e) => [e.nominee, e.rank])).toEqual([
+      ["d", 1],
+      ["b", 2],
+      ["c", 2],
+      ["a", 4],
+    ]);
     const dense = score(singleCriterion(t, { ranking: "dense" }));
-    expect(category(dense).ranking.map((e) => [e.nominee, e.rank])).toEqual([["d", 1], ["b", 2], ["c", 2], ["a", 3]]);
+    expect(category(dense).ranking.map((e) => [e.nominee, e.rank])).toEqual([
+      ["d", 1],
+      ["b", 2],
+      ["c", 2],
+      ["a", 3],
+    ]);
   });
 
   it("tie-breaks in turn: stage score, then criterion value, higher first", () => {
@@ -411,7 +484,10 @@ describe("10. ranking", () => {
       },
       method: { tieBreak: ["stage:desk", "criterion:q"] },
       nominees: nomineesOf(["x", "y", "z"]),
-      scores: [...scoresFrom({ x: { a: 80 }, y: { a: 60 }, z: { a: 70 } }, "p"), ...scoresFrom({ x: { a: 60 }, y: { a: 80 }, z: { a: 70 } }, "q")],
+      scores: [
+        ...scoresFrom({ x: { a: 80 }, y: { a: 60 }, z: { a: 70 } }, "p"),
+        ...scoresFrom({ x: { a: 60 }, y: { a: 80 }, z: { a: 70 } }, "q"),
+      ],
     };
     // stage:desk ties all (70); criterion:q: y 80 > z 70 > x 60
     expect(ranks(score(input))).toEqual({ y: 1, z: 2, x: 3 });
@@ -447,17 +523,43 @@ describe("10. ranking", () => {
       scores: scoresFrom({ n: { a: 100 } }),
     };
     expect(score(input)).toEqual({
-      categories: [{ category: "c", ranking: [], ineligible: [{ nominee: "n", failed: ["g"] }], agreement: { desk: { assessors: 0, nominees: 0, icc2_1: null, icc2_k: null, kendallW: null } }, flags: [] }],
+      categories: [
+        {
+          category: "c",
+          ranking: [],
+          ineligible: [{ nominee: "n", failed: ["g"] }],
+          agreement: { desk: { assessors: 0, nominees: 0, icc2_1: null, icc2_k: null, kendallW: null } },
+          flags: [],
+        },
+      ],
     });
   });
 });
 
 describe("12. agreement", () => {
   it("is null with fewer than 2 assessors or 2 nominees, or a zero denominator", () => {
-    expect(category(score(singleCriterion({ n1: { a: 10 }, n2: { a: 20 } }))).agreement.desk).toEqual({ assessors: 1, nominees: 2, icc2_1: null, icc2_k: null, kendallW: null });
-    expect(category(score(singleCriterion({ n1: { a: 10, b: 20 } }))).agreement.desk).toEqual({ assessors: 2, nominees: 1, icc2_1: null, icc2_k: null, kendallW: null });
+    expect(category(score(singleCriterion({ n1: { a: 10 }, n2: { a: 20 } }))).agreement.desk).toEqual({
+      assessors: 1,
+      nominees: 2,
+      icc2_1: null,
+      icc2_k: null,
+      kendallW: null,
+    });
+    expect(category(score(singleCriterion({ n1: { a: 10, b: 20 } }))).agreement.desk).toEqual({
+      assessors: 2,
+      nominees: 1,
+      icc2_1: null,
+      icc2_k: null,
+      kendallW: null,
+    });
     // every value the same: all mean squares 0 → ICC denominators 0; every assessor ties all → W denominator 0
-    expect(category(score(singleCriterion({ n1: { a: 50, b: 50 }, n2: { a: 50, b: 50 } }))).agreement.desk).toEqual({ assessors: 2, nominees: 2, icc2_1: null, icc2_k: null, kendallW: null });
+    expect(category(score(singleCriterion({ n1: { a: 50, b: 50 }, n2: { a: 50, b: 50 } }))).agreement.desk).toEqual({
+      assessors: 2,
+      nominees: 2,
+      icc2_1: null,
+      icc2_k: null,
+      kendallW: null,
+    });
   });
 
   it("uses the complete block only, the uncalibrated u, and the weighted mean over judged criteria", () => {
@@ -469,7 +571,11 @@ describe("12. agreement", () => {
     expect(ag.kendallW).toBe(1);
     // Two-way ANOVA by hand: rows (nominees) means 15, 35, 55; grand 35; column means 30, 40.
     // SSR = 2·(20² + 0 + 20²) = 1600, BMS = 800; SSC = 3·(5² + 5²) = 150, JMS = 150; SSE = 0, EMS = 0.
-    const BMS = 800, JMS = 150, EMS = 0, n = 3, k = 2;
+    const BMS = 800,
+      JMS = 150,
+      EMS = 0,
+      n = 3,
+      k = 2;
     expect(ag.icc2_1).toBe(Math.round((1000 * (BMS - EMS)) / (BMS + (k - 1) * EMS + (k * (JMS - EMS)) / n)) / 1000); // 800/900 = 0.889
     expect(ag.icc2_k).toBe(Math.round((1000 * (BMS - EMS)) / (BMS + (JMS - EMS) / n)) / 1000); // 800/850 = 0.941
   });
@@ -477,7 +583,10 @@ describe("12. agreement", () => {
   it("is reported for every stage with a judged criterion, and only those", () => {
     const input: ScoringInput = {
       rubric: {
-        stages: [{ id: "docs", weight: 1 }, { id: "desk", weight: 1 }],
+        stages: [
+          { id: "docs", weight: 1 },
+          { id: "desk", weight: 1 },
+        ],
         criteria: [
           { id: "cov", stage: "docs", weight: 1, type: "indicator", indicator: "x", bands: [{ min: 0, points: 100 }] },
           { id: "q", stage: "desk", weight: 1, type: "judged", max: 100 },
@@ -519,18 +628,30 @@ describe("13. sensitivity", () => {
         { variant: "weight:q:+10%", winners: ["y"] },
       ],
     });
-    expect(c.ranking.map((e) => [e.nominee, e.rankRange])).toEqual([["x", [1, 2]], ["y", [1, 2]], ["z", [3, 3]]]);
+    expect(c.ranking.map((e) => [e.nominee, e.rankRange])).toEqual([
+      ["x", [1, 2]],
+      ["y", [1, 2]],
+      ["z", [3, 3]],
+    ]);
     expect(Object.keys(c)).toEqual(["category", "ranking", "ineligible", "agreement", "flags", "sensitivity"]);
   });
 
   it("formats δ·100 without trailing zeros, and leaves every assessor out", () => {
-    const withB: ScoringInput = { ...input, method: { aggregate: { kind: "mean" }, sensitivity: { weightDelta: 0.125 } } };
+    const withB: ScoringInput = {
+      ...input,
+      method: { aggregate: { kind: "mean" }, sensitivity: { weightDelta: 0.125 } },
+    };
     // b rates y above x when a is left out
-    withB.scores = [...input.scores.filter((s) => !(s.assessor === "b" && s.criterion === "q" && s.nominee === "y")), { assessor: "b", nominee: "y", criterion: "q", value: 100 }];
+    withB.scores = [
+      ...input.scores.filter((s) => !(s.assessor === "b" && s.criterion === "q" && s.nominee === "y")),
+      { assessor: "b", nominee: "y", criterion: "q", value: 100 },
+    ];
     // with both: y = (60 + (78 + 100)/2)/2 = 74.5 > x 70 → y wins; without a: y (60 + 100)/2 = 80; without b: x 70 > y 69
     const c = category(score(withB));
     expect(c.sensitivity?.changes.map((x) => x.variant)).toEqual(["without:b"]);
-    const c2 = category(score({ ...input, method: { aggregate: { kind: "mean" }, sensitivity: { weightDelta: 0.125 } } }));
+    const c2 = category(
+      score({ ...input, method: { aggregate: { kind: "mean" }, sensitivity: { weightDelta: 0.125 } } }),
+    );
     expect(c2.sensitivity?.changes.map((x) => x.variant)).toEqual(["weight:p:-12.5%", "weight:q:+12.5%"]);
   });
 

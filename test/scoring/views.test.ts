@@ -6,15 +6,25 @@ describe("read-outs for the committee's charts", () => {
   // One criterion out of 10, mean panel:
   //   n1: a1 8, a2 6, a3 7 → u 80, 60, 70 → panel 70
   //   n2: a1 9, a2 5       → u 90, 50     → panel 70
-  const input = singleCriterion({ n1: { a1: 8, a2: 6, a3: 7 }, n2: { a1: 9, a2: 5 } }, { aggregate: { kind: "mean" } }, 10);
+  const input = singleCriterion(
+    { n1: { a1: 8, a2: 6, a3: 7 }, n2: { a1: 9, a2: 5 } },
+    { aggregate: { kind: "mean" } },
+    10,
+  );
 
   it("puts every score on 0–100 (rule 3), per criterion", () => {
     expect(scaledScores(input, score(input))).toEqual([{ criterion: "q", values: [80, 60, 70, 90, 50] }]);
   });
 
   it("leaves out the scores of ineligible nominees (rule 1)", () => {
-    const gated = { ...input, rubric: { ...input.rubric, gates: [{ id: "g", indicator: "ok", op: "==" as const, value: 1 }] } };
-    gated.nominees = [{ id: "n1", category: "c", indicators: { ok: 1 } }, { id: "n2", category: "c", indicators: { ok: 0 } }];
+    const gated = {
+      ...input,
+      rubric: { ...input.rubric, gates: [{ id: "g", indicator: "ok", op: "==" as const, value: 1 }] },
+    };
+    gated.nominees = [
+      { id: "n1", category: "c", indicators: { ok: 1 } },
+      { id: "n2", category: "c", indicators: { ok: 0 } },
+    ];
     expect(scaledScores(gated, score(gated))).toEqual([{ criterion: "q", values: [80, 60, 70] }]);
   });
 

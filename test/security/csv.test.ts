@@ -15,7 +15,14 @@ const line = (cells: (string | number)[]) => {
 
 describe("CSV export", () => {
   it("neutralises formulas behind leading spaces, tabs and a BOM", () => {
-    for (const cell of [" =HYPERLINK(\"http://evil.test\")", "  +1+1", "\t-2+3", "\uFEFF@SUM(A1)", " \t=cmd|' /C calc'!A0", "\u00a0=1+1"]) {
+    for (const cell of [
+      ' =HYPERLINK("http://evil.test")',
+      "  +1+1",
+      "\t-2+3",
+      "\uFEFF@SUM(A1)",
+      " \t=cmd|' /C calc'!A0",
+      "\u00a0=1+1",
+    ]) {
       const out = line([cell]);
       expect(out.replace(/^"/, "").startsWith("'"), JSON.stringify(cell)).toBe(true);
     }
@@ -29,10 +36,10 @@ describe("CSV export", () => {
   });
 
   it("quotes cells holding a carriage return, a line feed, a quote, a comma or a semicolon", () => {
-    expect(line(["a\rb", "c"])).toBe("\"a\rb\",c");
-    expect(line(["a\nb"])).toBe("\"a\nb\"");
-    expect(line(["PT \"Maju\""])).toBe("\"PT \"\"Maju\"\"\"");
-    expect(line(["a,b", "a;b"])).toBe("\"a,b\",\"a;b\"");
+    expect(line(["a\rb", "c"])).toBe('"a\rb",c');
+    expect(line(["a\nb"])).toBe('"a\nb"');
+    expect(line(['PT "Maju"'])).toBe('"PT ""Maju"""');
+    expect(line(["a,b", "a;b"])).toBe('"a,b","a;b"');
   });
 
   it("writes numbers as numbers (a negative score is not mangled) and plain text as it is", () => {
@@ -42,6 +49,11 @@ describe("CSV export", () => {
   });
 
   it("writes records with CRLF after a UTF-8 BOM", () => {
-    expect(toCsv([["a", 1], ["b", 2]])).toBe("\uFEFFa,1\r\nb,2\r\n");
+    expect(
+      toCsv([
+        ["a", 1],
+        ["b", 2],
+      ]),
+    ).toBe("\uFEFFa,1\r\nb,2\r\n");
   });
 });

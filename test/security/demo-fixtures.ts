@@ -15,18 +15,30 @@ export function loadFixtures(db: Database.Database): Fixtures {
     return value;
   };
   const userId = (email: string) => one<number>(`select id from users where email = ?`, email);
-  const account = (email: string) => ({ id: userId(email), email, name: one<string>(`select name from users where email = ?`, email) });
+  const account = (email: string) => ({
+    id: userId(email),
+    email,
+    name: one<string>(`select name from users where email = ?`, email),
+  });
   const entryOf = (email: string) =>
-    one<number>(`select e.id from entries e join memberships m on m.organisation_id = e.organisation_id join users u on u.id = m.user_id where u.email = ?`, email);
+    one<number>(
+      `select e.id from entries e join memberships m on m.organisation_id = e.organisation_id join users u on u.id = m.user_id where u.email = ?`,
+      email,
+    );
   const entryA = entryOf(ACCOUNTS_BY_PERSONA.entrantA);
   return {
     editionId: one<number>(`select min(id) from editions`),
     categoryId: one<number>(`select min(id) from categories`),
-    scoredEntry: one<number>(`select min(id) from entries where status = 'submitted' and category_id = (select min(id) from categories)`),
+    scoredEntry: one<number>(
+      `select min(id) from entries where status = 'submitted' and category_id = (select min(id) from categories)`,
+    ),
     entryA,
     entryB: entryOf(ACCOUNTS_BY_PERSONA.entrantB),
     evidenceA: one<number>(`select min(id) from evidence_files where entry_id = ?`, entryA),
-    assignedEntry: one<number>(`select min(entry_id) from assignments where user_id = ? and status = 'not_started'`, userId(ACCOUNTS_BY_PERSONA.assessor)),
+    assignedEntry: one<number>(
+      `select min(entry_id) from assignments where user_id = ? and status = 'not_started'`,
+      userId(ACCOUNTS_BY_PERSONA.assessor),
+    ),
     accounts: {
       committee: account(ACCOUNTS_BY_PERSONA.committee),
       assessor: account(ACCOUNTS_BY_PERSONA.assessor),

@@ -8,10 +8,16 @@ import { http, runServerToExit, signInCookie, startServer, type RunningServer } 
 
 function csp(headers: Record<string, string | string[] | undefined>): Map<string, string> {
   const value = String(headers["content-security-policy"] ?? "");
-  return new Map(value.split(";").map((d) => d.trim()).filter(Boolean).map((d) => {
-    const [name, ...rest] = d.split(/\s+/);
-    return [name!, rest.join(" ")];
-  }));
+  return new Map(
+    value
+      .split(";")
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        const [name, ...rest] = d.split(/\s+/);
+        return [name!, rest.join(" ")];
+      }),
+  );
 }
 
 describe("over plain HTTP", () => {
@@ -64,18 +70,21 @@ describe("over plain HTTP", () => {
     }
   });
 
-  it.each(["/evidence", "/Evidence", "/%65vidence"])("inline evidence (%s/…) runs sandboxed and only our pages may frame it", async (prefix) => {
-    const res = await http(server.url, `${prefix}/${f.evidenceA}`, { headers: { Cookie: entrantA } });
-    expect(res.status).toBe(200);
-    expect(res.headers["content-type"]).toBe("application/pdf");
-    const policy = csp(res.headers);
-    expect(policy.has("sandbox")).toBe(true);
-    expect(policy.get("sandbox")).toBe("");
-    expect(policy.get("frame-ancestors")).toBe("'self'");
-    expect(policy.get("default-src")).toBe("'none'");
-    expect(res.headers["x-frame-options"]).toBe("SAMEORIGIN");
-    expect(res.headers["x-content-type-options"]).toBe("nosniff");
-  });
+  it.each(["/evidence", "/Evidence", "/%65vidence"])(
+    "inline evidence (%s/…) runs sandboxed and only our pages may frame it",
+    async (prefix) => {
+      const res = await http(server.url, `${prefix}/${f.evidenceA}`, { headers: { Cookie: entrantA } });
+      expect(res.status).toBe(200);
+      expect(res.headers["content-type"]).toBe("application/pdf");
+      const policy = csp(res.headers);
+      expect(policy.has("sandbox")).toBe(true);
+      expect(policy.get("sandbox")).toBe("");
+      expect(policy.get("frame-ancestors")).toBe("'self'");
+      expect(policy.get("default-src")).toBe("'none'");
+      expect(res.headers["x-frame-options"]).toBe("SAMEORIGIN");
+      expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    },
+  );
 
   it("an invitation link follows PUBLIC_URL even when the Host header says otherwise", async () => {
     const res = await inviteAssessor(server, committee, "evil.test", "someone.new@example.test");

@@ -34,7 +34,11 @@ async function demo() {
   const { db } = await freshDb({ seed: true });
   const [edition] = await listEditions(db);
   const regency = (await editionCategories(db, edition.id)).find((c) => c.key === "regency_city")!;
-  const committee = await db.selectFrom("users").select("id").where("email", "=", "panitia@paritrana.test").executeTakeFirstOrThrow();
+  const committee = await db
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", "panitia@paritrana.test")
+    .executeTakeFirstOrThrow();
   return { db, edition, regency, userId: committee.id };
 }
 
@@ -48,7 +52,13 @@ describe("publishing A, then B, then A again: every reader shows A", async () =>
   const b = await publishAt(db, edition.id, regency, userId, "2024-03-02T10:00:00.000Z");
   await setFirstScore(1);
   const again = await publishAt(db, edition.id, regency, userId, "2024-03-03T10:00:00.000Z");
-  const nominee = await db.selectFrom("entries").select("id").where("category_id", "=", regency.id).where("status", "=", "published").orderBy("id").executeTakeFirstOrThrow();
+  const nominee = await db
+    .selectFrom("entries")
+    .select("id")
+    .where("category_id", "=", regency.id)
+    .where("status", "=", "published")
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
 
   it("stores A once and republishes it", () => {
     expect(again.id).toBe(a.id);
@@ -80,8 +90,18 @@ describe("publishing A, then B, then A again: every reader shows A", async () =>
   });
 
   it("/verify says A stands, and that B was replaced on the third day", async () => {
-    expect(await verification(db, a.sha256)).toMatchObject({ intact: true, current: true, replacedAt: null, publishedAt: "2024-03-03T10:00:00.000Z" });
-    expect(await verification(db, b.sha256)).toMatchObject({ intact: true, current: false, replacedAt: "2024-03-03T10:00:00.000Z", publishedAt: "2024-03-02T10:00:00.000Z" });
+    expect(await verification(db, a.sha256)).toMatchObject({
+      intact: true,
+      current: true,
+      replacedAt: null,
+      publishedAt: "2024-03-03T10:00:00.000Z",
+    });
+    expect(await verification(db, b.sha256)).toMatchObject({
+      intact: true,
+      current: false,
+      replacedAt: "2024-03-03T10:00:00.000Z",
+      publishedAt: "2024-03-02T10:00:00.000Z",
+    });
   });
 });
 
@@ -90,37 +110,65 @@ describe("closing a stage after a category was published", async () => {
   const editionRow = (await getEdition(db, edition.id))!;
   const seenBefore = await proposal(db, editionRow);
   await publishAt(db, edition.id, regency, userId, "2024-03-01T10:00:00.000Z");
-  const nominees = await db.selectFrom("entries").select("id").where("category_id", "=", regency.id).where("status", "=", "published").execute();
+  const nominees = await db
+    .selectFrom("entries")
+    .select("id")
+    .where("category_id", "=", regency.id)
+    .where("status", "=", "published")
+    .execute();
   const ids = nominees.map((n) => n.id);
-  const statuses = async (entryIds: number[]) => db.selectFrom("entries").select(["id", "status"]).where("id", "in", entryIds).execute();
+  const statuses = async (entryIds: number[]) =>
+    db.selectFrom("entries").select(["id", "status"]).where("id", "in", entryIds).execute();
 
   it("shows the published category without a shortlist", async () => {
     const p = await proposal(db, editionRow);
     expect(p.open?.key).toBe("desk");
-    expect(p.categories.find((c) => c.id === regency.id)).toMatchObject({ published: true, ok: true, advancing: [], notAdvancing: [] });
+    expect(p.categories.find((c) => c.id === regency.id)).toMatchObject({
+      published: true,
+      ok: true,
+      advancing: [],
+      notAdvancing: [],
+    });
     expect(p.categories.some((c) => !c.published && c.advancing.length > 0)).toBe(true);
   });
 
   it("refuses a close confirmed on a page shown before the publication", async () => {
     expect(seenBefore.categories.find((c) => c.id === regency.id)!.advancing.length).toBeGreaterThan(0);
-    expect(await closeOpenStage(db, editionRow, { stage: "desk", fingerprint: seenBefore.fingerprint, userId })).toEqual({ ok: false, reason: "changed" });
+    expect(
+      await closeOpenStage(db, editionRow, { stage: "desk", fingerprint: seenBefore.fingerprint, userId }),
+    ).toEqual({ ok: false, reason: "changed" });
   });
 
   it("closes the stage for the other categories; every published entry stays 'published' (Juara I keeps 'Hasil diumumkan')", async () => {
     expect(ids.length).toBeGreaterThan(0);
     const p = await proposal(db, editionRow);
-    expect(await closeOpenStage(db, editionRow, { stage: "desk", fingerprint: p.fingerprint, userId })).toEqual({ ok: true, stage: "desk" });
+    expect(await closeOpenStage(db, editionRow, { stage: "desk", fingerprint: p.fingerprint, userId })).toEqual({
+      ok: true,
+      stage: "desk",
+    });
     expect((await statuses(ids)).filter((e) => e.status !== "published")).toEqual([]);
     const first = (await editionWinners(db, edition.id))[0].winners[0];
     expect(first.place).toEqual({ kind: "place", rank: 1 });
     expect((await statuses([first.nominee]))[0].status).toBe("published");
     // The other categories did move on.
-    const moved = await db.selectFrom("entries").select("id").where("category_id", "!=", regency.id).where("status", "=", "in_verification").execute();
+    const moved = await db
+      .selectFrom("entries")
+      .select("id")
+      .where("category_id", "!=", regency.id)
+      .where("status", "=", "in_verification")
+      .execute();
     expect(moved.length).toBeGreaterThan(0);
   });
 
   it("never moves a published entry back, whoever passes it to closeStageWithShortlist", async () => {
-    await closeStageWithShortlist(db, { editionId: edition.id, stage: "verification", nextStage: "interview", advancing: ids.slice(0, 1), notAdvancing: ids.slice(1), userId });
+    await closeStageWithShortlist(db, {
+      editionId: edition.id,
+      stage: "verification",
+      nextStage: "interview",
+      advancing: ids.slice(0, 1),
+      notAdvancing: ids.slice(1),
+      userId,
+    });
     expect((await statuses(ids)).filter((e) => e.status !== "published")).toEqual([]);
   });
 });

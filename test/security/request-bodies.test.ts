@@ -13,7 +13,12 @@ const BODIES: { name: string; type?: string; body: string; expect: number }[] = 
   { name: "text/plain", type: "text/plain", body: "email=a@b.c&password=x", expect: 415 },
   { name: "JSON", type: "application/json", body: '{"email":"a@b.c","password":"x"}', expect: 415 },
   { name: "no Content-Type", body: "email=a", expect: 415 },
-  { name: "broken multipart", type: "multipart/form-data; boundary=XYZ", body: "--XYZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated", expect: 400 },
+  {
+    name: "broken multipart",
+    type: "multipart/form-data; boundary=XYZ",
+    body: '--XYZ\r\nContent-Disposition: form-data; name="a"\r\n\r\nunterminated',
+    expect: 400,
+  },
   { name: "multipart without boundary", type: "multipart/form-data", body: "--\r\n", expect: 400 },
 ];
 
@@ -34,7 +39,8 @@ const cookies: Record<string, string> = {};
 beforeAll(async () => {
   server = await startServer();
   fixtures = loadFixtures(server.db());
-  for (const [persona, email] of Object.entries(ACCOUNTS_BY_PERSONA)) cookies[persona] = await signInCookie(server.url, email);
+  for (const [persona, email] of Object.entries(ACCOUNTS_BY_PERSONA))
+    cookies[persona] = await signInCookie(server.url, email);
 }, 120_000);
 afterAll(() => server?.stop());
 // Whatever a test sent, the server logged no failure.
@@ -62,7 +68,11 @@ describe("bodies that are not forms", () => {
   it("anonymous posts to guarded actions are sent to sign-in before any body is read", async () => {
     const guarded = actionRoutes(fixtures).filter((r) => r.persona !== "anonymous");
     for (const route of guarded) {
-      const res = await http(server.url, route.url, { method: "POST", headers: { "Content-Type": "text/plain" }, body: "x" });
+      const res = await http(server.url, route.url, {
+        method: "POST",
+        headers: { "Content-Type": "text/plain" },
+        body: "x",
+      });
       expect([302, 303], `${route.file}`).toContain(res.status);
       expect(String(res.headers.location)).toMatch(/^\/login/);
     }
@@ -76,8 +86,13 @@ describe("bodies that are not forms", () => {
       if (route.persona !== "anonymous") headers.Cookie = cookies[route.persona]!;
       const declared = await http(server.url, route.url, { method: "POST", headers, body: big });
       // The same without a Content-Length (chunked): counted while it is read.
-      const chunked = await http(server.url, route.url, { method: "POST", headers: { ...headers, "Transfer-Encoding": "chunked" }, body: big });
-      if (declared.status !== 413 || chunked.status !== 413) seen.push(`${route.file}: ${declared.status}, chunked ${chunked.status}`);
+      const chunked = await http(server.url, route.url, {
+        method: "POST",
+        headers: { ...headers, "Transfer-Encoding": "chunked" },
+        body: big,
+      });
+      if (declared.status !== 413 || chunked.status !== 413)
+        seen.push(`${route.file}: ${declared.status}, chunked ${chunked.status}`);
     }
     expect(seen).toEqual([]);
   });
@@ -101,14 +116,21 @@ describe("posts from another site", () => {
     ["a malformed origin", "::not a url::"],
   ])("from %s: 403, not 500", async (_name, origin) => {
     for (const path of ["/login", "/lang", `/committee/${fixtures.editionId}/people`]) {
-      const res = await http(server.url, path, { method: "POST", headers: { ...form, Origin: origin, Cookie: cookies.committee! }, body: "lang=en" });
+      const res = await http(server.url, path, {
+        method: "POST",
+        headers: { ...form, Origin: origin, Cookie: cookies.committee! },
+        body: "lang=en",
+      });
       expect(res.status, `${path}`).toBe(403);
     }
   });
 
   it("from this site: goes through", async () => {
-    const res = await http(server.url, "/lang", { method: "POST", headers: { ...form, Origin: server.url }, body: "lang=en&redirectTo=/login" });
+    const res = await http(server.url, "/lang", {
+      method: "POST",
+      headers: { ...form, Origin: server.url },
+      body: "lang=en&redirectTo=/login",
+    });
     expect(res.status).toBe(302);
   });
 });
-

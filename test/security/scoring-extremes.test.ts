@@ -21,7 +21,8 @@ import { deriveIndicators } from "../../scoring/figures";
 function numbersOf(v: unknown, path = "", out: [string, number][] = []): [string, number][] {
   if (typeof v === "number") out.push([path, v]);
   else if (Array.isArray(v)) v.forEach((x, i) => numbersOf(x, `${path}[${i}]`, out));
-  else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) numbersOf(x, `${path}.${k}`, out);
+  else if (v !== null && typeof v === "object")
+    for (const [k, x] of Object.entries(v)) numbersOf(x, `${path}.${k}`, out);
   return out;
 }
 const nonFinite = (v: unknown) => numbersOf(v).filter(([, x]) => !Number.isFinite(x));
@@ -36,7 +37,10 @@ function oneSheet(weight: number, max: number, value: number, stageWeight = 1): 
         { id: "r", stage: "desk", weight: 1, type: "judged", max: 10 },
       ],
     },
-    nominees: [{ id: "a", category: "c" }, { id: "b", category: "c" }],
+    nominees: [
+      { id: "a", category: "c" },
+      { id: "b", category: "c" },
+    ],
     scores: [{ assessor: "x", nominee: "a", criterion: "q", value }],
   };
 }
@@ -96,9 +100,17 @@ describe("a rubric cannot make totals NaN", () => {
   });
 
   it("an entrant's absurd figures leave an indicator out (as missing) instead of making the category's input refused", () => {
-    const indicators = deriveIndicators("company", { workers: 10, workers_registered: 10, wages_reported: 1e15, wages_paid: 1 });
+    const indicators = deriveIndicators("company", {
+      workers: 10,
+      workers_registered: 10,
+      wages_reported: 1e15,
+      wages_paid: 1,
+    });
     expect(indicators).toEqual({ coverage_pct: 100 }); // 100 · 1e15 / 1 % is beyond ±1e15
-    const parsed = parseScoringInput({ ...(oneSheet(1, 100, 50) as object), nominees: [{ id: "a", category: "c", indicators }] });
+    const parsed = parseScoringInput({
+      ...(oneSheet(1, 100, 50) as object),
+      nominees: [{ id: "a", category: "c", indicators }],
+    });
     expect(parsed.ok).toBe(true);
   });
 
@@ -122,24 +134,60 @@ describe("a rubric cannot make totals NaN", () => {
 // ---- property: score() is finite for every input its parser accepts --------------------------
 
 /** Extreme values (inside and outside any sane range), and ordinary ones most of the time. */
-const EXTREMES = [0, 5e-324, 1e-300, 1e-9, 1e-7, 1e-6, 0.001, 0.5, 1, 100, 1000, 1001, 1e6, 1e6 + 1, 1e15, 1e16, 1e100, 1e300, 1e308, Number.MAX_VALUE];
+const EXTREMES = [
+  0,
+  5e-324,
+  1e-300,
+  1e-9,
+  1e-7,
+  1e-6,
+  0.001,
+  0.5,
+  1,
+  100,
+  1000,
+  1001,
+  1e6,
+  1e6 + 1,
+  1e15,
+  1e16,
+  1e100,
+  1e300,
+  1e308,
+  Number.MAX_VALUE,
+];
 /** Mostly an ordinary value, sometimes an extreme one. */
-const mostly = <T,>(ordinary: fc.Arbitrary<T>, extreme: fc.Arbitrary<T>, odds = 20) => fc.oneof({ weight: odds, arbitrary: ordinary }, { weight: 1, arbitrary: extreme });
+const mostly = <T>(ordinary: fc.Arbitrary<T>, extreme: fc.Arbitrary<T>, odds = 20) =>
+  fc.oneof({ weight: odds, arbitrary: ordinary }, { weight: 1, arbitrary: extreme });
 const positiveArb = mostly(fc.double({ min: 0.01, max: 100, noNaN: true }), fc.constantFrom(...EXTREMES));
 /** Weights and maxes, where the overflow was: extreme far more often. */
 const scaleArb = mostly(fc.double({ min: 0.01, max: 100, noNaN: true }), fc.constantFrom(...EXTREMES), 4);
 const signedArb = fc.tuple(positiveArb, fc.boolean()).map(([x, neg]) => (neg ? -x : x));
-const fractionArb = fc.oneof(fc.constantFrom(0, 1, 5e-324, 1e-300, 1e-9, 0.5, 1 - 2 ** -53), fc.double({ min: 0, max: 1, noNaN: true }));
-const countArb = (min: number) => mostly(fc.integer({ min, max: 6 }), fc.constantFrom(0, 1e6, 1e6 + 1, 2 ** 31, Number.MAX_SAFE_INTEGER, 1e300));
+const fractionArb = fc.oneof(
+  fc.constantFrom(0, 1, 5e-324, 1e-300, 1e-9, 0.5, 1 - 2 ** -53),
+  fc.double({ min: 0, max: 1, noNaN: true }),
+);
+const countArb = (min: number) =>
+  mostly(fc.integer({ min, max: 6 }), fc.constantFrom(0, 1e6, 1e6 + 1, 2 ** 31, Number.MAX_SAFE_INTEGER, 1e300));
 /** A step: max divided into k steps, or any value. */
 type StepChoice = { k: number } | { v: number };
-const stepArb = fc.option(mostly<StepChoice>(fc.integer({ min: 1, max: 20 }).map((k) => ({ k })), positiveArb.map((v) => ({ v })), 4), { freq: 3 });
+const stepArb = fc.option(
+  mostly<StepChoice>(
+    fc.integer({ min: 1, max: 20 }).map((k) => ({ k })),
+    positiveArb.map((v) => ({ v })),
+    4,
+  ),
+  { freq: 3 },
+);
 
 const inputArb = fc.record({
   n: fc.integer({ min: 1, max: 5 }),
   twoStages: fc.boolean(),
   stageWeights: fc.tuple(scaleArb, scaleArb),
-  advance: fc.oneof(countArb(1).map((top) => ({ top })), positiveArb.map((minScore) => ({ minScore }))),
+  advance: fc.oneof(
+    countArb(1).map((top) => ({ top })),
+    positiveArb.map((minScore) => ({ minScore })),
+  ),
   weights: fc.array(scaleArb, { minLength: 4, maxLength: 4 }),
   maxes: fc.array(scaleArb, { minLength: 3, maxLength: 3 }),
   steps: fc.array(stepArb, { minLength: 3, maxLength: 3 }),
@@ -152,7 +200,9 @@ const inputArb = fc.record({
   minPanel: countArb(1),
   calibration: fc.constantFrom("none" as const, "zscore" as const, "offset" as const),
   disagreementSd: positiveArb,
-  delta: fc.option(fc.oneof(fc.constantFrom(5e-324, 1e-300, 0.5, 0.9, 1 - 2 ** -53), fc.double({ min: 0, max: 1, noNaN: true }))),
+  delta: fc.option(
+    fc.oneof(fc.constantFrom(5e-324, 1e-300, 0.5, 0.9, 1 - 2 ** -53), fc.double({ min: 0, max: 1, noNaN: true })),
+  ),
 });
 
 const stepOf = (s: StepChoice | null, max: number) => (s === null ? {} : { step: "k" in s ? max / s.k : s.v });
@@ -161,24 +211,43 @@ type Params = typeof inputArb extends fc.Arbitrary<infer T> ? T : never;
 
 function buildInput(p: Params): ScoringInput {
   const judged = p.maxes.map((max, j) => ({
-    id: `j${j}`, stage: p.twoStages && j === 2 ? "interview" : "desk", weight: p.weights[j]!, type: "judged" as const, max,
+    id: `j${j}`,
+    stage: p.twoStages && j === 2 ? "interview" : "desk",
+    weight: p.weights[j]!,
+    type: "judged" as const,
+    max,
     ...stepOf(p.steps[j] ?? null, max),
   }));
   const criteria: ScoringInput["rubric"]["criteria"] = [
     ...judged,
-    { id: "ind", stage: "desk", weight: p.weights[3]!, type: "indicator", indicator: "x", bands: p.bands.map(([min, points]) => ({ min, points })) },
+    {
+      id: "ind",
+      stage: "desk",
+      weight: p.weights[3]!,
+      type: "indicator",
+      indicator: "x",
+      bands: p.bands.map(([min, points]) => ({ min, points })),
+    },
   ];
   const stages = p.twoStages
-    ? [{ id: "desk", weight: p.stageWeights[0], advance: p.advance }, { id: "interview", weight: p.stageWeights[1] }]
+    ? [
+        { id: "desk", weight: p.stageWeights[0], advance: p.advance },
+        { id: "interview", weight: p.stageWeights[1] },
+      ]
     : [{ id: "desk", weight: p.stageWeights[0] }];
-  const nominees = Array.from({ length: p.n }, (_, i) => ({ id: `n${i}`, category: "c", indicators: { x: p.indicators[i]![0], g: p.indicators[i]![1] } }));
+  const nominees = Array.from({ length: p.n }, (_, i) => ({
+    id: `n${i}`,
+    category: "c",
+    indicators: { x: p.indicators[i]![0], g: p.indicators[i]![1] },
+  }));
   const scores: ScoringInput["scores"] = [];
   let k = 0;
   for (let i = 0; i < p.n; i++) {
     for (const c of judged) {
       for (let a = 0; a < 4; a++) {
         const f = p.cells[k++];
-        if (f !== null && f !== undefined) scores.push({ assessor: `a${a}`, nominee: `n${i}`, criterion: c.id, value: c.max * f });
+        if (f !== null && f !== undefined)
+          scores.push({ assessor: `a${a}`, nominee: `n${i}`, criterion: c.id, value: c.max * f });
       }
     }
   }

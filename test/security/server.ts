@@ -36,12 +36,15 @@ async function freePort(): Promise<number> {
 
 /** The environment without the variables a test unsets (given as undefined). */
 function definedOnly(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined)) as NodeJS.ProcessEnv;
+  return Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined),
+  ) as NodeJS.ProcessEnv;
 }
 
 /** Starts the server and resolves once it answers, or rejects with its output when it exits. */
 export async function startServer(env: Record<string, string | undefined> = {}): Promise<RunningServer> {
-  if (!existsSync(join(BUILD_DIR, "server/index.js"))) throw new Error(`No build in ${BUILD_DIR}: run npm run build first`);
+  if (!existsSync(join(BUILD_DIR, "server/index.js")))
+    throw new Error(`No build in ${BUILD_DIR}: run npm run build first`);
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "paritrana-sec-"));
   const url = `http://localhost:${port}`;
@@ -97,10 +100,20 @@ async function stopChild(child: ChildProcess, dir: string, closeDb: () => void) 
 }
 
 /** Runs the server to its end (for start-up checks that must refuse to start). */
-export async function runServerToExit(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
+export async function runServerToExit(
+  env: Record<string, string | undefined>,
+): Promise<{ code: number | null; output: string }> {
   const dir = mkdtempSync(join(tmpdir(), "paritrana-sec-"));
   const child = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], {
-    env: definedOnly({ ...process.env, PORT: String(await freePort()), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: `file:${join(dir, "app.sqlite")}`, BUILD_DIR, ...env }),
+    env: definedOnly({
+      ...process.env,
+      PORT: String(await freePort()),
+      HOST: "127.0.0.1",
+      DATA_DIR: dir,
+      DATABASE_URL: `file:${join(dir, "app.sqlite")}`,
+      BUILD_DIR,
+      ...env,
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -126,16 +139,34 @@ export interface HttpAnswer {
 export function http(
   base: string,
   path: string,
-  { method = "GET", headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+  {
+    method = "GET",
+    headers = {},
+    body,
+  }: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
 ): Promise<HttpAnswer> {
   const target = new URL(path, base);
   return new Promise((done, fail) => {
-    const req = httpRequest(target, { method, headers: { ...(body !== undefined && !headers["Transfer-Encoding"] ? { "Content-Length": String(Buffer.byteLength(body)) } : {}), ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
-      res.on("error", fail);
-    });
+    const req = httpRequest(
+      target,
+      {
+        method,
+        headers: {
+          ...(body !== undefined && !headers["Transfer-Encoding"]
+            ? { "Content-Length": String(Buffer.byteLength(body)) }
+            : {}),
+          ...headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }),
+        );
+        res.on("error", fail);
+      },
+    );
     req.on("error", fail);
     void writeBody(req, body);
   });

@@ -9,8 +9,10 @@ import { freshDb } from "../db/support";
 const { db } = await freshDb({ seed: true });
 const now = new Date("2024-02-01T08:00:00Z");
 const at = (seconds: number) => new Date(now.getTime() + seconds * 1000);
-const guess = (email: string, address: string, when = now) => attemptLogin(db, { email, password: "salah-tebak", address }, when);
-const signIn = (email: string, address: string, when = now) => attemptLogin(db, { email, password: DEMO_PASSWORD, address }, when);
+const guess = (email: string, address: string, when = now) =>
+  attemptLogin(db, { email, password: "salah-tebak", address }, when);
+const signIn = (email: string, address: string, when = now) =>
+  attemptLogin(db, { email, password: DEMO_PASSWORD, address }, when);
 const outcome = (r: Awaited<ReturnType<typeof attemptLogin>>) => (r.ok ? "ok" : r.reason);
 
 describe("sign-in throttling (issue 9, item 9)", () => {

@@ -7,7 +7,13 @@ import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, describe, expect, it } from "vitest";
 import { translate } from "../../app/i18n";
-import { cleanFileName, evidenceUploader, refusalMessage, sweepPartialUploads, type UploadRefusal } from "../../app/lib/uploads.server";
+import {
+  cleanFileName,
+  evidenceUploader,
+  refusalMessage,
+  sweepPartialUploads,
+  type UploadRefusal,
+} from "../../app/lib/uploads.server";
 import { freshDb } from "../db/support";
 
 // Issue 9, item 7: evidence uploads. File names with "=", ";", quotes or non-ASCII characters
@@ -38,7 +44,10 @@ const DOCM_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml";
 async function docx(extra: Record<string, Buffer | string> = {}, main = DOCX_MAIN) {
   const zip = new JSZip();
   zip.file("[Content_Types].xml", CONTENT_TYPES(main));
-  zip.file("word/document.xml", `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>`);
+  zip.file(
+    "word/document.xml",
+    `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>`,
+  );
   for (const [name, data] of Object.entries(extra)) zip.file(name, data);
   return Buffer.from(await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
 }
@@ -71,7 +80,8 @@ function declareSize(zip: Buffer, entry: string, size: number) {
 function multipart(files: { name: string; bytes: Buffer }[], fields: Record<string, string> = {}) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  for (const f of files) form.append("file", new Blob([new Uint8Array(f.bytes)], { type: "application/octet-stream" }), f.name);
+  for (const f of files)
+    form.append("file", new Blob([new Uint8Array(f.bytes)], { type: "application/octet-stream" }), f.name);
   return new Request("http://localhost/upload", { method: "POST", body: form });
 }
 
@@ -84,14 +94,24 @@ async function upload(files: { name: string; bytes: Buffer }[]) {
 
 /** Only the accepted files are on disk, and nothing half-written. */
 function expectOnlyAccepted(dir: string, files: { storageName?: string }[]) {
-  expect(readdirSync(dir).filter((n) => n !== "tmp").sort()).toEqual(files.flatMap((f) => (f.storageName ? [f.storageName] : [])).sort());
+  expect(
+    readdirSync(dir)
+      .filter((n) => n !== "tmp")
+      .sort(),
+  ).toEqual(files.flatMap((f) => (f.storageName ? [f.storageName] : [])).sort());
   expect(readdirSync(join(dir, "tmp"))).toEqual([]);
 }
 
 describe("file names with =, ;, quotes and non-ASCII characters", () => {
   it("upload as a browser sends them, with the name kept for display", async () => {
     const pdf = await pdfBytes();
-    const names = ["laporan=final.pdf", "a;b.pdf", "\"kutip\" 'tunggal'.pdf", "Laporan–Ł.pdf", "x=1; y=2; filename=z.pdf"];
+    const names = [
+      "laporan=final.pdf",
+      "a;b.pdf",
+      "\"kutip\" 'tunggal'.pdf",
+      "Laporan–Ł.pdf",
+      "x=1; y=2; filename=z.pdf",
+    ];
     const { dir, files } = await upload(names.map((name) => ({ name, bytes: pdf })));
     expect(files.map((f) => [f.name, f.ok])).toEqual(names.map((n) => [n, true]));
     expectOnlyAccepted(dir, files);
@@ -100,10 +120,14 @@ describe("file names with =, ;, quotes and non-ASCII characters", () => {
   it("upload from a hand-written body: backslash-escaped quotes and an RFC 5987 filename*", async () => {
     const pdf = await pdfBytes();
     const boundary = "----paritrana-test";
-    const part = (disposition: string) => Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; ${disposition}\r\nContent-Type: application/pdf\r\n\r\n`),
-      pdf, Buffer.from("\r\n"),
-    ]);
+    const part = (disposition: string) =>
+      Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; ${disposition}\r\nContent-Type: application/pdf\r\n\r\n`,
+        ),
+        pdf,
+        Buffer.from("\r\n"),
+      ]);
     const body = Buffer.concat([
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="criterion"\r\n\r\nadministrasi;a=b\r\n`),
       part(`name="file"; filename="a\\"b;c=d.pdf"`),
@@ -112,17 +136,36 @@ describe("file names with =, ;, quotes and non-ASCII characters", () => {
     ]);
     const dir = uploadDir();
     const up = evidenceUploader({ dir, maxBytes: 1024 * 1024 });
-    const form = await up.parse(new Request("http://localhost/", { method: "POST", body, headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` } }));
+    const form = await up.parse(
+      new Request("http://localhost/", {
+        method: "POST",
+        body,
+        headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` },
+      }),
+    );
     expect(form.get("criterion")).toBe("administrasi;a=b");
-    expect(up.files.map((f) => [f.name, f.ok])).toEqual([["a\"b;c=d.pdf", true], ["Laporan–Ł=akhir.pdf", true]]);
+    expect(up.files.map((f) => [f.name, f.ok])).toEqual([
+      ['a"b;c=d.pdf', true],
+      ["Laporan–Ł=akhir.pdf", true],
+    ]);
   });
 });
 
 describe("zip bombs", () => {
   it("refuses a DOCX whose directory declares 1.5 GiB, keeping nothing", async () => {
-    const bomb = declareSize(await docx({ "word/media/image1.bin": Buffer.alloc(4096, 1) }), "word/media/image1.bin", 1.5 * 1024 ** 3);
-    const { dir, files } = await upload([{ name: "bom.docx", bytes: bomb }, { name: "biasa.docx", bytes: await docx() }]);
-    expect(files.map((f) => [f.name, f.ok, f.reason])).toEqual([["bom.docx", false, "expands_too_much"], ["biasa.docx", true, undefined]]);
+    const bomb = declareSize(
+      await docx({ "word/media/image1.bin": Buffer.alloc(4096, 1) }),
+      "word/media/image1.bin",
+      1.5 * 1024 ** 3,
+    );
+    const { dir, files } = await upload([
+      { name: "bom.docx", bytes: bomb },
+      { name: "biasa.docx", bytes: await docx() },
+    ]);
+    expect(files.map((f) => [f.name, f.ok, f.reason])).toEqual([
+      ["bom.docx", false, "expands_too_much"],
+      ["biasa.docx", true, undefined],
+    ]);
     expectOnlyAccepted(dir, files);
   });
 
@@ -164,7 +207,25 @@ describe("Office files with macros", () => {
 describe("names with bidirectional controls", () => {
   it("are stripped of every bidi and other control character", () => {
     expect(cleanFileName("invoice\u202Efdp.exe")).toBe("invoicefdp.exe");
-    const controls = ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\u061C", "\u0085", "\u009B", "\u0007", "\u007F", "\u2028"];
+    const controls = [
+      "\u202A",
+      "\u202B",
+      "\u202C",
+      "\u202D",
+      "\u202E",
+      "\u2066",
+      "\u2067",
+      "\u2068",
+      "\u2069",
+      "\u200E",
+      "\u200F",
+      "\u061C",
+      "\u0085",
+      "\u009B",
+      "\u0007",
+      "\u007F",
+      "\u2028",
+    ];
     expect(cleanFileName(`a${controls.join("")}b.pdf`)).toBe("ab.pdf");
     expect(cleanFileName("Laporan–Ł.pdf")).toBe("Laporan–Ł.pdf");
   });
@@ -179,7 +240,9 @@ describe("refusal reasons", () => {
   it("each reason is told in both languages, with its limit", () => {
     const reasons: UploadRefusal[] = ["too_big", "wrong_type", "empty", "expands_too_much", "macros"];
     for (const reason of reasons) {
-      const [id, en] = (["id", "en"] as const).map((locale) => refusalMessage((key, params) => translate(locale, key, params), reason, 20));
+      const [id, en] = (["id", "en"] as const).map((locale) =>
+        refusalMessage((key, params) => translate(locale, key, params), reason, 20),
+      );
       expect(id, reason).toMatch(/^ditolak: /);
       expect(en, reason).toMatch(/^refused: /);
     }

@@ -26,7 +26,9 @@ export function EntryFacts({ data: d }: { data: ScoreData }) {
               <thead>
                 <tr>
                   <th scope="col">{t("assess.figures.item")}</th>
-                  <th scope="col" className="num">{t("assess.figures.value")}</th>
+                  <th scope="col" className="num">
+                    {t("assess.figures.value")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -34,9 +36,11 @@ export function EntryFacts({ data: d }: { data: ScoreData }) {
                   <tr key={f.key}>
                     <th scope="row">{label(t, `assess.figure.${f.key}`, f.key)}</th>
                     <td className="num">
-                      {figureKind(f.key) === "flag" ? t(f.value === 1 ? "assess.figures.yes" : "assess.figures.no")
-                        : figureKind(f.key) === "rupiah" ? formatRupiah(f.value)
-                        : formatNumber(f.value, 0, 2)}
+                      {figureKind(f.key) === "flag"
+                        ? t(f.value === 1 ? "assess.figures.yes" : "assess.figures.no")
+                        : figureKind(f.key) === "rupiah"
+                          ? formatRupiah(f.value)
+                          : formatNumber(f.value, 0, 2)}
                     </td>
                   </tr>
                 ))}
@@ -58,7 +62,9 @@ export function EntryFacts({ data: d }: { data: ScoreData }) {
                   <tr>
                     <th scope="col">{t("assess.regulations.type")}</th>
                     <th scope="col">{t("assess.regulations.number")}</th>
-                    <th scope="col" className="num">{t("assess.regulations.year")}</th>
+                    <th scope="col" className="num">
+                      {t("assess.regulations.year")}
+                    </th>
                     <th scope="col">{t("assess.regulations.name")}</th>
                   </tr>
                 </thead>
@@ -88,22 +94,36 @@ export function EntryFacts({ data: d }: { data: ScoreData }) {
               <thead>
                 <tr>
                   <th scope="col">{t("assess.indicators.criterion")}</th>
-                  <th scope="col" className="num">{t("assess.indicators.value")}</th>
+                  <th scope="col" className="num">
+                    {t("assess.indicators.value")}
+                  </th>
                   <th scope="col">{t("assess.indicators.bands")}</th>
-                  <th scope="col" className="num">{t("assess.indicators.points")}</th>
+                  <th scope="col" className="num">
+                    {t("assess.indicators.points")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {d.indicators.map((i) => (
                   <tr key={i.key}>
                     <th scope="row">{locale === "en" ? i.name.en : i.name.id}</th>
-                    <td className="num">{i.value === null ? t("assess.indicators.missing") : formatIndicator(i.indicator, i.value)}</td>
+                    <td className="num">
+                      {i.value === null ? t("assess.indicators.missing") : formatIndicator(i.indicator, i.value)}
+                    </td>
                     <td>
                       <ul className="bands">
                         {i.bands.map((b) => (
                           <li key={b.min} className={b.min === i.bandMin ? "band--current" : undefined}>
-                            {t("assess.indicators.band", { min: formatIndicator(i.indicator, b.min), points: formatNumber(b.points) })}
-                            {b.min === i.bandMin ? <> <strong>{t("assess.indicators.current")}</strong></> : null}
+                            {t("assess.indicators.band", {
+                              min: formatIndicator(i.indicator, b.min),
+                              points: formatNumber(b.points),
+                            })}
+                            {b.min === i.bandMin ? (
+                              <>
+                                {" "}
+                                <strong>{t("assess.indicators.current")}</strong>
+                              </>
+                            ) : null}
                           </li>
                         ))}
                       </ul>
@@ -132,7 +152,9 @@ export function EntryFacts({ data: d }: { data: ScoreData }) {
                 <thead>
                   <tr>
                     <th scope="col">{t("assess.gates.rule")}</th>
-                    <th scope="col" className="num">{t("assess.indicators.value")}</th>
+                    <th scope="col" className="num">
+                      {t("assess.indicators.value")}
+                    </th>
                     <th scope="col">{t("assess.gates.result")}</th>
                   </tr>
                 </thead>
@@ -140,9 +162,13 @@ export function EntryFacts({ data: d }: { data: ScoreData }) {
                   {d.gates.map((g) => (
                     <tr key={g.id}>
                       <th scope="row">{gateText(t, g)}</th>
-                      <td className="num">{g.actual === null ? t("assess.indicators.missing") : formatIndicator(g.indicator, g.actual)}</td>
+                      <td className="num">
+                        {g.actual === null ? t("assess.indicators.missing") : formatIndicator(g.indicator, g.actual)}
+                      </td>
                       <td>
-                        <StatusBadge tone={g.pass ? "good" : "bad"}>{t(g.pass ? "assess.gates.pass" : "assess.gates.fail")}</StatusBadge>
+                        <StatusBadge tone={g.pass ? "good" : "bad"}>
+                          {t(g.pass ? "assess.gates.pass" : "assess.gates.fail")}
+                        </StatusBadge>
                       </td>
                     </tr>
                   ))}

@@ -29,7 +29,11 @@ export function EvidenceList({ data: d }: { data: ScoreData }) {
         return (
           <section key={c.key} className="evidence-group">
             <h3>{locale === "en" ? c.nameEn : c.nameId}</h3>
-            {files.length ? <FileList files={files} selectedFileId={d.selectedFileId} /> : <p className="muted">{t("assess.evidence.noneFor")}</p>}
+            {files.length ? (
+              <FileList files={files} selectedFileId={d.selectedFileId} />
+            ) : (
+              <p className="muted">{t("assess.evidence.noneFor")}</p>
+            )}
           </section>
         );
       })}
@@ -43,7 +47,11 @@ export function EvidenceList({ data: d }: { data: ScoreData }) {
         <figure className="evidence-viewer">
           <figcaption>{t("assess.evidence.viewer", { name: selected.name })}</figcaption>
           {selected.mime === "application/pdf" ? (
-            <iframe src={`/evidence/${selected.id}`} title={t("assess.evidence.viewer", { name: selected.name })} className="evidence-frame" />
+            <iframe
+              src={`/evidence/${selected.id}`}
+              title={t("assess.evidence.viewer", { name: selected.name })}
+              className="evidence-frame"
+            />
           ) : (
             <img src={`/evidence/${selected.id}`} alt={selected.name} className="evidence-image" />
           )}
@@ -62,21 +70,31 @@ function FileList({ files, selectedFileId }: { files: Evidence; selectedFileId: 
     <ul className="evidence-files">
       {files.map((f) => (
         <li key={f.id}>
-          <span className="evidence-name">{f.name}</span> <span className="muted small">({formatFileSize(f.size)})</span>
+          <span className="evidence-name">{f.name}</span>{" "}
+          <span className="muted small">({formatFileSize(f.size)})</span>
           <span className="evidence-links">
             {isPreviewable(f.mime) ? (
               <>
                 {f.id === selectedFileId ? (
                   <strong aria-current="true">{t("assess.evidence.showing")}</strong>
                 ) : (
-                  <Link to={{ search: `?file=${f.id}` }} preventScrollReset replace aria-label={t("assess.evidence.show", { name: f.name })}>
+                  <Link
+                    to={{ search: `?file=${f.id}` }}
+                    preventScrollReset
+                    replace
+                    aria-label={t("assess.evidence.show", { name: f.name })}
+                  >
                     {t("assess.evidence.show", { name: "" }).trim()}
                   </Link>
                 )}
-                <a href={`/evidence/${f.id}`} target="_blank" rel="noopener noreferrer">{t("assess.evidence.openNew")}</a>
+                <a href={`/evidence/${f.id}`} target="_blank" rel="noopener noreferrer">
+                  {t("assess.evidence.openNew")}
+                </a>
               </>
             ) : (
-              <a href={`/evidence/${f.id}`} download>{t("assess.evidence.download", { name: f.name })}</a>
+              <a href={`/evidence/${f.id}`} download>
+                {t("assess.evidence.download", { name: f.name })}
+              </a>
             )}
           </span>
         </li>

@@ -17,8 +17,11 @@ export function Scoresheet({ data: d }: { data: ScoreData }) {
   const t = useT();
   const locale = useLocale();
   const readOnly = d.sheet.status === "submitted" || d.accepts !== "ok";
-  const { formRef, initial, base, result, resultSeq, stale, unsaved, saving, busy, onEdit, onSubmit } =
-    useAutosave({ entryId: d.header.entryId, version: d.sheet.version, readOnly });
+  const { formRef, initial, base, result, resultSeq, stale, unsaved, saving, busy, onEdit, onSubmit } = useAutosave({
+    entryId: d.header.entryId,
+    version: d.sheet.version,
+    readOnly,
+  });
   const blocker = useLeaveWarning(unsaved);
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
@@ -34,7 +37,14 @@ export function Scoresheet({ data: d }: { data: ScoreData }) {
   else if (unsaved) status = t("assess.form.unsaved");
   else if (result?.kind === "saved") {
     status = result.auto
-      ? t("assess.form.autosaved", { time: new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "Asia/Jakarta" }).format(new Date(result.at)) })
+      ? t("assess.form.autosaved", {
+          time: new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", {
+            hour: "2-digit",
+            minute: "2-digit",
+            second: "2-digit",
+            timeZone: "Asia/Jakarta",
+          }).format(new Date(result.at)),
+        })
       : t("assess.form.saved");
   }
 
@@ -43,15 +53,27 @@ export function Scoresheet({ data: d }: { data: ScoreData }) {
       <h2 id="score-title">{t("assess.form.title")}</h2>
       <p className="muted small">{t("assess.form.blind")}</p>
       {d.sheet.status === "submitted" ? (
-        <p className="alert alert--info">{t("assess.form.submittedOn", { date: formatDate(d.sheet.submittedAt, locale, true) })}</p>
+        <p className="alert alert--info">
+          {t("assess.form.submittedOn", { date: formatDate(d.sheet.submittedAt, locale, true) })}
+        </p>
       ) : d.accepts === "stage_closed" ? (
         <p className="alert alert--warn">{t("assess.form.stageNotOpen", { stage: stageName(t, d.header.stage) })}</p>
       ) : d.accepts === "deadline" ? (
         <p className="alert alert--warn">{t("assess.form.deadlinePassed", { deadline })}</p>
       ) : null}
-      {result?.kind === "refused" ? <RefusalAlert key={resultSeq} message={result.message} focus={!result.auto} /> : null}
+      {result?.kind === "refused" ? (
+        <RefusalAlert key={resultSeq} message={result.message} focus={!result.auto} />
+      ) : null}
       {d.criteria.length === 0 ? <p>{t("assess.form.none")}</p> : null}
-      <Form method="post" ref={formRef} noValidate onChange={onEdit} onSubmit={onSubmit} className="scoresheet" data-hydrated={hydrated ? "" : undefined}>
+      <Form
+        method="post"
+        ref={formRef}
+        noValidate
+        onChange={onEdit}
+        onSubmit={onSubmit}
+        className="scoresheet"
+        data-hydrated={hydrated ? "" : undefined}
+      >
         <input type="hidden" name="version" value={base} />
         {stale ? <input type="hidden" name="seenVersion" value={stale.version} /> : null}
         {d.criteria.map((c) => {
@@ -63,34 +85,68 @@ export function Scoresheet({ data: d }: { data: ScoreData }) {
             <fieldset key={c.id} className="criterion">
               <legend>
                 {locale === "en" ? c.nameEn : c.nameId}
-                {c.evidenceRequired ? <span className="muted small"> · {t("assess.form.evidenceRequired")}</span> : null}
+                {c.evidenceRequired ? (
+                  <span className="muted small"> · {t("assess.form.evidenceRequired")}</span>
+                ) : null}
               </legend>
-              {(locale === "en" ? c.descriptionEn : c.descriptionId) ? <p className="hint">{locale === "en" ? c.descriptionEn : c.descriptionId}</p> : null}
+              {(locale === "en" ? c.descriptionEn : c.descriptionId) ? (
+                <p className="hint">{locale === "en" ? c.descriptionEn : c.descriptionId}</p>
+              ) : null}
               <div className={`field${errors[sn] ? " field--error" : ""}`}>
                 <label htmlFor={`f-${sn}`}>
-                  {c.step === 1 ? t("assess.form.score", { max: formatNumber(c.max) }) : t("assess.form.scoreStep", { max: formatNumber(c.max), step: formatNumber(c.step, 0, 4) })}
+                  {c.step === 1
+                    ? t("assess.form.score", { max: formatNumber(c.max) })
+                    : t("assess.form.scoreStep", { max: formatNumber(c.max), step: formatNumber(c.step, 0, 4) })}
                 </label>
                 <input
-                  id={`f-${sn}`} name={sn} type="number" inputMode="decimal" min={0} max={c.max} step={c.step}
-                  defaultValue={values?.[sn] ?? (s?.value ?? "")} disabled={readOnly}
-                  aria-invalid={errors[sn] ? true : undefined} aria-describedby={errors[sn] ? `f-${sn}-error` : undefined}
+                  id={`f-${sn}`}
+                  name={sn}
+                  type="number"
+                  inputMode="decimal"
+                  min={0}
+                  max={c.max}
+                  step={c.step}
+                  defaultValue={values?.[sn] ?? s?.value ?? ""}
+                  disabled={readOnly}
+                  aria-invalid={errors[sn] ? true : undefined}
+                  aria-describedby={errors[sn] ? `f-${sn}-error` : undefined}
                 />
-                {errors[sn] ? <p className="error" id={`f-${sn}-error`}>{errors[sn]}</p> : null}
+                {errors[sn] ? (
+                  <p className="error" id={`f-${sn}-error`}>
+                    {errors[sn]}
+                  </p>
+                ) : null}
               </div>
               <div className={`field${errors[nn] ? " field--error" : ""}`}>
                 <label htmlFor={`f-${nn}`}>{t("assess.form.note")}</label>
-                <p className="hint" id={`f-${nn}-hint`}>{t("assess.form.noteHint", { max: formatNumber(c.max) })}</p>
+                <p className="hint" id={`f-${nn}-hint`}>
+                  {t("assess.form.noteHint", { max: formatNumber(c.max) })}
+                </p>
                 <textarea
-                  id={`f-${nn}`} name={nn} rows={3} maxLength={2000} defaultValue={values?.[nn] ?? (s?.note ?? "")} disabled={readOnly}
+                  id={`f-${nn}`}
+                  name={nn}
+                  rows={3}
+                  maxLength={2000}
+                  defaultValue={values?.[nn] ?? s?.note ?? ""}
+                  disabled={readOnly}
                   aria-invalid={errors[nn] ? true : undefined}
                   aria-describedby={[`f-${nn}-hint`, errors[nn] ? `f-${nn}-error` : ""].filter(Boolean).join(" ")}
                 />
-                {errors[nn] ? <p className="error" id={`f-${nn}-error`}>{errors[nn]}</p> : null}
+                {errors[nn] ? (
+                  <p className="error" id={`f-${nn}-error`}>
+                    {errors[nn]}
+                  </p>
+                ) : null}
               </div>
-              {d.others ? <OtherScores scores={d.others.scores.filter((o) => o.criterionId === c.id)} criterionKey={c.key} /> : null}
+              {d.others ? (
+                <OtherScores scores={d.others.scores.filter((o) => o.criterionId === c.id)} criterionKey={c.key} />
+              ) : null}
               {stale ? (
                 <p className="saved-elsewhere" data-testid={`saved-${c.key}`}>
-                  {t("assess.form.savedValue", { value: other?.value == null ? "–" : formatNumber(other.value, 0, 4), note: other?.note || "–" })}
+                  {t("assess.form.savedValue", {
+                    value: other?.value == null ? "–" : formatNumber(other.value, 0, 4),
+                    note: other?.note || "–",
+                  })}
                 </p>
               ) : null}
             </fieldset>
@@ -100,24 +156,36 @@ export function Scoresheet({ data: d }: { data: ScoreData }) {
           <>
             <p className="hint">{t("assess.form.submitHint")}</p>
             <div className="form-actions">
-              <button type="submit" name="intent" value="save" disabled={busy}>{t("assess.form.save")}</button>
-              <button type="submit" name="intent" value="submit" className="primary" disabled={busy}>{t("assess.form.submit")}</button>
+              <button type="submit" name="intent" value="save" disabled={busy}>
+                {t("assess.form.save")}
+              </button>
+              <button type="submit" name="intent" value="submit" className="primary" disabled={busy}>
+                {t("assess.form.submit")}
+              </button>
             </div>
             {stale ? (
               <div className="form-actions">
-                <button type="submit" name="intent" value="overwrite" className="danger" disabled={busy}>{t("assess.form.overwrite")}</button>
+                <button type="submit" name="intent" value="overwrite" className="danger" disabled={busy}>
+                  {t("assess.form.overwrite")}
+                </button>
               </div>
             ) : null}
           </>
         ) : null}
-        <p role="status" className="save-status muted small">{status}</p>
+        <p role="status" className="save-status muted small">
+          {status}
+        </p>
       </Form>
       {blocker.state === "blocked" ? (
         <div className="leave-dialog" role="alertdialog" aria-modal="true" aria-labelledby="leave-q">
           <p id="leave-q">{t("assess.form.leaveQuestion")}</p>
           <div className="form-actions">
-            <button type="button" ref={(el) => el?.focus()} onClick={() => blocker.reset?.()}>{t("assess.form.stay")}</button>
-            <button type="button" className="danger" onClick={() => blocker.proceed?.()}>{t("assess.form.leave")}</button>
+            <button type="button" ref={(el) => el?.focus()} onClick={() => blocker.reset?.()}>
+              {t("assess.form.stay")}
+            </button>
+            <button type="button" className="danger" onClick={() => blocker.proceed?.()}>
+              {t("assess.form.leave")}
+            </button>
           </div>
         </div>
       ) : null}
@@ -126,17 +194,32 @@ export function Scoresheet({ data: d }: { data: ScoreData }) {
 }
 
 /** The other panel members' scores of one criterion (unnamed), shown after the stage closed. */
-function OtherScores({ scores, criterionKey }: { scores: { sheet: number; value: number | null; note: string | null }[]; criterionKey: string }) {
+function OtherScores({
+  scores,
+  criterionKey,
+}: {
+  scores: { sheet: number; value: number | null; note: string | null }[];
+  criterionKey: string;
+}) {
   const t = useT();
   return (
     <div className="other-scores" data-testid={`others-${criterionKey}`}>
-      <p className="small"><strong>{t("assess.others.title")}</strong></p>
-      {scores.length === 0 ? <p className="muted small">{t("assess.others.none")}</p> : (
+      <p className="small">
+        <strong>{t("assess.others.title")}</strong>
+      </p>
+      {scores.length === 0 ? (
+        <p className="muted small">{t("assess.others.none")}</p>
+      ) : (
         <ul className="small">
           {scores.map((o) => (
             <li key={o.sheet}>
               {t("assess.others.sheet", { n: o.sheet, value: o.value === null ? "–" : formatNumber(o.value, 0, 4) })}
-              {o.note ? <> — <q>{o.note}</q></> : null}
+              {o.note ? (
+                <>
+                  {" "}
+                  — <q>{o.note}</q>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

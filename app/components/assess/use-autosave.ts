@@ -22,7 +22,11 @@ export function useAutosave({ entryId, version, readOnly }: { entryId: number; v
   // The version this page's input is based on. It only moves on when this page saves; a save
   // from another tab does not move it, so this page's next save is refused as stale.
   const [base, setBase] = useState<number>(() =>
-    initial?.kind === "saved" ? initial.version : initial?.kind === "refused" && initial.basedOn !== null ? initial.basedOn : version,
+    initial?.kind === "saved"
+      ? initial.version
+      : initial?.kind === "refused" && initial.basedOn !== null
+        ? initial.basedOn
+        : version,
   );
   const [result, setResult] = useState(initial);
   const [stale, setStale] = useState(initial?.kind === "refused" && initial.current ? initial.current : null);

@@ -42,16 +42,25 @@ export const assess = {
   "assess.conflict.has": ["Ya, saya memiliki konflik kepentingan", "Yes, I have a conflict of interest"],
   "assess.conflict.kind": ["Jenis konflik", "Kind of conflict"],
   "assess.conflict.kind.employed_by": ["Bekerja di organisasi ini", "Employed by the organisation"],
-  "assess.conflict.kind.related_to": ["Hubungan keluarga dengan pimpinan atau pegawai", "Related to its leadership or staff"],
+  "assess.conflict.kind.related_to": [
+    "Hubungan keluarga dengan pimpinan atau pegawai",
+    "Related to its leadership or staff",
+  ],
   "assess.conflict.kind.business_link": ["Hubungan bisnis", "Business link"],
   "assess.conflict.kind.other": ["Lainnya", "Other"],
   "assess.conflict.note": ["Catatan", "Note"],
-  "assess.conflict.noteHint": ["Wajib bila Anda memiliki konflik kepentingan.", "Required when you have a conflict of interest."],
+  "assess.conflict.noteHint": [
+    "Wajib bila Anda memiliki konflik kepentingan.",
+    "Required when you have a conflict of interest.",
+  ],
   "assess.conflict.submit": ["Kirim pernyataan", "Submit declaration"],
   "assess.conflict.choose": ["Pilih salah satu jawaban.", "Choose one answer."],
   "assess.conflict.kindRequired": ["Pilih jenis konflik.", "Choose the kind of conflict."],
   "assess.conflict.noteRequired": ["Jelaskan konflik Anda secara singkat.", "Describe your conflict briefly."],
-  "assess.conflict.noteLong": ["Catatan terlalu panjang (maksimal 2.000 karakter).", "The note is too long (at most 2,000 characters)."],
+  "assess.conflict.noteLong": [
+    "Catatan terlalu panjang (maksimal 2.000 karakter).",
+    "The note is too long (at most 2,000 characters).",
+  ],
   "assess.conflict.already": [
     "Anda sudah menyatakan konflik kepentingan untuk peserta ini.",
     "You have already declared a conflict of interest for this entry.",
@@ -77,8 +86,14 @@ export const assess = {
   "assess.figure.employers_registered": ["Pemberi kerja terdaftar", "Employers registered"],
   "assess.figure.non_asn_staff": ["Pegawai non-ASN", "Non-ASN staff"],
   "assess.figure.non_asn_all_four": ["Pegawai non-ASN dalam empat program", "Non-ASN staff in all four programmes"],
-  "assess.figure.vulnerable_apbd_workers": ["Pekerja rentan dibiayai APBD", "Vulnerable workers paid by the regional budget"],
-  "assess.figure.vulnerable_apbd_amount": ["Anggaran APBD untuk iuran pekerja rentan", "Regional budget for vulnerable workers' contributions"],
+  "assess.figure.vulnerable_apbd_workers": [
+    "Pekerja rentan dibiayai APBD",
+    "Vulnerable workers paid by the regional budget",
+  ],
+  "assess.figure.vulnerable_apbd_amount": [
+    "Anggaran APBD untuk iuran pekerja rentan",
+    "Regional budget for vulnerable workers' contributions",
+  ],
   "assess.figure.workers": ["Jumlah pekerja", "Workers"],
   "assess.figure.workers_registered": ["Pekerja terdaftar", "Workers registered"],
   "assess.figure.programme_jkk": ["Program JKK (kecelakaan kerja)", "JKK programme (work accident)"],
@@ -170,7 +185,10 @@ export const assess = {
     "Penilaian ini telah disimpan dari tab atau perangkat lain setelah Anda membuka halaman ini. Masukan Anda belum disimpan dan tetap ada di formulir; nilai yang tersimpan ditampilkan di bawah setiap kriteria.",
     "These scores were saved from another tab or device after you opened this page. Your input has not been saved and is still in the form; the saved values are shown under each criterion.",
   ],
-  "assess.form.overwrite": ["Simpan masukan saya (menggantikan versi tersimpan)", "Save my input (replacing the saved version)"],
+  "assess.form.overwrite": [
+    "Simpan masukan saya (menggantikan versi tersimpan)",
+    "Save my input (replacing the saved version)",
+  ],
   "assess.form.savedValue": ["Tersimpan: nilai {value}; catatan: {note}", "Saved: score {value}; note: {note}"],
   "assess.form.errors": ["Periksa isian yang ditandai.", "Please check the marked fields."],
   "assess.form.leaveQuestion": [
@@ -179,22 +197,49 @@ export const assess = {
   ],
   "assess.form.leave": ["Tinggalkan halaman", "Leave the page"],
   "assess.form.stay": ["Tetap di halaman ini", "Stay on this page"],
-  "assess.form.none": ["Tahap ini tidak memiliki kriteria yang dinilai penilai.", "This stage has no criteria for assessors to score."],
+  "assess.form.none": [
+    "Tahap ini tidak memiliki kriteria yang dinilai penilai.",
+    "This stage has no criteria for assessors to score.",
+  ],
 
-  "assess.error.scale": ["Isi angka dari 0 sampai nilai maksimum, sesuai kelipatan kriteria ini.", "Enter a number from 0 to the maximum, in this criterion's steps."],
+  "assess.error.scale": [
+    "Isi angka dari 0 sampai nilai maksimum, sesuai kelipatan kriteria ini.",
+    "Enter a number from 0 to the maximum, in this criterion's steps.",
+  ],
   "assess.error.required": ["Beri nilai kriteria ini sebelum mengirim.", "Score this criterion before submitting."],
-  "assess.error.noteRequired": ["Catatan wajib bila nilai 0 atau nilai maksimum.", "A note is required when the score is 0 or the maximum."],
-  "assess.error.noteLong": ["Catatan terlalu panjang (maksimal 2.000 karakter).", "The note is too long (at most 2,000 characters)."],
+  "assess.error.noteRequired": [
+    "Catatan wajib bila nilai 0 atau nilai maksimum.",
+    "A note is required when the score is 0 or the maximum.",
+  ],
+  "assess.error.noteLong": [
+    "Catatan terlalu panjang (maksimal 2.000 karakter).",
+    "The note is too long (at most 2,000 characters).",
+  ],
   "assess.error.submitted": ["Nilai sudah dikirim dan hanya dapat dibaca.", "The scores are submitted and read-only."],
-  "assess.error.stage_closed": ["Tahap ini tidak sedang dibuka; nilai tidak disimpan.", "This stage is not open; nothing was saved."],
-  "assess.error.deadline": ["Batas waktu tahap ini telah lewat; nilai tidak disimpan.", "The deadline of this stage has passed; nothing was saved."],
-  "assess.error.incomplete": ["Beri nilai semua kriteria sebelum mengirim.", "Score every criterion before submitting."],
-  "assess.error.invalid": ["Isian tidak sesuai rubrik; periksa kembali.", "The input does not fit the rubric; please check it."],
+  "assess.error.stage_closed": [
+    "Tahap ini tidak sedang dibuka; nilai tidak disimpan.",
+    "This stage is not open; nothing was saved.",
+  ],
+  "assess.error.deadline": [
+    "Batas waktu tahap ini telah lewat; nilai tidak disimpan.",
+    "The deadline of this stage has passed; nothing was saved.",
+  ],
+  "assess.error.incomplete": [
+    "Beri nilai semua kriteria sebelum mengirim.",
+    "Score every criterion before submitting.",
+  ],
+  "assess.error.invalid": [
+    "Isian tidak sesuai rubrik; periksa kembali.",
+    "The input does not fit the rubric; please check it.",
+  ],
   "assess.error.notDeclared": [
     "Nyatakan konflik kepentingan terlebih dahulu.",
     "Declare your conflict of interest first.",
   ],
-  "assess.others.title": ["Nilai anggota tim lain (tahap sudah ditutup)", "The other panel members' scores (stage closed)"],
+  "assess.others.title": [
+    "Nilai anggota tim lain (tahap sudah ditutup)",
+    "The other panel members' scores (stage closed)",
+  ],
   "assess.others.none": ["Belum ada lembar nilai lain yang dikirim.", "No other scoresheet was submitted."],
   "assess.others.sheet": ["Lembar {n}: {value}", "Scoresheet {n}: {value}"],
   "assess.closed.title": ["Tahap yang sudah ditutup", "Closed stages"],

@@ -23,7 +23,10 @@ export const committeeAdmin = {
   "committee.progress.sheets": ["Lembar nilai", "Scoresheets"],
   "committee.progress.actions": ["Tindakan", "Actions"],
   "committee.progress.reopenSheet": ["Buka kembali lembar nilai", "Reopen the scoresheet"],
-  "committee.progress.reopenSheetOf": ["Buka kembali lembar nilai {person} untuk {organisation}", "Reopen {person}'s scoresheet for {organisation}"],
+  "committee.progress.reopenSheetOf": [
+    "Buka kembali lembar nilai {person} untuk {organisation}",
+    "Reopen {person}'s scoresheet for {organisation}",
+  ],
   "committee.progress.reopenEntry": ["Buka kembali pendaftaran", "Reopen the entry"],
   "committee.progress.reopenEntryOf": ["Buka kembali pendaftaran {organisation}", "Reopen the entry of {organisation}"],
   "committee.progress.reopenSheetIntro": [
@@ -36,7 +39,10 @@ export const committeeAdmin = {
   ],
   "committee.progress.reason": ["Alasan", "Reason"],
   "committee.progress.reasonRequired": ["Tuliskan alasannya.", "Give the reason."],
-  "committee.progress.reasonTooLong": ["Alasan paling panjang 1.000 karakter.", "The reason can be at most 1,000 characters."],
+  "committee.progress.reasonTooLong": [
+    "Alasan paling panjang 1.000 karakter.",
+    "The reason can be at most 1,000 characters.",
+  ],
   "committee.progress.confirm": ["Buka kembali", "Reopen"],
   "committee.progress.sheetReopened": ["Lembar nilai telah dibuka kembali.", "The scoresheet has been reopened."],
   "committee.progress.entryReopened": ["Pendaftaran telah dibuka kembali.", "The entry has been reopened."],
@@ -66,7 +72,10 @@ export const committeeAdmin = {
   "committee.people.reactivate": ["Aktifkan kembali", "Reactivate"],
   "committee.people.deactivated": ["{name} telah dinonaktifkan.", "{name} has been deactivated."],
   "committee.people.reactivated": ["{name} telah diaktifkan kembali.", "{name} has been reactivated."],
-  "committee.people.unchanged": ["Keadaan anggota ini sudah berubah; halaman dimuat ulang.", "This member's state had already changed; the page has been reloaded."],
+  "committee.people.unchanged": [
+    "Keadaan anggota ini sudah berubah; halaman dimuat ulang.",
+    "This member's state had already changed; the page has been reloaded.",
+  ],
   "committee.people.empty": ["Belum ada penilai atau juri.", "There are no assessors or jurors yet."],
   "committee.people.inviteTitle": ["Undang penilai atau juri", "Invite an assessor or juror"],
   "committee.people.inviteIntro": [
@@ -83,8 +92,14 @@ export const committeeAdmin = {
     "Copy this link now and pass it on. It will not be shown again; it is valid until {date}.",
   ],
   "committee.people.added": ["{email} telah ditambahkan sebagai {role}.", "{email} has been added as {role}."],
-  "committee.people.reactivatedByInvite": ["{email} telah diaktifkan kembali sebagai {role}.", "{email} has been reactivated as {role}."],
-  "committee.people.already": ["{email} sudah menjadi {role} aktif pada edisi ini.", "{email} is already an active {role} in this edition."],
+  "committee.people.reactivatedByInvite": [
+    "{email} telah diaktifkan kembali sebagai {role}.",
+    "{email} has been reactivated as {role}.",
+  ],
+  "committee.people.already": [
+    "{email} sudah menjadi {role} aktif pada edisi ini.",
+    "{email} is already an active {role} in this edition.",
+  ],
   "committee.people.openInvitations": ["Undangan yang belum dipakai", "Invitations not used yet"],
   "committee.people.expires": ["Berlaku sampai", "Valid until"],
   "committee.people.kind": ["Jenis", "Kind"],
@@ -98,7 +113,10 @@ export const committeeAdmin = {
   "committee.orgs.email": ["Email kontak (boleh dikosongkan)", "Contact email (optional)"],
   "committee.orgs.categoryRequired": ["Pilih kategori.", "Choose a category."],
   "committee.orgs.organisation": ["Organisasi", "Organisation"],
-  "committee.orgs.newOrganisation": ["Organisasi baru (diisi saat menerima undangan)", "A new organisation (filled in when the invitation is accepted)"],
+  "committee.orgs.newOrganisation": [
+    "Organisasi baru (diisi saat menerima undangan)",
+    "A new organisation (filled in when the invitation is accepted)",
+  ],
   "committee.orgs.organisationHint": [
     "Daftar ini memuat organisasi yang pernah ikut edisi di wilayah yang sama (untuk edisi nasional: edisi tingkat provinsi) dan belum terdaftar di edisi ini.",
     "The list holds organisations that took part in editions of the same region (for a national edition: the provincial editions) and have no entry in this edition yet.",
@@ -112,13 +130,22 @@ export const committeeAdmin = {
     "Organisasi ini tidak dapat diundang ke edisi ini: belum pernah ikut edisi di wilayah yang sama, atau sudah terdaftar di edisi ini.",
     "This organisation cannot be invited to this edition: it never took part in an edition of the same region, or it already has an entry here.",
   ],
-  "committee.orgs.refused.kind": ["Jenis organisasi ini tidak sesuai dengan kategori yang dipilih.", "This kind of organisation does not fit the chosen category."],
-  "committee.orgs.refused.already_invited": ["Organisasi ini sudah diundang ke edisi ini dan belum menjawab.", "This organisation has already been invited to this edition and has not answered yet."],
+  "committee.orgs.refused.kind": [
+    "Jenis organisasi ini tidak sesuai dengan kategori yang dipilih.",
+    "This kind of organisation does not fit the chosen category.",
+  ],
+  "committee.orgs.refused.already_invited": [
+    "Organisasi ini sudah diundang ke edisi ini dan belum menjawab.",
+    "This organisation has already been invited to this edition and has not answered yet.",
+  ],
   "committee.orgs.invitedKnown": [
     "Undangan dikirim ke anggota {organisation}; mereka menerima atau menolaknya di portal.",
     "The invitation has been sent to the members of {organisation}; they accept or decline it on their portal.",
   ],
-  "committee.orgs.knownInvitations": ["Undangan ke organisasi yang sudah dikenal", "Invitations to known organisations"],
+  "committee.orgs.knownInvitations": [
+    "Undangan ke organisasi yang sudah dikenal",
+    "Invitations to known organisations",
+  ],
   "committee.orgs.invitedAt": ["Diundang", "Invited"],
   "committee.orgs.answer": ["Jawaban", "Answer"],
   "committee.orgs.answer.open": ["Menunggu jawaban", "Waiting for an answer"],
@@ -134,8 +161,14 @@ export const committeeAdmin = {
   "committee.orgs.approveOf": ["Setujui {organisation}", "Approve {organisation}"],
   "committee.orgs.reject": ["Tolak", "Reject"],
   "committee.orgs.rejectReason": ["Alasan penolakan untuk {organisation}", "Reason for rejecting {organisation}"],
-  "committee.orgs.approved": ["Pendaftaran {organisation} disetujui.", "The registration of {organisation} has been approved."],
-  "committee.orgs.rejected": ["Pendaftaran {organisation} ditolak.", "The registration of {organisation} has been rejected."],
+  "committee.orgs.approved": [
+    "Pendaftaran {organisation} disetujui.",
+    "The registration of {organisation} has been approved.",
+  ],
+  "committee.orgs.rejected": [
+    "Pendaftaran {organisation} ditolak.",
+    "The registration of {organisation} has been rejected.",
+  ],
   "committee.orgs.notPending": ["Pendaftaran ini sudah diputuskan.", "This registration has already been decided."],
   "committee.orgs.openInvitations": ["Undangan organisasi yang belum dipakai", "Organisation invitations not used yet"],
 

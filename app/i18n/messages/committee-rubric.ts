@@ -7,9 +7,15 @@ export const committeeRubric = {
     "Perubahan disimpan sebagai versi rubrik baru (berdasarkan versi {version}). Versi lama tetap tersimpan.",
     "Changes are stored as a new rubric version (based on version {version}). Earlier versions are kept.",
   ],
-  "rubricForm.introNone": ["Kategori ini belum memiliki rubrik; formulir ini membuat versi 1.", "This category has no rubric yet; this form creates version 1."],
+  "rubricForm.introNone": [
+    "Kategori ini belum memiliki rubrik; formulir ini membuat versi 1.",
+    "This category has no rubric yet; this form creates version 1.",
+  ],
   "rubricForm.back": ["Kembali ke rubrik", "Back to the rubric"],
-  "rubricForm.summary": ["Rubrik belum dapat disimpan. Perbaiki {count} isian berikut:", "The rubric cannot be saved yet. Correct these {count} fields:"],
+  "rubricForm.summary": [
+    "Rubrik belum dapat disimpan. Perbaiki {count} isian berikut:",
+    "The rubric cannot be saved yet. Correct these {count} fields:",
+  ],
   "rubricForm.stale": [
     "Versi {version} rubrik ini disimpan orang lain sementara Anda mengubahnya. Isian Anda tetap di bawah; periksa versi {version}, lalu simpan lagi bila isian Anda tetap harus menjadi versi baru.",
     "Version {version} of this rubric was saved by someone else while you were editing. Your input is kept below; check version {version}, then save again if your input should still become the new version.",
@@ -17,7 +23,10 @@ export const committeeRubric = {
   "rubricForm.saved": ["Rubrik disimpan sebagai versi {version}.", "The rubric has been saved as version {version}."],
 
   "rubricForm.stages": ["Tahap", "Stages"],
-  "rubricForm.stagesIntro": ["Bobot tahap menentukan porsinya dalam nilai akhir.", "A stage's weight sets its share of the final score."],
+  "rubricForm.stagesIntro": [
+    "Bobot tahap menentukan porsinya dalam nilai akhir.",
+    "A stage's weight sets its share of the final score.",
+  ],
   "rubricForm.stageUse": ["Tahap ini dinilai dalam rubrik", "This stage is scored in the rubric"],
   "rubricForm.weight": ["Bobot", "Weight"],
   "rubricForm.advance": ["Aturan lolos ke tahap berikutnya", "Rule for going on to the next stage"],
@@ -31,7 +40,10 @@ export const committeeRubric = {
   "rubricForm.type.judged": ["dinilai penilai", "judged"],
   "rubricForm.type.indicator": ["indikator", "indicator"],
   "rubricForm.key": ["Kode kriteria", "Criterion key"],
-  "rubricForm.keyHint": ["Huruf kecil, angka dan garis bawah, diawali huruf (mis. inovasi_program).", "Lower-case letters, digits and underscores, starting with a letter (e.g. programme_innovation)."],
+  "rubricForm.keyHint": [
+    "Huruf kecil, angka dan garis bawah, diawali huruf (mis. inovasi_program).",
+    "Lower-case letters, digits and underscores, starting with a letter (e.g. programme_innovation).",
+  ],
   "rubricForm.stage": ["Tahap", "Stage"],
   "rubricForm.type": ["Jenis", "Type"],
   "rubricForm.nameId": ["Nama (Bahasa Indonesia)", "Name (Bahasa Indonesia)"],
@@ -42,8 +54,8 @@ export const committeeRubric = {
   "rubricForm.indicator": ["Indikator", "Indicator"],
   "rubricForm.bands": ["Rentang nilai", "Bands"],
   "rubricForm.bandsHint": [
-    "Nilai indikator sekurang-kurangnya \"minimum\" mendapat poinnya. Baris kosong diabaikan; isi baris kosong untuk menambah rentang nilai.",
-    "An indicator value of at least \"minimum\" earns its points. Empty rows are ignored; fill an empty row to add a band.",
+    'Nilai indikator sekurang-kurangnya "minimum" mendapat poinnya. Baris kosong diabaikan; isi baris kosong untuk menambah rentang nilai.',
+    'An indicator value of at least "minimum" earns its points. Empty rows are ignored; fill an empty row to add a band.',
   ],
   "rubricForm.bandMin": ["Minimum", "Minimum"],
   "rubricForm.bandPoints": ["Poin", "Points"],
@@ -51,9 +63,15 @@ export const committeeRubric = {
   "rubricForm.bandPointsRow": ["Poin, baris {n}", "Points, row {n}"],
   "rubricForm.remove": ["Hapus kriteria ini", "Remove this criterion"],
   "rubricForm.added": ["Kriteria baru", "New criterion"],
-  "rubricForm.addedHint": ["Biarkan kosong bila tidak ada kriteria yang ditambahkan. Satu kriteria per penyimpanan.", "Leave empty when no criterion is added. One criterion per save."],
+  "rubricForm.addedHint": [
+    "Biarkan kosong bila tidak ada kriteria yang ditambahkan. Satu kriteria per penyimpanan.",
+    "Leave empty when no criterion is added. One criterion per save.",
+  ],
   "rubricForm.maxHint": ["Untuk kriteria yang dinilai penilai.", "For judged criteria."],
-  "rubricForm.indicatorHint": ["Untuk kriteria indikator (mis. {examples}).", "For indicator criteria (e.g. {examples})."],
+  "rubricForm.indicatorHint": [
+    "Untuk kriteria indikator (mis. {examples}).",
+    "For indicator criteria (e.g. {examples}).",
+  ],
 
   "rubricForm.gates": ["Syarat kelayakan", "Eligibility gates"],
   "rubricForm.gatesIntro": [
@@ -62,7 +80,10 @@ export const committeeRubric = {
   ],
   "rubricForm.gateLegend": ["Syarat {n}", "Gate {n}"],
   "rubricForm.newGate": ["Syarat baru", "New gate"],
-  "rubricForm.newGateHint": ["Biarkan kosong bila tidak ada syarat yang ditambahkan.", "Leave empty when no gate is added."],
+  "rubricForm.newGateHint": [
+    "Biarkan kosong bila tidak ada syarat yang ditambahkan.",
+    "Leave empty when no gate is added.",
+  ],
   "rubricForm.op": ["Operator", "Operator"],
   "rubricForm.value": ["Nilai", "Value"],
   "rubricForm.removeGate": ["Hapus syarat ini", "Remove this gate"],
@@ -74,16 +95,31 @@ export const committeeRubric = {
   "rubricForm.top": ["Isi dengan bilangan bulat dari 1 sampai 1.000.000.", "Enter a whole number from 1 to 1,000,000."],
   // Out of the scoring contract's ranges (scoring/limits.ts; test/app/rubric-form.test.ts checks the numbers).
   "rubricForm.weightRange": ["Bobot paling kecil 0,001 dan paling besar 1.000.", "A weight from 0.001 to 1,000."],
-  "rubricForm.maxRange": ["Nilai maksimum paling kecil 0,000001 dan paling besar 1.000.000.", "A maximum from 0.000001 to 1,000,000."],
-  "rubricForm.stepRange": ["Kelipatan nilai paling kecil 0,000001 dan tidak melebihi nilai maksimum.", "A step of at least 0.000001 and no more than the maximum."],
+  "rubricForm.maxRange": [
+    "Nilai maksimum paling kecil 0,000001 dan paling besar 1.000.000.",
+    "A maximum from 0.000001 to 1,000,000.",
+  ],
+  "rubricForm.stepRange": [
+    "Kelipatan nilai paling kecil 0,000001 dan tidak melebihi nilai maksimum.",
+    "A step of at least 0.000001 and no more than the maximum.",
+  ],
   "rubricForm.stepFit": [
     "Nilai maksimum harus kelipatan bulat dari kelipatan nilai ini, paling banyak 1.000.000 langkah.",
     "The maximum must be a whole number of these steps, 1,000,000 steps at most.",
   ],
-  "rubricForm.valueRange": ["Isi dengan angka antara -1.000.000.000.000.000 dan 1.000.000.000.000.000.", "Enter a number from -1,000,000,000,000,000 to 1,000,000,000,000,000."],
-  "rubricForm.trim": ["Isi dengan bilangan bulat dari 0 sampai 1.000.000.", "Enter a whole number from 0 to 1,000,000."],
+  "rubricForm.valueRange": [
+    "Isi dengan angka antara -1.000.000.000.000.000 dan 1.000.000.000.000.000.",
+    "Enter a number from -1,000,000,000,000,000 to 1,000,000,000,000,000.",
+  ],
+  "rubricForm.trim": [
+    "Isi dengan bilangan bulat dari 0 sampai 1.000.000.",
+    "Enter a whole number from 0 to 1,000,000.",
+  ],
   "rubricForm.sdRange": ["Batas simpangan baku antara 0 dan 100.", "A standard deviation limit from 0 to 100."],
-  "rubricForm.deltaRange": ["Perubahan bobot lebih dari 0 dan kurang dari 1 (mis. 0,1 untuk ±10%).", "A weight change greater than 0 and less than 1 (e.g. 0.1 for ±10%)."],
+  "rubricForm.deltaRange": [
+    "Perubahan bobot lebih dari 0 dan kurang dari 1 (mis. 0,1 untuk ±10%).",
+    "A weight change greater than 0 and less than 1 (e.g. 0.1 for ±10%).",
+  ],
   "rubricForm.minScore": ["Nilai minimum antara 0 dan 100.", "A minimum score between 0 and 100."],
   "rubricForm.tooLong": ["Terlalu panjang (paling banyak 200 karakter).", "Too long (200 characters at most)."],
   "rubricForm.identifier": [
@@ -91,12 +127,21 @@ export const committeeRubric = {
     "Lower-case letters, digits and underscores, starting with a letter (40 at most).",
   ],
   "rubricForm.keyTaken": ["Kode ini sudah dipakai kriteria lain.", "Another criterion already uses this key."],
-  "rubricForm.stageNotUsed": ["Tahap ini tidak dinilai dalam rubrik; centang tahapnya terlebih dahulu.", "This stage is not scored in the rubric; tick the stage first."],
+  "rubricForm.stageNotUsed": [
+    "Tahap ini tidak dinilai dalam rubrik; centang tahapnya terlebih dahulu.",
+    "This stage is not scored in the rubric; tick the stage first.",
+  ],
   "rubricForm.stageEmpty": ["Tahap ini belum memiliki kriteria.", "This stage has no criteria."],
   "rubricForm.advanceLast": ["Tahap terakhir tidak memiliki aturan lolos.", "The last stage has no advance rule."],
-  "rubricForm.bandDuplicate": ["Minimum ini sudah dipakai rentang nilai lain.", "Another band already has this minimum."],
+  "rubricForm.bandDuplicate": [
+    "Minimum ini sudah dipakai rentang nilai lain.",
+    "Another band already has this minimum.",
+  ],
   "rubricForm.bandsRequired": ["Isi sekurang-kurangnya satu rentang nilai.", "Fill in at least one band."],
-  "rubricForm.noCriteria": ["Rubrik memerlukan sekurang-kurangnya satu kriteria.", "A rubric needs at least one criterion."],
+  "rubricForm.noCriteria": [
+    "Rubrik memerlukan sekurang-kurangnya satu kriteria.",
+    "A rubric needs at least one criterion.",
+  ],
   "rubricForm.noStages": ["Rubrik memerlukan sekurang-kurangnya satu tahap.", "A rubric needs at least one stage."],
   "committee.rubric.maxBelowScores": [
     "Nilai maksimum kriteria {criterion} tidak boleh di bawah {value}: sudah ada nilai setinggi itu.",

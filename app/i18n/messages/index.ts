@@ -9,5 +9,15 @@ import { roleHomes } from "./role-homes";
 import { winners } from "./winners";
 
 // Each area keeps its own file; they are merged here into one dictionary.
-export const messages = { ...common, ...auth, ...roleHomes, ...winners, ...committee, ...committeeAdmin, ...committeeRubric, ...assess, ...portal };
+export const messages = {
+  ...common,
+  ...auth,
+  ...roleHomes,
+  ...winners,
+  ...committee,
+  ...committeeAdmin,
+  ...committeeRubric,
+  ...assess,
+  ...portal,
+};
 export type MessageKey = keyof typeof messages;
