@@ -18,6 +18,7 @@ import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
 import { parseForm } from "~/lib/forms";
 import { useLocale, useT } from "~/lib/use-t";
+import { InviteLinkCard } from "~/components/InviteLinkCard";
 import { categoryName } from "~/i18n/labels";
 import { formatDate } from "~/i18n/format";
 import { Field, FormErrorSummary, SelectField } from "~/components/Field";
@@ -244,15 +245,11 @@ export default function Organisations() {
 
       <h2 id="org-invite-title">{t("committee.orgs.inviteTitle")}</h2>
       {actionData?.invited ? (
-        <div className="card invite-link" role="status">
-          <h3>{t("committee.orgs.linkTitle", { category: categoryName(t, actionData.invited.category) })}</h3>
-          <p>{t("committee.people.linkOnce", { date: formatDate(actionData.invited.expiresAt, locale, true) })}</p>
-          <p>
-            <code className="invite-link__url" data-testid="invite-link">
-              {actionData.invited.link}
-            </code>
-          </p>
-        </div>
+        <InviteLinkCard
+          title={t("committee.orgs.linkTitle", { category: categoryName(t, actionData.invited.category) })}
+          link={actionData.invited.link}
+          expiresAt={actionData.invited.expiresAt}
+        />
       ) : null}
       <p>{t("committee.orgs.inviteIntro")}</p>
       <FormErrorSummary message={Object.keys(inviteErrors).length ? t("common.formErrors") : null} />

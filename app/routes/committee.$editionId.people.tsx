@@ -11,6 +11,7 @@ import { useLocale, useT } from "~/lib/use-t";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { ChoiceGroup, Field, FormErrorSummary } from "~/components/Field";
 import { StatusBadge } from "~/components/StatusBadge";
+import { InviteLinkCard } from "~/components/InviteLinkCard";
 import { publicUrl } from "~/lib/config.server";
 import { readForm } from "~/lib/request-body.server";
 
@@ -158,15 +159,11 @@ export default function People() {
 
       <h2 id="invite-title">{t("committee.people.inviteTitle")}</h2>
       {actionData?.invited ? (
-        <div className="card invite-link" role="status">
-          <h3>{t("committee.people.linkTitle", { email: actionData.invited.email })}</h3>
-          <p>{t("committee.people.linkOnce", { date: formatDate(actionData.invited.expiresAt, locale, true) })}</p>
-          <p>
-            <code className="invite-link__url" data-testid="invite-link">
-              {actionData.invited.link}
-            </code>
-          </p>
-        </div>
+        <InviteLinkCard
+          title={t("committee.people.linkTitle", { email: actionData.invited.email })}
+          link={actionData.invited.link}
+          expiresAt={actionData.invited.expiresAt}
+        />
       ) : null}
       <p>{t("committee.people.inviteIntro")}</p>
       <FormErrorSummary message={Object.keys(errors).length ? t("common.formErrors") : null} />

@@ -100,6 +100,20 @@ export async function addEvidence(
 }
 
 /**
+ * An evidence file of an entry that may still be edited (a draft, before the deadline), read after
+ * taking the entry's write lock; undefined when the file is not of this entry.
+ */
+async function draftFile(tx: Db, args: { fileId: number; entryId: number; now?: Date }) {
+  await holdEditableDraft(tx, args.entryId, args.now ?? new Date());
+  return tx
+    .selectFrom("evidence_files")
+    .selectAll()
+    .where("id", "=", args.fileId)
+    .where("entry_id", "=", args.entryId)
+    .executeTakeFirst();
+}
+
+/**
  * Replaces the bytes of an evidence file (same criterion, new name/type/size/hash) and returns the
  * old storage name so the caller can remove the old bytes; null when the file is not of the entry.
  */
@@ -116,13 +130,7 @@ export async function replaceEvidence(
 ) {
   const at = (args.now ?? new Date()).toISOString();
   return inTransaction(db, async (tx) => {
-    await holdEditableDraft(tx, args.entryId, args.now ?? new Date());
-    const old = await tx
-      .selectFrom("evidence_files")
-      .selectAll()
-      .where("id", "=", args.fileId)
-      .where("entry_id", "=", args.entryId)
-      .executeTakeFirst();
+    const old = await draftFile(tx, args);
     if (!old) return null;
     const f = args.file;
     await tx
@@ -160,13 +168,7 @@ export async function deleteEvidence(
 ) {
   const at = (args.now ?? new Date()).toISOString();
   return inTransaction(db, async (tx) => {
-    await holdEditableDraft(tx, args.entryId, args.now ?? new Date());
-    const old = await tx
-      .selectFrom("evidence_files")
-      .selectAll()
-      .where("id", "=", args.fileId)
-      .where("entry_id", "=", args.entryId)
-      .executeTakeFirst();
+    const old = await draftFile(tx, args);
     if (!old) return null;
     await tx.deleteFrom("evidence_files").where("id", "=", args.fileId).execute();
     await audit(tx, {
