@@ -1,11 +1,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { auditFilterOptions, auditLogPage, type AuditFilter } from "../../db/queries/audit-log";
+import { auditFilterOptions, auditLogPage, auditNames, type AuditFilter } from "../../db/queries/audit-log";
 import { requireEditionCommittee } from "~/lib/committee.server";
 import { getT } from "~/lib/locale.server";
 import { useLocale, useT } from "~/lib/use-t";
 import { formatDate, formatNumber } from "~/i18n/format";
+import {
+  auditActionName,
+  auditChangeLines,
+  auditSubjectText,
+  type AuditLine,
+  type AuditNames,
+} from "~/i18n/audit-labels";
+import { categoryName } from "~/i18n/labels";
 import { FormErrorSummary, SelectField, type Choice } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { refusePost } from "~/lib/guards.server";
@@ -49,16 +57,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     else if (name === "action") filter.action = parsed.data as string;
     else filter.page = parsed.data as number;
   }
-  const [log, options] = await Promise.all([auditLogPage(db, edition.id, filter), auditFilterOptions(db, edition.id)]);
+  const [log, options, names] = await Promise.all([
+    auditLogPage(db, edition.id, filter),
+    auditFilterOptions(db, edition.id),
+    auditNames(db, edition.id),
+  ]);
   // Filters are kept for the page links; the page number is not.
   const kept = new URLSearchParams();
   for (const k of ["entry", "user", "action"] as const) if (values[k] && !errors[k]) kept.set(k, values[k]);
-  return { edition: { id: edition.id }, log, options, errors, values, kept: kept.toString() };
-}
-
-function shorten(text: string | null, max = 140) {
-  if (!text) return "–";
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return { edition: { id: edition.id }, log, options, names, errors, values, kept: kept.toString() };
 }
 
 export default function AuditLog() {
@@ -66,6 +73,11 @@ export default function AuditLog() {
   const locale = useLocale();
   const d = useLoaderData<typeof loader>();
   const { errors, values, log } = d;
+  // Every code in words: actions, subjects, and before/after as "field: old → new" lines.
+  const names: AuditNames = {
+    ...d.names,
+    categories: Object.fromEntries(Object.entries(d.names.categories).map(([id, key]) => [id, categoryName(t, key)])),
+  };
   const pageLink = (page: number) => `?${d.kept ? `${d.kept}&` : ""}page=${page}`;
   const select = (name: "entry" | "user" | "action", label: string, options: Choice[]) => (
     <SelectField
@@ -97,7 +109,7 @@ export default function AuditLog() {
         {select(
           "action",
           t("committee.audit.action"),
-          d.options.actions.map((a) => [a, a]),
+          d.options.actions.map((a) => [a, auditActionName(t, a)]),
         )}
         <div className="audit__buttons">
           <button type="submit" className="primary">
@@ -133,11 +145,9 @@ export default function AuditLog() {
                 <tr key={r.id}>
                   <td>{formatDate(r.at, locale, true)}</td>
                   <td>{r.userName ?? t("committee.audit.system")}</td>
-                  <th scope="row">
-                    <code>{r.action}</code>
-                  </th>
+                  <th scope="row">{auditActionName(t, r.action)}</th>
                   <td>
-                    {r.subject ?? "–"}
+                    {auditSubjectText(t, r.subject, names)}
                     {r.organisationName ? (
                       <>
                         <br />
@@ -146,8 +156,7 @@ export default function AuditLog() {
                     ) : null}
                   </td>
                   <td className="audit__change">
-                    <code title={r.before ?? undefined}>{shorten(r.before)}</code> →{" "}
-                    <code title={r.after ?? undefined}>{shorten(r.after)}</code>
+                    <ChangeLines lines={auditChangeLines(t, locale, r, names)} />
                   </td>
                   <td>{r.reason ?? "–"}</td>
                 </tr>
@@ -171,5 +180,26 @@ export default function AuditLog() {
         </nav>
       ) : null}
     </section>
+  );
+}
+
+/** "field: old → new" per line; a value only before or only after stands alone. */
+function ChangeLines({ lines }: { lines: AuditLine[] }) {
+  if (lines.length === 0) return <>–</>;
+  return (
+    <ul className="audit__lines">
+      {lines.map((l, i) => (
+        <li key={i}>
+          {l.field}:{" "}
+          {l.before === null || l.after === null || l.before === l.after ? (
+            (l.after ?? l.before)
+          ) : (
+            <>
+              {l.before} → {l.after}
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

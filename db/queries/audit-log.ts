@@ -83,3 +83,42 @@ export async function auditFilterOptions(db: Db, editionId: number) {
   ]);
   return { actions: actions.map((a) => a.action), users, entries };
 }
+
+/**
+ * Names for the ids the log's before/after values mention: the edition's people (members and
+ * actors), its entrants (entry id → organisation) and its categories (id → key).
+ */
+export async function auditNames(db: Db, editionId: number) {
+  const [users, entries, categories] = await Promise.all([
+    db
+      .selectFrom("users as u")
+      .select(["u.id", "u.name"])
+      .where((eb) =>
+        eb.or([
+          eb("u.id", "in", eb.selectFrom("memberships").select("user_id").where("edition_id", "=", editionId)),
+          eb(
+            "u.id",
+            "in",
+            eb
+              .selectFrom("audit_log")
+              .select("user_id")
+              .where("edition_id", "=", editionId)
+              .where("user_id", "is not", null),
+          ),
+        ]),
+      )
+      .execute(),
+    db
+      .selectFrom("entries as e")
+      .innerJoin("organisations as o", "o.id", "e.organisation_id")
+      .select(["e.id", "o.name"])
+      .where("e.edition_id", "=", editionId)
+      .execute(),
+    db.selectFrom("categories").select(["id", "key"]).where("edition_id", "=", editionId).execute(),
+  ]);
+  return {
+    users: Object.fromEntries(users.map((u) => [String(u.id), u.name])),
+    entries: Object.fromEntries(entries.map((e) => [String(e.id), e.name])),
+    categories: Object.fromEntries(categories.map((c) => [String(c.id), c.key])),
+  };
+}

@@ -1,4 +1,5 @@
 import { assess } from "./assess";
+import { audit } from "./audit";
 import { auth } from "./auth";
 import { common } from "./common";
 import { committee } from "./committee";
@@ -19,5 +20,6 @@ export const messages = {
   ...committeeRubric,
   ...assess,
   ...portal,
+  ...audit,
 };
 export type MessageKey = keyof typeof messages;
