@@ -9,7 +9,8 @@ import { matrixCsv, rankingCsv, workbook, type ExportContext } from "~/lib/expor
 
 export const action = refusePost;
 
-// Resource route: the live ranking and the full score matrix of a category as CSV or XLSX.
+// Resource route: the live ranking and the full score matrix of a category as CSV or XLSX, in the
+// requesting user's language.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, edition, category } = await requireCategoryCommittee(request, params);
   const { t, locale } = await getT(request);
@@ -28,16 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     result,
     entryName: new Map(scoring.entries.map((e) => [String(e.id), e.organisation_name])),
     assessorName: new Map([...names].map(([k, v]) => [String(k), v])),
-    criterionName: new Map(definition.criteria.map((c) => [c.id, (locale === "en" ? c.name?.en : c.name?.id) ?? c.id])),
-    labels: {
-      rank: t("committee.ranking.rank"),
-      organisation: t("common.organisation"),
-      total: t("committee.ranking.total"),
-      reached: t("committee.ranking.reached"),
-      flags: t("committee.ranking.flags"),
-      assessor: t("role.assessor"),
-      entry: t("committee.export.entry"),
-    },
+    // A criterion without an English name keeps its Indonesian one.
+    criterionName: new Map(
+      definition.criteria.map((c) => [c.id, (locale === "en" ? c.name?.en || c.name?.id : c.name?.id) || c.id]),
+    ),
+    t,
   };
   const base = `paritrana-${edition.id}-${category.key}`;
   if (format === "csv") {
@@ -49,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     });
   }
-  const body = await workbook(ctx, { ranking: t("committee.overview.ranking"), matrix: t("committee.export.matrix") });
+  const body = await workbook(ctx);
   return new Response(new Uint8Array(body), {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -15,7 +15,7 @@ import { formatDate, formatNumber } from "~/i18n/format";
 import { DistributionChart, RankRangeChart, SeverityChart } from "~/components/CommitteeCharts";
 import { FormErrorSummary } from "~/components/Field";
 import { gateText } from "~/lib/indicators";
-import { isMessageKey } from "~/i18n";
+import { flagText as resultFlagText, variantText as resultVariantText } from "~/i18n/result-labels";
 import { assessorSeverity, scaledScores, type JudgedCriterionResult, type ScoringResult } from "../../scoring/index";
 import { readForm } from "~/lib/request-body.server";
 
@@ -142,24 +142,13 @@ export default function Ranking() {
   const { category, result } = d;
   const base = `/committee/${d.edition.id}`;
   const nameOf = (id: string) => d.entryName[id] ?? id;
-  // Flags read "kind:subject" (docs/scoring-contract.md §14); shown in words, the raw flag kept as a tooltip.
-  const flagText = (flag: string) => {
-    const [kind, subject = ""] = flag.split(/:(.*)/s);
-    const name =
-      kind === "calibration-skipped" ? (d.assessorName[subject] ?? subject) : (d.critName[subject] ?? subject);
-    const key = `committee.flag.${kind}`;
-    return isMessageKey(key) ? t(key, { name }) : flag;
+  // Flags and sensitivity variants in words (app/i18n/result-labels.ts, shared with the exports).
+  const resultNames = {
+    criterion: (id: string) => d.critName[id] ?? id,
+    assessor: (id: string) => d.assessorName[id] ?? id,
   };
-  // Sensitivity variants in words: "weight:<criterion>:+10%" and "without:<assessor>".
-  const variantText = (variant: string) => {
-    const [, criterion, change] = variant.match(/^weight:(.+):([+-].+)$/) ?? [];
-    if (criterion !== undefined && change !== undefined)
-      return t("committee.ranking.variantWeight", { criterion: d.critName[criterion] ?? criterion, change });
-    const [, assessor] = variant.match(/^without:(.+)$/) ?? [];
-    return assessor !== undefined
-      ? t("committee.ranking.variantWithout", { assessor: d.assessorName[assessor] ?? assessor })
-      : variant;
-  };
+  const flagText = (flag: string) => resultFlagText(t, flag, resultNames);
+  const variantText = (variant: string) => resultVariantText(t, variant, resultNames);
   const gateName = (id: string) => {
     const gate = d.gates.find((g) => g.id === id);
     return gate ? gateText(t, gate) : id;
