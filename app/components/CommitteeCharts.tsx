@@ -1,7 +1,15 @@
 // Server-rendered SVG charts of the committee console. Each chart has a title, a description and a
 // table with the same figures (the text alternative), so nothing is shown as a picture only.
+// The tables write numbers the Indonesian way, as the rest of the UI does (82,80; +1,50).
+import { formatNumber } from "~/i18n/format";
 
 const W = 560;
+
+/** A difference with its sign, to 2 decimals: "+1,50", "-0,25", "0,00" (never "-0,00"). */
+const signed = (n: number) => {
+  const r = Math.round(n * 100) / 100 || 0;
+  return `${r > 0 ? "+" : ""}${formatNumber(r, 2)}`;
+};
 
 /**
  * A row label right-aligned before the plot; one longer than the space (about 6 px a character at
@@ -81,9 +89,9 @@ export function DistributionChart({
             {rows.map((r) => (
               <tr key={r.label}>
                 <th scope="row">{r.label}</th>
-                <td className="num">{r.values.length}</td>
-                <td className="num">{r.values.length ? Math.min(...r.values).toFixed(1) : "–"}</td>
-                <td className="num">{r.values.length ? Math.max(...r.values).toFixed(1) : "–"}</td>
+                <td className="num">{formatNumber(r.values.length)}</td>
+                <td className="num">{r.values.length ? formatNumber(Math.min(...r.values), 1) : "–"}</td>
+                <td className="num">{r.values.length ? formatNumber(Math.max(...r.values), 1) : "–"}</td>
               </tr>
             ))}
           </tbody>
@@ -162,8 +170,8 @@ export function SeverityChart({
             {rows.map((r) => (
               <tr key={r.label}>
                 <th scope="row">{r.label}</th>
-                <td className="num">{r.diff.toFixed(2)}</td>
-                <td className="num">{r.n}</td>
+                <td className="num">{signed(r.diff)}</td>
+                <td className="num">{formatNumber(r.n)}</td>
               </tr>
             ))}
           </tbody>
@@ -235,9 +243,9 @@ export function RankRangeChart({
             {rows.map((r) => (
               <tr key={r.label}>
                 <th scope="row">{r.label}</th>
-                <td className="num">{r.rank}</td>
-                <td className="num">{r.best}</td>
-                <td className="num">{r.worst}</td>
+                <td className="num">{formatNumber(r.rank)}</td>
+                <td className="num">{formatNumber(r.best)}</td>
+                <td className="num">{formatNumber(r.worst)}</td>
               </tr>
             ))}
           </tbody>
