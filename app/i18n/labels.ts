@@ -1,6 +1,7 @@
 // Names of the award's fixed vocabulary that many pages print. Each takes the literal type of its
 // value, so a category or stage without a text fails the typecheck instead of showing a raw key.
 import type { CategoryKey, StageKey } from "../../db/schema";
+import type { ConflictKind } from "../domain/conflicts";
 import { isMessageKey, type T } from "./index";
 
 export const categoryName = (t: T, key: CategoryKey): string => t(`category.${key}`);
@@ -12,3 +13,6 @@ export function stageIdName(t: T, id: string): string {
   const key = `stage.${id}`;
   return isMessageKey(key) ? t(key) : id;
 }
+
+/** A kind of conflict of interest (app/domain/conflicts.ts), in words. */
+export const conflictKindName = (t: T, kind: ConflictKind): string => t(`assess.conflict.kind.${kind}`);

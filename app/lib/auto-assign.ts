@@ -128,3 +128,31 @@ export function autoAssign(input: AutoAssignInput): AutoAssignPlan {
     cap,
   };
 }
+
+/**
+ * Why a plan adds nothing, so that the page can say so instead of offering to apply 0 pairs:
+ * no entries in the stage, nobody on its panel, every entry already has k people, the people
+ * still needed are all at the cap, or everyone left is blocked (conflict, own organisation) or
+ * already on the entry. Null when the plan has pairs.
+ */
+export type EmptyPlanReason = "no_entries" | "no_people" | "complete" | "at_capacity" | "blocked";
+
+export function emptyPlanReason(input: AutoAssignInput, plan: AutoAssignPlan): EmptyPlanReason | null {
+  if (plan.pairs.length > 0) return null;
+  if (input.entries.length === 0) return "no_entries";
+  if (input.people.length === 0) return "no_people";
+  if (plan.short.length === 0) return "complete";
+  const blocked = new Set((input.blocked ?? []).map((b) => key(b.entry, b.person)));
+  const on = new Set((input.existing ?? []).map((x) => key(x.entry, x.person)));
+  const someoneFree = plan.short.some((s) =>
+    input.people.some((p) => !blocked.has(key(s.entry, p)) && !on.has(key(s.entry, p))),
+  );
+  return someoneFree ? "at_capacity" : "blocked";
+}
+
+/** The plan's new pairs per entry, in the plan's order: entry → the people it gets. */
+export function pairsByEntry(pairs: AutoAssignPlan["pairs"]): Map<Id, Id[]> {
+  const out = new Map<Id, Id[]>();
+  for (const p of pairs) out.set(p.entry, [...(out.get(p.entry) ?? []), p.person]);
+  return out;
+}

@@ -8,6 +8,7 @@ import {
   progressEntry,
   reopenEditionScoresheet,
   reopenEntry,
+  replacedConflictRows,
   stageAssignmentRows,
   summariseProgress,
 } from "../../db/queries/progress";
@@ -52,7 +53,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reopenId !== null ? ((await progressAssignment(db, edition.id, idParam(reopenId))) ?? notFound()) : null;
   const entry =
     reopenEntryId !== null ? ((await progressEntry(db, edition.id, idParam(reopenEntryId))) ?? notFound()) : null;
-  const progress = summariseProgress(await stageAssignmentRows(db, edition.id, stage));
+  const [rows, replaced] = await Promise.all([
+    stageAssignmentRows(db, edition.id, stage),
+    replacedConflictRows(db, edition.id, stage),
+  ]);
+  const progress = summariseProgress([...rows, ...replaced]);
   return {
     edition: { id: edition.id },
     stages: stages.map((s) => ({ key: s.key, status: s.status })),
@@ -117,7 +122,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-const tone = { not_started: "neutral", draft: "warn", submitted: "good" } as const;
+const tone = { not_started: "neutral", draft: "warn", submitted: "good", conflict: "info" } as const;
 
 export default function Progress() {
   const t = useT();
@@ -128,12 +133,19 @@ export default function Progress() {
   const base = `/committee/${d.edition.id}/progress`;
   const stageQ = `stage=${d.stage}`;
   const p = d.progress;
-  const countCells = (c: { assigned: number; submitted: number; draft: number; notStarted: number }) => (
+  const countCells = (c: {
+    assigned: number;
+    submitted: number;
+    draft: number;
+    notStarted: number;
+    conflict: number;
+  }) => (
     <>
       <td className="num">{formatNumber(c.assigned)}</td>
       <td className="num">{formatNumber(c.submitted)}</td>
       <td className="num">{formatNumber(c.draft)}</td>
       <td className="num">{formatNumber(c.notStarted)}</td>
+      <td className="num">{formatNumber(c.conflict)}</td>
     </>
   );
   const countHeads = (
@@ -149,6 +161,9 @@ export default function Progress() {
       </th>
       <th scope="col" className="num">
         {t("committee.progress.notStarted")}
+      </th>
+      <th scope="col" className="num">
+        {t("committee.progress.conflict")}
       </th>
     </>
   );
@@ -200,7 +215,7 @@ export default function Progress() {
         />
       ) : null}
 
-      {p.total.assigned === 0 ? (
+      {p.total.assigned + p.total.conflict === 0 ? (
         <p>{t("committee.progress.empty")}</p>
       ) : (
         <>
@@ -211,6 +226,9 @@ export default function Progress() {
               draft: formatNumber(p.total.draft),
               notStarted: formatNumber(p.total.notStarted),
             })}
+            {p.total.conflict > 0
+              ? ` ${t("committee.progress.totalConflicts", { count: formatNumber(p.total.conflict) })}`
+              : null}
           </p>
           <h2>{t("committee.progress.byCategory")}</h2>
           <table className="data">
@@ -266,10 +284,15 @@ export default function Progress() {
                   <td>
                     <ul className="progress__sheets">
                       {e.sheets.map((s) => (
-                        <li key={s.assignmentId}>
+                        <li key={s.assignmentId ?? `replaced-${s.userId}`}>
                           {s.userName}:{" "}
-                          <StatusBadge tone={tone[s.status]}>{t(`assess.status.${s.status}`)}</StatusBadge>
-                          {s.status === "submitted" ? (
+                          <StatusBadge tone={tone[s.state]}>
+                            {s.state === "conflict"
+                              ? t("committee.progress.conflictDeclared")
+                              : t(`assess.status.${s.state}`)}
+                          </StatusBadge>
+                          {s.replacedBy ? ` ${t("committee.progress.replacedBy", { name: s.replacedBy })}` : null}
+                          {s.state === "submitted" ? (
                             <>
                               {" "}
                               <Link

@@ -1,6 +1,8 @@
 import { inTransaction, type Db } from "../client";
 import type { AssignmentStatus, CategoryKey, EntryStatus, StageKey } from "../schema";
+import { sheetState, type SheetState } from "../../app/domain/conflict-resolution";
 import { audit, json } from "./audit";
+import { conflictReplacements } from "./conflicts";
 import { reopenScoresheet } from "./scores";
 
 // The committee's view of how far the panels are: for one stage of an edition, every assignment
@@ -8,7 +10,8 @@ import { reopenScoresheet } from "./scores";
 // reopen a submitted scoresheet or a submitted entry, always with a reason, always audited.
 
 export interface ProgressRow {
-  assignmentId: number;
+  /** Null for a conflicted person whose assignment was handed to someone else (conflictRows). */
+  assignmentId: number | null;
   entryId: number;
   entryStatus: EntryStatus;
   organisationName: string;
@@ -19,6 +22,10 @@ export interface ProgressRow {
   status: AssignmentStatus;
   version: number;
   submittedAt: string | null;
+  /** The person declared a conflict of interest on the entry. */
+  conflictDeclared: boolean;
+  /** Who took the conflicted person's place, if someone did. */
+  replacedBy: string | null;
 }
 
 /** Every assignment of a stage of the edition, by category, organisation and assessor. */
@@ -29,6 +36,9 @@ export async function stageAssignmentRows(db: Db, editionId: number, stage: Stag
     .innerJoin("organisations as o", "o.id", "e.organisation_id")
     .innerJoin("categories as c", "c.id", "e.category_id")
     .innerJoin("users as u", "u.id", "a.user_id")
+    .leftJoin("conflict_declarations as cd", (j) =>
+      j.onRef("cd.entry_id", "=", "a.entry_id").onRef("cd.user_id", "=", "a.user_id").on("cd.has_conflict", "=", 1),
+    )
     .select([
       "a.id as assignmentId",
       "e.id as entryId",
@@ -41,6 +51,7 @@ export async function stageAssignmentRows(db: Db, editionId: number, stage: Stag
       "a.status",
       "a.version",
       "a.submitted_at as submittedAt",
+      "cd.id as conflictId",
     ])
     .where("e.edition_id", "=", editionId)
     .where("a.stage_key", "=", stage)
@@ -49,26 +60,94 @@ export async function stageAssignmentRows(db: Db, editionId: number, stage: Stag
     .orderBy("e.id")
     .orderBy("u.name")
     .orderBy("a.id")
+    .execute()
+    .then((rows) =>
+      rows.map(({ conflictId, ...r }) => ({ ...r, conflictDeclared: conflictId !== null, replacedBy: null })),
+    );
+}
+
+/**
+ * People of a stage who declared a conflict and whose assignment the committee handed to someone
+ * else (the assignment itself is gone: reassign() deletes it), as rows for the progress page, so
+ * that the entry shows "conflict declared, replaced by …" rather than forgetting them.
+ */
+export async function replacedConflictRows(db: Db, editionId: number, stage: StageKey): Promise<ProgressRow[]> {
+  const replaced = (await conflictReplacements(db, editionId)).filter((r) => r.stage === stage);
+  if (replaced.length === 0) return [];
+  const declared = await db
+    .selectFrom("conflict_declarations as cd")
+    .innerJoin("entries as e", "e.id", "cd.entry_id")
+    .innerJoin("organisations as o", "o.id", "e.organisation_id")
+    .innerJoin("categories as c", "c.id", "e.category_id")
+    .innerJoin("users as u", "u.id", "cd.user_id")
+    .select([
+      "e.id as entryId",
+      "e.status as entryStatus",
+      "o.name as organisationName",
+      "c.id as categoryId",
+      "c.key as category",
+      "u.id as userId",
+      "u.name as userName",
+    ])
+    .where("e.edition_id", "=", editionId)
+    .where("cd.has_conflict", "=", 1)
+    .where("cd.entry_id", "in", [...new Set(replaced.map((r) => r.entryId))])
     .execute();
+  const still = new Set(
+    (
+      await db
+        .selectFrom("assignments")
+        .select(["entry_id", "user_id"])
+        .where("stage_key", "=", stage)
+        .where("entry_id", "in", [...new Set(replaced.map((r) => r.entryId))])
+        .execute()
+    ).map((a) => `${a.entry_id}/${a.user_id}`),
+  );
+  return declared.flatMap((d) => {
+    // The latest hand-over of this person's assignment on the entry, unless they hold one again.
+    const last = replaced.filter((r) => r.entryId === d.entryId && r.fromUserId === d.userId).at(-1);
+    if (!last || still.has(`${d.entryId}/${d.userId}`)) return [];
+    return [
+      {
+        ...d,
+        assignmentId: null,
+        status: "not_started" as const,
+        version: 0,
+        submittedAt: null,
+        conflictDeclared: true,
+        replacedBy: last.toUserName,
+      },
+    ];
+  });
 }
 
 export interface Counts {
+  /** Sheets someone is expected to score (a declared conflict is not one). */
   assigned: number;
   notStarted: number;
   draft: number;
   submitted: number;
+  /** Sheets of people who declared a conflict: not behind, counted apart. */
+  conflict: number;
 }
 
-const empty = (): Counts => ({ assigned: 0, notStarted: 0, draft: 0, submitted: 0 });
+const empty = (): Counts => ({ assigned: 0, notStarted: 0, draft: 0, submitted: 0, conflict: 0 });
 
-function add(c: Counts, status: AssignmentStatus) {
+function add(c: Counts, state: SheetState) {
+  if (state === "conflict") {
+    c.conflict++;
+    return;
+  }
   c.assigned++;
-  if (status === "not_started") c.notStarted++;
-  else if (status === "draft") c.draft++;
+  if (state === "not_started") c.notStarted++;
+  else if (state === "draft") c.draft++;
   else c.submitted++;
 }
 
-/** Sums the rows per category, per assessor and per entry (keeping the rows' order). */
+/**
+ * Sums the rows per category, per assessor and per entry (keeping the rows' order); each sheet
+ * gets its state (app/domain/conflict-resolution.ts: a declared conflict is not "not started").
+ */
 export function summariseProgress(rows: ProgressRow[]) {
   const total = empty();
   const categories = new Map<number, { categoryId: number; category: CategoryKey } & Counts>();
@@ -81,17 +160,18 @@ export function summariseProgress(rows: ProgressRow[]) {
       categoryId: number;
       category: CategoryKey;
       entryStatus: EntryStatus;
-      sheets: ProgressRow[];
+      sheets: (ProgressRow & { state: SheetState })[];
     } & Counts
   >();
   for (const r of rows) {
-    add(total, r.status);
+    const state = sheetState(r.status, r.conflictDeclared);
+    add(total, state);
     let c = categories.get(r.categoryId);
     if (!c) categories.set(r.categoryId, (c = { categoryId: r.categoryId, category: r.category, ...empty() }));
-    add(c, r.status);
+    add(c, state);
     let p = people.get(r.userId);
     if (!p) people.set(r.userId, (p = { userId: r.userId, userName: r.userName, ...empty() }));
-    add(p, r.status);
+    add(p, state);
     let e = entries.get(r.entryId);
     if (!e) {
       entries.set(
@@ -107,8 +187,8 @@ export function summariseProgress(rows: ProgressRow[]) {
         }),
       );
     }
-    add(e, r.status);
-    e.sheets.push(r);
+    add(e, state);
+    e.sheets.push({ ...r, state });
   }
   return {
     total,

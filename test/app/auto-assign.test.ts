@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { autoAssign, type AutoAssignInput } from "../../app/lib/auto-assign";
+import { autoAssign, emptyPlanReason, pairsByEntry, type AutoAssignInput } from "../../app/lib/auto-assign";
 
 const range = (n: number, from = 1) => Array.from({ length: n }, (_, i) => i + from);
 
@@ -107,5 +107,34 @@ describe("autoAssign", () => {
     expect(plan.short).toEqual([]);
     for (const e of range(500)) expect(per.get(e)?.size).toBe(3);
     for (const l of plan.loads) expect(l.total).toBeLessThanOrEqual(Math.ceil(1500 / 40));
+  });
+});
+
+describe("emptyPlanReason and pairsByEntry", () => {
+  const reason = (input: AutoAssignInput) => emptyPlanReason(input, autoAssign(input));
+  it("says why a plan adds nothing, and nothing when it adds pairs", () => {
+    expect(reason({ entries: [1, 2], people: [10, 11], k: 1 })).toBeNull();
+    expect(reason({ entries: [], people: [10], k: 1 })).toBe("no_entries");
+    expect(reason({ entries: [1], people: [], k: 1 })).toBe("no_people");
+    expect(reason({ entries: [1], people: [10, 11], k: 1, existing: [{ entry: 1, person: 10 }] })).toBe("complete");
+    expect(
+      reason({
+        entries: [1],
+        people: [10, 11],
+        k: 2,
+        existing: [{ entry: 1, person: 10 }],
+        blocked: [{ entry: 1, person: 11 }],
+      }),
+    ).toBe("blocked");
+    expect(reason({ entries: [1, 2], people: [10], k: 1, cap: 1, existing: [{ entry: 1, person: 10 }] })).toBe(
+      "at_capacity",
+    );
+  });
+  it("groups the new pairs by entry", () => {
+    const plan = autoAssign({ entries: [1, 2], people: [10, 11], k: 2 });
+    expect([...pairsByEntry(plan.pairs)]).toEqual([
+      [1, [10, 11]],
+      [2, [10, 11]],
+    ]);
   });
 });

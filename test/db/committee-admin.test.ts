@@ -36,6 +36,7 @@ describe("progress", () => {
       notStarted: count("not_started"),
       draft: count("draft"),
       submitted: count("submitted"),
+      conflict: 0,
     });
     expect(p.total.submitted).toBeGreaterThan(0);
     expect(p.total.notStarted).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { FormErrorSummary } from "~/components/Field";
 import { CONFLICT_KINDS, type ActionResult } from "~/lib/assess-form";
 import { useT } from "~/lib/use-t";
+import { conflictKindName } from "~/i18n/labels";
 
 /** The conflict-of-interest declaration, asked once before the entry's evidence is shown. */
 export function ConflictForm({ organisation }: { organisation: string }) {
@@ -52,7 +53,7 @@ export function ConflictForm({ organisation }: { organisation: string }) {
           {CONFLICT_KINDS.map((k) => (
             <label key={k} className="choice">
               <input type="radio" name="kind" value={k} defaultChecked={r?.values.kind === k} />{" "}
-              {t(`assess.conflict.kind.${k}`)}
+              {conflictKindName(t, k)}
             </label>
           ))}
           {errorOf("kind")}

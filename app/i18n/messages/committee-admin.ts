@@ -55,6 +55,13 @@ export const committeeAdmin = {
     "Cannot be reopened: it is no longer submitted (it may have just changed).",
   ],
   "committee.progress.inactive": ["nonaktif", "inactive"],
+  "committee.progress.conflict": ["Konflik kepentingan", "Conflict of interest"],
+  "committee.progress.conflictDeclared": ["Konflik kepentingan dinyatakan", "Conflict of interest declared"],
+  "committee.progress.replacedBy": ["— diganti oleh {name}", "— replaced by {name}"],
+  "committee.progress.totalConflicts": [
+    "{count} lembar tidak dihitung karena penilainya menyatakan konflik kepentingan.",
+    "{count} sheets are not counted because their assessor declared a conflict of interest.",
+  ],
 
   "committee.people.title": ["Penilai dan juri", "Assessors and jury"],
   "committee.people.intro": [

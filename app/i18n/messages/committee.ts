@@ -217,7 +217,47 @@ export const committee = {
   "committee.assign.apply": ["Terapkan {count} penugasan", "Apply {count} assignments"],
   "committee.assign.applied": ["{count} penugasan ditambahkan.", "{count} assignments added."],
   "committee.assign.manualTitle": ["Penugasan manual", "Manual assignment"],
-  "committee.assign.entryId": ["Nomor peserta", "Entrant number"],
+  "committee.assign.entry": ["Peserta", "Entrant"],
+  "committee.assign.entryRequired": ["Pilih peserta.", "Choose the entrant."],
+  "committee.assign.personRequired": ["Pilih orangnya.", "Choose the person."],
+  "committee.assign.manualStage": ["Tahap penugasan manual", "Stage of the manual assignment"],
+  "committee.assign.showStage": ["Tampilkan peserta tahap ini", "Show this stage's entrants"],
+  "committee.assign.noEntries": [
+    "Belum ada peserta pada tahap {stage}.",
+    "There are no entrants in the {stage} stage yet.",
+  ],
+  "committee.assign.manualDone": [
+    "{person} ditugaskan untuk {organisation}.",
+    "{person} is assigned to {organisation}.",
+  ],
+  "committee.assign.alreadyAssigned": [
+    "Orang tersebut sudah ditugaskan pada peserta ini di tahap ini.",
+    "That person is already assigned to this entrant in this stage.",
+  ],
+  "committee.assign.pairsTitle": ["Penugasan baru per peserta", "New assignments by entrant"],
+  "committee.assign.loadsTitle": ["Beban per penilai", "Load per assessor"],
+  "committee.assign.newPeople": ["Ditugaskan baru", "Newly assigned"],
+  "committee.assign.existingPeople": ["Sudah ditugaskan sebelumnya", "Already assigned before"],
+  "committee.assign.empty.no_entries": [
+    "Tidak ada yang perlu ditugaskan: belum ada peserta pada tahap ini.",
+    "Nothing to assign: there are no entrants in this stage yet.",
+  ],
+  "committee.assign.empty.no_people": [
+    "Tidak ada yang dapat ditugaskan: panel tahap ini belum memiliki anggota aktif.",
+    "Nothing can be assigned: this stage's panel has no active members.",
+  ],
+  "committee.assign.empty.complete": [
+    "Tidak ada yang perlu ditugaskan: setiap peserta sudah mendapat cukup penilai.",
+    "Nothing to assign: every entrant already has enough assessors.",
+  ],
+  "committee.assign.empty.at_capacity": [
+    "Tidak ada yang dapat ditugaskan: penilai yang masih bisa menilai sudah mencapai beban maksimum. Naikkan beban maksimum.",
+    "Nothing can be assigned: the assessors who could still take an entrant are at their maximum load. Raise the maximum load.",
+  ],
+  "committee.assign.empty.blocked": [
+    "Tidak ada yang dapat ditugaskan: semua anggota panel lainnya memiliki konflik kepentingan atau sudah ditugaskan pada peserta tersebut.",
+    "Nothing can be assigned: every other panel member has a conflict of interest or is already assigned to those entrants.",
+  ],
   "committee.assign.manual": ["Tugaskan", "Assign"],
   "committee.assign.blocked": [
     "Ada konflik kepentingan atau hubungan organisasi.",
@@ -237,6 +277,21 @@ export const committee = {
     "No conflict of interest has been declared.",
   ],
   "committee.assign.kind": ["Jenis", "Kind"],
+  "committee.assign.conflictState": ["Keadaan", "State"],
+  "committee.assign.state.needs_action": ["Perlu diganti", "Needs a replacement"],
+  "committee.assign.state.replaced": ["Selesai: sudah diganti", "Resolved: replaced"],
+  "committee.assign.state.nothing_to_do": [
+    "Selesai: tidak ada penugasan yang perlu diganti",
+    "Resolved: no assignment to replace",
+  ],
+  "committee.assign.replacedBy": [
+    "{stage}: diganti oleh {name} (oleh {by}, {date})",
+    "{stage}: replaced by {name} (by {by}, {date})",
+  ],
+  "committee.assign.noCandidates": [
+    "{stage}: tidak ada anggota panel lain yang dapat menggantikan (semua sudah ditugaskan pada peserta ini atau berkonflik).",
+    "{stage}: no other panel member can take over (all are already assigned to this entrant or have a conflict).",
+  ],
   "committee.assign.reassign": ["Tugaskan ulang", "Reassign"],
   "committee.assign.to": ["Ganti ({stage}) dengan", "Replace ({stage}) with"],
   "committee.assign.reassigned": ["Penugasan telah diganti.", "The assignment has been replaced."],
