@@ -1,5 +1,7 @@
 import type { Db } from "../../db/client";
-import type { Category } from "../../db/schema";
+import type { Category, StageKey } from "../../db/schema";
+import { editionStages } from "../../db/queries/editions";
+import { isFinal, stagesNotClosed } from "../domain/stages";
 import { currentRubric, loadRubricDefinition } from "../../db/queries/rubrics";
 import { toScoringRubric } from "../domain/rubric";
 import { indicatorValues, scoredEntries, submittedScores } from "../../db/queries/scoring-data";
@@ -102,18 +104,22 @@ export function rescore(inputJson: string): string | null {
 export type PublishResult =
   | { ok: true; id: number; sha256: string }
   | { ok: false; reason: "invalid"; problems: { path: string; message: string }[] }
-  | { ok: false; reason: "not_signed_off" | "changed_since_sign_off" };
+  | { ok: false; reason: "not_signed_off" | "changed_since_sign_off" }
+  | { ok: false; reason: "stages_open"; open: StageKey[] };
 
 /**
  * Publishes a category: scores the current input and stores the snapshot (input, result, rubric,
  * hash, who, when). Only the data the committee signed off can be published: when anything
  * changed since (a reopened scoresheet, a new rubric version), the hash differs and the category
- * must be signed off again.
+ * must be signed off again. Refused while a stage of the edition is not closed (the result is not
+ * final yet), whatever was signed off.
  */
 export async function publishCategory(
   db: Db,
   args: { editionId: number; category: Pick<Category, "id" | "key" | "signed_off_sha256">; userId: number },
 ): Promise<PublishResult> {
+  const stages = await editionStages(db, args.editionId);
+  if (!isFinal(stages)) return { ok: false, reason: "stages_open", open: stagesNotClosed(stages).map((s) => s.key) };
   const scoring = await scoreCategory(db, args.category);
   if (!scoring) return { ok: false, reason: "invalid", problems: [{ path: "rubric", message: "no rubric" }] };
   if (!scoring.parsed.ok) return { ok: false, reason: "invalid", problems: scoring.parsed.problems };

@@ -1,7 +1,8 @@
 import type { Db } from "../../db/client";
 import type { Edition, StageKey } from "../../db/schema";
 import { editionCategories, editionStages } from "../../db/queries/editions";
-import { closeStageWithShortlist } from "../../db/queries/stages";
+import { closeStageWithShortlist, stageCoverage } from "../../db/queries/stages";
+import { mayCloseStage } from "../domain/stages";
 import { scoresheetCounts } from "../../db/queries/scoring-data";
 import { publishedCategoryIds } from "../../db/queries/publications";
 import { createHash } from "node:crypto";
@@ -19,11 +20,14 @@ import { scoreCategory, shortlistOf } from "./scoring-input.server";
 export async function proposal(db: Db, edition: Edition) {
   const stages = await editionStages(db, edition.id);
   const open = stages.find((s) => s.status === "open") ?? null;
-  if (!open) return { stages, open: null, next: null, categories: [], fingerprint: "" };
+  if (!open) return { stages, open: null, next: null, categories: [], fingerprint: "", closable: false };
   const next = stages.find((s) => s.position > open.position) ?? null;
   const categories = [];
   const published = await publishedCategoryIds(db, edition.id);
+  // Entries of the stage without any scoresheet: the stage cannot close until they have one.
+  const coverage = await stageCoverage(db, edition.id, open.key);
   for (const c of await editionCategories(db, edition.id)) {
+    const { entries, withoutSheet } = coverage.get(c.id) ?? { entries: 0, withoutSheet: 0 };
     if (published.has(c.id)) {
       categories.push({
         id: c.id,
@@ -33,6 +37,8 @@ export async function proposal(db: Db, edition: Edition) {
         advancing: [],
         notAdvancing: [],
         unsubmitted: 0,
+        entries: 0,
+        withoutSheet: 0,
       });
       continue;
     }
@@ -47,6 +53,8 @@ export async function proposal(db: Db, edition: Edition) {
         advancing: [],
         notAdvancing: [],
         unsubmitted: 0,
+        entries,
+        withoutSheet,
       });
       continue;
     }
@@ -71,6 +79,8 @@ export async function proposal(db: Db, edition: Edition) {
       advancing: list.advancing.map(row),
       notAdvancing: list.notAdvancing.map(row),
       unsubmitted,
+      entries,
+      withoutSheet,
     });
   }
   // What the committee confirms: closing is refused when the shortlist changed since it was shown.
@@ -81,25 +91,33 @@ export async function proposal(db: Db, edition: Edition) {
       ),
     )
     .digest("hex");
-  return { stages, open, next, categories, fingerprint };
+  return { stages, open, next, categories, fingerprint, closable: mayCloseStage(categories) };
 }
 
-export type CloseResult = { ok: true; stage: StageKey } | { ok: false; reason: "not_open" | "changed" | "refused" };
+export type CloseResult =
+  | { ok: true; stage: StageKey; last: boolean }
+  | { ok: false; reason: "not_open" | "changed" | "refused" | "unconfirmed" }
+  | { ok: false; reason: "no_sheets"; withoutSheet: number };
 
 /**
  * Closes the open stage with the shortlist the committee was shown (`fingerprint` of the
  * proposal): refused when that stage is not the open one, when the shortlist changed meanwhile (a
- * category published since included), or when a category's input is refused.
+ * category published since included), when a category's input is refused, or when an entry of the
+ * stage has no scoresheet at all (its stage score would be a 0 nobody gave). Once all that holds,
+ * it still waits for the committee's confirmation (`confirmed`, app/lib/confirm.ts).
  */
 export async function closeOpenStage(
   db: Db,
   edition: Edition,
-  args: { stage: string; fingerprint: unknown; userId: number },
+  args: { stage: string; fingerprint: unknown; userId: number; confirmed: boolean },
 ): Promise<CloseResult> {
   const p = await proposal(db, edition);
   if (!p.open || p.open.key !== args.stage) return { ok: false, reason: "not_open" };
   if (args.fingerprint !== p.fingerprint) return { ok: false, reason: "changed" };
   if (p.categories.some((c) => !c.ok)) return { ok: false, reason: "refused" };
+  if (!p.closable)
+    return { ok: false, reason: "no_sheets", withoutSheet: p.categories.reduce((a, c) => a + c.withoutSheet, 0) };
+  if (!args.confirmed) return { ok: false, reason: "unconfirmed" };
   await closeStageWithShortlist(db, {
     editionId: edition.id,
     stage: p.open.key,
@@ -108,5 +126,5 @@ export async function closeOpenStage(
     notAdvancing: p.categories.flatMap((c) => c.notAdvancing.map((e) => e.id)),
     userId: args.userId,
   });
-  return { ok: true, stage: p.open.key };
+  return { ok: true, stage: p.open.key, last: p.next === null };
 }

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { loadRubricDefinition, rubricVersion } from "../../db/queries/rubrics";
 import { scoresheetCounts } from "../../db/queries/scoring-data";
 import { userNames } from "../../db/queries/users";
@@ -10,7 +10,7 @@ import { publishCategory, scoreCategory } from "~/lib/scoring-input.server";
 import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
 import { useLocale, useT } from "~/lib/use-t";
-import { categoryName, stageIdName } from "~/i18n/labels";
+import { categoryName, stageIdName, stageName } from "~/i18n/labels";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { DistributionChart, RankRangeChart, SeverityChart } from "~/components/CommitteeCharts";
 import { FormErrorSummary } from "~/components/Field";
@@ -18,6 +18,11 @@ import { gateText } from "~/lib/indicators";
 import { flagText as resultFlagText, variantText as resultVariantText } from "~/i18n/result-labels";
 import { assessorSeverity, scaledScores, type JudgedCriterionResult, type ScoringResult } from "../../scoring/index";
 import { readForm } from "~/lib/request-body.server";
+import { editionStages } from "../../db/queries/editions";
+import { isFinal, reachedSoFar, stagesNotClosed } from "~/domain/stages";
+import { ConfirmAction } from "~/components/ConfirmAction";
+import { confirmationRequest, isConfirmed } from "~/lib/confirm";
+import type { StageKey } from "../../db/schema";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, edition, category } = await requireCategoryCommittee(request, params);
@@ -58,9 +63,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.stage]: (acc[c.stage] ?? 0) + c.n }), {}),
   ).map(([stage, count]) => ({ stage, count }));
   const publication = await currentPublication(db, category.id);
+  // Stages belong to the edition: until every one is closed the ranking is provisional.
+  const stages = (await editionStages(db, edition.id)).map((s) => ({ key: s.key, status: s.status }));
   return {
     edition: { id: edition.id },
     category,
+    stages,
+    final: isFinal(stages),
+    notClosed: stagesNotClosed(stages).map((s) => s.key),
     rubricVersion: version,
     problems: scoring && !scoring.parsed.ok ? scoring.parsed.problems : [],
     stageIds: input?.rubric.stages.map((s) => s.id) ?? [],
@@ -95,7 +105,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = form.get("intent");
   const here = `/committee/${edition.id}/ranking/${category.id}`;
+  // Sign-off and publication wait for every stage of the edition to close (also held in
+  // signOffCategory and publishCategory, whoever calls them).
+  const notClosed = async () =>
+    stagesNotClosed(await editionStages(db, edition.id))
+      .map((s) => stageName(t, s.key))
+      .join(", ");
+  const stagesOpen = (key: "committee.signoff.stagesOpen" | "committee.publish.stagesOpen", stages: string) =>
+    data({ error: t(key, { stages }), problems: [] }, 409);
   if (intent === "signoff") {
+    const open = await notClosed();
+    if (open) return stagesOpen("committee.signoff.stagesOpen", open);
     // The sign-off approves what the committee saw: refused when the data changed meanwhile.
     const scoring = await scoreCategory(db, category);
     const sha256 = scoring?.snapshot?.sha256;
@@ -108,10 +128,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
         400,
       );
     if (form.get("sha256") !== sha256) return data({ error: t("committee.signoff.stale"), problems: [] }, 409);
-    await signOffCategory(db, { editionId: edition.id, categoryId: category.id, userId: viewer.user.id, sha256 });
+    if (!isConfirmed(form)) return data({ ...confirmationRequest("signoff"), error: null, problems: [] });
+    const signed = await signOffCategory(db, {
+      editionId: edition.id,
+      categoryId: category.id,
+      userId: viewer.user.id,
+      sha256,
+    });
+    if (!signed.ok) return stagesOpen("committee.signoff.stagesOpen", stageNames(t, signed.open));
     return redirect(here, { headers: await flash(request, t("committee.signoff.flash")) });
   }
   if (intent === "publish") {
+    const open = await notClosed();
+    if (open) return stagesOpen("committee.publish.stagesOpen", open);
+    if (!category.signed_off_sha256) return data({ error: t("committee.publish.needSignoff"), problems: [] }, 409);
+    if (!isConfirmed(form)) return data({ ...confirmationRequest("publish"), error: null, problems: [] });
     const published = await publishCategory(db, { editionId: edition.id, category, userId: viewer.user.id });
     if (published.ok)
       return redirect(here, {
@@ -119,6 +150,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     if (published.reason === "invalid")
       return data({ error: t("committee.ranking.refused"), problems: published.problems }, 400);
+    if (published.reason === "stages_open")
+      return stagesOpen("committee.publish.stagesOpen", stageNames(t, published.open));
     return data(
       {
         error: t(published.reason === "not_signed_off" ? "committee.publish.needSignoff" : "committee.publish.changed"),
@@ -128,6 +161,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   return data({ error: t("committee.action.unknown"), problems: [] }, 400);
+}
+
+/** Stage names in words, in order ("Seleksi Berkas, Wawancara"). */
+function stageNames(t: Parameters<typeof stageName>[0], keys: StageKey[]): string {
+  return keys.map((k) => stageName(t, k)).join(", ");
 }
 
 function isJudged(v: object): v is JudgedCriterionResult {
@@ -161,6 +199,30 @@ export default function Ranking() {
         ? t("committee.ranking.place", { rank: roman(p.rank) })
         : t("committee.ranking.mention");
   };
+  // The live ranking awards places only once it is final (every stage closed); before that it is a
+  // provisional standing, and each nominee's last stage is only as far as the stages have run.
+  const livePlace = (rank: number) => (d.final ? placeLabel(rank) : null);
+  const reachedText = (reached: string) => {
+    const stage = reachedSoFar(reached, d.stageIds, d.stages);
+    return stage === null ? t("committee.ranking.notReached") : stageIdName(t, stage);
+  };
+  const stageRan = (id: string) => d.stages.find((s) => s.key === id)?.status !== "pending";
+  const notClosedNames = d.notClosed.map((k) => stageName(t, k)).join(", ");
+  const confirming = actionData && "confirm" in actionData ? actionData.confirm : null;
+  const winners = (result?.ranking ?? []).flatMap((r) => {
+    const place = placeLabel(r.rank);
+    return place ? [{ nominee: r.nominee, place, total: r.total }] : [];
+  });
+  const winnerList = (
+    <ul>
+      {winners.length === 0 ? <li>{t("committee.signoff.noWinners")}</li> : null}
+      {winners.map((w) => (
+        <li key={w.nominee}>
+          {t("committee.signoff.winner", { place: w.place, name: nameOf(w.nominee), total: formatNumber(w.total, 2) })}
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <section>
       <h1>{t("committee.ranking.title", { category: categoryName(t, category.key) })}</h1>
@@ -185,6 +247,11 @@ export default function Ranking() {
           {t("committee.ranking.missingSheets", { count: formatNumber(m.count), stage: stageIdName(t, m.stage) })}
         </p>
       ))}
+      {!d.final && result !== null && result.ranking.length > 0 ? (
+        <p className="alert alert--info" role="note">
+          {t("committee.ranking.provisional", { stages: notClosedNames })}
+        </p>
+      ) : null}
       {result === null || result.ranking.length === 0 ? (
         <p>{t("committee.ranking.empty")}</p>
       ) : (
@@ -217,20 +284,20 @@ export default function Ranking() {
                     <td className="num">{r.rank}</td>
                     <th scope="row">
                       {nameOf(r.nominee)}
-                      {placeLabel(r.rank) ? (
+                      {livePlace(r.rank) ? (
                         <>
                           {" "}
-                          <span className="badge badge--good">{placeLabel(r.rank)}</span>
+                          <span className="badge badge--good">{livePlace(r.rank)}</span>
                         </>
                       ) : null}
                     </th>
                     <td className="num">{formatNumber(r.total, 2)}</td>
                     {d.stageIds.map((s) => (
                       <td key={s} className="num">
-                        {formatNumber(r.stages[s], 2)}
+                        {stageRan(s) ? formatNumber(r.stages[s], 2) : "–"}
                       </td>
                     ))}
-                    <td>{stageIdName(t, r.reached)}</td>
+                    <td>{reachedText(r.reached)}</td>
                     <td>{r.rankRange ? `${r.rankRange[0]}–${r.rankRange[1]}` : "–"}</td>
                     <td>
                       {r.flags.length ? (
@@ -345,6 +412,13 @@ export default function Ranking() {
               ))}
             </tbody>
           </table>
+          {Object.values(result.agreement).some(
+            (a) => a.icc2_1 === null || a.icc2_k === null || a.kendallW === null,
+          ) ? (
+            <p className="muted" role="note">
+              {t("committee.ranking.agreementMissing")}
+            </p>
+          ) : null}
           {result.flags.length ? (
             <p>
               {t("committee.ranking.categoryFlags")}:{" "}
@@ -470,21 +544,47 @@ export default function Ranking() {
           {t("committee.signoff.outdated", { at: formatDate(category.signed_off_at, locale, true) })}
         </p>
       ) : null}
-      {!d.signedOffCurrent && d.currentSha256 ? (
-        <Form method="post">
-          <input type="hidden" name="sha256" value={d.currentSha256} />
-          <button type="submit" name="intent" value="signoff">
-            {t("committee.signoff.button")}
-          </button>
-        </Form>
+      {!d.final ? (
+        <p className="alert alert--info" role="note">
+          {t("committee.signoff.waiting", { stages: notClosedNames })}
+        </p>
       ) : null}
-      {d.signedOffCurrent && d.problems.length === 0 && d.publication?.sha256 !== d.currentSha256 ? (
-        <Form method="post">
+      {d.final && !d.signedOffCurrent && d.currentSha256 ? (
+        <ConfirmAction
+          intent="signoff"
+          label={t("committee.signoff.button")}
+          title={t("committee.signoff.confirmTitle", { category: categoryName(t, category.key) })}
+          summary={
+            <>
+              <p>{t("committee.signoff.confirmSummary")}</p>
+              {winnerList}
+            </>
+          }
+          confirmLabel={t("committee.signoff.confirm")}
+          cancelLabel={t("common.cancel")}
+          fields={{ sha256: d.currentSha256 }}
+          requested={confirming === "signoff"}
+        />
+      ) : null}
+      {d.final && d.signedOffCurrent && d.problems.length === 0 && d.publication?.sha256 !== d.currentSha256 ? (
+        <>
           <p>{t("committee.publish.warning")}</p>
-          <button type="submit" className="primary" name="intent" value="publish">
-            {t("committee.publish.button")}
-          </button>
-        </Form>
+          <ConfirmAction
+            intent="publish"
+            label={t("committee.publish.button")}
+            title={t("committee.publish.confirmTitle", { category: categoryName(t, category.key) })}
+            summary={
+              <>
+                <p>{t("committee.publish.confirmSummary")}</p>
+                {winnerList}
+              </>
+            }
+            confirmLabel={t("committee.publish.confirm")}
+            cancelLabel={t("common.cancel")}
+            requested={confirming === "publish"}
+            className="primary"
+          />
+        </>
       ) : null}
     </section>
   );

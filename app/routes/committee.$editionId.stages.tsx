@@ -18,6 +18,8 @@ import { formatDate, formatNumber } from "~/i18n/format";
 import { ChoiceGroup, Field, FormErrorSummary } from "~/components/Field";
 import { StatusBadge } from "~/components/StatusBadge";
 import { readForm } from "~/lib/request-body.server";
+import { ConfirmAction } from "~/components/ConfirmAction";
+import { confirmationRequest, isConfirmed } from "~/lib/confirm";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, edition } = await requireEditionCommittee(request, params);
@@ -67,8 +69,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       stage: parsed.data.stage,
       fingerprint: form.get("fingerprint"),
       userId: viewer.user.id,
+      confirmed: isConfirmed(form),
     });
     if (!closed.ok) {
+      if (closed.reason === "unconfirmed") return data({ ...confirmationRequest("close"), errors: {}, values: {} });
+      if (closed.reason === "no_sheets")
+        return data(
+          {
+            errors: { _form: t("committee.stages.noSheets", { count: formatNumber(closed.withoutSheet) }) },
+            values: {} as Record<string, string>,
+          },
+          400,
+        );
       const refusal = {
         not_open: ["committee.stages.notOpen", 400],
         changed: ["committee.stages.changed", 409],
@@ -77,8 +89,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const [message, status] = refusal[closed.reason];
       return data({ errors: { _form: t(message) }, values: {} as Record<string, string> }, status);
     }
+    const done = closed.last ? "committee.stages.closedLast" : "committee.stages.closed";
     return redirect(here, {
-      headers: await flash(request, t("committee.stages.closed", { stage: stageName(t, closed.stage) })),
+      headers: await flash(request, t(done, { stage: stageName(t, closed.stage) })),
     });
   }
   if (form.get("intent") === "view") {
@@ -136,6 +149,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const stageTone = { pending: "neutral", open: "info", closed: "good" } as const;
 
+/** What closing the open stage will do, per category: who advances, who does not, sheets not counted. */
+function CloseSummary({ d }: { d: ReturnType<typeof useLoaderData<typeof loader>> }) {
+  const t = useT();
+  if (!d.open) return null;
+  return (
+    <>
+      <p>
+        {d.next
+          ? t("committee.stages.confirmIntro", { next: stageName(t, d.next.key) })
+          : t("committee.stages.confirmLastIntro")}
+      </p>
+      <ul>
+        {d.categories.map((c) => (
+          <li key={c.id}>
+            {c.published
+              ? t("committee.stages.confirmPublished", { category: categoryName(t, c.key) })
+              : d.next
+                ? t("committee.stages.confirmCategory", {
+                    category: categoryName(t, c.key),
+                    advancing: formatNumber(c.advancing.length),
+                    notAdvancing: formatNumber(c.notAdvancing.length),
+                  })
+                : categoryName(t, c.key)}
+            {c.unsubmitted > 0
+              ? `; ${t("committee.stages.confirmUnsubmitted", { count: formatNumber(c.unsubmitted) })}`
+              : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export default function Stages() {
   const t = useT();
   const locale = useLocale();
@@ -143,6 +189,7 @@ export default function Stages() {
   const actionData = useActionData<typeof action>();
   const errors: Record<string, string> = actionData?.errors ?? {};
   const values: Record<string, string> = actionData?.values ?? {};
+  const confirmRequested = actionData !== undefined && "confirm" in actionData && actionData.confirm === "close";
   return (
     <section>
       <h1>{t("committee.stages.title")}</h1>
@@ -200,10 +247,18 @@ export default function Stages() {
               : t("committee.stages.closeLast")}
           </p>
           {d.categories
-            .filter((c) => d.next || !c.ok)
+            .filter((c) => d.next || !c.ok || c.withoutSheet > 0 || c.unsubmitted > 0)
             .map((c) => (
               <section key={c.id} aria-labelledby={`short-${c.id}`}>
                 <h3 id={`short-${c.id}`}>{categoryName(t, c.key)}</h3>
+                {c.withoutSheet > 0 ? (
+                  <p className="alert alert--error">
+                    {t("committee.stages.withoutSheet", {
+                      count: formatNumber(c.withoutSheet),
+                      entries: formatNumber(c.entries),
+                    })}
+                  </p>
+                ) : null}
                 {c.unsubmitted > 0 ? (
                   <p className="alert alert--warn">
                     {t("committee.stages.unsubmitted", { count: formatNumber(c.unsubmitted) })}
@@ -213,7 +268,7 @@ export default function Stages() {
                   <p className="alert alert--info">{t("committee.stages.published")}</p>
                 ) : !c.ok ? (
                   <p className="alert alert--error">{t("committee.stages.refused")}</p>
-                ) : (
+                ) : !d.next ? null : (
                   <table className="data shortlist">
                     <thead>
                       <tr>
@@ -253,13 +308,20 @@ export default function Stages() {
                 )}
               </section>
             ))}
-          <Form method="post">
-            <input type="hidden" name="stage" value={d.open.key} />
-            <input type="hidden" name="fingerprint" value={d.fingerprint} />
-            <button type="submit" className="primary" name="intent" value="close">
-              {t("committee.stages.confirm", { stage: stageName(t, d.open.key) })}
-            </button>
-          </Form>
+          <ConfirmAction
+            intent="close"
+            label={t(d.next ? "committee.stages.confirm" : "committee.stages.confirmLast", {
+              stage: stageName(t, d.open.key),
+            })}
+            title={t("committee.stages.confirmTitle", { stage: stageName(t, d.open.key) })}
+            summary={<CloseSummary d={d} />}
+            confirmLabel={t("committee.stages.confirmButton")}
+            cancelLabel={t("common.cancel")}
+            fields={{ stage: d.open.key, fingerprint: d.fingerprint }}
+            requested={confirmRequested}
+            className="primary"
+            disabled={!d.closable}
+          />
         </>
       ) : (
         <p>{t("committee.stages.noneOpen")}</p>

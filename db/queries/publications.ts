@@ -2,6 +2,8 @@ import { inTransaction, type Db } from "../client";
 import { audit, json } from "./audit";
 import { SCORED_STATUSES } from "../../app/domain/entry-status";
 import { currentEvents, publicationStanding } from "../../app/domain/publications";
+import { isFinal, stagesNotClosed } from "../../app/domain/stages";
+import type { StageKey } from "../schema";
 
 // Sign-off and publication of a category (ADR 0004). Which publication of a category is current is
 // decided by app/domain/publications.ts over the category's publication events, and nowhere else:
@@ -131,12 +133,22 @@ export async function publicationByHash(db: Db, sha256: string) {
   };
 }
 
-/** Signs off a category: approves exactly the data whose snapshot hash is given (audited). */
+/**
+ * Signs off a category: approves exactly the data whose snapshot hash is given (audited). Refused
+ * while a stage of the edition is not closed (app/domain/stages.ts): the result is not final yet.
+ */
 export async function signOffCategory(
   db: Db,
   args: { editionId: number; categoryId: number; userId: number; sha256: string },
-) {
-  await inTransaction(db, async (tx) => {
+): Promise<{ ok: true } | { ok: false; reason: "stages_open"; open: StageKey[] }> {
+  return inTransaction(db, async (tx) => {
+    const stages = await tx
+      .selectFrom("edition_stages")
+      .select(["key", "status"])
+      .where("edition_id", "=", args.editionId)
+      .orderBy("position")
+      .execute();
+    if (!isFinal(stages)) return { ok: false, reason: "stages_open", open: stagesNotClosed(stages).map((s) => s.key) };
     const at = new Date().toISOString();
     await tx
       .updateTable("categories")
@@ -153,6 +165,7 @@ export async function signOffCategory(
       after: json({ signed_off_at: at, sha256: args.sha256 }),
       reason: null,
     });
+    return { ok: true };
   });
 }
 

@@ -69,3 +69,44 @@ export async function closeStageWithShortlist(
     });
   });
 }
+
+/**
+ * Per category of the edition: the entries a stage assesses (in the stage's entry status) and how
+ * many of them have no scoresheet (assignment) of that stage; app/domain/stages.ts decides.
+ */
+export async function stageCoverage(db: Db, editionId: number, stage: StageKey) {
+  const rows = await db
+    .selectFrom("entries as e")
+    .select([
+      "e.category_id",
+      (eb) => eb.fn.countAll<number>().as("entries"),
+      (eb) =>
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(
+                eb.not(
+                  eb.exists(
+                    eb
+                      .selectFrom("assignments as a")
+                      .select("a.id")
+                      .whereRef("a.entry_id", "=", "e.id")
+                      .where("a.stage_key", "=", stage),
+                  ),
+                ),
+              )
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as("without_sheet"),
+    ])
+    .where("e.edition_id", "=", editionId)
+    .where("e.status", "=", STAGE_ENTRY_STATUS[stage])
+    .groupBy("e.category_id")
+    .execute();
+  return new Map(
+    rows.map((r) => [r.category_id, { entries: Number(r.entries), withoutSheet: Number(r.without_sheet ?? 0) }]),
+  );
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstSubmittedSheet, freshDb } from "./support";
+import { closeAllStages, firstSubmittedSheet, freshDb } from "./support";
 import { editionCategories, listEditions } from "../../db/queries/editions";
 import { closeStageWithShortlist } from "../../db/queries/stages";
 import { currentPublication, getPublication, publicationByHash, signOffCategory } from "../../db/queries/publications";
@@ -14,8 +14,12 @@ import {
   snapshotHash,
 } from "../../app/lib/scoring-input.server";
 
-/** Signs off what the category's data is now (as the ranking page does), then publishes. */
+/**
+ * Signs off what the category's data is now (as the ranking page does), then publishes; both wait
+ * for every stage of the edition to close, so the stages are closed first.
+ */
 async function signOffAndPublish(db: Db, editionId: number, category: Category, userId: number) {
+  await closeAllStages(db, editionId);
   const sha256 = (await scoreCategory(db, category))!.snapshot!.sha256;
   await signOffCategory(db, { editionId, categoryId: category.id, userId, sha256 });
   const signed = (await editionCategories(db, editionId)).find((c) => c.id === category.id)!;
@@ -68,6 +72,7 @@ describe("scoring input and publication snapshot", async () => {
   });
 
   it("re-running score() on a stored snapshot reproduces the stored result byte for byte", async () => {
+    await closeAllStages(db, edition.id);
     expect(await publishCategory(db, { editionId: edition.id, category: regency, userId: committee.id })).toEqual({
       ok: false,
       reason: "not_signed_off",
@@ -118,6 +123,7 @@ describe("sign-off approves exact data; the current publication is the latest on
   const { setFirstScore } = await firstSubmittedSheet(db, regency.id);
 
   it("refuses to publish data that changed after the sign-off", async () => {
+    await closeAllStages(db, edition.id);
     const sha256 = (await scoreCategory(db, regency))!.snapshot!.sha256;
     await signOffCategory(db, { editionId: edition.id, categoryId: regency.id, userId: committee.id, sha256 });
     await setFirstScore(1);

@@ -44,3 +44,11 @@ export async function firstSubmittedSheet(db: Db, categoryId: number) {
   };
   return { sheet, setFirstScore };
 }
+
+/**
+ * Closes every stage of an edition in the database, as if the committee had run them all: sign-off
+ * and publication wait for that (app/domain/stages.ts).
+ */
+export async function closeAllStages(db: Db, editionId: number) {
+  await db.updateTable("edition_stages").set({ status: "closed" }).where("edition_id", "=", editionId).execute();
+}

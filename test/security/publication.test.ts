@@ -13,8 +13,19 @@ import { editionWinners, verification } from "../../app/lib/publications.server"
 // Issue 9, items 4 and 5: which publication is current is decided once (the newest publication
 // event), and a published entry stays published whatever stage actions come after.
 
-/** Signs off what the category's data is now (as the ranking page does), then publishes, at `at`. */
+/**
+ * Signs off what the category's data is now (as the ranking page does), then publishes, at `at`.
+ * Both wait for every stage to close (issue 10): the stages are closed for the publication and put
+ * back as they were after it, so that the tests below still see a published category beside an
+ * open stage (a publication made before that rule), which stage actions must leave alone.
+ */
 async function publishAt(db: Db, editionId: number, category: Category, userId: number, at: string) {
+  const stages = await db
+    .selectFrom("edition_stages")
+    .select(["id", "status"])
+    .where("edition_id", "=", editionId)
+    .execute();
+  await db.updateTable("edition_stages").set({ status: "closed" }).where("edition_id", "=", editionId).execute();
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date(at));
   const sha256 = (await scoreCategory(db, category))!.snapshot!.sha256;
@@ -22,6 +33,8 @@ async function publishAt(db: Db, editionId: number, category: Category, userId: 
   const signed = (await editionCategories(db, editionId)).find((c) => c.id === category.id)!;
   const published = await publishCategory(db, { editionId, category: signed, userId });
   vi.useRealTimers();
+  for (const s of stages)
+    await db.updateTable("edition_stages").set({ status: s.status }).where("id", "=", s.id).execute();
   if (!published.ok) throw new Error(`publishing refused: ${published.reason}`);
   return published;
 }
@@ -135,16 +148,24 @@ describe("closing a stage after a category was published", async () => {
   it("refuses a close confirmed on a page shown before the publication", async () => {
     expect(seenBefore.categories.find((c) => c.id === regency.id)!.advancing.length).toBeGreaterThan(0);
     expect(
-      await closeOpenStage(db, editionRow, { stage: "desk", fingerprint: seenBefore.fingerprint, userId }),
+      await closeOpenStage(db, editionRow, {
+        stage: "desk",
+        fingerprint: seenBefore.fingerprint,
+        userId,
+        confirmed: true,
+      }),
     ).toEqual({ ok: false, reason: "changed" });
   });
 
   it("closes the stage for the other categories; every published entry stays 'published' (Juara I keeps 'Hasil diumumkan')", async () => {
     expect(ids.length).toBeGreaterThan(0);
     const p = await proposal(db, editionRow);
-    expect(await closeOpenStage(db, editionRow, { stage: "desk", fingerprint: p.fingerprint, userId })).toEqual({
+    expect(
+      await closeOpenStage(db, editionRow, { stage: "desk", fingerprint: p.fingerprint, userId, confirmed: true }),
+    ).toEqual({
       ok: true,
       stage: "desk",
+      last: false,
     });
     expect((await statuses(ids)).filter((e) => e.status !== "published")).toEqual([]);
     const first = (await editionWinners(db, edition.id))[0].winners[0];

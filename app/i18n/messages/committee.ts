@@ -187,6 +187,77 @@ export const committee = {
     "No entrant is shortlisted for the interview, or there is no juror.",
   ],
   "committee.stages.jurorsAssigned": ["{count} penugasan juri ditambahkan.", "{count} juror assignments added."],
+  // Guard rails of the stages, sign-off and publication (issue 10, items 1, 4, 7, 9).
+  "committee.ranking.provisional": [
+    "Peringkat sementara: tahap {stages} belum ditutup. Juara dan penghargaan khusus baru ditetapkan setelah semua tahap ditutup; kolom Tahap terakhir hanya menunjukkan tahap yang sudah berjalan.",
+    "Provisional standing: {stages} not closed yet. Places and special mentions are settled only once every stage is closed; the Last stage column shows only stages that have run.",
+  ],
+  "committee.ranking.notReached": ["Belum ada", "None yet"],
+  "committee.ranking.agreementMissing": [
+    "Tanda – berarti statistik tidak dapat dihitung. Kesepakatan diukur pada blok lengkap: penilai yang menilai setiap kriteria dari setiap peserta tahap itu. Bila tiap peserta hanya dinilai sebagian penilai (misalnya 3 dari 5) atau lembar nilai belum dikirim, blok lengkap kurang dari dua penilai, sehingga ICC dan Kendall W tidak ada.",
+    "A – means the statistic cannot be computed. Agreement is measured on the complete block: the assessors who scored every criterion of every entrant of the stage. When each entrant is scored by only some of the assessors (for example 3 of 5) or scoresheets are not submitted yet, the block has fewer than two assessors, so there is no ICC or Kendall W.",
+  ],
+  "committee.signoff.waiting": [
+    "Pengesahan dan pengumuman menunggu semua tahap ditutup. Belum ditutup: {stages}.",
+    "Sign-off and publication wait until every stage is closed. Not closed yet: {stages}.",
+  ],
+  "committee.signoff.stagesOpen": [
+    "Kategori belum dapat disahkan: tahap {stages} belum ditutup.",
+    "The category cannot be signed off yet: {stages} not closed.",
+  ],
+  "committee.publish.stagesOpen": [
+    "Pemenang belum dapat diumumkan: tahap {stages} belum ditutup.",
+    "The winners cannot be published yet: {stages} not closed.",
+  ],
+  "committee.signoff.confirmTitle": ["Sahkan peringkat akhir {category}?", "Sign off the final ranking of {category}?"],
+  "committee.signoff.confirmSummary": [
+    "Pengesahan menyetujui peringkat ini persis seperti sekarang; bila datanya berubah, kategori harus disahkan lagi. Pemenang yang disahkan:",
+    "The sign-off approves this ranking exactly as it is now; if its data changes, the category must be signed off again. The winners approved:",
+  ],
+  "committee.signoff.confirm": ["Ya, sahkan", "Yes, sign off"],
+  "committee.publish.confirmTitle": ["Umumkan pemenang {category}?", "Publish the winners of {category}?"],
+  "committee.publish.confirmSummary": [
+    "Pengumuman bersifat publik: pemenang tampil di halaman pemenang, setiap peserta melihat hasilnya, dan piagam dapat diunduh. Pengumuman tidak dapat ditarik kembali. Pemenang yang diumumkan:",
+    "Publication is public: the winners appear on the winners page, every entrant sees its result and certificates can be downloaded. A publication cannot be withdrawn. The winners published:",
+  ],
+  "committee.publish.confirm": ["Ya, umumkan", "Yes, publish"],
+  "committee.signoff.winner": ["{place}: {name} (nilai {total})", "{place}: {name} (total {total})"],
+  "committee.signoff.noWinners": ["Tidak ada pemenang.", "No winners."],
+  "committee.stages.confirmLast": ["Tutup tahap {stage} dan akhiri penilaian", "Close {stage} and end the assessment"],
+  "committee.stages.closedLast": [
+    "Tahap {stage} ditutup; penilaian selesai. Peringkat akhir tiap kategori kini dapat disahkan.",
+    "{stage} is closed; the assessment is over. Each category's final ranking can now be signed off.",
+  ],
+  "committee.stages.withoutSheet": [
+    "{count} dari {entries} peserta tahap ini belum memiliki lembar nilai: tugaskan penilai sebelum menutup tahap.",
+    "{count} of the {entries} entrants of this stage have no scoresheet yet: assign assessors before closing the stage.",
+  ],
+  "committee.stages.noSheets": [
+    "Tahap belum dapat ditutup: {count} peserta belum memiliki lembar nilai tahap ini.",
+    "The stage cannot be closed yet: {count} entrants have no scoresheet of this stage.",
+  ],
+  "committee.stages.confirmTitle": ["Tutup tahap {stage}?", "Close the stage {stage}?"],
+  "committee.stages.confirmIntro": [
+    "Tahap yang sudah ditutup tidak dapat dibuka kembali. Peserta yang lolos masuk ke tahap {next}, yang lain tidak lolos; tahap {next} dibuka.",
+    "A closed stage cannot be reopened. Entrants who advance go on to {next}, the others do not; {next} opens.",
+  ],
+  "committee.stages.confirmLastIntro": [
+    "Ini tahap terakhir: tidak ada daftar lolos dan status peserta tidak berubah. Setelah ditutup, peringkat akhir tiap kategori dapat disahkan dan diumumkan. Tahap yang sudah ditutup tidak dapat dibuka kembali.",
+    "This is the last stage: there is no shortlist and no entry's status changes. Once it is closed, each category's final ranking can be signed off and published. A closed stage cannot be reopened.",
+  ],
+  "committee.stages.confirmCategory": [
+    "{category}: {advancing} lolos, {notAdvancing} tidak lolos",
+    "{category}: {advancing} advance, {notAdvancing} do not",
+  ],
+  "committee.stages.confirmPublished": [
+    "{category}: hasil sudah diumumkan, tidak berubah",
+    "{category}: result already published, unchanged",
+  ],
+  "committee.stages.confirmUnsubmitted": [
+    "{count} lembar nilai belum dikirim dan tidak ikut dihitung",
+    "{count} scoresheets not submitted, not counted",
+  ],
+  "committee.stages.confirmButton": ["Ya, tutup tahap", "Yes, close the stage"],
   "committee.reason": ["Alasan", "Reason"],
   "committee.reasonRequired": ["Tuliskan alasannya.", "Give a reason."],
   "committee.assign.title": ["Penugasan penilai", "Assigning assessors"],
