@@ -1,4 +1,5 @@
 import type { RubricDefinition } from "../domain/rubric";
+import type { Locale } from "../i18n";
 import {
   ADVANCE_RULES,
   CRITERION_TYPES,
@@ -88,6 +89,17 @@ function emptyAdded(stage: string): CriterionFields {
     indicator: "",
     bands: emptyBands(),
   };
+}
+
+/**
+ * A criterion's name for headings in the UI language: in English its English name, else its
+ * Indonesian one (an English name equal to the key is the editor's placeholder for "none given");
+ * the key when it has no name yet.
+ */
+export function criterionHeadingName(c: Pick<CriterionFields, "key" | "nameId" | "nameEn">, locale: Locale): string {
+  const id = c.nameId.trim();
+  const en = c.nameEn.trim();
+  return (locale === "en" && en && en !== c.key.trim() ? en : id) || en || c.key;
 }
 
 /** The form of a stored rubric (or of none): the edition's stages in their order, then the rubric's. */

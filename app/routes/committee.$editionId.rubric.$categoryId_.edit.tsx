@@ -8,13 +8,19 @@ import { editionStages } from "../../db/queries/editions";
 import { COMPANY_FIGURES, deriveIndicators, GOVERNMENT_FIGURES } from "../../scoring/figures";
 import { categoryGroup } from "~/domain/categories";
 import { requireCategoryCommittee } from "~/lib/committee.server";
-import { modelFromDefinition, modelFromForm, type BandRow, type RubricFormModel } from "~/lib/rubric-form-model";
+import {
+  criterionHeadingName,
+  modelFromDefinition,
+  modelFromForm,
+  type BandRow,
+  type RubricFormModel,
+} from "~/lib/rubric-form-model";
 import { validateRubricForm } from "~/lib/rubric-form-errors";
 import { fieldId, type FieldErrors } from "~/lib/forms";
 import { ADVANCE_RULES, CRITERION_TYPES, GATE_OPERATORS } from "~/lib/rubric-form-fields";
 import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
-import { useT } from "~/lib/use-t";
+import { useLocale, useT } from "~/lib/use-t";
 import { categoryName, stageIdName } from "~/i18n/labels";
 import { isMessageKey, type MessageKey } from "~/i18n";
 import { readForm } from "~/lib/request-body.server";
@@ -94,6 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function RubricEditPage() {
   const t = useT();
+  const locale = useLocale();
   const d = useLoaderData<typeof loader>();
   const a = useActionData<typeof action>();
   const errors: FieldErrors = a?.errors ?? {};
@@ -105,7 +112,7 @@ export default function RubricEditPage() {
   const criterionName = (prefix: string) => {
     if (prefix === "added") return t("rubricForm.added");
     const c = model.criteria[Number(prefix.split(".")[1])];
-    return c ? `${c.nameId || c.key} (${c.key})` : prefix;
+    return c ? `${criterionHeadingName(c, locale)} (${c.key})` : prefix;
   };
 
   // The summary: every error with the field it concerns, linked to that field.
@@ -243,7 +250,7 @@ export default function RubricEditPage() {
             <fieldset key={p} className="rubric-editor__block">
               <legend>
                 {t("rubricForm.criterionLegend", {
-                  name: c.nameId || c.key,
+                  name: criterionHeadingName(c, locale),
                   key: c.key,
                   stage: stageName(c.stage),
                   type: t(`rubricForm.type.${c.type}`),
