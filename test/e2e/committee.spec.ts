@@ -5,7 +5,7 @@ import { e2eDb, signIn, expectAccessible } from "./support";
 
 // The committee console. The first and last tests make editions of their own; the others follow
 // one edition made by createScoredEdition (a desk stage shaped like the demo's) from scoring
-// through closing stages to publication, in order. No other spec's data is used or changed.
+// through closing every stage to publication, in order. No other spec's data is used or changed.
 
 let world: ScoredEdition;
 const regency = () => world.categories.regency_city!.id;
@@ -130,6 +130,7 @@ test.describe.serial("one edition from the desk stage to publication", () => {
     expect(await regencyList.getByText("Lolos ke tahap berikutnya").count()).toBeGreaterThanOrEqual(5);
     await expectAccessible(page);
     await page.getByRole("button", { name: "Tutup tahap Seleksi Berkas dan tetapkan daftar lolos" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Ya, tutup tahap" }).click();
     await expect(page.getByText("Tahap Seleksi Berkas ditutup; daftar lolos ditetapkan.")).toBeVisible();
 
     const db = e2eDb();
@@ -236,11 +237,69 @@ test.describe.serial("one edition from the desk stage to publication", () => {
     expect(conflicted.n).toBe(0);
   });
 
+  test("after the verification stage closes, a juror scores an interview: declares no conflict, scores every criterion and submits", async ({
+    page,
+    browser,
+  }) => {
+    await signIn(page, world.committee);
+    await page.goto(`/committee/${world.id}/stages`);
+    await page.getByRole("button", { name: "Tutup tahap Verifikasi dan Validasi dan tetapkan daftar lolos" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Ya, tutup tahap" }).click();
+    await expect(page.getByText("Tahap Verifikasi dan Validasi ditutup; daftar lolos ditetapkan.")).toBeVisible();
+    await page.getByLabel("Semua juri menilai setiap peserta").check();
+    await page.getByRole("button", { name: "Tugaskan juri" }).click();
+    await expect(page.getByText(/penugasan juri ditambahkan/)).toBeVisible();
+
+    const juror = world.jurors[0];
+    const db = e2eDb();
+    const interview = db
+      .prepare(
+        "select a.entry_id as entryId from assignments a where a.user_id = ? and a.stage_key = 'interview' order by a.entry_id",
+      )
+      .all(juror.id) as { entryId: number }[];
+    const stage = db
+      .prepare("select status from edition_stages where edition_id = ? and key = 'interview'")
+      .get(world.id) as { status: string };
+    db.close();
+    expect(stage.status).toBe("open");
+    expect(interview.length).toBeGreaterThan(0);
+
+    const context = await browser.newContext();
+    const jury = await context.newPage();
+    await signIn(jury, juror);
+    await expect(jury.getByText("Wawancara").first()).toBeVisible();
+    await jury.goto(`/assess/${interview[0].entryId}`);
+    await jury.getByLabel("Tidak, saya tidak memiliki konflik kepentingan").check();
+    await jury.getByRole("button", { name: "Kirim pernyataan" }).click();
+    await expect(jury.getByRole("heading", { name: "Penilaian" })).toBeVisible();
+    // The interview criteria of the demo rubric: leadership commitment and innovation.
+    const fields = jury.locator('input[id^="f-score_"]');
+    await expect(fields).toHaveCount(2);
+    for (const field of await fields.all()) await field.fill("70");
+    await jury.getByRole("button", { name: "Kirim", exact: true }).click();
+    await expect(jury.getByRole("button", { name: "Simpan draf" })).toHaveCount(0);
+    await context.close();
+
+    const db2 = e2eDb();
+    const sheet = db2
+      .prepare(
+        "select status, (select count(*) from scores s where s.assignment_id = a.id and s.value = 70) as n from assignments a where a.user_id = ? and a.entry_id = ? and a.stage_key = 'interview'",
+      )
+      .get(juror.id, interview[0].entryId) as { status: string; n: number };
+    db2.close();
+    expect(sheet).toEqual({ status: "submitted", n: 2 });
+  });
+
   test("the committee signs off and publishes a category; the public page and the verification page show the winners", async ({
     page,
     browser,
   }) => {
     await signIn(page, world.committee);
+    // Sign-off and publication wait for the last stage to close.
+    await page.goto(`/committee/${world.id}/stages`);
+    await page.getByRole("button", { name: "Tutup tahap Wawancara dan akhiri penilaian" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Ya, tutup tahap" }).click();
+    await expect(page.getByText("Tahap Wawancara ditutup; penilaian selesai.")).toBeVisible();
     await page.goto(`/committee/${world.id}/ranking/${regency()}`);
     const firstRow = page.locator("table.ranking tbody tr").first().locator("th");
     await expect(firstRow).toBeVisible();
@@ -250,8 +309,10 @@ test.describe.serial("one edition from the desk stage to publication", () => {
       .trim();
     expect(winner).toBe(world.entries[0].organisation.name);
     await page.getByRole("button", { name: "Sahkan kategori ini" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Ya, sahkan" }).click();
     await expect(page.getByText("Kategori telah disahkan.")).toBeVisible();
     await page.getByRole("button", { name: "Umumkan pemenang" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Ya, umumkan" }).click();
     await expect(page.getByText(/Pemenang telah diumumkan/)).toBeVisible();
 
     const db = e2eDb();
@@ -339,66 +400,6 @@ test.describe.serial("one edition from the desk stage to publication", () => {
       expect(body).not.toContain(a.email);
     }
     await context.close();
-  });
-
-  test("after the verification stage closes, a juror scores an interview: declares no conflict, scores every criterion and submits", async ({
-    page,
-    browser,
-  }) => {
-    await signIn(page, world.committee);
-    await page.goto(`/committee/${world.id}/stages`);
-    // The regency category was published above: closing the stage leaves its entries published.
-    await expect(page.getByRole("region", { name: "Pemerintah Kabupaten/Kota" })).toContainText(
-      "Hasil kategori ini sudah diumumkan",
-    );
-    await page.getByRole("button", { name: "Tutup tahap Verifikasi dan Validasi dan tetapkan daftar lolos" }).click();
-    await expect(page.getByText("Tahap Verifikasi dan Validasi ditutup; daftar lolos ditetapkan.")).toBeVisible();
-    await page.getByLabel("Semua juri menilai setiap peserta").check();
-    await page.getByRole("button", { name: "Tugaskan juri" }).click();
-    await expect(page.getByText(/penugasan juri ditambahkan/)).toBeVisible();
-
-    const juror = world.jurors[0];
-    const db = e2eDb();
-    const interview = db
-      .prepare(
-        "select a.entry_id as entryId from assignments a where a.user_id = ? and a.stage_key = 'interview' order by a.entry_id",
-      )
-      .all(juror.id) as { entryId: number }[];
-    const stage = db
-      .prepare("select status from edition_stages where edition_id = ? and key = 'interview'")
-      .get(world.id) as { status: string };
-    const regencyStatuses = db
-      .prepare("select distinct status from entries where category_id = ? and status != 'draft'")
-      .all(regency()) as { status: string }[];
-    db.close();
-    expect(stage.status).toBe("open");
-    expect(regencyStatuses).toEqual([{ status: "published" }]);
-    expect(interview.length).toBeGreaterThan(0);
-
-    const context = await browser.newContext();
-    const jury = await context.newPage();
-    await signIn(jury, juror);
-    await expect(jury.getByText("Wawancara").first()).toBeVisible();
-    await jury.goto(`/assess/${interview[0].entryId}`);
-    await jury.getByLabel("Tidak, saya tidak memiliki konflik kepentingan").check();
-    await jury.getByRole("button", { name: "Kirim pernyataan" }).click();
-    await expect(jury.getByRole("heading", { name: "Penilaian" })).toBeVisible();
-    // The interview criteria of the demo rubric: leadership commitment and innovation.
-    const fields = jury.locator('input[id^="f-score_"]');
-    await expect(fields).toHaveCount(2);
-    for (const field of await fields.all()) await field.fill("70");
-    await jury.getByRole("button", { name: "Kirim", exact: true }).click();
-    await expect(jury.getByRole("button", { name: "Simpan draf" })).toHaveCount(0);
-    await context.close();
-
-    const db2 = e2eDb();
-    const sheet = db2
-      .prepare(
-        "select status, (select count(*) from scores s where s.assignment_id = a.id and s.value = 70) as n from assignments a where a.user_id = ? and a.entry_id = ? and a.stage_key = 'interview'",
-      )
-      .get(juror.id, interview[0].entryId) as { status: string; n: number };
-    db2.close();
-    expect(sheet).toEqual({ status: "submitted", n: 2 });
   });
 });
 
