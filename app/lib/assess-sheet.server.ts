@@ -2,8 +2,8 @@ import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { declareConflict } from "../../db/queries/conflicts";
 import {
-  loadScores,
   saveScoresheet,
+  savedScoresheet,
   scoresheetCriteria,
   type SaveResult,
   type ScoresheetCriterion,
@@ -166,18 +166,9 @@ export async function saveAction(request: Request, access: AssessorEntry, form: 
       return redirect(`/assess/${entryId}`, { headers: await flash(request, t("assess.form.submittedFlash")) });
     return data<ActionResult>({ kind: "saved", auto, version: res.version, at: new Date().toISOString() });
   }
-  // A stale save is shown what is saved now, beside the user's input, to keep or overwrite.
-  const current =
-    res.reason === "stale"
-      ? {
-          version: res.version ?? 0,
-          scores: (await loadScores(db, assignment.id)).map((s) => ({
-            criterionId: s.criterionId,
-            value: s.value,
-            note: s.note,
-          })),
-        }
-      : undefined;
+  // A stale save is shown what is saved now (version and values, read together), beside the
+  // user's input: "replace with mine" saves based on that version, "use the saved ones" loads them.
+  const current = res.reason === "stale" ? ((await savedScoresheet(db, assignment.id)) ?? undefined) : undefined;
   const { message, errors, status } = refusalOf(res, t);
   return data<ActionResult>(
     {

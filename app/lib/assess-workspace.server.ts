@@ -97,6 +97,8 @@ export async function loadAssessPage(request: Request, access: AssessorEntry) {
     scores: scores.map((s) => ({ criterionId: s.criterionId, value: s.value, note: s.note })),
     others,
     sheet: { status: assignment.status, version: assignment.version, submittedAt: assignment.submittedAt },
+    // What the committee lets this stage's panel read of one another (the sentence above the form).
+    panelView: assignment.view,
     accepts: stageAccepts(assignment),
   };
 }

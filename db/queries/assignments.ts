@@ -94,6 +94,7 @@ export async function myAssignmentsForEntry(db: Db, args: { userId: number; entr
       "s.deadline",
       "s.panel",
       "s.position",
+      "s.assessor_view as view",
     ])
     .where("a.user_id", "=", args.userId)
     .where("a.entry_id", "=", args.entryId)

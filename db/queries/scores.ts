@@ -91,6 +91,28 @@ export async function loadScores(db: Db, assignmentId: number) {
     .execute();
 }
 
+/**
+ * The scoresheet as saved now: its version and its scores, read in one statement so that the
+ * scores are those of that version (a stale page is shown them, and may save over that version).
+ */
+export async function savedScoresheet(db: Db, assignmentId: number) {
+  const rows = await db
+    .selectFrom("assignments as a")
+    .leftJoin("scores as sc", "sc.assignment_id", "a.id")
+    .select(["a.version", "sc.criterion_id as criterionId", "sc.value", "sc.note"])
+    .where("a.id", "=", assignmentId)
+    .orderBy("sc.criterion_id")
+    .execute();
+  const [first] = rows;
+  if (!first) return null;
+  return {
+    version: first.version,
+    scores: rows.flatMap((r) =>
+      r.criterionId === null ? [] : [{ criterionId: r.criterionId, value: r.value, note: r.note }],
+    ),
+  };
+}
+
 /** Whether scores may be written for a stage now: it is open and its deadline has not passed. */
 export function stageAccepts(
   stage: { stageStatus: string; deadline: string | null },

@@ -189,9 +189,7 @@ test("declare no conflict, read the PDF, save a draft, reload, and submit; a sta
   await expect(second.getByRole("alert").filter({ hasText: "disimpan dari tab atau perangkat lain" })).toBeVisible();
   await expect(second.locator(`#f-score_${first.id}`)).toHaveValue("33");
   await expect(second.locator(`#f-note_${first.id}`)).toHaveValue("Dari tab kedua");
-  await expect(second.getByTestId(`saved-${first.key}`)).toHaveText(
-    "Tersimpan: nilai 80; catatan: Perda lengkap, diperiksa.",
-  );
+  await expect(second.getByTestId(`saved-${first.key}`)).toHaveText("nilai 80; catatan: Perda lengkap, diperiksa.");
   expect(savedScore(ids.assessor.email, ids.scoring, first.id)).toMatchObject({ value: 80 });
   // With unsaved input, leaving through an in-app link asks first (and staying keeps the input).
   // The keyboard is used on purpose: a mouse click right after Playwright scrolls the link into

@@ -1,23 +1,41 @@
-import { Form } from "@remix-run/react";
+import { Form, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { stageName } from "~/i18n/labels";
 import { noteName, scoreName } from "~/lib/assess-form";
 import type { ScoreData } from "~/lib/assess-workspace.server";
 import { useLocale, useT } from "~/lib/use-t";
+import { SavedVsMine, StaleChoice } from "./StaleChoice";
 import { useAutosave } from "./use-autosave";
 import { useLeaveWarning } from "./use-leave-warning";
 
 /**
  * The scoring form: a score and note per judged criterion, saved as drafts (autosave, or the save
  * button), then submitted. Read-only once submitted or when the stage does not accept scores.
- * After a stale refusal each criterion shows what is saved now, and the user may overwrite it.
+ * After a stale refusal each criterion shows what is saved now beside the user's input, and the
+ * user chooses: replace the saved scores with theirs, or use the saved ones (StaleChoice).
  */
 export function Scoresheet({ data: d }: { data: ScoreData }) {
   const t = useT();
   const locale = useLocale();
   const readOnly = d.sheet.status === "submitted" || d.accepts !== "ok";
-  const { formRef, initial, base, result, resultSeq, stale, unsaved, saving, busy, onEdit, onSubmit } = useAutosave({
+  const location = useLocation();
+  const {
+    formRef,
+    initial,
+    base,
+    result,
+    resultSeq,
+    stale,
+    mine,
+    loadedSaved,
+    takeSaved,
+    unsaved,
+    saving,
+    busy,
+    onEdit,
+    onSubmit,
+  } = useAutosave({
     entryId: d.header.entryId,
     version: d.sheet.version,
     readOnly,
@@ -34,6 +52,8 @@ export function Scoresheet({ data: d }: { data: ScoreData }) {
 
   let status: string | null = null;
   if (saving) status = t("assess.form.saving");
+  else if (stale) status = t("assess.form.autosavePaused");
+  else if (loadedSaved) status = t("assess.form.loadedSaved");
   else if (unsaved) status = t("assess.form.unsaved");
   else if (result?.kind === "saved") {
     status = result.auto
@@ -49,9 +69,13 @@ export function Scoresheet({ data: d }: { data: ScoreData }) {
   }
 
   return (
-    <aside className="assess-scoring" aria-labelledby="score-title">
+    // The panel scrolls on its own (sticky beside the evidence): focusable so that keyboard users
+    // can scroll it too, named by its heading.
+    <aside className="assess-scoring" aria-labelledby="score-title" tabIndex={0}>
       <h2 id="score-title">{t("assess.form.title")}</h2>
-      <p className="muted small">{t("assess.form.blind")}</p>
+      <p className="muted small" data-testid="panel-view">
+        {panelViewText(t, d)}
+      </p>
       {d.sheet.status === "submitted" ? (
         <p className="alert alert--info">
           {t("assess.form.submittedOn", { date: formatDate(d.sheet.submittedAt, locale, true) })}
@@ -62,7 +86,7 @@ export function Scoresheet({ data: d }: { data: ScoreData }) {
         <p className="alert alert--warn">{t("assess.form.deadlinePassed", { deadline })}</p>
       ) : null}
       {result?.kind === "refused" ? (
-        <RefusalAlert key={resultSeq} message={result.message} focus={!result.auto} />
+        <RefusalAlert key={resultSeq} message={result.message} focus={!result.auto} toChoice={!!stale} />
       ) : null}
       {d.criteria.length === 0 ? <p>{t("assess.form.none")}</p> : null}
       <Form
@@ -142,12 +166,7 @@ export function Scoresheet({ data: d }: { data: ScoreData }) {
                 <OtherScores scores={d.others.scores.filter((o) => o.criterionId === c.id)} criterionKey={c.key} />
               ) : null}
               {stale ? (
-                <p className="saved-elsewhere" data-testid={`saved-${c.key}`}>
-                  {t("assess.form.savedValue", {
-                    value: other?.value == null ? "–" : formatNumber(other.value, 0, 4),
-                    note: other?.note || "–",
-                  })}
-                </p>
+                <SavedVsMine criterionKey={c.key} saved={other} score={mine[sn] ?? ""} note={mine[nn] ?? ""} />
               ) : null}
             </fieldset>
           );
@@ -155,20 +174,22 @@ export function Scoresheet({ data: d }: { data: ScoreData }) {
         {!readOnly && d.criteria.length ? (
           <>
             <p className="hint">{t("assess.form.submitHint")}</p>
+            {/* While a stale refusal waits, save and submit are off (they would be refused again) and
+                stay first, so that Enter in a field never picks one of the choices by itself. */}
             <div className="form-actions">
-              <button type="submit" name="intent" value="save" disabled={busy}>
+              <button type="submit" name="intent" value="save" disabled={busy || !!stale}>
                 {t("assess.form.save")}
               </button>
-              <button type="submit" name="intent" value="submit" className="primary" disabled={busy}>
+              <button type="submit" name="intent" value="submit" className="primary" disabled={busy || !!stale}>
                 {t("assess.form.submit")}
               </button>
             </div>
             {stale ? (
-              <div className="form-actions">
-                <button type="submit" name="intent" value="overwrite" className="danger" disabled={busy}>
-                  {t("assess.form.overwrite")}
-                </button>
-              </div>
+              <StaleChoice
+                reloadHref={location.pathname + reloadSearch(location.search)}
+                onUseSaved={() => takeSaved(d.criteria.map((c) => c.id))}
+                busy={busy}
+              />
             ) : null}
           </>
         ) : null}
@@ -232,7 +253,8 @@ function OtherScores({
  * A refused save, announced once. Focus moves to it once per refusal after an explicit save (not
  * after an autosave, and not again on later re-renders, so typing in a field is never interrupted).
  */
-function RefusalAlert({ message, focus }: { message: string; focus: boolean }) {
+function RefusalAlert({ message, focus, toChoice }: { message: string; focus: boolean; toChoice: boolean }) {
+  const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (focus) ref.current?.focus();
@@ -240,6 +262,28 @@ function RefusalAlert({ message, focus }: { message: string; focus: boolean }) {
   return (
     <div className="alert alert--error" role="alert" tabIndex={-1} ref={ref}>
       {message}
+      {toChoice ? (
+        <>
+          {" "}
+          <a href="#stale-choice">{t("assess.stale.toChoice")}</a>
+        </>
+      ) : null}
     </div>
   );
+}
+
+/** The page's own query without the autosave marker: "use the saved ones" loads it again. */
+function reloadSearch(search: string) {
+  const query = new URLSearchParams(search);
+  query.delete("auto");
+  const q = query.toString();
+  return q ? `?${q}` : "";
+}
+
+/** What the panel may read of one another on this sheet, as the committee set it for the stage. */
+function panelViewText(t: ReturnType<typeof useT>, d: ScoreData) {
+  if (d.header.stageStatus !== "closed") return t("assess.form.blind");
+  if (d.panelView === "none") return t("assess.view.none");
+  if (d.sheet.status !== "submitted") return t("assess.view.notSubmitted");
+  return t(`assess.view.${d.panelView}`);
 }

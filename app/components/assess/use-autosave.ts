@@ -1,14 +1,22 @@
 import { useActionData, useFetcher, useLocation, useNavigation } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ActionResult } from "~/lib/assess-form";
+import { noteName, scoreName, type ActionResult } from "~/lib/assess-form";
 
 const AUTOSAVE_MS = 1500;
 
+/** The form's text fields (scores, notes) as typed. */
+function typed(form: HTMLFormElement | null): Record<string, string> {
+  if (!form) return {};
+  return Object.fromEntries([...new FormData(form)].filter((e): e is [string, string] => typeof e[1] === "string"));
+}
+
 /**
  * The scoresheet's save state: drafts save as you go (debounced, in the background through a
- * fetcher posting to `?auto=1`), paused while a stale refusal waits for the user. Tracks the
- * version the page's input is based on, the last answer (saved or refused), the saved values of a
- * stale refusal, and whether there is input not saved yet.
+ * fetcher posting to `?auto=1`), stopped while a stale refusal waits for the user's choice:
+ * replace the saved scores with mine (a save based on the version just seen) or use the saved
+ * ones (loaded into the form). Tracks the version the page's input is based on, the last answer
+ * (saved or refused), the saved values of a stale refusal beside the typed ones, and whether
+ * there is input not saved yet.
  */
 export function useAutosave({ entryId, version, readOnly }: { entryId: number; version: number; readOnly: boolean }) {
   const actionData = useActionData<ActionResult>();
@@ -30,6 +38,12 @@ export function useAutosave({ entryId, version, readOnly }: { entryId: number; v
   );
   const [result, setResult] = useState(initial);
   const [stale, setStale] = useState(initial?.kind === "refused" && initial.current ? initial.current : null);
+  // The user's input while a stale refusal waits, shown beside the saved values.
+  const [mine, setMine] = useState<Record<string, string>>(initial?.kind === "refused" ? initial.values : {});
+  // The saved scores were just loaded into the form ("use the saved ones").
+  const [loadedSaved, setLoadedSaved] = useState(false);
+  const staleRef = useRef(stale);
+  staleRef.current = stale;
   // Input that a refused save sent back is not saved: it counts as unsaved from the start.
   const [dirty, setDirty] = useState(initial?.kind === "refused");
   const baseRef = useRef(base);
@@ -43,12 +57,17 @@ export function useAutosave({ entryId, version, readOnly }: { entryId: number; v
     if (!r || r.kind === "declare") return;
     setResult(r);
     setResultSeq((n) => n + 1);
+    setLoadedSaved(false);
     if (r.kind === "saved") {
       setBase(r.version);
       setStale(null);
       if (edits.current === pendingEdits.current) setDirty(false);
     } else if (r.reason === "stale" && r.current) {
+      // Autosave stops until the user chooses: a pending one would only be refused again.
+      clearTimeout(timer.current);
+      staleRef.current = r.current;
       setStale(r.current);
+      setMine(typed(formRef.current));
     }
   }, []);
   useEffect(() => handle(actionData), [actionData, handle]);
@@ -58,7 +77,7 @@ export function useAutosave({ entryId, version, readOnly }: { entryId: number; v
 
   const autosave = useCallback(() => {
     const form = formRef.current;
-    if (!form || readOnly) return;
+    if (!form || readOnly || staleRef.current) return;
     if (fetcher.state !== "idle" || navigation.state !== "idle") {
       timer.current = setTimeout(autosave, AUTOSAVE_MS);
       return;
@@ -78,8 +97,33 @@ export function useAutosave({ entryId, version, readOnly }: { entryId: number; v
   const onEdit = () => {
     edits.current++;
     setDirty(true);
+    setLoadedSaved(false);
     clearTimeout(timer.current);
-    if (!stale) timer.current = setTimeout(autosave, AUTOSAVE_MS);
+    if (stale) setMine(typed(formRef.current));
+    else timer.current = setTimeout(autosave, AUTOSAVE_MS);
+  };
+  /**
+   * "Use the saved ones": the saved scores replace the input in the form, and the page is based
+   * on their version from now on (autosave resumes with the next edit).
+   */
+  const takeSaved = (criterionIds: number[]) => {
+    const form = formRef.current;
+    if (!form || !stale) return;
+    const saved = new Map(stale.scores.map((s) => [s.criterionId, s]));
+    const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | null;
+    for (const id of criterionIds) {
+      const s = saved.get(id);
+      const score = field(scoreName({ id }));
+      const note = field(noteName({ id }));
+      if (score) score.value = s?.value == null ? "" : String(s.value);
+      if (note) note.value = s?.note ?? "";
+    }
+    setBase(stale.version);
+    staleRef.current = null;
+    setStale(null);
+    setResult(undefined);
+    setDirty(false);
+    setLoadedSaved(true);
   };
   /** The form's onSubmit: an explicit save replaces a pending autosave. */
   const onSubmit = () => {
@@ -95,6 +139,9 @@ export function useAutosave({ entryId, version, readOnly }: { entryId: number; v
     result,
     resultSeq,
     stale,
+    mine,
+    loadedSaved,
+    takeSaved,
     // Nothing can be lost on a read-only sheet (e.g. right after submitting).
     unsaved: dirty && !readOnly,
     saving: fetcher.state !== "idle",

@@ -153,6 +153,22 @@ export const assess = {
     "Anda hanya melihat nilai Anda sendiri; nilai penilai lain tidak ditampilkan (setelah tahap ditutup, panitia dapat membukanya tanpa nama).",
     "You only see your own scores; other assessors' scores are not shown (after the stage closes, the committee may show them, unnamed).",
   ],
+  "assess.view.none": [
+    "Anda hanya melihat nilai Anda sendiri; panitia tidak membuka nilai penilai lain untuk tahap ini.",
+    "You only see your own scores; the committee has not opened the other assessors' scores for this stage.",
+  ],
+  "assess.view.scores": [
+    "Tahap ini sudah ditutup dan panitia membuka nilai anggota tim lain (tanpa nama, tanpa catatan); nilai itu ditampilkan di setiap kriteria.",
+    "This stage is closed and the committee has opened the other panel members' scores (unnamed, without notes); they are shown under each criterion.",
+  ],
+  "assess.view.scores_notes": [
+    "Tahap ini sudah ditutup dan panitia membuka nilai dan catatan anggota tim lain (tanpa nama); keduanya ditampilkan di setiap kriteria.",
+    "This stage is closed and the committee has opened the other panel members' scores and notes (unnamed); they are shown under each criterion.",
+  ],
+  "assess.view.notSubmitted": [
+    "Tahap ini sudah ditutup dan panitia membuka nilai anggota tim lain (tanpa nama) bagi yang telah mengirim lembar nilainya; lembar Anda tidak dikirim, jadi Anda hanya melihat nilai Anda sendiri.",
+    "This stage is closed and the committee has opened the other panel members' scores (unnamed) to those who submitted their scoresheet; yours was not submitted, so you only see your own scores.",
+  ],
   "assess.form.score": ["Nilai (0–{max})", "Score (0–{max})"],
   "assess.form.scoreStep": ["Nilai (0–{max}, kelipatan {step})", "Score (0–{max}, steps of {step})"],
   "assess.form.note": ["Catatan", "Note"],
@@ -182,14 +198,31 @@ export const assess = {
     "The deadline of this stage ({deadline}) has passed; scores can no longer be saved.",
   ],
   "assess.form.stale": [
-    "Penilaian ini telah disimpan dari tab atau perangkat lain setelah Anda membuka halaman ini. Masukan Anda belum disimpan dan tetap ada di formulir; nilai yang tersimpan ditampilkan di bawah setiap kriteria.",
-    "These scores were saved from another tab or device after you opened this page. Your input has not been saved and is still in the form; the saved values are shown under each criterion.",
+    "Penilaian ini telah disimpan dari tab atau perangkat lain setelah Anda membuka halaman ini. Isian Anda belum disimpan dan tetap ada di formulir. Nilai tersimpan ditampilkan di samping isian Anda pada setiap kriteria; pilih yang dipakai di akhir formulir.",
+    "These scores were saved from another tab or device after you opened this page. Your input has not been saved and is still in the form. The saved values are shown beside yours under each criterion; choose which to keep at the end of the form.",
   ],
-  "assess.form.overwrite": [
-    "Simpan masukan saya (menggantikan versi tersimpan)",
-    "Save my input (replacing the saved version)",
+  "assess.stale.toChoice": ["Ke pilihan", "Go to the choice"],
+  "assess.stale.compare": ["Tersimpan dan isian Anda", "Saved and yours"],
+  "assess.stale.saved": ["Tersimpan", "Saved"],
+  "assess.stale.mine": ["Isian Anda", "Yours"],
+  "assess.stale.value": ["nilai {value}; catatan: {note}", "score {value}; note: {note}"],
+  "assess.stale.differs": ["berbeda", "differs"],
+  "assess.stale.choose": ["Mana yang dipakai?", "Which scores to keep?"],
+  "assess.stale.replace": ["Ganti dengan milik saya", "Replace with mine"],
+  "assess.stale.replaceHint": [
+    "Menyimpan isian Anda sebagai draf, menggantikan nilai yang tersimpan di atas.",
+    "Saves your input as a draft, replacing the saved scores shown above.",
   ],
-  "assess.form.savedValue": ["Tersimpan: nilai {value}; catatan: {note}", "Saved: score {value}; note: {note}"],
+  "assess.stale.useSaved": ["Pakai yang tersimpan", "Use the saved ones"],
+  "assess.stale.useSavedHint": [
+    "Membuang isian Anda dan memuat nilai yang tersimpan ke formulir.",
+    "Discards your input and loads the saved scores into the form.",
+  ],
+  "assess.form.autosavePaused": [
+    "Penyimpanan otomatis berhenti sampai Anda memilih.",
+    "Autosave is stopped until you choose.",
+  ],
+  "assess.form.loadedSaved": ["Nilai tersimpan dimuat ke formulir.", "The saved scores were loaded into the form."],
   "assess.form.errors": ["Periksa isian yang ditandai.", "Please check the marked fields."],
   "assess.form.leaveQuestion": [
     "Ada perubahan yang belum disimpan. Tinggalkan halaman ini tanpa menyimpan?",
