@@ -22,7 +22,12 @@ import { getSession, sessions } from "~/lib/session.server";
 import type { RootData } from "~/lib/use-t";
 import stylesheet from "~/styles.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  // The site's icon, served from public/ (favicon.ico too, for browsers that ask for it by name).
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Public data only: the language, who is signed in (name and roles) and a one-time message.
