@@ -269,6 +269,14 @@ export interface PublicationsTable {
   published_by: number | null;
   published_at: string;
 }
+/** Who signs an edition's certificates, in print order (position 0 first). */
+export interface EditionSignatoriesTable {
+  id: Generated<number>;
+  edition_id: number;
+  position: number;
+  name: string;
+  title: string;
+}
 
 export interface DB {
   users: UsersTable;
@@ -297,6 +305,7 @@ export interface DB {
   scores: ScoresTable;
   audit_log: AuditLogTable;
   publications: PublicationsTable;
+  edition_signatories: EditionSignatoriesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,7 +1,15 @@
-import { PDFDocument, PDFName, PDFString, StandardFonts, rgb } from "pdf-lib";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import fontkit from "@pdf-lib/fontkit";
+import { PDFDocument, PDFName, PDFString, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import type { Signatory } from "~/domain/signatories";
 
 // The certificate of award (piagam penghargaan): one A4 landscape page with the organisation, the
-// place, the category and edition, and the verification URL carrying the snapshot's SHA-256.
+// place, the category and edition, the signature lines of the edition's signatories, and the
+// verification URL carrying the snapshot's SHA-256. Text is set in Noto Sans (OFL-1.1, from
+// @embedpdf/fonts-latin), embedded as a subset with its Unicode map: pdf-lib's standard fonts
+// speak WinAnsi only, and printed "?" for em dashes, curly quotes and Latin Extended letters.
 
 export interface CertificateText {
   title: string;
@@ -12,58 +20,108 @@ export interface CertificateText {
   category: string;
   edition: string;
   date: string;
+  /** Printed side by side above the verification line; none: no signature lines. */
+  signatories: readonly Signatory[];
   verifyLabel: string;
   /** Absent on a draft (not yet published). */
   verifyUrl: string | null;
   draftMark: string | null;
 }
 
-/** pdf-lib's standard fonts speak WinAnsi only: replace what they cannot draw. */
-function winAnsi(s: string): string {
-  return s
-    .replace(/[\u2013\u2014]/g, "-")
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201C\u201D]/g, '"')
-    .replace(/[^\x20-\x7E\u00A0-\u00FF]/g, "?");
+let fonts: { regular: Uint8Array; bold: Uint8Array } | undefined;
+/** The Noto Sans files, read once. The package exports no file paths: they sit beside its dist/. */
+function notoSans() {
+  if (!fonts) {
+    const dir = join(dirname(createRequire(import.meta.url).resolve("@embedpdf/fonts-latin")), "..", "fonts");
+    fonts = {
+      regular: readFileSync(join(dir, "NotoSans-Regular.ttf")),
+      bold: readFileSync(join(dir, "NotoSans-Bold.ttf")),
+    };
+  }
+  return fonts;
+}
+
+/** The lines of `text` in `font` at `size`, broken between words to fit `width` (a long word stays whole). */
+function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && font.widthOfTextAtSize(`${last} ${word}`, size) <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** Centres `text` on `cx`, shrunk (down to 7 pt) until it fits `width`. */
+function centred(
+  page: PDFPage,
+  text: string,
+  o: { cx: number; y: number; size: number; width: number; font: PDFFont },
+) {
+  let size = o.size;
+  while (o.font.widthOfTextAtSize(text, size) > o.width && size > 7) size -= 0.5;
+  const w = o.font.widthOfTextAtSize(text, size);
+  page.drawText(text, { x: o.cx - w / 2, y: o.y, size, font: o.font, color: rgb(0, 0, 0) });
 }
 
 export async function certificatePdf(c: CertificateText): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.setTitle(winAnsi(`${c.title} - ${c.organisation}`));
+  pdf.registerFontkit(fontkit);
+  pdf.setTitle(`${c.title} — ${c.organisation}`);
   pdf.setCreator("Paritrana Award");
   const page = pdf.addPage([841.89, 595.28]);
-  const serif = await pdf.embedFont(StandardFonts.TimesRoman);
-  const bold = await pdf.embedFont(StandardFonts.TimesRomanBold);
-  const mono = await pdf.embedFont(StandardFonts.Courier);
+  // Subsets: only the glyphs used, so the file stays small (tens of KB, not the fonts' 600 KB each).
+  const serif = await pdf.embedFont(notoSans().regular, { subset: true });
+  const bold = await pdf.embedFont(notoSans().bold, { subset: true });
   const { width, height } = page.getSize();
   const navy = rgb(0.11, 0.23, 0.42);
   page.drawRectangle({ x: 24, y: 24, width: width - 48, height: height - 48, borderColor: navy, borderWidth: 3 });
   page.drawRectangle({ x: 34, y: 34, width: width - 68, height: height - 68, borderColor: navy, borderWidth: 1 });
   const center = (text: string, y: number, size: number, font = serif, color = rgb(0, 0, 0)) => {
-    const t = winAnsi(text);
     let s = size;
-    while (font.widthOfTextAtSize(t, s) > width - 120 && s > 8) s -= 1;
-    page.drawText(t, { x: (width - font.widthOfTextAtSize(t, s)) / 2, y, size: s, font, color });
+    while (font.widthOfTextAtSize(text, s) > width - 120 && s > 8) s -= 1;
+    page.drawText(text, { x: (width - font.widthOfTextAtSize(text, s)) / 2, y, size: s, font, color });
   };
-  center(c.title.toUpperCase(), height - 120, 34, bold, navy);
-  center(c.givenTo, height - 175, 16);
-  center(c.organisation, height - 225, 28, bold);
-  center(c.region, height - 255, 14);
-  center(c.award, height - 310, 24, bold, navy);
-  center(c.category, height - 345, 16);
-  center(c.edition, height - 375, 14);
-  center(c.date, height - 405, 13);
+  center(c.title.toUpperCase(), height - 100, 34, bold, navy);
+  center(c.givenTo, height - 148, 16);
+  center(c.organisation, height - 192, 28, bold);
+  center(c.region, height - 220, 14);
+  center(c.award, height - 265, 24, bold, navy);
+  center(c.category, height - 297, 16);
+  center(c.edition, height - 323, 14);
+  center(c.date, height - 349, 13);
+
+  // Signature lines: one column each, a space to sign above the line, the name under it (bold)
+  // and the title (up to two lines) under the name.
+  const signatories = c.signatories.slice(0, 3);
+  if (signatories.length > 0) {
+    const column = (width - 120) / signatories.length;
+    const lineY = 170;
+    signatories.forEach((s, i) => {
+      const cx = 60 + column * (i + 0.5);
+      const span = Math.min(column - 30, 220);
+      page.drawLine({ start: { x: cx - span / 2, y: lineY }, end: { x: cx + span / 2, y: lineY }, thickness: 0.8 });
+      centred(page, s.name, { cx, y: lineY - 16, size: 12, width: column - 20, font: bold });
+      const lines = wrap(s.title, serif, 10, column - 20);
+      const shown = lines.length > 2 ? [lines[0]!, lines.slice(1).join(" ")] : lines;
+      shown.forEach((line, k) =>
+        centred(page, line, { cx, y: lineY - 31 - 12 * k, size: 10, width: column - 20, font: serif }),
+      );
+    });
+  }
+
   if (c.verifyUrl) {
-    center(c.verifyLabel, 92, 11);
-    center(c.verifyUrl, 74, 9, mono);
+    center(c.verifyLabel, 78, 10);
+    center(c.verifyUrl, 62, 9);
     // The URL is also a link (a URI annotation), so that a reader can open it with one click.
     const link = pdf.context.register(
       pdf.context.obj({
         Type: "Annot",
         Subtype: "Link",
-        Rect: [60, 66, width - 60, 86],
+        Rect: [60, 56, width - 60, 74],
         Border: [0, 0, 0],
-        A: { Type: "Action", S: "URI", URI: PDFString.of(winAnsi(c.verifyUrl)) },
+        A: { Type: "Action", S: "URI", URI: PDFString.of(c.verifyUrl) },
       }),
     );
     page.node.set(PDFName.of("Annots"), pdf.context.obj([link]));

@@ -1,3 +1,5 @@
+import type { T } from "~/i18n";
+
 /** The places of a ranking: Juara I..places, then `mentions` special mentions (ties share). */
 export function placeOf(
   rank: number,
@@ -7,6 +9,11 @@ export function placeOf(
   if (rank <= places) return { kind: "place", rank };
   if (rank <= places + mentions) return { kind: "mention" };
   return null;
+}
+
+/** A place in words: "Juara II", "Penghargaan khusus". */
+export function placeText(t: T, place: NonNullable<ReturnType<typeof placeOf>>): string {
+  return place.kind === "place" ? t("winners.place", { rank: roman(place.rank) }) : t("winners.mention");
 }
 
 /** I, II, III, ... (places are small numbers). */

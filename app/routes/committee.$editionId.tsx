@@ -59,6 +59,9 @@ export default function CommitteeEdition() {
             <NavLink to={`${base}/organisations`}>{t("committee.nav.organisations")}</NavLink>
           </li>
           <li>
+            <NavLink to={`${base}/certificates`}>{t("committee.nav.certificates")}</NavLink>
+          </li>
+          <li>
             <NavLink to={`${base}/audit`}>{t("committee.nav.audit")}</NavLink>
           </li>
           <li>

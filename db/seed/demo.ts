@@ -130,6 +130,19 @@ export async function seedDemo(db: Db, now = new Date(), options: { uploadDir?: 
         .values({ edition_id: editionId, ...s, opens_at: day(0) })
         .execute();
 
+    // Who signs the demo's certificates (fictional names, real titles).
+    await tx
+      .insertInto("edition_signatories")
+      .values([
+        { edition_id: editionId, position: 0, name: "Dr. H. Akmal Malik, M.Si.", title: "Gubernur Kalimantan Timur" },
+        {
+          edition_id: editionId,
+          position: 1,
+          name: "Rudi Hartono Sinaga",
+          title: "Kepala Kantor Wilayah BPJS Ketenagakerjaan Kalimantan",
+        },
+      ])
+      .execute();
     const committee = await user(DEMO_LOGINS.committee, "Siti Rahmawati (Panitia)");
     await addMembership(tx, { userId: committee, role: "committee", editionId });
     const assessorNames = ["Andi Pratama", "Dewi Lestari", "Rudi Hartono", "Nur Aini", "Yohanes Tanoto"];

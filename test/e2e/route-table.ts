@@ -119,6 +119,12 @@ export const ROUTES: RouteRule[] = [
   {
     file: "committee.$editionId.rubric.$categoryId.tsx",
     url: (f) => `/committee/${f.editionId}/rubric/${f.categoryId}`,
+  {
+    file: "committee.$editionId.certificates.tsx",
+    url: (f) => `/committee/${f.editionId}/certificates`,
+    allow: committee,
+    post: true,
+  },
     allow: committee,
     post: true,
   },
