@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { getCategory } from "../../db/queries/editions";
 import { publishedScorecard } from "../../db/queries/figures";
 import { PortalEntryNav } from "~/components/PortalEntryNav";
 import { formatIndicator, gateText, indicatorLabel } from "~/lib/indicators";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { bandFor } from "~/lib/portal-figures";
+import { placeOf, placeText } from "~/lib/places";
 import { requireOwnEntry } from "~/lib/portal.server";
 import { useLocale, useT } from "~/lib/use-t";
 import { categoryName, stageName } from "~/i18n/labels";
@@ -14,12 +16,19 @@ export const action = refusePost;
 
 // The organisation's own scorecard, read only from the stored publication snapshot (never from
 // the assessors' individual scores or notes): total, rank, stage and criterion values, and the
-// band each indicator fell into.
+// band each indicator fell into; a placed entry's place and its certificate of award.
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { entry, db } = await requireOwnEntry(request, params.entryId);
-  const card = await publishedScorecard(db, entry.id);
+  const [card, category] = await Promise.all([
+    publishedScorecard(db, entry.id),
+    getCategory(db, entry.edition_id, entry.category_id),
+  ]);
+  // The place (Juara I.., special mention) of the published rank; an ineligible entry has none.
+  const place =
+    card?.result && !card.ineligible && category ? placeOf(card.result.rank, category.places, category.mentions) : null;
   return {
+    place,
     entry: {
       id: entry.id,
       organisation_name: entry.organisation_name,
@@ -51,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function Scorecard() {
   const t = useT();
   const locale = useLocale();
-  const { entry, card } = useLoaderData<typeof loader>();
+  const { entry, card, place } = useLoaderData<typeof loader>();
   return (
     <section className="portal">
       <h1>{t("portal.scorecard.title")}</h1>
@@ -80,6 +89,14 @@ export default function Scorecard() {
           {card.result ? (
             <>
               <dl className="portal-summary">
+                {place ? (
+                  <div>
+                    <dt>{t("portal.scorecard.award")}</dt>
+                    <dd>
+                      <strong>{placeText(t, place)}</strong>
+                    </dd>
+                  </div>
+                ) : null}
                 <div>
                   <dt>{t("portal.scorecard.total")}</dt>
                   <dd>{formatNumber(card.result.total, 2)}</dd>
@@ -93,6 +110,13 @@ export default function Scorecard() {
                   <dd>{stageName(t, card.result.reached)}</dd>
                 </div>
               </dl>
+              {place ? (
+                <p>
+                  <a href={`/portal/entries/${entry.id}/certificate`} download>
+                    {t("portal.scorecard.certificate")}
+                  </a>
+                </p>
+              ) : null}
               <h2>{t("portal.scorecard.stages")}</h2>
               <div className="table-wrap">
                 <table>

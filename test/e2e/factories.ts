@@ -17,6 +17,8 @@ import type {
 import { minimalPdf } from "../../db/seed/evidence";
 import { companyRubric, demoMethod, governmentRubric } from "../../db/seed/rubrics";
 import { categoryGroup } from "../../app/domain/categories";
+import { scoreCategory } from "../../app/lib/scoring-input.server";
+import { publishSnapshot } from "../../db/queries/publications";
 import { deriveIndicators, PROGRAMMES, type Figures } from "../../scoring/figures";
 import { PASSWORD } from "./support";
 
@@ -446,4 +448,44 @@ export async function createScoredEdition(
     }
   }
   return { ...edition, entries, assessors, jurors };
+}
+
+/**
+ * Publishes a category of the edition as it is scored now, straight through the query layer (no
+ * sign-off page): every stage of the edition is closed first, as a real publication requires.
+ */
+export async function publishCategory(edition: TestEdition, category: CategoryKey): Promise<{ sha256: string }> {
+  const db = await testDb();
+  const cat = edition.categories[category];
+  if (!cat) throw new Error(`edition ${edition.id} has no category ${category}`);
+  await db.updateTable("edition_stages").set({ status: "closed" }).where("edition_id", "=", edition.id).execute();
+  const scoring = await scoreCategory(db, { id: cat.id, key: category });
+  if (!scoring?.snapshot) throw new Error(`category ${category} of edition ${edition.id} cannot be scored`);
+  const { inputJson, resultJson, sha256 } = scoring.snapshot;
+  await publishSnapshot(db, {
+    editionId: edition.id,
+    categoryId: cat.id,
+    rubricId: scoring.rubricId,
+    inputJson,
+    resultJson,
+    sha256,
+    userId: edition.committee.id,
+  });
+  return { sha256 };
+}
+
+/**
+ * Juara I of a published category of an edition of its own: an entry of `organisation` (a company)
+ * scored by two assessors, the only entry of its category.
+ */
+export async function createPublishedWinner(organisation: TestOrganisation): Promise<TestEntry> {
+  const edition = await createEdition({ categories: ["large"] });
+  const entry = await createEntry(edition, { category: "large", organisation, quality: 0.9 });
+  for (let k = 0; k < 2; k++)
+    await createScoresheet(entry, await createMember(edition.id, "assessor"), {
+      score: 80 + k,
+      createdBy: edition.committee.id,
+    });
+  await publishCategory(edition, "large");
+  return entry;
 }

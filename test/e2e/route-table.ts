@@ -1,4 +1,4 @@
-import { addEvidenceFile, createEntry, createScoredEdition, type TestUser } from "./factories";
+import { addEvidenceFile, createEntry, createPublishedWinner, createScoredEdition, type TestUser } from "./factories";
 import type { Persona } from "./support";
 
 /**
@@ -35,6 +35,8 @@ export interface Fixtures {
   evidenceA: number;
   /** A submitted, scored entry of the category `categoryId` (committee certificate preview). */
   scoredEntry: number;
+  /** Organisation A's entry placed Juara I in a published category of another edition. */
+  placedEntryA: number;
   /** The account behind each signed-in persona. */
   accounts: Record<Exclude<Persona, "anonymous">, TestUser>;
 }
@@ -51,6 +53,7 @@ export async function createFixtures(): Promise<Fixtures> {
     assignedEntry: world.entries[0].id,
     evidenceA: await addEvidenceFile(a, "administration"),
     scoredEntry: world.entries[0].id,
+    placedEntryA: (await createPublishedWinner(a.organisation)).id,
     accounts: {
       committee: world.committee,
       assessor: world.assessors[0],
@@ -181,6 +184,13 @@ export const ROUTES: RouteRule[] = [
     file: "portal.entries.$entryId.scorecard.tsx",
     url: (f) => `/portal/entries/${f.entryA}/scorecard`,
     allow: ["entrantA"],
+  },
+  // The certificate of award of A's placed entry (another edition, published): only A.
+  {
+    file: "portal.entries.$entryId.certificate.tsx",
+    url: (f) => `/portal/entries/${f.placedEntryA}/certificate`,
+    allow: ["entrantA"],
+    resource: true,
   },
   { file: "portal.members.tsx", url: () => "/portal/members", allow: entrants, post: true },
   // Evidence download (all roles that may see the entry; A's file while A's entry is a draft: only A).

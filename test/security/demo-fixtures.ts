@@ -33,6 +33,8 @@ export function loadFixtures(db: Database.Database): Fixtures {
       `select min(id) from entries where status = 'submitted' and category_id = (select min(id) from categories)`,
     ),
     entryA,
+    // The demo publishes nothing, so A has no placed entry; the security tests never fetch it.
+    placedEntryA: entryA,
     entryB: entryOf(ACCOUNTS_BY_PERSONA.entrantB),
     evidenceA: one<number>(`select min(id) from evidence_files where entry_id = ?`, entryA),
     assignedEntry: one<number>(

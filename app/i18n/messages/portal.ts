@@ -377,6 +377,8 @@ export const portal = {
   ],
   "portal.invite.forMember": [
     "Anda diundang bergabung dengan {organisation}.",
+  "portal.scorecard.award": ["Penghargaan", "Award"],
+  "portal.scorecard.certificate": ["Unduh piagam penghargaan (PDF)", "Download the certificate of award (PDF)"],
     "You are invited to join {organisation}.",
   ],
   "portal.invite.forRole": ["Anda diundang sebagai {role} pada {edition}.", "You are invited as {role} in {edition}."],
