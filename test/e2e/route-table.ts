@@ -120,14 +120,14 @@ export const ROUTES: RouteRule[] = [
   },
   { file: "committee.$editionId.audit.tsx", url: (f) => `/committee/${f.editionId}/audit`, allow: committee },
   {
-    file: "committee.$editionId.rubric.$categoryId.tsx",
-    url: (f) => `/committee/${f.editionId}/rubric/${f.categoryId}`,
-  {
     file: "committee.$editionId.certificates.tsx",
     url: (f) => `/committee/${f.editionId}/certificates`,
     allow: committee,
     post: true,
   },
+  {
+    file: "committee.$editionId.rubric.$categoryId.tsx",
+    url: (f) => `/committee/${f.editionId}/rubric/${f.categoryId}`,
     allow: committee,
     post: true,
   },
