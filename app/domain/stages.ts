@@ -44,7 +44,7 @@ export function reachedSoFar(
   return last;
 }
 
-export interface StageCoverage {
+interface StageCoverage {
   /** Entries the stage assesses (in its entry status). */
   entries: number;
   /** Of those, entries with no scoresheet of the stage at all (no assignment). */
