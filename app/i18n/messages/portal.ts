@@ -350,6 +350,8 @@ export const portal = {
     "This entry is not in the published ranking.",
   ],
   "portal.scorecard.seal": ["Segel hasil (SHA-256): {sha}…", "Result seal (SHA-256): {sha}…"],
+  "portal.scorecard.award": ["Penghargaan", "Award"],
+  "portal.scorecard.certificate": ["Unduh piagam penghargaan (PDF)", "Download the certificate of award (PDF)"],
 
   "portal.members.link": ["Anggota organisasi dan undangan", "Organisation members and invitations"],
   "portal.members.title": ["Anggota organisasi", "Organisation members"],
@@ -377,8 +379,6 @@ export const portal = {
   ],
   "portal.invite.forMember": [
     "Anda diundang bergabung dengan {organisation}.",
-  "portal.scorecard.award": ["Penghargaan", "Award"],
-  "portal.scorecard.certificate": ["Unduh piagam penghargaan (PDF)", "Download the certificate of award (PDF)"],
     "You are invited to join {organisation}.",
   ],
   "portal.invite.forRole": ["Anda diundang sebagai {role} pada {edition}.", "You are invited as {role} in {edition}."],
