@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client";
+import { editionCategories } from "../../db/queries/editions";
 import { entryOrganisations } from "../../db/queries/organisations";
 import { currentPublications, publicationByHash } from "../../db/queries/publications";
 import type { ScoringResult } from "../../scoring/index";
@@ -27,11 +28,18 @@ async function placedWinners(db: Db, resultJson: string, places: number, mention
   }));
 }
 
-/** The winners page of an edition: each published category's current result. */
+/** The winners page of an edition: each published category's current result, in the edition's category order. */
 export async function editionWinners(db: Db, editionId: number) {
-  const publications = await currentPublications(db, editionId);
+  const [categories, publications] = await Promise.all([
+    editionCategories(db, editionId),
+    currentPublications(db, editionId),
+  ]);
+  const position = new Map(categories.map((c, i) => [c.id, i]));
+  const ordered = [...publications].sort(
+    (a, b) => (position.get(a.category_id) ?? Infinity) - (position.get(b.category_id) ?? Infinity),
+  );
   return Promise.all(
-    publications.map(async (p) => ({
+    ordered.map(async (p) => ({
       category: p.category,
       sha256: p.sha256,
       publishedAt: p.published_at,

@@ -4,7 +4,7 @@ import { getEdition } from "../../db/queries/editions";
 import { getDb } from "~/lib/db.server";
 import { idParam, notFound } from "~/lib/guards.server";
 import { editionWinners } from "~/lib/publications.server";
-import { roman } from "~/lib/places";
+import { placeText } from "~/lib/places";
 import { useLocale, useT } from "~/lib/use-t";
 import { categoryName } from "~/i18n/labels";
 import { formatDate } from "~/i18n/format";
@@ -34,12 +34,7 @@ export default function Winners() {
             <ol className="winners">
               {c.winners.map((w) => (
                 <li key={w.nominee}>
-                  <strong>
-                    {w.place.kind === "place"
-                      ? t("winners.place", { rank: roman(w.place.rank) })
-                      : t("winners.mention")}
-                  </strong>{" "}
-                  {w.name} <span className="muted">({w.region})</span>
+                  <strong>{placeText(t, w.place)}</strong> {w.name} <span className="muted">({w.region})</span>
                 </li>
               ))}
             </ol>
