@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { isMessageKey, type T } from "~/i18n";
+import { isMessageKey, type Params, type T } from "~/i18n";
 
 // Repeated fields (rows of a form) are named `<list>.<index>.<field>`, e.g. `regulations.0.type`,
 // `criteria.2.bands.1.min`: the path of the value in the parsed object, dots between the parts.
@@ -66,7 +66,9 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData, t: T):
   for (const issue of parsed.error.issues) {
     const field = issue.path.length ? issue.path.join(".") : "_form";
     if (errors[field]) continue;
-    errors[field] = isMessageKey(issue.message) ? t(issue.message) : t("form.invalid");
+    // A custom issue may carry the values its text names (`params: { max: "1.000" }`).
+    const params = issue.code === "custom" ? (issue.params as Params | undefined) : undefined;
+    errors[field] = isMessageKey(issue.message) ? t(issue.message, params) : t("form.invalid");
   }
   // Never send passwords back to the page.
   delete values.password;

@@ -10,7 +10,8 @@ import {
   type ProgrammeFlagKey,
 } from "../../scoring/figures";
 import { bandOf } from "../../scoring/indicators";
-import { parseWholeNumber } from "./form-number";
+import { formatNumber } from "../i18n/format";
+import { readWholeNumber } from "./form-number";
 
 // The self-assessment form: which figures each category group gives, how they are typed, and the
 // zod schema that refuses impossible figures next to the field. Pure (runs on server and client).
@@ -47,7 +48,8 @@ export function figureKind(key: string): FigureKind | undefined {
 export const REGULATION_TYPES = ["perda", "pergub", "perbup", "perwali", "other"] as const;
 export const REGULATION_ROWS_EXTRA = 2;
 export const MAX_REGULATIONS = 20;
-const MAX_VALUE = 1e15;
+/** The largest figure the form takes (a sanity bound, far above any real count or rupiah amount). */
+export const MAX_FIGURE = 1e15;
 
 const numberField = (kind: FigureKind) =>
   z
@@ -55,21 +57,27 @@ const numberField = (kind: FigureKind) =>
     .optional()
     .transform((v, ctx) => {
       if (v === undefined || v.trim() === "") return undefined;
-      const n = parseWholeNumber(v);
-      if (n === null) {
+      const read = readWholeNumber(v, MAX_FIGURE);
+      if (!read.ok && read.reason === "too_large") {
+        // The maximum in the Indonesian way (1.000.000.000.000.000), filled in by parseForm.
+        ctx.addIssue({
+          code: "custom",
+          message: "portal.figures.error.tooLarge",
+          params: { max: formatNumber(MAX_FIGURE) },
+        });
+        return z.NEVER;
+      }
+      if (!read.ok) {
         ctx.addIssue({ code: "custom", message: "portal.figures.error.notWhole" });
         return z.NEVER;
       }
+      const n = read.value;
       if (n < 0) {
         ctx.addIssue({ code: "custom", message: "portal.figures.error.negative" });
         return z.NEVER;
       }
       if (kind === "months" && n > 12) {
         ctx.addIssue({ code: "custom", message: "portal.figures.error.months" });
-        return z.NEVER;
-      }
-      if (n > MAX_VALUE) {
-        ctx.addIssue({ code: "custom", message: "portal.figures.error.tooLarge" });
         return z.NEVER;
       }
       return n;

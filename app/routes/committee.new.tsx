@@ -48,13 +48,29 @@ const schema = z
   })
   .refine((v) => v.periodEnd >= v.periodStart, { path: ["periodEnd"], message: "committee.edition.periodOrder" })
   .superRefine((v, ctx) => {
+    // Registration must end by the first stage's deadline: an entry submitted after the desk stage
+    // could never be assessed. Said on the registration field, in its own words. A registration
+    // deadline without a desk deadline is accepted: submission also ends when the committee closes
+    // the desk stage, whatever the dates (app/domain/submission.ts), and the later deadlines given
+    // are still checked against it below.
+    const registrationAfterDesk = Boolean(
+      v.registrationDeadline && v.deskDeadline && v.registrationDeadline > v.deskDeadline,
+    );
+    if (registrationAfterDesk)
+      ctx.addIssue({
+        code: "custom",
+        path: ["registrationDeadline"],
+        message: "committee.edition.registrationAfterDesk",
+      });
     // Deadlines that are given follow the stages: registration, desk, verification, interview.
     const order = ["registrationDeadline", "deskDeadline", "verificationDeadline", "interviewDeadline"] as const;
     let last: string | undefined;
     for (const key of order) {
       const d = v[key];
       if (!d) continue;
-      if (last && d < last) ctx.addIssue({ code: "custom", path: [key], message: "committee.edition.deadlineOrder" });
+      const reported = registrationAfterDesk && key === "deskDeadline";
+      if (last && d < last && !reported)
+        ctx.addIssue({ code: "custom", path: [key], message: "committee.edition.deadlineOrder" });
       last = d;
     }
   });

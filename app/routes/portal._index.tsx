@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { portalEntries } from "../../db/queries/figures";
 import { answerOrganisationInvitation, openInvitationsFor } from "../../db/queries/organisation-invitations";
 import { ENTRY_STATUS_TONE } from "~/domain/entry-status";
+import { missedSubmission } from "~/domain/submission";
 import { StatusBadge } from "~/components/StatusBadge";
 import { formatDate } from "~/i18n/format";
 import { getDb } from "~/lib/db.server";
@@ -23,7 +24,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     portalEntries(db, viewer.organisationIds),
     openInvitationsFor(db, viewer.organisationIds),
   ]);
-  return { entries, invitations };
+  // A draft whose submission window closed says so instead of "Draf" (app/domain/submission.ts).
+  return {
+    entries: entries.map(({ submission, ...e }) => ({ ...e, missed: missedSubmission(e.status, submission) !== null })),
+    invitations,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -102,9 +107,13 @@ export default function PortalHome() {
               <p>{e.edition_name}</p>
               <p>{categoryName(t, e.category)}</p>
               <p>
-                <StatusBadge tone={ENTRY_STATUS_TONE[e.status]}>{t(`entryStatus.${e.status}`)}</StatusBadge>
+                {e.missed ? (
+                  <StatusBadge tone="bad">{t("portal.closed.missed")}</StatusBadge>
+                ) : (
+                  <StatusBadge tone={ENTRY_STATUS_TONE[e.status]}>{t(`entryStatus.${e.status}`)}</StatusBadge>
+                )}
               </p>
-              {e.status === "draft" && e.registration_deadline ? (
+              {e.status === "draft" && !e.missed && e.registration_deadline ? (
                 <p className="muted">
                   {t("portal.status.deadline", { date: formatDate(e.registration_deadline, locale, true) })}
                 </p>

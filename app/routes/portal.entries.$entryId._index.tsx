@@ -1,50 +1,54 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { entryChecklist, isEditable, publishedScorecard, submitEntry } from "../../db/queries/figures";
-import { listEvidence } from "../../db/queries/evidence";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { entryChecklist, entryWindow, publishedScorecard, submitEntry } from "../../db/queries/figures";
+import { ConfirmAction } from "~/components/ConfirmAction";
 import { FormErrorSummary } from "~/components/Field";
 import { PortalEntryNav } from "~/components/PortalEntryNav";
 import { ENTRY_STATUS_TONE, isAdmitted, isSubmitted, PORTAL_STEPS, portalStepIndex } from "~/domain/entry-status";
 import { StatusBadge } from "~/components/StatusBadge";
-import { formatDate } from "~/i18n/format";
+import { formatDate, formatNumber } from "~/i18n/format";
 import { getT } from "~/lib/locale.server";
 import { requireOwnEntry } from "~/lib/portal.server";
 import { flash } from "~/lib/session.server";
 import { useLocale, useT } from "~/lib/use-t";
 import { categoryName } from "~/i18n/labels";
-import { deadlinePassed } from "~/domain/deadlines";
+import { missedSubmission } from "~/domain/submission";
+import { confirmationRequest, isConfirmed } from "~/lib/confirm";
 import { readForm } from "~/lib/request-body.server";
 
 // The entry's status page (made to be read on a phone): where the entry stands, what is still
-// missing, and the submit button. Submitting locks the entry.
+// missing, and the submit button. Submitting locks the entry, so it asks first (ConfirmAction)
+// with what will be sent. A draft whose submission window closed (app/domain/submission.ts) says
+// it was not submitted in time, and why.
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { entry, db } = await requireOwnEntry(request, params.entryId);
-  const [checklist, files, scorecard] = await Promise.all([
-    entryChecklist(db, entry.id),
-    listEvidence(db, entry.id),
-    publishedScorecard(db, entry.id),
-  ]);
-  const now = new Date();
+  const [checklist, scorecard] = await Promise.all([entryChecklist(db, entry.id), publishedScorecard(db, entry.id)]);
+  const submission = entryWindow(entry);
   return {
     entry,
     checklist,
-    fileCount: files.length,
-    editable: isEditable(entry, now),
-    deadlinePassed: deadlinePassed(entry.registration_deadline, now),
+    fileCount: checklist.evidence.reduce((n, c) => n + c.files, 0),
+    editable: submission.open,
+    // Why a draft can no longer be submitted (null while it can, or once it is not a draft).
+    missed: missedSubmission(entry.status, submission),
     rejectionReason: entry.status === "rejected" ? entry.rejection_reason : null,
-    hasScorecard: Boolean(scorecard),
+    // A draft of a published category has no scorecard: it was never assessed.
+    hasScorecard: Boolean(scorecard) && isSubmitted(entry.status),
   };
 }
 
-type ActionData = { message: string; missing?: string[] };
+type ActionData = { message: string; missing?: string[] } | { confirm: "submit" };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { entry, db, viewer } = await requireOwnEntry(request, params.entryId);
   const { t, locale } = await getT(request);
   const form = await readForm(request);
   if (form.get("intent") !== "submit") return data<ActionData>({ message: t("form.invalid") }, 400);
-  const result = await submitEntry(db, { entryId: entry.id, userId: viewer.user.id });
+  // Checked first (window, checklist: refusals shown as always); submitted only once confirmed.
+  const confirmed = isConfirmed(form);
+  const result = await submitEntry(db, { entryId: entry.id, userId: viewer.user.id, check: !confirmed });
+  if (result.ok && !confirmed) return data<ActionData>(confirmationRequest("submit"));
   if (result.ok)
     return redirect(`/portal/entries/${entry.id}`, { headers: await flash(request, t("portal.status.submitted")) });
   if (result.reason === "incomplete" && result.checklist) {
@@ -61,15 +65,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       400,
     );
   }
+  if (result.reason === "locked" && result.closed !== "not_draft")
+    return data<ActionData>({ message: t(`portal.closed.${result.closed}`) }, 409);
   return data<ActionData>({ message: t("portal.status.locked") }, 409);
 }
 
 export default function EntryStatus() {
   const t = useT();
   const locale = useLocale();
-  const { entry, checklist, fileCount, editable, deadlinePassed, rejectionReason, hasScorecard } =
+  const { entry, checklist, fileCount, editable, missed, rejectionReason, hasScorecard } =
     useLoaderData<typeof loader>();
-  const action = useActionData<ActionData>();
+  const actionData = useActionData<ActionData>();
+  const action = actionData && "message" in actionData ? actionData : undefined;
+  const name = (c: { name: { id: string; en: string } }) => (locale === "en" ? c.name.en : c.name.id);
   const stepIndex = portalStepIndex(entry.status);
   return (
     <section className="portal">
@@ -84,7 +92,11 @@ export default function EntryStatus() {
 
       <h2>{t("portal.status.title")}</h2>
       <p>
-        <StatusBadge tone={ENTRY_STATUS_TONE[entry.status]}>{t(`entryStatus.${entry.status}`)}</StatusBadge>
+        {missed ? (
+          <StatusBadge tone="bad">{t("portal.closed.missed")}</StatusBadge>
+        ) : (
+          <StatusBadge tone={ENTRY_STATUS_TONE[entry.status]}>{t(`entryStatus.${entry.status}`)}</StatusBadge>
+        )}
         {entry.submitted_at ? (
           <> · {t("portal.status.submittedAt", { date: formatDate(entry.submitted_at, locale, true) })}</>
         ) : null}
@@ -129,15 +141,16 @@ export default function EntryStatus() {
         {entry.registration_deadline
           ? t("portal.status.deadline", { date: formatDate(entry.registration_deadline, locale, true) })
           : null}
-        {deadlinePassed && !editable ? (
-          <>
-            {" "}
-            · <strong>{t("portal.status.deadlinePassed")}</strong>
-          </>
-        ) : null}
       </p>
+      {missed ? (
+        <div className="alert alert--warn" role="status">
+          <p>
+            <strong>{t("portal.closed.missed")}.</strong> {t(`portal.closed.${missed}`)}
+          </p>
+        </div>
+      ) : null}
 
-      {entry.status === "draft" ? (
+      {entry.status === "draft" && !missed ? (
         <>
           <h2>{t("portal.checklist.title")}</h2>
           <ul className="portal-checklist">
@@ -162,8 +175,7 @@ export default function EntryStatus() {
               {checklist.missingEvidence.length ? (
                 <>
                   {": "}
-                  {t("portal.checklist.missing")}{" "}
-                  {checklist.missingEvidence.map((c) => (locale === "en" ? c.name.en : c.name.id)).join(", ")}
+                  {t("portal.checklist.missing")} {checklist.missingEvidence.map(name).join(", ")}
                 </>
               ) : (
                 <> — {t("portal.checklist.complete")}</>
@@ -179,12 +191,39 @@ export default function EntryStatus() {
             </ul>
           ) : null}
           {editable ? (
-            <Form method="post">
+            <>
               <p>{t("portal.status.submitHint")}</p>
-              <button type="submit" name="intent" value="submit" className="primary">
-                {t("portal.status.submit")}
-              </button>
-            </Form>
+              <ConfirmAction
+                intent="submit"
+                label={t("portal.status.submit")}
+                title={t("portal.submit.confirmTitle")}
+                className="primary"
+                requested={actionData !== undefined && "confirm" in actionData}
+                confirmLabel={t("portal.submit.confirm")}
+                cancelLabel={t("common.cancel")}
+                summary={
+                  <>
+                    <p>
+                      {t("portal.submit.figures", {
+                        given: formatNumber(checklist.figuresGiven),
+                        total: formatNumber(checklist.figuresRequired),
+                      })}
+                    </p>
+                    <p>{t("portal.submit.evidence", { count: formatNumber(fileCount) })}</p>
+                    <ul>
+                      {checklist.evidence.map((c) => (
+                        <li key={c.key}>
+                          {t("portal.submit.evidenceFor", { criterion: name(c), count: formatNumber(c.files) })}
+                        </li>
+                      ))}
+                    </ul>
+                    <p>
+                      <strong>{t("portal.submit.final")}</strong>
+                    </p>
+                  </>
+                }
+              />
+            </>
           ) : null}
         </>
       ) : null}

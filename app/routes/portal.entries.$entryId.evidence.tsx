@@ -7,7 +7,7 @@ import {
   listEvidence,
   replaceEvidence,
 } from "../../db/queries/evidence";
-import { evidenceCriteria, isEditable, portalEntry } from "../../db/queries/figures";
+import { evidenceCriteria, entryWindow, isEditable, portalEntry } from "../../db/queries/figures";
 import { FormErrorSummary } from "~/components/Field";
 import { PortalEntryNav } from "~/components/PortalEntryNav";
 import { formatDate, formatFileSize, formatNumber } from "~/i18n/format";
@@ -16,6 +16,7 @@ import { getT } from "~/lib/locale.server";
 import { requireOwnEntry } from "~/lib/portal.server";
 import { evidenceUploader, refusalMessage, removeStoredFile } from "~/lib/uploads.server";
 import { useLocale, useT } from "~/lib/use-t";
+import { missedSubmission } from "~/domain/submission";
 import { readForm } from "~/lib/request-body.server";
 
 // Evidence per criterion: several files each (PDF, JPEG, PNG, XLSX, DOCX, at most
@@ -27,9 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     evidenceCriteria(db, entry.category_id),
     listEvidence(db, entry.id),
   ]);
+  const submission = entryWindow(entry);
   return {
     entry: { id: entry.id, organisation_name: entry.organisation_name, edition_name: entry.edition_name },
-    editable: isEditable(entry),
+    editable: submission.open,
+    // Why a draft can no longer be changed (the window closed before it was submitted).
+    missed: missedSubmission(entry.status, submission),
     maxMb: config.uploadMaxBytes / (1024 * 1024),
     // Criteria that need evidence first, then the others, each in rubric order.
     criteria: [...criteria]
@@ -56,7 +60,7 @@ type ActionData = { message?: string; outcomes: Outcome[]; criterion?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { entry, db, viewer } = await requireOwnEntry(request, params.entryId);
-  const { t } = await getT(request);
+  const { t, locale } = await getT(request);
   const maxMb = config.uploadMaxBytes / (1024 * 1024);
   if (!isEditable(entry)) return data<ActionData>({ message: t("portal.evidence.locked"), outcomes: [] }, 409);
   const { criteria } = await evidenceCriteria(db, entry.category_id);
@@ -111,11 +115,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
           sha256: f.sha256!,
         })),
       });
-      const refused = outcomes.some((o) => !o.ok);
-      return data<ActionData>(
-        { message: refused ? t("portal.evidence.someRefused") : undefined, outcomes, criterion },
-        accepted.length ? 200 : 400,
-      );
+      // "Berkas ditolak" when nothing was stored, "Sebagian…" when some was; each reason is listed
+      // in the criterion's section, which the message names.
+      const refused = outcomes.filter((o) => !o.ok).length;
+      const c = criteria.find((x) => x.id === criterion);
+      const where = { criterion: (locale === "en" ? c?.name?.en : c?.name?.id) ?? criterion };
+      const message =
+        refused === 0
+          ? undefined
+          : t(refused === outcomes.length ? "portal.evidence.allRefused" : "portal.evidence.someRefused", where);
+      return data<ActionData>({ message, outcomes, criterion }, accepted.length ? 200 : 400);
     }
     if (intent === "replace" || intent === "delete") {
       const fileId = Number(form.get("fileId"));
@@ -177,7 +186,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Evidence() {
   const t = useT();
   const locale = useLocale();
-  const { entry, editable, maxMb, criteria, files } = useLoaderData<typeof loader>();
+  const { entry, editable, missed, maxMb, criteria, files } = useLoaderData<typeof loader>();
   const action = useActionData<ActionData>();
   const busy = useNavigation().state === "submitting";
   const accept = ".pdf,.jpg,.jpeg,.png,.xlsx,.docx,application/pdf,image/jpeg,image/png";
@@ -192,6 +201,7 @@ export default function Evidence() {
       {!editable ? (
         <p className="alert alert--warn" role="status">
           {t("portal.evidence.readOnly")}
+          {missed ? <> {t(`portal.closed.${missed}`)}</> : null}
         </p>
       ) : null}
       <FormErrorSummary message={action?.message} />

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { categoryGroup } from "~/domain/categories";
-import { entryFigures, evidenceCriteria, isEditable, saveFigures } from "../../db/queries/figures";
+import { entryFigures, evidenceCriteria, entryWindow, saveFigures } from "../../db/queries/figures";
 import { Field, FormErrorSummary, SelectField } from "~/components/Field";
 import { PortalEntryNav } from "~/components/PortalEntryNav";
 import { formatNumber, formatRupiah } from "~/i18n/format";
@@ -20,6 +20,7 @@ import {
 import { requireOwnEntry } from "~/lib/portal.server";
 import { flash } from "~/lib/session.server";
 import { useLocale, useT } from "~/lib/use-t";
+import { missedSubmission } from "~/domain/submission";
 import { readForm } from "~/lib/request-body.server";
 
 // The self-assessment figures. Indicators are derived from them on every save (never typed in)
@@ -34,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const group = categoryGroup(entry.category);
   const definition = rubric.definition;
+  const submission = entryWindow(entry);
   return {
     entry: {
       id: entry.id,
@@ -45,7 +47,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       year: entry.year,
     },
     group,
-    editable: isEditable(entry),
+    editable: submission.open,
+    // Why a draft can no longer be changed (the window closed before it was submitted).
+    missed: missedSubmission(entry.status, submission),
     figures,
     regulations,
     indicators,
@@ -88,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Figures() {
   const t = useT();
   const locale = useLocale();
-  const { entry, group, editable, figures, regulations, indicators, indicatorCriteria, gates } =
+  const { entry, group, editable, missed, figures, regulations, indicators, indicatorCriteria, gates } =
     useLoaderData<typeof loader>();
   const action = useActionData<ActionData>();
   const busy = useNavigation().state === "submitting";
@@ -121,6 +125,7 @@ export default function Figures() {
       {!editable ? (
         <p className="alert alert--warn" role="status">
           {t("portal.figures.readOnly")}
+          {missed ? <> {t(`portal.closed.${missed}`)}</> : null}
         </p>
       ) : null}
       <FormErrorSummary message={action?.message} />

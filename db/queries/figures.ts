@@ -1,5 +1,6 @@
+import type { ExpressionBuilder } from "kysely";
 import { inTransaction, type Db } from "../client";
-import type { CategoryKey, EntryStatus, StageKey } from "../schema";
+import type { CategoryKey, DB, EntriesTable, EntryStatus, StageKey, StageStatus } from "../schema";
 import {
   COMPANY_FIGURES,
   deriveIndicators,
@@ -11,17 +12,31 @@ import {
 } from "../../scoring/figures";
 import { categoryGroup } from "../../app/domain/categories";
 import { audit, json } from "./audit";
-import { currentPublication } from "./publications";
+import { currentPublication, publishedCategoryIds } from "./publications";
 import { currentRubric, loadRubricDefinition } from "./rubrics";
-import { deadlinePassed } from "../../app/domain/deadlines";
+import { submissionWindow, type SubmissionClosedReason, type SubmissionWindow } from "../../app/domain/submission";
 
 // An entry's self-assessment as its organisation sees it: the figures typed in, the regulations in
 // force, the indicators derived from them (always through scoring/figures.ts deriveIndicators, on
 // every save), the checklist of what is missing, and submitting.
 
-/** An entry with its edition, category and organisation (no access check: callers guard). */
+/** The status of an edition's first stage (lowest position), as a column of a query on `e` (entries). */
+function firstStageStatus(eb: ExpressionBuilder<DB & { e: EntriesTable }, "e">) {
+  return eb
+    .selectFrom("edition_stages as s")
+    .select("s.status")
+    .whereRef("s.edition_id", "=", "e.edition_id")
+    .orderBy("s.position")
+    .limit(1)
+    .as("first_stage_status");
+}
+
+/**
+ * An entry with its edition, category and organisation, the status of the edition's first stage
+ * and whether its category is published (no access check: callers guard).
+ */
 export async function portalEntry(db: Db, entryId: number) {
-  return db
+  const row = await db
     .selectFrom("entries as e")
     .innerJoin("editions as ed", "ed.id", "e.edition_id")
     .innerJoin("categories as c", "c.id", "e.category_id")
@@ -50,21 +65,39 @@ export async function portalEntry(db: Db, entryId: number) {
       "o.npp",
       "o.nib",
     ])
+    .select(firstStageStatus)
     .where("e.id", "=", entryId)
     .executeTakeFirst();
+  if (!row) return undefined;
+  const published = await publishedCategoryIds(db, row.edition_id);
+  return { ...row, category_published: published.has(row.category_id) };
 }
 
-/**
- * Whether the organisation may still change the entry: a draft, before the deadline. An entry the
- * committee reopened (with a reason) stays editable after the deadline until it is submitted again.
- */
-export function isEditable(
-  entry: { status: EntryStatus; registration_deadline: string | null; reopened_reason?: string | null },
-  now = new Date(),
-): boolean {
-  if (entry.status !== "draft") return false;
-  if (entry.reopened_reason) return true;
-  return !deadlinePassed(entry.registration_deadline, now);
+type WindowFacts = {
+  status: EntryStatus;
+  registration_deadline: string | null;
+  reopened_reason?: string | null;
+  first_stage_status: StageStatus | null;
+  category_published: boolean;
+};
+
+/** Whether the organisation may still change and submit the entry, and why not (app/domain/submission.ts). */
+export function entryWindow(entry: WindowFacts, now = new Date()): SubmissionWindow {
+  return submissionWindow(
+    {
+      status: entry.status,
+      registrationDeadline: entry.registration_deadline,
+      reopened: Boolean(entry.reopened_reason),
+      firstStageStatus: entry.first_stage_status,
+      categoryPublished: entry.category_published,
+    },
+    now,
+  );
+}
+
+/** Whether the organisation may still change the entry (its submission window is open). */
+export function isEditable(entry: WindowFacts, now = new Date()): boolean {
+  return entryWindow(entry, now).open;
 }
 
 export function figureKeys(category: CategoryKey): readonly FigureKey[] {
@@ -174,13 +207,26 @@ export async function evidenceCriteria(db: Db, categoryId: number) {
 export interface Checklist {
   missingFigures: NumericFigureKey[];
   missingEvidence: { key: string; name: { id: string; en: string } }[];
+  /** How many of the required figures are given (what submitting sends). */
+  figuresGiven: number;
+  figuresRequired: number;
+  /** Files per criterion that takes evidence, in rubric order. */
+  evidence: { key: string; name: { id: string; en: string }; files: number }[];
   complete: boolean;
 }
 
 /** What is still missing before the entry can be submitted. */
 export async function entryChecklist(db: Db, entryId: number): Promise<Checklist> {
   const entry = await portalEntry(db, entryId);
-  if (!entry) return { missingFigures: [], missingEvidence: [], complete: false };
+  if (!entry)
+    return {
+      missingFigures: [],
+      missingEvidence: [],
+      figuresGiven: 0,
+      figuresRequired: 0,
+      evidence: [],
+      complete: false,
+    };
   const [{ figures }, { criteria }, files] = await Promise.all([
     entryFigures(db, entryId),
     evidenceCriteria(db, entry.category_id),
@@ -188,35 +234,51 @@ export async function entryChecklist(db: Db, entryId: number): Promise<Checklist
   ]);
   const required = figureKeys(entry.category).filter((k) => !isProgrammeFlag(k));
   const missingFigures = required.filter((k) => figures[k] === undefined);
-  const withFiles = new Set(files.map((f) => f.criterion_key));
-  const missingEvidence = criteria
-    .filter((c) => c.evidenceRequired && !withFiles.has(c.id))
-    .map((c) => ({ key: c.id, name: c.name ?? { id: c.id, en: c.id } }));
-  return { missingFigures, missingEvidence, complete: missingFigures.length === 0 && missingEvidence.length === 0 };
+  const filesOf = (key: string) => files.filter((f) => f.criterion_key === key).length;
+  const evidence = criteria.map((c) => ({ key: c.id, name: c.name ?? { id: c.id, en: c.id }, files: filesOf(c.id) }));
+  const missingEvidence = evidence
+    .filter((c, i) => criteria[i]?.evidenceRequired && c.files === 0)
+    .map(({ key, name }) => ({ key, name }));
+  return {
+    missingFigures,
+    missingEvidence,
+    figuresGiven: required.length - missingFigures.length,
+    figuresRequired: required.length,
+    evidence,
+    complete: missingFigures.length === 0 && missingEvidence.length === 0,
+  };
 }
 
 export type SubmitResult =
-  { ok: true } | { ok: false; reason: "not_found" | "locked" | "incomplete"; checklist?: Checklist };
+  | { ok: true }
+  | { ok: false; reason: "not_found" | "incomplete"; checklist?: Checklist }
+  | { ok: false; reason: "locked"; closed: SubmissionClosedReason };
 
-/** Submits a complete draft: it is locked from then on (status submitted, submitted_at, audit). */
+/**
+ * Submits a complete draft whose submission window is open: it is locked from then on (status
+ * submitted, submitted_at, audit). With `check`, only says whether it could be (the confirmation
+ * is asked for only once the checklist is complete).
+ */
 export async function submitEntry(
   db: Db,
-  args: { entryId: number; userId: number; now?: Date },
+  args: { entryId: number; userId: number; now?: Date; check?: boolean },
 ): Promise<SubmitResult> {
   const now = args.now ?? new Date();
   return inTransaction(db, async (tx) => {
     const entry = await portalEntry(tx, args.entryId);
     if (!entry) return { ok: false, reason: "not_found" };
-    if (!isEditable(entry, now)) return { ok: false, reason: "locked" };
+    const submission = entryWindow(entry, now);
+    if (!submission.open) return { ok: false, reason: "locked", closed: submission.reason };
     const checklist = await entryChecklist(tx, args.entryId);
     if (!checklist.complete) return { ok: false, reason: "incomplete", checklist };
+    if (args.check) return { ok: true };
     const res = await tx
       .updateTable("entries")
       .set({ status: "submitted", submitted_at: now.toISOString(), version: entry.version + 1 })
       .where("id", "=", args.entryId)
       .where("status", "=", "draft")
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: "locked" };
+    if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: "locked", closed: "not_draft" };
     await audit(tx, {
       at: now.toISOString(),
       user_id: args.userId,
@@ -232,10 +294,13 @@ export async function submitEntry(
   });
 }
 
-/** The entries of the given organisations, with edition, category and deadline (portal home). */
-export async function portalEntries(db: Db, organisationIds: number[]) {
+/**
+ * The entries of the given organisations, with edition, category, deadline and whether each may
+ * still be submitted (portal home).
+ */
+export async function portalEntries(db: Db, organisationIds: number[], now = new Date()) {
   if (organisationIds.length === 0) return [];
-  return db
+  const rows = await db
     .selectFrom("entries as e")
     .innerJoin("editions as ed", "ed.id", "e.edition_id")
     .innerJoin("categories as c", "c.id", "e.category_id")
@@ -245,14 +310,28 @@ export async function portalEntries(db: Db, organisationIds: number[]) {
       "e.status",
       "e.submitted_at",
       "e.organisation_id",
+      "e.edition_id",
+      "e.category_id",
+      "e.reopened_reason",
       "ed.name as edition_name",
       "ed.registration_deadline",
       "c.key as category",
       "o.name as organisation_name",
     ])
+    .select(firstStageStatus)
     .where("e.organisation_id", "in", organisationIds)
     .orderBy("e.id", "desc")
     .execute();
+  const published = new Map<number, Set<number>>();
+  for (const editionId of new Set(rows.map((r) => r.edition_id)))
+    published.set(editionId, await publishedCategoryIds(db, editionId));
+  return rows.map((r) => {
+    const submission = entryWindow(
+      { ...r, category_published: published.get(r.edition_id)?.has(r.category_id) ?? false },
+      now,
+    );
+    return { ...r, submission };
+  });
 }
 
 /**

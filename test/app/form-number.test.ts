@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseNumber, parseWholeNumber } from "../../app/lib/form-number";
+import { parseNumber, parseWholeNumber, readWholeNumber } from "../../app/lib/form-number";
+import { parseForm } from "../../app/lib/forms";
+import { figuresSchema } from "../../app/lib/portal-figures";
+import { translator } from "../../app/i18n";
 import { formatNumber, formatRupiah } from "../../app/i18n/format";
 
 describe("parseNumber", () => {
@@ -75,5 +78,37 @@ describe("parseWholeNumber", () => {
     // A comma is the Indonesian decimal mark, never a thousands separator.
     expect(parseWholeNumber("1,234")).toBeNull();
     expect(parseWholeNumber("abc")).toBeNull();
+  });
+});
+
+// Issue 10, item 9a: a whole number that is only too large was told "Masukkan bilangan bulat".
+describe("readWholeNumber", () => {
+  it("reads whole numbers within the bound, and says why not otherwise", () => {
+    expect(readWholeNumber("1.250", 1e15)).toEqual({ ok: true, value: 1250 });
+    expect(readWholeNumber("1.000.000.000.000.000", 1e15)).toEqual({ ok: true, value: 1e15 });
+    expect(readWholeNumber("1.000.000.000.000.001", 1e15)).toEqual({ ok: false, reason: "too_large" });
+    // Hundreds of digits are beyond a double, yet still a whole number: too large, not malformed.
+    expect(readWholeNumber("9".repeat(400), 1e15)).toEqual({ ok: false, reason: "too_large" });
+    expect(readWholeNumber("12,5", 1e15)).toEqual({ ok: false, reason: "not_whole" });
+    expect(readWholeNumber("abc", 1e15)).toEqual({ ok: false, reason: "not_whole" });
+    // The plain readers keep answering null beyond a double.
+    expect(parseWholeNumber("9".repeat(400))).toBeNull();
+    expect(parseNumber("9".repeat(400))).toBeNull();
+  });
+
+  it("the figures form says a too-large figure is too large, with the maximum written the Indonesian way", () => {
+    const form = new FormData();
+    form.set("version", "1");
+    form.set("workers", "9".repeat(400));
+    form.set("workers_registered", "2.000.000.000.000.000");
+    form.set("months_on_time", "12,5");
+    const id = parseForm(figuresSchema("company"), form, translator("id"));
+    expect(id.ok).toBe(false);
+    if (id.ok) return;
+    expect(id.errors.workers).toBe("Angka terlalu besar; paling besar 1.000.000.000.000.000.");
+    expect(id.errors.workers_registered).toBe("Angka terlalu besar; paling besar 1.000.000.000.000.000.");
+    expect(id.errors.months_on_time).toContain("Masukkan bilangan bulat");
+    const en = parseForm(figuresSchema("company"), form, translator("en"));
+    expect(en.ok ? null : en.errors.workers).toBe("The number is too large; at most 1.000.000.000.000.000.");
   });
 });

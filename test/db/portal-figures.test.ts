@@ -339,7 +339,11 @@ describe("submitting", () => {
     expect(await submitEntry(db, { entryId: a.id, userId: a.userId, now })).toEqual({ ok: true });
     const after = (await portalEntry(db, a.id))!;
     expect(after).toMatchObject({ status: "submitted", submitted_at: now.toISOString() });
-    expect(await submitEntry(db, { entryId: a.id, userId: a.userId })).toEqual({ ok: false, reason: "locked" });
+    expect(await submitEntry(db, { entryId: a.id, userId: a.userId })).toEqual({
+      ok: false,
+      reason: "locked",
+      closed: "not_draft",
+    });
     expect(
       await saveFigures(db, { entryId: a.id, version: after.version, userId: a.userId, figures: {}, regulations: [] }),
     ).toEqual({ ok: false, reason: "locked" });

@@ -427,6 +427,10 @@ export const committee = {
     "Batas waktu harus berurutan: pendaftaran, seleksi berkas, verifikasi, wawancara.",
     "Deadlines must follow the stages: registration, document selection, verification, interview.",
   ],
+  "committee.edition.registrationAfterDesk": [
+    "Batas waktu pendaftaran tidak boleh lebih lambat dari batas waktu seleksi berkas: pendaftaran yang dikirim setelah tahap pertama ditutup tidak akan pernah dinilai.",
+    "The registration deadline cannot be later than the document selection deadline: an entry submitted after the first stage has closed could never be assessed.",
+  ],
   "committee.edition.categoriesRequired": ["Pilih paling sedikit satu kategori.", "Choose at least one category."],
   "committee.edition.create": ["Buat edisi", "Create the edition"],
   "committee.edition.created": [

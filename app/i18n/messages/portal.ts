@@ -49,10 +49,6 @@ export const portal = {
     "The committee reopened this entry: {reason}",
   ],
   "portal.status.deadline": ["Batas waktu pengiriman: {date}", "Submission deadline: {date}"],
-  "portal.status.deadlinePassed": [
-    "Batas waktu telah lewat; data tidak dapat diubah lagi.",
-    "The deadline has passed; nothing can be changed any more.",
-  ],
   "portal.status.submitHint": [
     "Setelah dikirim, data isian dan bukti dukung terkunci dan tidak dapat diubah.",
     "Once submitted, the figures and evidence are locked and cannot be changed.",
@@ -73,6 +69,30 @@ export const portal = {
   "portal.status.lockedBody": [
     "Pendaftaran terkunci: data isian dan bukti dukung tidak dapat diubah lagi.",
     "The entry is locked: figures and evidence can no longer be changed.",
+  ],
+  // Why a draft can no longer be submitted (app/domain/submission.ts), and its label in lists.
+  "portal.closed.missed": ["Tidak dikirim tepat waktu", "Not submitted in time"],
+  "portal.closed.deadline_passed": [
+    "Batas waktu pengiriman telah lewat; pendaftaran tidak dapat diubah atau dikirim lagi.",
+    "The submission deadline has passed; the entry can no longer be changed or submitted.",
+  ],
+  "portal.closed.first_stage_closed": [
+    "Tahap pertama penilaian (seleksi berkas) telah ditutup; pendaftaran tidak dapat diubah atau dikirim lagi.",
+    "The first assessment stage (document selection) has closed; the entry can no longer be changed or submitted.",
+  ],
+  "portal.closed.published": [
+    "Hasil kategori ini telah diumumkan; pendaftaran tidak dapat diubah atau dikirim lagi.",
+    "The results of this category have been published; the entry can no longer be changed or submitted.",
+  ],
+  // Submitting asks first (ConfirmAction): what is sent and that it cannot be changed afterwards.
+  "portal.submit.confirmTitle": ["Kirim pendaftaran ini?", "Submit this entry?"],
+  "portal.submit.confirm": ["Ya, kirim pendaftaran", "Yes, submit the entry"],
+  "portal.submit.figures": ["Data isian: {given} dari {total} angka diisi.", "Figures: {given} of {total} given."],
+  "portal.submit.evidence": ["Bukti dukung ({count} berkas):", "Evidence ({count} files):"],
+  "portal.submit.evidenceFor": ["{criterion}: {count} berkas", "{criterion}: {count} files"],
+  "portal.submit.final": [
+    "Setelah dikirim, pendaftaran tidak dapat diubah lagi kecuali panitia membukanya kembali.",
+    "Once submitted, the entry can no longer be changed unless the committee reopens it.",
   ],
   "portal.checklist.title": ["Kelengkapan", "Checklist"],
   "portal.checklist.figures": ["Data isian", "Figures"],
@@ -129,7 +149,10 @@ export const portal = {
   ],
   "portal.figures.error.negative": ["Tidak boleh negatif.", "Cannot be negative."],
   "portal.figures.error.months": ["Paling banyak 12 bulan.", "At most 12 months."],
-  "portal.figures.error.tooLarge": ["Angka terlalu besar.", "The number is too large."],
+  "portal.figures.error.tooLarge": [
+    "Angka terlalu besar; paling besar {max}.",
+    "The number is too large; at most {max}.",
+  ],
   "portal.figures.error.version": [
     "Formulir tidak lengkap; muat ulang halaman.",
     "The form is incomplete; reload the page.",
@@ -296,9 +319,13 @@ export const portal = {
   "portal.evidence.uploaded": ["diunggah.", "uploaded."],
   "portal.evidence.replaced": ["menggantikan berkas sebelumnya.", "replaced the previous file."],
   "portal.evidence.deleted": ["dihapus.", "deleted."],
+  "portal.evidence.allRefused": [
+    "Berkas ditolak; alasannya tertulis di bagian {criterion}.",
+    "Refused: no file was stored; the reasons are given under {criterion}.",
+  ],
   "portal.evidence.someRefused": [
-    "Sebagian berkas ditolak; lihat alasannya di bawah.",
-    "Some files were refused; see why below.",
+    "Sebagian berkas ditolak; alasannya tertulis di bagian {criterion}.",
+    "Some files were refused; the reasons are given under {criterion}.",
   ],
   "portal.evidence.refusedTooBig": ["ditolak: lebih besar dari {max} MB.", "refused: larger than {max} MB."],
   "portal.evidence.refusedType": [
