@@ -6,6 +6,7 @@ import { publishSnapshot } from "../../db/queries/publications";
 import { currentRubric } from "../../db/queries/rubrics";
 import { sessions } from "~/lib/session.server";
 import * as entryPage from "~/routes/portal.entries.$entryId._index";
+import * as newEdition from "~/routes/committee.new";
 import { freshDb } from "../db/support";
 
 // Issue 10, items 2 and 4: an entry could be submitted after the desk stage had closed and after
@@ -56,16 +57,26 @@ async function setup() {
 }
 
 async function post(entryId: number, userId: number, form: Record<string, string>) {
+  return postTo(entryPage.action as Handler, `/portal/entries/${entryId}`, { entryId: String(entryId) }, userId, form);
+}
+
+async function postTo(
+  handler: Handler,
+  path: string,
+  params: Record<string, string>,
+  userId: number,
+  form: Record<string, string>,
+) {
   const session = await sessions().getSession();
   session.set("userId", userId);
   const cookie = (await sessions().commitSession(session)).split(";")[0]!;
-  const request = new Request(`http://paritrana.test/portal/entries/${entryId}`, {
+  const request = new Request(`http://paritrana.test${path}`, {
     method: "POST",
     body: new URLSearchParams(form),
     headers: { Cookie: cookie },
   });
   try {
-    return await (entryPage.action as Handler)({ request, params: { entryId: String(entryId) }, context: {} });
+    return await handler({ request, params, context: {} });
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;
@@ -144,5 +155,48 @@ describe("submitting an entry by a direct post", () => {
     expect(String(res.data?.message)).toContain("Hasil kategori ini telah diumumkan");
     expect(await statusOf(db, entry.id)).toBe("draft");
     expect(await submits(db, entry.id)).toBe(0);
+  });
+});
+
+describe("the edition form", () => {
+  it("refuses a registration deadline later than the desk deadline, on the registration field", async () => {
+    const { db } = await setup();
+    const committee = await db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "panitia@paritrana.test")
+      .executeTakeFirstOrThrow();
+    const editions = async () => (await db.selectFrom("editions").select("id").execute()).length;
+    const before = await editions();
+    const form = {
+      name: "Edisi Uji Tenggat",
+      year: "2024",
+      level: "provincial",
+      region: "Kalimantan Utara",
+      periodStart: "2024-01-01",
+      periodEnd: "2024-12-31",
+      registrationDeadline: "2024-04-30",
+      deskDeadline: "2024-04-15",
+      verificationDeadline: "2024-05-15",
+      places: "3",
+      mentions: "0",
+      categories: "large",
+    };
+    const refused = answer(await postTo(newEdition.action as Handler, "/committee/new", {}, committee.id, form));
+    expect(refused.status).toBe(400);
+    const errors = refused.data?.errors as Record<string, string>;
+    expect(errors.registrationDeadline).toContain(
+      "Batas waktu pendaftaran tidak boleh lebih lambat dari batas waktu seleksi berkas",
+    );
+    expect(errors.deskDeadline).toBeUndefined();
+    expect(await editions()).toBe(before);
+    // The same day, or no desk deadline at all, is accepted (closing the desk stage ends submission).
+    for (const deskDeadline of ["2024-04-30", ""]) {
+      const ok = answer(
+        await postTo(newEdition.action as Handler, "/committee/new", {}, committee.id, { ...form, deskDeadline }),
+      );
+      expect(ok.status).toBe(302);
+    }
+    expect(await editions()).toBe(before + 2);
   });
 });
