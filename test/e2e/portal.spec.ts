@@ -216,6 +216,7 @@ test.describe.serial("organisation A completes and submits its entry", () => {
     await page.goto(`/portal/entries/${f.entryA}`);
     await expect(page.locator(".portal-checklist")).not.toContainText("masih kurang");
     await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Ya, kirim pendaftaran" }).click();
     await expect(page.getByText("Pendaftaran telah dikirim dan kini terkunci.")).toBeVisible();
     await expect(page.locator(".badge").first()).toHaveText("Terkirim");
     await expect(page.getByRole("button", { name: "Kirim pendaftaran" })).toHaveCount(0);
