@@ -28,11 +28,12 @@ export interface CertificateText {
   draftMark: string | null;
 }
 
+const require = createRequire(import.meta.url);
 let fonts: { regular: Uint8Array; bold: Uint8Array } | undefined;
 /** The Noto Sans files, read once. The package exports no file paths: they sit beside its dist/. */
 function notoSans() {
   if (!fonts) {
-    const dir = join(dirname(createRequire(import.meta.url).resolve("@embedpdf/fonts-latin")), "..", "fonts");
+    const dir = join(dirname(require.resolve("@embedpdf/fonts-latin")), "..", "fonts");
     fonts = {
       regular: readFileSync(join(dir, "NotoSans-Regular.ttf")),
       bold: readFileSync(join(dir, "NotoSans-Bold.ttf")),
