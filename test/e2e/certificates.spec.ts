@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { createScoredEdition, publishCategory, type ScoredEdition } from "./factories";
-import { apiAs, signIn } from "./support";
+import { apiAs, expectAccessible, signIn } from "./support";
 import { pdfText } from "../app/pdf-text";
 
 // Certificates of award end to end, on an edition of its own: the committee sets who signs them
@@ -43,6 +43,18 @@ test("committee sets the signatories; the winner downloads its certificate, nobo
     "Kepala Kantor Wilayah BPJS Ketenagakerjaan Kalimantan",
   );
   await noScript.close();
+  // With JavaScript too: a refusal is told beside its field, and the page passes axe with it.
+  const committee = await browser.newContext();
+  const settings = await committee.newPage();
+  await signIn(settings, { email: world.committee.email });
+  await settings.goto(`/committee/${world.id}/certificates`);
+  const row = settings.getByRole("group", { name: "Penanda tangan 1" });
+  await row.getByLabel("Jabatan", { exact: true }).fill("");
+  await settings.getByRole("button", { name: "Simpan penanda tangan" }).click();
+  await expect(row.getByText("Isi jabatan penanda tangan.")).toBeVisible();
+  await expect(row.getByLabel("Nama", { exact: true })).toHaveValue("Dr. H. Akmal Malik, M.Si.");
+  await expectAccessible(settings);
+  await committee.close();
 
   await publishCategory(world, "large");
   const [winner, runnerUp, , last] = world.entries;
@@ -53,6 +65,7 @@ test("committee sets the signatories; the winner downloads its certificate, nobo
   await signIn(entrant, { email: winner.organisation.member.email });
   await entrant.goto(`/portal/entries/${winner.id}/scorecard`);
   await expect(entrant.getByText("Juara I", { exact: true })).toBeVisible();
+  await expectAccessible(entrant);
   const download = entrant.waitForEvent("download");
   await entrant.getByRole("link", { name: "Unduh piagam penghargaan (PDF)" }).click();
   const pdf = readFileSync(await (await download).path());
