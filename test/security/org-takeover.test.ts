@@ -8,6 +8,7 @@ import { createDb, type Db } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
 import * as m0001 from "../../db/migrations/2026-11-24-0001-initial";
 import * as m0002 from "../../db/migrations/2026-11-25-0002-panel-view-sign-off-publication-events";
+import * as m0005 from "../../db/migrations/2026-12-01-0005-edition-signatories";
 import { createEdition } from "../../db/queries/editions";
 import { acceptInvitation, findInvitation, hashToken } from "../../db/queries/invitations";
 import { answerOrganisationInvitation } from "../../db/queries/organisation-invitations";
@@ -338,7 +339,11 @@ describe("inviting a known organisation: its members consent", () => {
       expect(
         (await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest()).error,
       ).toBeUndefined();
+      // The demo seed also writes the certificate signatories of migration 0005: their table is
+      // lent for the seed and taken away again, so that the data is as old as the schema.
+      await m0005.up(db);
       await seedDemo(db);
+      await m0005.down(db);
       const committee = (
         await db
           .selectFrom("users")
