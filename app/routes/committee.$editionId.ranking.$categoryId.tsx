@@ -5,7 +5,7 @@ import { scoresheetCounts } from "../../db/queries/scoring-data";
 import { userNames } from "../../db/queries/users";
 import { currentPublication, signOffCategory } from "../../db/queries/publications";
 import { requireCategoryCommittee } from "~/lib/committee.server";
-import { placeOf, roman } from "~/lib/places";
+import { placeOf, placeText } from "~/lib/places";
 import { publishCategory, scoreCategory } from "~/lib/scoring-input.server";
 import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
@@ -193,11 +193,7 @@ export default function Ranking() {
   };
   const placeLabel = (rank: number) => {
     const p = placeOf(rank, category.places, category.mentions);
-    return p === null
-      ? null
-      : p.kind === "place"
-        ? t("committee.ranking.place", { rank: roman(p.rank) })
-        : t("committee.ranking.mention");
+    return p === null ? null : placeText(t, p);
   };
   // The live ranking awards places only once it is final (every stage closed); before that it is a
   // provisional standing, and each nominee's last stage is only as far as the stages have run.

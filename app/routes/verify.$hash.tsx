@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/lib/db.server";
 import { verification } from "~/lib/publications.server";
-import { roman } from "~/lib/places";
+import { placeText } from "~/lib/places";
 import { useLocale, useT } from "~/lib/use-t";
 import { categoryName } from "~/i18n/labels";
 import { formatDate } from "~/i18n/format";
@@ -70,11 +70,7 @@ export default function Verify() {
             <tbody>
               {found.winners.map((w) => (
                 <tr key={w.nominee}>
-                  <td>
-                    {w.place.kind === "place"
-                      ? t("winners.place", { rank: roman(w.place.rank) })
-                      : t("winners.mention")}
-                  </td>
+                  <td>{placeText(t, w.place)}</td>
                   <th scope="row">{w.name}</th>
                 </tr>
               ))}

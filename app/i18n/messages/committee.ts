@@ -78,8 +78,6 @@ export const committee = {
   "committee.ranking.xlsx": ["Peringkat dan matriks nilai (XLSX)", "Ranking and score matrix (XLSX)"],
   "committee.ranking.certificate": ["Piagam penghargaan (PDF)", "Certificate of award (PDF)"],
   "committee.ranking.certificatePreview": ["Pratinjau piagam (PDF)", "Certificate preview (PDF)"],
-  "committee.ranking.place": ["Juara {rank}", "Place {rank}"],
-  "committee.ranking.mention": ["Penghargaan khusus", "Special mention"],
   "committee.ranking.variantWeight": ["Bobot {criterion} {change}", "Weight of {criterion} {change}"],
   "committee.ranking.variantWithout": ["Tanpa {assessor}", "Without {assessor}"],
   "committee.signoff.title": ["Pengesahan dan pengumuman", "Sign-off and publication"],
