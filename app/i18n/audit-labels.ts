@@ -11,6 +11,10 @@ export interface AuditNames {
   users: Record<string, string>;
   entries: Record<string, string>;
   categories: Record<string, string>;
+  /** Assignment id → "<person>, <stage>" (a replaced assignment is gone: then its number). */
+  assignments: Record<string, string>;
+  /** Criterion key → its name in the UI language. */
+  criteria: Record<string, string>;
 }
 
 export interface AuditLine {
@@ -43,8 +47,10 @@ export function auditSubjectText(t: T, subject: string | null, names: AuditNames
             : kind === "entry"
               ? (names.entries[id] ?? `#${id}`)
               : kind === "criterion"
-                ? id
-                : `#${id}`;
+                ? (names.criteria[id] ?? id)
+                : kind === "assignment"
+                  ? (names.assignments[id] ?? `#${id}`)
+                  : `#${id}`;
       return `${label} ${value}`;
     })
     .join(" · ");
@@ -123,6 +129,8 @@ function valueText(c: ValueContext, field: string, v: unknown): string {
     case "categories":
     case "categoryId":
       return each((x) => named(t, ["category"], x) ?? c.names.categories[x] ?? `#${x}`);
+    case "criterion":
+      return each((x) => c.names.criteria[x] ?? x);
     case "user":
     case "userId":
       return each((x) => c.names.users[x] ?? `#${x}`);

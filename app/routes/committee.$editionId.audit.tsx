@@ -13,7 +13,7 @@ import {
   type AuditLine,
   type AuditNames,
 } from "~/i18n/audit-labels";
-import { categoryName } from "~/i18n/labels";
+import { categoryName, stageIdName } from "~/i18n/labels";
 import { FormErrorSummary, SelectField, type Choice } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { refusePost } from "~/lib/guards.server";
@@ -77,6 +77,12 @@ export default function AuditLog() {
   const names: AuditNames = {
     ...d.names,
     categories: Object.fromEntries(Object.entries(d.names.categories).map(([id, key]) => [id, categoryName(t, key)])),
+    assignments: Object.fromEntries(
+      Object.entries(d.names.assignments).map(([id, a]) => [id, `${a.person}, ${stageIdName(t, a.stage)}`]),
+    ),
+    criteria: Object.fromEntries(
+      Object.entries(d.names.criteria).map(([key, n]) => [key, (locale === "en" ? n.en : n.id) || n.id || key]),
+    ),
   };
   const pageLink = (page: number) => `?${d.kept ? `${d.kept}&` : ""}page=${page}`;
   const select = (name: "entry" | "user" | "action", label: string, options: Choice[]) => (

@@ -89,7 +89,7 @@ export async function auditFilterOptions(db: Db, editionId: number) {
  * actors), its entrants (entry id → organisation) and its categories (id → key).
  */
 export async function auditNames(db: Db, editionId: number) {
-  const [users, entries, categories] = await Promise.all([
+  const [users, entries, categories, assignments, criteria] = await Promise.all([
     db
       .selectFrom("users as u")
       .select(["u.id", "u.name"])
@@ -115,10 +115,28 @@ export async function auditNames(db: Db, editionId: number) {
       .where("e.edition_id", "=", editionId)
       .execute(),
     db.selectFrom("categories").select(["id", "key"]).where("edition_id", "=", editionId).execute(),
+    db
+      .selectFrom("assignments as a")
+      .innerJoin("entries as e", "e.id", "a.entry_id")
+      .innerJoin("users as u", "u.id", "a.user_id")
+      .select(["a.id", "a.stage_key as stage", "u.name as person"])
+      .where("e.edition_id", "=", editionId)
+      .execute(),
+    // Every version's criteria, oldest first, so that the newest name of a key wins.
+    db
+      .selectFrom("criteria as cr")
+      .innerJoin("rubrics as r", "r.id", "cr.rubric_id")
+      .innerJoin("categories as c", "c.id", "r.category_id")
+      .select(["cr.key", "cr.name_id", "cr.name_en"])
+      .where("c.edition_id", "=", editionId)
+      .orderBy("r.id")
+      .execute(),
   ]);
   return {
     users: Object.fromEntries(users.map((u) => [String(u.id), u.name])),
     entries: Object.fromEntries(entries.map((e) => [String(e.id), e.name])),
     categories: Object.fromEntries(categories.map((c) => [String(c.id), c.key])),
+    assignments: Object.fromEntries(assignments.map((a) => [String(a.id), { person: a.person, stage: a.stage }])),
+    criteria: Object.fromEntries(criteria.map((c) => [c.key, { id: c.name_id, en: c.name_en }])),
   };
 }

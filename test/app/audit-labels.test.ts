@@ -31,6 +31,8 @@ const names: AuditNames = {
   users: { "7": "Sari Penilai" },
   entries: { "12": "Kota Balikpapan", "13": "Kota Samarinda" },
   categories: { "3": "Pemerintah Kabupaten/Kota" },
+  assignments: { "5": "Sari Penilai, Seleksi Berkas" },
+  criteria: { regulation: "Regulasi daerah" },
 };
 const id = translator("id");
 const en = translator("en");
@@ -112,7 +114,11 @@ describe("audit log labels", () => {
     expect(auditSubjectText(en, "category:3", names)).toBe("Category Pemerintah Kabupaten/Kota");
     expect(auditSubjectText(en, "entry:12", names)).toBe("Entrant Kota Balikpapan");
     expect(auditSubjectText(en, "assignment:5/criterion:regulation", names)).toBe(
-      "Assignment #5 · criterion regulation",
+      "Assignment Sari Penilai, Seleksi Berkas · criterion Regulasi daerah",
+    );
+    // A replaced assignment is gone from the table: its number, never a raw key for a criterion known.
+    expect(auditSubjectText(id, "assignment:99/criterion:unknown_key", names)).toBe(
+      "Penugasan #99 · kriteria unknown_key",
     );
     expect(auditSubjectText(en, "edition", names)).toBe("Edition");
   });

@@ -267,9 +267,16 @@ test("the audit log is filtered by action and entry; a bad filter value is a fie
   await page.getByRole("button", { name: "Terapkan" }).click();
   await expect(page).toHaveURL(/action=scoresheet\.reopen/);
   const rows = page.locator("table.audit__table tbody tr");
-  await expect(rows.first()).toContainText("scoresheet.reopen");
+  // The action in words (the audit log never shows its code).
+  await expect(rows.first()).toContainText("Lembar nilai dibuka kembali");
   await expect(page.getByRole("cell", { name: "Nilai kriteria kedua salah ketik (uji e2e)" })).toBeVisible();
-  for (const text of await rows.allTextContents()) expect(text).toContain("scoresheet.reopen");
+  for (const text of await rows.allTextContents()) {
+    expect(text).toContain("Lembar nilai dibuka kembali");
+    expect(text).not.toContain("scoresheet.reopen");
+    // The scoresheet is named by its assessor and stage, not by an assignment number.
+    expect(text).not.toMatch(/Penugasan #\d/);
+    expect(text).toContain("Seleksi Berkas");
+  }
   await expect(rows.first()).toContainText("WIB");
 
   const res = await page.goto(`/committee/${edition}/audit?entry=abc&user=-1&page=0`);
