@@ -66,9 +66,41 @@ function centred(
   page.drawText(text, { x: o.cx - w / 2, y: o.y, size, font: o.font, color: rgb(0, 0, 0) });
 }
 
-export async function certificatePdf(c: CertificateText): Promise<Uint8Array> {
+type Fontkit = Parameters<PDFDocument["registerFontkit"]>[0];
+type ParsedFont = ReturnType<Fontkit["create"]> & { _glyphs: Record<number, unknown> };
+const parsedFonts = new Map<Uint8Array, ParsedFont>();
+/**
+ * fontkit, keeping each parsed font for the next certificate. pdf-lib parses the font anew for
+ * every document, and the first text laid out in a fresh Noto Sans reads its OpenType lookups:
+ * some 300 ms of CPU per certificate, which held up every other request. The parsed tables are
+ * read only; fontkit's glyph cache is not (the subset writer caches component glyphs without
+ * their code points, which would leave holes in the next document's ToUnicode map), so each
+ * document starts with an empty glyph cache, and documents are made one at a time (below).
+ */
+const reusingFontkit: Fontkit = {
+  create(bytes, postscriptName) {
+    let font = parsedFonts.get(bytes);
+    if (!font) {
+      font = fontkit.create(bytes, postscriptName) as ParsedFont;
+      parsedFonts.set(bytes, font);
+    }
+    font._glyphs = {};
+    return font;
+  },
+};
+
+// One certificate at a time: a document's glyphs must not come from another's half-made cache.
+let queue: Promise<unknown> = Promise.resolve();
+
+export function certificatePdf(c: CertificateText): Promise<Uint8Array> {
+  const next = queue.then(() => makeCertificate(c));
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+async function makeCertificate(c: CertificateText): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
+  pdf.registerFontkit(reusingFontkit);
   pdf.setTitle(`${c.title} — ${c.organisation}`);
   pdf.setCreator("Paritrana Award");
   const page = pdf.addPage([841.89, 595.28]);

@@ -53,4 +53,10 @@ describe("certificate PDF", () => {
     const withoutSignatories = await pdfText(await certificatePdf(base));
     expect(withoutSignatories.lines.join(" ")).not.toContain("Gubernur");
   });
+
+  it("reads each name back when certificates are made at the same time (the parsed fonts are shared)", async () => {
+    const names = ["Paweł Łukasz — Đinh", "Rudi Hartono Sinaga", "CV ‘Dua’ Żółć", "Koperasi Ærø Ŝtefan"];
+    const pdfs = await Promise.all(names.map((organisation) => certificatePdf({ ...base, organisation })));
+    for (const [i, pdf] of pdfs.entries()) expect((await pdfText(pdf)).lines).toContain(names[i]);
+  });
 });
