@@ -5,6 +5,7 @@ import * as m0002 from "./migrations/2026-11-25-0002-panel-view-sign-off-publica
 import * as m0003 from "./migrations/2026-11-27-0003-organisation-invitations";
 import * as m0004 from "./migrations/2026-12-01-0004-entry-rejection-reason";
 import * as m0005 from "./migrations/2026-12-01-0005-edition-signatories";
+import * as m0006 from "./migrations/2026-12-01-0006-category-data-version";
 
 // Migrations are listed here (not read from the folder) so that they also work inside the
 // bundled server build. Add new ones at the end; never edit one that has shipped.
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-27-0003-organisation-invitations": m0003,
   "2026-12-01-0004-entry-rejection-reason": m0004,
   "2026-12-01-0005-edition-signatories": m0005,
+  "2026-12-01-0006-category-data-version": m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -77,6 +77,8 @@ export interface CategoriesTable {
   signed_off_by: number | null;
   /** The snapshot hash the sign-off approved (publication must match it). */
   signed_off_sha256: string | null;
+  /** Raised by every write that changes the category's scoring input (see db/queries/data-version.ts). */
+  data_version: Default<number>;
 }
 export interface RubricsTable {
   id: Generated<number>;

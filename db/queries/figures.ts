@@ -15,6 +15,7 @@ import { audit, json } from "./audit";
 import { currentPublication, publishedCategoryIds } from "./publications";
 import { currentRubric, loadRubricDefinition } from "./rubrics";
 import { submissionWindow, type SubmissionClosedReason, type SubmissionWindow } from "../../app/domain/submission";
+import { raiseVersionOfEntries } from "./data-version";
 
 // An entry's self-assessment as its organisation sees it: the figures typed in, the regulations in
 // force, the indicators derived from them (always through scoring/figures.ts deriveIndicators, on
@@ -181,6 +182,7 @@ export async function saveFigures(
     for (const [indicator, value] of Object.entries(indicators)) {
       await tx.insertInto("indicator_values").values({ entry_id: args.entryId, indicator, value }).execute();
     }
+    await raiseVersionOfEntries(tx, [args.entryId]);
     await audit(tx, {
       at: now.toISOString(),
       user_id: args.userId,
@@ -279,6 +281,7 @@ export async function submitEntry(
       .where("status", "=", "draft")
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: "locked", closed: "not_draft" };
+    await raiseVersionOfEntries(tx, [args.entryId]);
     await audit(tx, {
       at: now.toISOString(),
       user_id: args.userId,

@@ -4,6 +4,7 @@ import { sheetState, type SheetState } from "../../app/domain/conflict-resolutio
 import { audit, json } from "./audit";
 import { conflictReplacements } from "./conflicts";
 import { reopenScoresheet } from "./scores";
+import { raiseVersionOfEntries } from "./data-version";
 
 // The committee's view of how far the panels are: for one stage of an edition, every assignment
 // with its scoresheet status, summed per category, per assessor and per entry. The committee may
@@ -266,6 +267,7 @@ export async function reopenEntry(
       .where("status", "=", "submitted")
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) return { ok: false as const, reason: "not_submitted" as const };
+    await raiseVersionOfEntries(tx, [args.entryId]);
     const version = entry.version + 1;
     await audit(tx, {
       at,

@@ -4,6 +4,7 @@ import { SCORED_STATUSES } from "../../app/domain/entry-status";
 import { currentEvents, publicationStanding } from "../../app/domain/publications";
 import { isFinal, stagesNotClosed } from "../../app/domain/stages";
 import type { StageKey } from "../schema";
+import { raiseCategoryVersion } from "./data-version";
 
 // Sign-off and publication of a category (ADR 0004). Which publication of a category is current is
 // decided by app/domain/publications.ts over the category's publication events, and nowhere else:
@@ -218,6 +219,7 @@ export async function publishSnapshot(db: Db, p: NewPublication): Promise<{ id: 
       .where("category_id", "=", p.categoryId)
       .where("status", "in", SCORED_STATUSES)
       .executeTakeFirst();
+    await raiseCategoryVersion(tx, p.categoryId);
     await audit(tx, {
       user_id: p.userId,
       edition_id: p.editionId,

@@ -1,5 +1,6 @@
 import { inTransaction, type Db } from "../client";
 import { judgedScale, type RubricDefinition } from "../../app/domain/rubric";
+import { raiseCategoryVersion } from "./data-version";
 
 /** Stores a rubric version of a category and returns its id. */
 export async function insertRubric(
@@ -79,6 +80,7 @@ export async function insertRubric(
     }
     if (last?.v != null)
       await carryScoresOver(tx, { categoryId: args.categoryId, fromVersion: Number(last.v), toRubricId: rubricId });
+    await raiseCategoryVersion(tx, args.categoryId);
     return rubricId;
   });
 }

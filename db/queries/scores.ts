@@ -5,6 +5,7 @@ import { currentRubric } from "./rubrics";
 import { judgedScale } from "../../app/domain/rubric";
 import { deadlinePassed } from "../../app/domain/deadlines";
 import { needsNote, onScale } from "../../app/domain/scoresheet";
+import { raiseVersionOfAssignment } from "./data-version";
 
 // Scoresheets: one assignment (entry × assessor × stage) holds one score and note per judged
 // criterion of the stage. The assignment's `version` is the scoresheet's version: every save
@@ -271,6 +272,8 @@ export async function saveScoresheet(
           .set({ status: "submitted" })
           .where("assignment_id", "=", args.assignmentId)
           .execute();
+        // Submitted scores are the ranking's input (a draft's are not).
+        await raiseVersionOfAssignment(tx, args.assignmentId);
       }
       await audit(tx, {
         at,
@@ -321,6 +324,7 @@ export async function reopenScoresheet(
     if (!a) return { ok: false as const, reason: "not_found" as const };
     if (Number(res.numUpdatedRows) !== 1) return { ok: false as const, reason: "not_submitted" as const };
     await tx.updateTable("scores").set({ status: "draft" }).where("assignment_id", "=", assignmentId).execute();
+    await raiseVersionOfAssignment(tx, assignmentId);
     await audit(tx, {
       user_id: userId,
       edition_id: a.editionId,

@@ -2,6 +2,7 @@ import { inTransaction, type Db } from "../client";
 import type { EntryStatus, StageKey } from "../schema";
 import { NOT_ADVANCED_STATUS, STAGE_ENTRY_STATUS } from "../../app/domain/entry-status";
 import { audit, json } from "./audit";
+import { raiseVersionOfEntries } from "./data-version";
 
 // The stages of an edition move on when the committee closes one (app/lib/stages.server.ts
 // proposes the shortlist); what a closed stage's panel may read of one another is panel-view.ts.
@@ -52,6 +53,7 @@ export async function closeStageWithShortlist(
         .execute();
     if (args.nextStage && args.advancing.length) await move(args.advancing, STAGE_ENTRY_STATUS[args.nextStage]);
     if (args.nextStage && args.notAdvancing.length) await move(args.notAdvancing, NOT_ADVANCED_STATUS);
+    if (args.nextStage) await raiseVersionOfEntries(tx, [...args.advancing, ...args.notAdvancing]);
     await audit(tx, {
       user_id: args.userId,
       edition_id: args.editionId,
