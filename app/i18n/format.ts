@@ -4,14 +4,29 @@ import type { Locale } from ".";
 // languages; dates follow the UI language but keep day-month-year order and Indonesian time.
 const TIME_ZONE = "Asia/Jakarta";
 
+// Building an Intl formatter costs far more than using one: each option set is built once and kept
+// (a handful of sets in all: digits 0–3, two languages, with or without time).
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key) as F | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
 export function formatNumber(n: number | null | undefined, digits = 0, maxDigits = digits): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return "–";
-  return new Intl.NumberFormat("id-ID", { minimumFractionDigits: digits, maximumFractionDigits: maxDigits }).format(n);
+  return cached(
+    `n:${digits}:${maxDigits}`,
+    () => new Intl.NumberFormat("id-ID", { minimumFractionDigits: digits, maximumFractionDigits: maxDigits }),
+  ).format(n);
 }
 
 export function formatRupiah(n: number | null | undefined): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return "–";
-  return new Intl.NumberFormat("id-ID", { style: "currency", currency: "IDR", maximumFractionDigits: 0 }).format(n);
+  return cached(
+    "rp",
+    () => new Intl.NumberFormat("id-ID", { style: "currency", currency: "IDR", maximumFractionDigits: 0 }),
+  ).format(n);
 }
 
 export function formatPercent(n: number | null | undefined, digits = 1): string {
@@ -22,13 +37,18 @@ export function formatDate(iso: string | null | undefined, locale: Locale, withT
   if (!iso) return "–";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return "–";
-  const text = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: TIME_ZONE,
-    ...(withTime ? { hour: "2-digit", minute: "2-digit", hour12: false } : {}),
-  }).format(d);
+  const tag = locale === "en" ? "en-GB" : "id-ID";
+  const text = cached(
+    `d:${tag}:${withTime}`,
+    () =>
+      new Intl.DateTimeFormat(tag, {
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+        timeZone: TIME_ZONE,
+        ...(withTime ? { hour: "2-digit", minute: "2-digit", hour12: false } : {}),
+      }),
+  ).format(d);
   return withTime ? `${text} WIB` : text;
 }
 
