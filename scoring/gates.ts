@@ -2,6 +2,10 @@ import type { Gate, GateOp, Nominee } from "./schema";
 import { cmp6 } from "./round";
 import { indicatorOf } from "./indicators";
 
+// The operators a gate may use; here rather than in schema.ts so that the app can name them without
+// loading zod (schema.ts validates with it).
+export const GATE_OPS = ["<", "<=", ">", ">=", "==", "!="] as const;
+
 /** Whether indicator value `x` passes `op v`, compared on values rounded to 6 decimals. */
 export function gateHolds(op: GateOp, x: number, v: number): boolean {
   const a = cmp6(x);

@@ -3,8 +3,7 @@ export { score } from "./score";
 export { parseScoringInput, ScoringInputSchema, formatPath, PROBLEM_CODES } from "./schema";
 export { LIMITS, stepFits } from "./limits";
 export { bandOf } from "./indicators";
-export { gateHolds } from "./gates";
-export { GATE_OPS } from "./schema";
+export { gateHolds, GATE_OPS } from "./gates";
 export { assessorSeverity, scaledScores, toScale } from "./views";
 export type {
   ScoringInput,

@@ -2,6 +2,7 @@
 // (unknown ids, duplicates, value ≤ max, advance on the last stage, ...).
 import { z } from "zod";
 import { LIMITS, stepFits } from "./limits";
+import { GATE_OPS } from "./gates";
 
 // "__proto__" is refused: as a key of a plain object (indicators, the stages and criteria of the
 // output) it would silently vanish.
@@ -62,8 +63,6 @@ const indicatorCriterionSchema = z.strictObject({
 });
 
 const criterionSchema = z.discriminatedUnion("type", [judgedCriterionSchema, indicatorCriterionSchema]);
-
-export const GATE_OPS = ["<", "<=", ">", ">=", "==", "!="] as const;
 
 const gateSchema = z.strictObject({
   id,

@@ -1,5 +1,5 @@
 import { Field, SelectField } from "~/components/Field";
-import { COMPANY_SIZES } from "~/lib/portal-forms";
+import { COMPANY_SIZES } from "~/domain/categories";
 import { useT } from "~/lib/use-t";
 import type { OrganisationKind } from "../../db/schema";
 

@@ -27,6 +27,9 @@ export const ORGANISATION_KINDS = [
   "public_service",
 ] as const satisfies readonly OrganisationKind[];
 
+/** A company's size, as the organisation forms offer it (optional). */
+export const COMPANY_SIZES = ["large", "medium", "small", "micro"] as const;
+
 /** The organisation kinds that may enter each category. */
 const KINDS_BY_CATEGORY: Readonly<Record<CategoryKey, readonly OrganisationKind[]>> = {
   province: ["province"],

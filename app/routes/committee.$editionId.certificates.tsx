@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { editionSignatories, setEditionSignatories } from "../../db/queries/signatories";
-import { MAX_SIGNATORIES, signatoriesForm } from "~/domain/signatories";
+import { MAX_SIGNATORIES } from "~/domain/signatories";
+import { signatoriesForm } from "~/lib/signatories-form.server";
 import { Field, FormErrorSummary } from "~/components/Field";
 import { requireEditionCommittee } from "~/lib/committee.server";
 import { parseForm } from "~/lib/forms";

@@ -12,7 +12,7 @@ import { getDb } from "~/lib/db.server";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { getViewer } from "~/lib/guards.server";
 import { getT } from "~/lib/locale.server";
-import { accountFields, companyNumbersGiven, organisationFields, passwordsMatch } from "~/lib/portal-forms";
+import { accountFields, companyNumbersGiven, organisationFields, passwordsMatch } from "~/lib/portal-forms.server";
 import { signInHeaders } from "~/lib/portal.server";
 import { clientAddress, lookupInvitationThrottled, waitMinutes } from "~/lib/throttle.server";
 import { useLocale, useT } from "~/lib/use-t";

@@ -8,10 +8,10 @@ import { formatNumber, formatRupiah } from "~/i18n/format";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { getT } from "~/lib/locale.server";
 import { formatIndicator, gatePasses, gateText, indicatorLabel } from "~/lib/indicators";
+import { figuresSchema } from "~/lib/figures-form.server";
 import {
   bandFor,
   FIGURE_FIELDS,
-  figuresSchema,
   MAX_REGULATIONS,
   PROGRAMMES,
   REGULATION_ROWS_EXTRA,

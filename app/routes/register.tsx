@@ -9,7 +9,7 @@ import { formatDate } from "~/i18n/format";
 import { getDb } from "~/lib/db.server";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { getT } from "~/lib/locale.server";
-import { accountFields, companyNumbersGiven, organisationFields, passwordsMatch } from "~/lib/portal-forms";
+import { accountFields, companyNumbersGiven, organisationFields, passwordsMatch } from "~/lib/portal-forms.server";
 import { ORGANISATION_KINDS } from "~/domain/categories";
 import { signInHeaders } from "~/lib/portal.server";
 import { clientAddress, takeRegistration, waitMinutes } from "~/lib/throttle.server";

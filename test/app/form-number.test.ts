@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseNumber, parseWholeNumber, readWholeNumber } from "../../app/lib/form-number";
 import { parseForm } from "../../app/lib/forms";
-import { figuresSchema } from "../../app/lib/portal-figures";
+import { figuresSchema } from "../../app/lib/figures-form.server";
 import { translator } from "../../app/i18n";
 import { formatNumber, formatRupiah } from "../../app/i18n/format";
 

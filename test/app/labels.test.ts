@@ -19,7 +19,7 @@ import type {
 import { ENTRY_STATUSES } from "../../app/domain/entry-status";
 import { isMessageKey, translate } from "../../app/i18n";
 import { categoryName, stageName } from "../../app/i18n/labels";
-import { COMPANY_SIZES } from "../../app/lib/portal-forms";
+import { COMPANY_SIZES } from "../../app/domain/categories";
 import { FIGURE_FIELDS, PROGRAMMES, REGULATION_TYPES } from "../../app/lib/portal-figures";
 
 // Every value of the award's fixed vocabularies that pages print as `prefix.${value}` has a text in

@@ -16,7 +16,8 @@ import {
   submitEntry,
 } from "../../db/queries/figures";
 import { publishSnapshot } from "../../db/queries/publications";
-import { figuresSchema, bandFor } from "../../app/lib/portal-figures";
+import { figuresSchema } from "../../app/lib/figures-form.server";
+import { bandFor } from "../../app/lib/portal-figures";
 import { parseForm } from "../../app/lib/forms";
 import { translator } from "../../app/i18n";
 import { freshDb } from "./support";

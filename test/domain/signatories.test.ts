@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signatoriesForm } from "../../app/domain/signatories";
+import { signatoriesForm } from "../../app/lib/signatories-form.server";
 import { formValues } from "../../app/lib/forms";
 
 const form = (fields: Record<string, string>) => {

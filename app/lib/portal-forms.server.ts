@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { kindGroup, ORGANISATION_KINDS } from "~/domain/categories";
+import { COMPANY_SIZES, kindGroup, ORGANISATION_KINDS } from "~/domain/categories";
 
 // Schemas of the getting-in forms (accept an invitation, register an organisation). Errors are
-// message keys, translated by parseForm.
-
-export const COMPANY_SIZES = ["large", "medium", "small", "micro"] as const;
+// message keys, translated by parseForm. Server-only, so that zod stays out of the pages' bundles.
 
 const optionalText = (max: number) =>
   z
