@@ -2,6 +2,7 @@ import { redirect } from "@remix-run/node";
 import type { Membership, Role, User } from "../../db/schema";
 import { activeMemberships, findUser } from "../../db/queries/users";
 import { getDb } from "./db.server";
+import { oncePerRequest } from "./request-scope.server";
 import { getSession, sessions } from "./session.server";
 
 // Every loader and action starts with one of these guards. Anonymous visitors are sent to the
@@ -16,7 +17,16 @@ export interface Viewer {
   memberships: ViewerMembership[];
 }
 
-export async function getViewer(request: Request): Promise<Viewer | null> {
+/**
+ * The signed-in user and their active memberships, or null. Read once per request and method
+ * (app/lib/request-scope.server.ts), shared by the root loader and the route's guard; callers
+ * must not change the object.
+ */
+export function getViewer(request: Request): Promise<Viewer | null> {
+  return oncePerRequest(`viewer ${request.method} ${request.headers.get("Cookie") ?? ""}`, () => readViewer(request));
+}
+
+async function readViewer(request: Request): Promise<Viewer | null> {
   const session = await getSession(request);
   const userId = session.get("userId");
   if (typeof userId !== "number") return null;

@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { setupDatabase } from "../../db/setup";
 import { config, publicBase } from "../lib/config.server";
 import { getDb } from "../lib/db.server";
+import { requestScope } from "../lib/request-scope.server";
 import { sweepPartialUploads } from "../lib/uploads.server";
 import { refuseCrossOrigin, securityHeaders } from "./security";
 
@@ -36,6 +37,8 @@ app.use(refuseCrossOrigin);
 app.use(compression());
 app.use("/assets", express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: "1y" }));
 app.use(express.static(`${buildDir}/client`, { maxAge: "1h" }));
+// Each request's loaders share one read of the session and the viewer (app/lib/request-scope.server.ts).
+app.use(requestScope);
 app.all(
   "*",
   createRequestHandler({
