@@ -154,12 +154,14 @@ export async function saveAction(request: Request, access: AssessorEntry, form: 
     );
   }
   const { intent, baseVersion, scores } = parsed.data;
+  // The criteria the form was checked against are those the save checks against (read once).
   const res = await saveScoresheet(db, {
     assignmentId: assignment.id,
     userId: viewer.user.id,
     baseVersion,
     scores,
     submit: intent === "submit",
+    criteria,
   });
   if (res.ok) {
     if (res.status === "submitted")

@@ -1,7 +1,6 @@
 import { inTransaction, type Db } from "../client";
-import type { AssignmentStatus } from "../schema";
-import { audit } from "./audit";
-import { currentRubric } from "./rubrics";
+import type { AssignmentStatus, NewAudit } from "../schema";
+import { audit, auditAll } from "./audit";
 import { judgedScale } from "../../app/domain/rubric";
 import { deadlinePassed } from "../../app/domain/deadlines";
 import { needsNote, onScale } from "../../app/domain/scoresheet";
@@ -56,19 +55,30 @@ export async function loadAssignment(db: Db, assignmentId: number) {
     .executeTakeFirst();
 }
 
-/** The judged criteria of the assignment's stage, from the category's current rubric, in order. */
+/**
+ * The judged criteria of the assignment's stage, from the category's current rubric, in order (one
+ * statement: the assignment, its stage and the current rubric are found in the same query).
+ */
 export async function scoresheetCriteria(db: Db, assignmentId: number): Promise<ScoresheetCriterion[]> {
-  const a = await loadAssignment(db, assignmentId);
-  if (!a) return [];
-  const rubric = await currentRubric(db, a.categoryId);
-  if (!rubric) return [];
   const rows = await db
-    .selectFrom("criteria")
-    .selectAll()
-    .where("rubric_id", "=", rubric.id)
-    .where("stage_key", "=", a.stage)
-    .where("type", "=", "judged")
-    .orderBy("position")
+    .selectFrom("criteria as c")
+    .innerJoin("assignments as a", "a.stage_key", "c.stage_key")
+    .innerJoin("entries as e", "e.id", "a.entry_id")
+    .innerJoin("edition_stages as s", (j) =>
+      j.onRef("s.edition_id", "=", "e.edition_id").onRef("s.key", "=", "a.stage_key"),
+    )
+    .selectAll("c")
+    .where("a.id", "=", assignmentId)
+    .where("c.rubric_id", "=", (eb) =>
+      eb
+        .selectFrom("rubrics as r")
+        .select("r.id")
+        .whereRef("r.category_id", "=", "e.category_id")
+        .orderBy("r.version", "desc")
+        .limit(1),
+    )
+    .where("c.type", "=", "judged")
+    .orderBy("c.position")
     .execute();
   return rows.map((c) => ({
     id: c.id,
@@ -157,7 +167,8 @@ class Refused extends Error {
  * Saves (or submits) the user's scoresheet, based on `baseVersion`. The version check and bump
  * is one conditional UPDATE inside the transaction, run first so that it also takes the write lock:
  * when it changes no row, the save was based on an older version (or the sheet is submitted, or
- * not the user's) and nothing is written.
+ * not the user's) and nothing is written. Then, whatever the number of criteria, one read (stage
+ * and current scores), one write of all changed scores and one audit insert.
  */
 export async function saveScoresheet(
   db: Db,
@@ -168,12 +179,14 @@ export async function saveScoresheet(
     scores: ScoreInput[];
     submit?: boolean;
     now?: Date;
+    /** The sheet's criteria (scoresheetCriteria), when the caller has read them already. */
+    criteria?: ScoresheetCriterion[];
   },
 ): Promise<SaveResult> {
   const now = args.now ?? new Date();
   const at = now.toISOString();
   const submit = args.submit === true;
-  const criteria = await scoresheetCriteria(db, args.assignmentId);
+  const criteria = args.criteria ?? (await scoresheetCriteria(db, args.assignmentId));
   const byId = new Map(criteria.map((c) => [c.id, c]));
   for (const s of args.scores) {
     const c = byId.get(s.criterionId);
@@ -207,48 +220,28 @@ export async function saveScoresheet(
         };
       }
       // Read after the write lock is held: the stage and the current scores cannot change under us.
-      const a = (await loadAssignment(tx, args.assignmentId))!;
+      const { assignment: a, scores: existing } = await sheetUnderLock(tx, args.assignmentId);
       const accepts = stageAccepts(a, now);
       if (accepts !== "ok") throw new Refused(accepts);
 
-      const existing = new Map((await loadScores(tx, args.assignmentId)).map((s) => [s.criterionId, s]));
-      let changed = 0;
+      // Each changed score gets its next version and an audit row with its before and after.
+      const writes = new Map<number, StoredScore>();
+      const audits: NewAudit[] = [];
       for (const s of args.scores) {
         const note = s.note?.trim() ? s.note.trim() : null;
         const before = existing.get(s.criterionId);
         if (before && before.value === s.value && (before.note ?? null) === note) continue;
         if (!before && s.value === null && note === null) continue;
-        changed++;
-        if (before) {
-          await tx
-            .updateTable("scores")
-            .set({ value: s.value, note, status: "draft", version: before.version + 1, updated_at: at })
-            .where("assignment_id", "=", args.assignmentId)
-            .where("criterion_id", "=", s.criterionId)
-            .execute();
-        } else {
-          await tx
-            .insertInto("scores")
-            .values({
-              assignment_id: args.assignmentId,
-              criterion_id: s.criterionId,
-              value: s.value,
-              note,
-              status: "draft",
-              version: 1,
-              updated_at: at,
-            })
-            .execute();
-        }
-        existing.set(s.criterionId, {
-          criterionId: s.criterionId,
+        const after: StoredScore = {
           value: s.value,
           note,
           status: "draft",
           version: (before?.version ?? 0) + 1,
           updatedAt: at,
-        });
-        await audit(tx, {
+        };
+        existing.set(s.criterionId, after);
+        writes.set(s.criterionId, after);
+        audits.push({
           at,
           user_id: args.userId,
           edition_id: a.editionId,
@@ -260,6 +253,7 @@ export async function saveScoresheet(
           reason: null,
         });
       }
+      const changed = audits.length;
       if (submit) {
         const missing = criteria.filter((c) => existing.get(c.id)?.value == null).map((c) => c.id);
         if (missing.length) throw new Refused("incomplete", missing);
@@ -267,15 +261,13 @@ export async function saveScoresheet(
           .filter((c) => needsNote(existing.get(c.id)!.value, c) && !existing.get(c.id)!.note)
           .map((c) => c.id);
         if (noNote.length) throw new Refused("note_required", noNote);
-        await tx
-          .updateTable("scores")
-          .set({ status: "submitted" })
-          .where("assignment_id", "=", args.assignmentId)
-          .execute();
-        // Submitted scores are the ranking's input (a draft's are not).
-        await raiseVersionOfAssignment(tx, args.assignmentId);
+        // Submitting marks every score of the sheet submitted, changed or not (same write).
+        for (const [criterionId, score] of existing) writes.set(criterionId, { ...score, status: "submitted" });
       }
-      await audit(tx, {
+      await writeScores(tx, args.assignmentId, writes);
+      // Submitted scores are the ranking's input (a draft's are not).
+      if (submit) await raiseVersionOfAssignment(tx, args.assignmentId);
+      audits.push({
         at,
         user_id: args.userId,
         edition_id: a.editionId,
@@ -286,6 +278,7 @@ export async function saveScoresheet(
         after: JSON.stringify({ version: a.version, status, changed }),
         reason: null,
       });
+      await auditAll(tx, audits);
       return { ok: true as const, version: a.version, status, changed };
     });
   } catch (e) {
@@ -293,6 +286,82 @@ export async function saveScoresheet(
       return { ok: false, reason: e.reason, ...(e.criterionIds ? { criterionIds: e.criterionIds } : {}) };
     throw e;
   }
+}
+
+interface StoredScore {
+  value: number | null;
+  note: string | null;
+  status: "draft" | "submitted";
+  version: number;
+  updatedAt: string;
+}
+
+/** The assignment's stage and all its stored scores, in one statement (saveScoresheet, under its lock). */
+async function sheetUnderLock(tx: Db, assignmentId: number) {
+  const rows = await tx
+    .selectFrom("assignments as a")
+    .innerJoin("entries as e", "e.id", "a.entry_id")
+    .innerJoin("edition_stages as s", (j) =>
+      j.onRef("s.edition_id", "=", "e.edition_id").onRef("s.key", "=", "a.stage_key"),
+    )
+    .leftJoin("scores as sc", "sc.assignment_id", "a.id")
+    .select([
+      "a.id",
+      "a.entry_id as entryId",
+      "a.version",
+      "e.edition_id as editionId",
+      "s.status as stageStatus",
+      "s.deadline",
+      "sc.criterion_id as criterionId",
+      "sc.value",
+      "sc.note",
+      "sc.status as scoreStatus",
+      "sc.version as scoreVersion",
+      "sc.updated_at as updatedAt",
+    ])
+    .where("a.id", "=", assignmentId)
+    .execute();
+  const assignment = rows[0]!;
+  const scores = new Map<number, StoredScore>();
+  for (const r of rows) {
+    if (r.criterionId === null) continue;
+    scores.set(r.criterionId, {
+      value: r.value,
+      note: r.note,
+      status: r.scoreStatus!,
+      version: r.scoreVersion!,
+      updatedAt: r.updatedAt!,
+    });
+  }
+  return { assignment, scores };
+}
+
+/** Inserts or updates the given scores of a sheet in one statement (one row per criterion: scores_once). */
+async function writeScores(tx: Db, assignmentId: number, scores: Map<number, StoredScore>) {
+  if (scores.size === 0) return;
+  await tx
+    .insertInto("scores")
+    .values(
+      [...scores].map(([criterionId, s]) => ({
+        assignment_id: assignmentId,
+        criterion_id: criterionId,
+        value: s.value,
+        note: s.note,
+        status: s.status,
+        version: s.version,
+        updated_at: s.updatedAt,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(["assignment_id", "criterion_id"]).doUpdateSet((eb) => ({
+        value: eb.ref("excluded.value"),
+        note: eb.ref("excluded.note"),
+        status: eb.ref("excluded.status"),
+        version: eb.ref("excluded.version"),
+        updated_at: eb.ref("excluded.updated_at"),
+      })),
+    )
+    .execute();
 }
 
 /**
