@@ -9,5 +9,7 @@ export default defineConfig({
     exclude: ["test/e2e/**", "node_modules/**"],
     testTimeout: 60_000,
     pool: "forks",
+    // The texts are server-only (ADR 0008); the server provides them at start, tests here.
+    setupFiles: ["test/setup-texts.ts"],
   },
 });

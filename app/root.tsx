@@ -13,13 +13,14 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { DEFAULT_LOCALE, translator } from "~/i18n";
+import { useEffect, type ReactNode } from "react";
+import { hasTexts } from "~/i18n";
+import { textsHref } from "~/i18n/texts.server";
 import { getViewer } from "~/lib/guards.server";
 import { getLocale } from "~/lib/locale.server";
 import { useNonce } from "~/lib/nonce";
 import { getSession, sessions } from "~/lib/session.server";
-import type { RootData } from "~/lib/use-t";
+import { useLocale, useRequestedLocale, useT, type RootData } from "~/lib/use-t";
 import stylesheet from "~/styles.css?url";
 
 export const links: LinksFunction = () => [
@@ -35,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const flash = session.get("flash") ?? null;
   const data: RootData = {
     locale,
+    texts: textsHref(locale),
     viewer: viewer
       ? { name: viewer.user.name, email: viewer.user.email, roles: [...new Set(viewer.memberships.map((m) => m.role))] }
       : null,
@@ -46,8 +48,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
-  const locale = data?.locale ?? DEFAULT_LOCALE;
-  const t = translator(locale);
+  const locale = useLocale();
+  const t = useT();
+  // Another language than the one loaded here (switched in another tab): load the page anew in it.
+  const requested = useRequestedLocale();
+  useEffect(() => {
+    if (!hasTexts(requested)) window.location.reload();
+  }, [requested]);
   const location = useLocation();
   const here = location.pathname + location.search;
   const nonce = useNonce();
@@ -60,6 +67,14 @@ export function Layout({ children }: { children: ReactNode }) {
         <title>{t("app.name")}</title>
         <Meta />
         <Links />
+        {/* This language's texts, fetched by app/entry.client.tsx before hydration (ADR 0008). */}
+        <link
+          id="texts"
+          rel="preload"
+          as="fetch"
+          crossOrigin="anonymous"
+          href={data?.texts ?? `/texts/${locale}.json`}
+        />
       </head>
       <body>
         <a className="skip" href="#main">
@@ -89,7 +104,8 @@ export function Layout({ children }: { children: ReactNode }) {
             </ul>
           </nav>
           <div className="topbar__end">
-            <Form method="post" action="/lang" className="lang-switch" aria-label={t("nav.language")}>
+            {/* A whole new page: the browser holds one language's texts, the one it was loaded in. */}
+            <Form reloadDocument method="post" action="/lang" className="lang-switch" aria-label={t("nav.language")}>
               <input type="hidden" name="redirectTo" value={here} />
               <button name="lang" value="id" aria-pressed={locale === "id"} lang="id">
                 ID
@@ -127,7 +143,7 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const t = translator(useRouteLoaderData<RootData>("root")?.locale ?? DEFAULT_LOCALE);
+  const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const [title, body] =
     status === 404

@@ -74,6 +74,7 @@ export const ROUTES: RouteRule[] = [
   { file: "login.tsx", url: () => "/login", allow: "public", signedInRedirects: true },
   { file: "lang.tsx", url: () => "/lang", allow: "public", redirects: true },
   { file: "logout.tsx", url: () => "/logout", allow: "public", redirects: true },
+  { file: "texts.$file.tsx", url: () => "/texts/id.json", allow: "public", resource: true },
   { file: "$.tsx", url: () => "/no-such-page", allow: [], resource: true },
   { file: "home.tsx", url: () => "/home", allow: everyoneSignedIn, redirects: true },
   { file: "winners.$editionId.tsx", url: (f) => `/winners/${f.editionId}`, allow: "public" },
