@@ -79,6 +79,8 @@ export interface CategoriesTable {
   signed_off_sha256: string | null;
   /** Raised by every write that changes the category's scoring input (see db/queries/data-version.ts). */
   data_version: Default<number>;
+  /** The data version the sign-off approved (null: not signed off, or signed off before versions existed). */
+  signed_off_version: number | null;
 }
 export interface RubricsTable {
   id: Generated<number>;

@@ -28,11 +28,15 @@ function RowLabel({ text, left, y }: { text: string; left: number; y: number }) 
 
 export interface Distribution {
   label: string;
-  /** Values on 0–100. */
-  values: number[];
+  /** How many scores, their lowest and highest value on 0–100. */
+  n: number;
+  min: number;
+  max: number;
+  /** The distinct values on 0–100, one tick each (their number does not grow with the entries). */
+  ticks: number[];
 }
 
-/** One strip per criterion: every submitted score as a tick on 0–100. */
+/** One strip per criterion: every value given as a tick on 0–100. */
 export function DistributionChart({
   title,
   rows,
@@ -62,7 +66,7 @@ export function DistributionChart({
         {rows.map((r, i) => (
           <g key={r.label} transform={`translate(0, ${i * rowH})`}>
             <RowLabel text={r.label} left={left} y={rowH / 2 + 4} />
-            {r.values.map((v, j) => (
+            {r.ticks.map((v, j) => (
               <line key={j} x1={x(v)} x2={x(v)} y1={6} y2={rowH - 6} className="chart__tick" />
             ))}
           </g>
@@ -89,9 +93,9 @@ export function DistributionChart({
             {rows.map((r) => (
               <tr key={r.label}>
                 <th scope="row">{r.label}</th>
-                <td className="num">{formatNumber(r.values.length)}</td>
-                <td className="num">{r.values.length ? formatNumber(Math.min(...r.values), 1) : "–"}</td>
-                <td className="num">{r.values.length ? formatNumber(Math.max(...r.values), 1) : "–"}</td>
+                <td className="num">{formatNumber(r.n)}</td>
+                <td className="num">{r.n ? formatNumber(r.min, 1) : "–"}</td>
+                <td className="num">{r.n ? formatNumber(r.max, 1) : "–"}</td>
               </tr>
             ))}
           </tbody>

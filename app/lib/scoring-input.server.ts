@@ -1,11 +1,8 @@
 import type { Db } from "../../db/client";
-import type { Category, StageKey } from "../../db/schema";
-import { editionStages } from "../../db/queries/editions";
-import { isFinal, stagesNotClosed } from "../domain/stages";
+import type { Category } from "../../db/schema";
 import { currentRubric, loadRubricDefinition } from "../../db/queries/rubrics";
 import { toScoringRubric } from "../domain/rubric";
 import { indicatorValues, scoredEntries, submittedScores } from "../../db/queries/scoring-data";
-import { publishSnapshot } from "../../db/queries/publications";
 import { parseScoringInput, score, type ParseResult, type ScoringInput, type ScoringResult } from "../../scoring/index";
 import { createHash } from "node:crypto";
 
@@ -31,7 +28,11 @@ function parseMethodJson(raw: string): unknown {
   }
 }
 
-export async function buildScoringInput(db: Db, category: Pick<Category, "id" | "key">) {
+export async function buildScoringInput(
+  db: Db,
+  category: Pick<Category, "id" | "key">,
+  { sensitivity = true }: ScoringOptions = {},
+) {
   const rubric = await currentRubric(db, category.id);
   if (!rubric) return null;
   const definition = await loadRubricDefinition(db, rubric.id);
@@ -45,11 +46,14 @@ export async function buildScoringInput(db: Db, category: Pick<Category, "id" | 
     byEntry.set(iv.entry_id, rec);
   }
   // The committee always sees the sensitivity check: ±10% per weight and one assessor less,
-  // unless the rubric's method asks for another δ.
+  // unless the rubric's method asks for another δ. What does not show it (the exports) leaves it
+  // out: it changes nothing else of the result.
   const stored = parseMethodJson(rubric.method);
   const method =
     stored && typeof stored === "object" && !Array.isArray(stored)
-      ? { sensitivity: { weightDelta: 0.1 }, ...stored }
+      ? sensitivity
+        ? { sensitivity: { weightDelta: 0.1 }, ...stored }
+        : Object.fromEntries(Object.entries(stored).filter(([key]) => key !== "sensitivity"))
       : stored;
   const input = {
     rubric: toScoringRubric(definition),
@@ -65,18 +69,33 @@ export async function buildScoringInput(db: Db, category: Pick<Category, "id" | 
   return { rubric, definition, entries, input };
 }
 
-/** The input and its score() result of a category (result null when the input is refused). */
-export async function scoreCategory(db: Db, category: Pick<Category, "id" | "key">): Promise<CategoryScoring | null> {
-  const built = await buildScoringInput(db, category);
+export interface ScoringOptions {
+  /** Run the sensitivity check (the ranking page and the snapshot do; the exports do not). */
+  sensitivity?: boolean;
+}
+
+/**
+ * The input and its score() result of a category (result null when the input is refused). The
+ * snapshot (2–10 MB of JSON at national scale, and its hash) is made on first use only.
+ */
+export async function scoreCategory(
+  db: Db,
+  category: Pick<Category, "id" | "key">,
+  options: ScoringOptions = {},
+): Promise<CategoryScoring | null> {
+  const built = await buildScoringInput(db, category, options);
   if (!built) return null;
   const parsed = parseScoringInput(built.input);
   const result = parsed.ok ? score(parsed.input) : null;
+  let snapshot: Snapshot | null | undefined;
   return {
     rubricId: built.rubric.id,
     input: built.input,
     parsed,
     result,
-    snapshot: parsed.ok ? snapshotOf(parsed.input, result!) : null,
+    get snapshot() {
+      return (snapshot ??= parsed.ok ? snapshotOf(parsed.input, result!) : null);
+    },
     entries: built.entries,
   };
 }
@@ -99,43 +118,6 @@ export function snapshotHash(inputJson: string, resultJson: string): string {
 export function rescore(inputJson: string): string | null {
   const parsed = parseScoringInput(JSON.parse(inputJson) as unknown);
   return parsed.ok ? JSON.stringify(score(parsed.input)) : null;
-}
-
-export type PublishResult =
-  | { ok: true; id: number; sha256: string }
-  | { ok: false; reason: "invalid"; problems: { path: string; message: string }[] }
-  | { ok: false; reason: "not_signed_off" | "changed_since_sign_off" }
-  | { ok: false; reason: "stages_open"; open: StageKey[] };
-
-/**
- * Publishes a category: scores the current input and stores the snapshot (input, result, rubric,
- * hash, who, when). Only the data the committee signed off can be published: when anything
- * changed since (a reopened scoresheet, a new rubric version), the hash differs and the category
- * must be signed off again. Refused while a stage of the edition is not closed (the result is not
- * final yet), whatever was signed off.
- */
-export async function publishCategory(
-  db: Db,
-  args: { editionId: number; category: Pick<Category, "id" | "key" | "signed_off_sha256">; userId: number },
-): Promise<PublishResult> {
-  const stages = await editionStages(db, args.editionId);
-  if (!isFinal(stages)) return { ok: false, reason: "stages_open", open: stagesNotClosed(stages).map((s) => s.key) };
-  const scoring = await scoreCategory(db, args.category);
-  if (!scoring) return { ok: false, reason: "invalid", problems: [{ path: "rubric", message: "no rubric" }] };
-  if (!scoring.parsed.ok) return { ok: false, reason: "invalid", problems: scoring.parsed.problems };
-  if (!args.category.signed_off_sha256) return { ok: false, reason: "not_signed_off" };
-  const snap = scoring.snapshot!;
-  if (snap.sha256 !== args.category.signed_off_sha256) return { ok: false, reason: "changed_since_sign_off" };
-  const { id } = await publishSnapshot(db, {
-    editionId: args.editionId,
-    categoryId: args.category.id,
-    rubricId: scoring.rubricId,
-    inputJson: snap.inputJson,
-    resultJson: snap.resultJson,
-    sha256: snap.sha256,
-    userId: args.userId,
-  });
-  return { ok: true, id, sha256: snap.sha256 };
 }
 
 /**

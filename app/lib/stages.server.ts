@@ -6,7 +6,8 @@ import { mayCloseStage } from "../domain/stages";
 import { scoresheetCounts } from "../../db/queries/scoring-data";
 import { publishedCategoryIds } from "../../db/queries/publications";
 import { createHash } from "node:crypto";
-import { scoreCategory, shortlistOf } from "./scoring-input.server";
+import { entryOrganisations } from "../../db/queries/organisations";
+import { askRanking } from "./ranking-service.server";
 
 /**
  * The shortlist of every category at the end of the open stage, from score().
@@ -42,9 +43,8 @@ export async function proposal(db: Db, edition: Edition) {
       });
       continue;
     }
-    const scoring = await scoreCategory(db, c);
-    const names = new Map((scoring?.entries ?? []).map((e) => [String(e.id), e.organisation_name]));
-    if (!scoring?.result || !scoring.parsed.ok) {
+    const list = await askRanking(db, "stageShortlist", { id: c.id, key: c.key }, open.key);
+    if (!list) {
       categories.push({
         id: c.id,
         key: c.key,
@@ -58,15 +58,11 @@ export async function proposal(db: Db, edition: Edition) {
       });
       continue;
     }
-    const stageIds = scoring.parsed.input.rubric.stages.map((s) => s.id);
-    const list = shortlistOf(scoring.result, stageIds, open.key);
-    const rankOf = new Map((scoring.result.categories[0]?.ranking ?? []).map((r) => [r.nominee, r]));
-    const row = (id: string) => ({
-      id: Number(id),
-      name: names.get(id) ?? id,
-      rank: rankOf.get(id)?.rank ?? null,
-      total: rankOf.get(id)?.total ?? null,
-    });
+    const names = await entryOrganisations(
+      db,
+      [...list.advancing, ...list.notAdvancing].map((e) => e.id),
+    );
+    const row = (e: (typeof list.advancing)[number]) => ({ ...e, name: names.get(e.id)?.name ?? String(e.id) });
     // Scoresheets of this stage not submitted yet do not count: the committee is told how many.
     const unsubmitted = (await scoresheetCounts(db, c.id))
       .filter((x) => x.stage === open.key && x.status !== "submitted")

@@ -3,14 +3,13 @@ import type { Category } from "../../db/schema";
 import { entryOrganisations } from "../../db/queries/organisations";
 import { currentPublication } from "../../db/queries/publications";
 import { editionSignatories } from "../../db/queries/signatories";
-import type { ScoringResult } from "../../scoring/index";
 import type { Locale, T } from "~/i18n";
 import { formatDate } from "~/i18n/format";
 import { categoryName } from "~/i18n/labels";
 import { certificatePdf } from "./certificate.server";
 import { publicUrl } from "./config.server";
 import { placeOf, placeText } from "./places";
-import { scoreCategory } from "./scoring-input.server";
+import { askRanking } from "./ranking-service.server";
 
 // The certificate of award of one entry, as a PDF response: for the committee (which may also
 // preview it before publication, marked as a draft) and for the winning organisation itself.
@@ -37,10 +36,10 @@ export async function winnerCertificate(
   const { edition, category, entryId, t, locale } = args;
   const publication = await currentPublication(db, category.id);
   if (!publication && !args.preview) return null;
-  const result = publication
-    ? (JSON.parse(publication.result_json) as ScoringResult)
-    : (await scoreCategory(db, category))?.result;
-  const rank = result?.categories[0]?.ranking.find((r) => r.nominee === String(entryId))?.rank ?? null;
+  const ref = { id: category.id, key: category.key };
+  const rank = publication
+    ? await askRanking(db, "publishedRank", category.id, entryId)
+    : await askRanking(db, "liveRank", ref, entryId);
   if (rank === null) return null;
   const place = placeOf(rank, category.places, category.mentions);
   if (publication && !place) return null;

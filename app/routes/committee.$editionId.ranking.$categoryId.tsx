@@ -3,10 +3,14 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { loadRubricDefinition, rubricVersion } from "../../db/queries/rubrics";
 import { scoresheetCounts } from "../../db/queries/scoring-data";
 import { userNames } from "../../db/queries/users";
-import { currentPublication, signOffCategory } from "../../db/queries/publications";
+import { signOffCategory } from "../../db/queries/publications";
+import { entryOrganisations } from "../../db/queries/organisations";
 import { requireCategoryCommittee } from "~/lib/committee.server";
 import { placeOf, placeText } from "~/lib/places";
-import { publishCategory, scoreCategory } from "~/lib/scoring-input.server";
+import { publishCategory } from "~/lib/publish.server";
+import { askRanking } from "~/lib/ranking-service.server";
+import { mentionedAssessors, mentionedEntries } from "~/domain/ranking-view";
+import { Pagination } from "~/components/Pagination";
 import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
 import { useLocale, useT } from "~/lib/use-t";
@@ -16,7 +20,7 @@ import { DistributionChart, RankRangeChart, SeverityChart } from "~/components/C
 import { FormErrorSummary } from "~/components/Field";
 import { gateText } from "~/lib/indicators";
 import { flagText as resultFlagText, variantText as resultVariantText } from "~/i18n/result-labels";
-import { assessorSeverity, scaledScores, type JudgedCriterionResult, type ScoringResult } from "../../scoring/index";
+import type { JudgedCriterionResult } from "../../scoring/index";
 import { readForm } from "~/lib/request-body.server";
 import { editionStages } from "../../db/queries/editions";
 import { isFinal, reachedSoFar, stagesNotClosed } from "~/domain/stages";
@@ -27,44 +31,41 @@ import type { StageKey } from "../../db/schema";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, edition, category } = await requireCategoryCommittee(request, params);
   const { locale } = await getT(request);
-  const scoring = await scoreCategory(db, category);
-  const definition = scoring ? await loadRubricDefinition(db, scoring.rubricId) : null;
-  const version = scoring ? await rubricVersion(db, scoring.rubricId) : null;
+  const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
+  // The places and mentions are named on every page (the sign-off summary, the certificates).
+  const top = category.places + category.mentions;
+  const ref = { id: category.id, key: category.key };
+  // The ranking is computed once per change of the category's data, off the request thread; the
+  // page gets one page of it and summaries (app/lib/ranking-engine.server.ts).
+  const [view, publication, counts, stageRows] = await Promise.all([
+    askRanking(db, "rankingView", ref, { page, top }),
+    askRanking(db, "publishedTop", category.id, top),
+    scoresheetCounts(db, category.id),
+    editionStages(db, edition.id),
+  ]);
+  const [definition, version] = view.rubricId
+    ? await Promise.all([loadRubricDefinition(db, view.rubricId), rubricVersion(db, view.rubricId)])
+    : [null, null];
   const critName = new Map(
     (definition?.criteria ?? []).map((c) => [c.id, (locale === "en" ? c.name?.en : c.name?.id) ?? c.id]),
   );
-  const entryName = new Map((scoring?.entries ?? []).map((e) => [String(e.id), e.organisation_name]));
-  const input = scoring?.parsed.ok ? scoring.parsed.input : null;
-  const result = scoring?.result?.categories[0] ?? null;
-  const assessorIds = [...new Set((input?.scores ?? []).map((s) => Number(s.assessor)))];
-  const names = await userNames(db, assessorIds);
-
-  // Chart data, read off the input and result by scoring/ (no formula of our own here).
-  const distribution =
-    input && scoring?.result
-      ? scaledScores(input, scoring.result).map((d) => ({
-          label: critName.get(d.criterion) ?? d.criterion,
-          values: d.values,
-        }))
-      : [];
-  const severity =
-    input && scoring?.result
-      ? assessorSeverity(input, scoring.result).map((a) => ({
-          label: names.get(Number(a.assessor)) ?? a.assessor,
-          diff: a.diff,
-          n: a.n,
-        }))
-      : [];
-
-  const counts = await scoresheetCounts(db, category.id);
+  const entryIds = mentionedEntries(view, publication?.placed ?? []).map(Number);
+  const [organisations, names] = await Promise.all([
+    entryOrganisations(db, entryIds),
+    userNames(db, mentionedAssessors(view).map(Number)),
+  ]);
   const missing = Object.entries(
     counts
       .filter((c) => c.status !== "submitted")
       .reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.stage]: (acc[c.stage] ?? 0) + c.n }), {}),
   ).map(([stage, count]) => ({ stage, count }));
-  const publication = await currentPublication(db, category.id);
   // Stages belong to the edition: until every one is closed the ranking is provisional.
-  const stages = (await editionStages(db, edition.id)).map((s) => ({ key: s.key, status: s.status }));
+  const stages = stageRows.map((s) => ({ key: s.key, status: s.status }));
+  // The sign-off holds while the data it approved has not changed (its version); the snapshot is
+  // hashed only when it is signed off or published.
+  const signedOffCurrent = Boolean(
+    category.signed_off_sha256 && category.signed_off_version === view.version && view.problems.length === 0,
+  );
   return {
     edition: { id: edition.id },
     category,
@@ -72,30 +73,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     final: isFinal(stages),
     notClosed: stagesNotClosed(stages).map((s) => s.key),
     rubricVersion: version,
-    problems: scoring && !scoring.parsed.ok ? scoring.parsed.problems : [],
-    stageIds: input?.rubric.stages.map((s) => s.id) ?? [],
+    view,
     critName: Object.fromEntries(critName),
-    entryName: Object.fromEntries(entryName),
+    entryName: Object.fromEntries([...organisations].map(([id, o]) => [String(id), o.name])),
     assessorName: Object.fromEntries([...names].map(([k, v]) => [String(k), v])),
-    result,
     gates: definition?.gates ?? [],
-    distribution,
-    severity,
     missing,
-    publication: publication
-      ? {
-          at: publication.published_at,
-          sha256: publication.sha256,
-          // Certificates follow the published ranking, not the live one.
-          ranking: ((JSON.parse(publication.result_json) as ScoringResult).categories[0]?.ranking ?? []).map((r) => ({
-            nominee: r.nominee,
-            rank: r.rank,
-          })),
-        }
-      : null,
-    /** The hash of what would be published now, and whether the sign-off approved exactly that. */
-    currentSha256: scoring?.snapshot?.sha256 ?? null,
-    signedOffCurrent: Boolean(category.signed_off_sha256 && category.signed_off_sha256 === scoring?.snapshot?.sha256),
+    publication,
+    signedOffCurrent,
+    /** Whether what is signed off now is also what is published (nothing left to publish). */
+    publishedCurrent: signedOffCurrent && publication?.sha256 === category.signed_off_sha256,
   };
 }
 
@@ -116,24 +103,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "signoff") {
     const open = await notClosed();
     if (open) return stagesOpen("committee.signoff.stagesOpen", open);
-    // The sign-off approves what the committee saw: refused when the data changed meanwhile.
-    const scoring = await scoreCategory(db, category);
-    const sha256 = scoring?.snapshot?.sha256;
-    if (!sha256)
-      return data(
-        {
-          error: t("committee.ranking.refused"),
-          problems: scoring?.parsed.ok === false ? scoring.parsed.problems : [],
-        },
-        400,
-      );
-    if (form.get("sha256") !== sha256) return data({ error: t("committee.signoff.stale"), problems: [] }, 409);
+    // The sign-off approves what the committee saw (the data version of the page): refused when
+    // the data changed meanwhile.
+    const snapshot = await askRanking(db, "categorySnapshot", { id: category.id, key: category.key });
+    if (!snapshot.ok) return data({ error: t("committee.ranking.refused"), problems: snapshot.problems }, 400);
+    if (form.get("version") !== String(snapshot.version))
+      return data({ error: t("committee.signoff.stale"), problems: [] }, 409);
     if (!isConfirmed(form)) return data({ ...confirmationRequest("signoff"), error: null, problems: [] });
     const signed = await signOffCategory(db, {
       editionId: edition.id,
       categoryId: category.id,
       userId: viewer.user.id,
-      sha256,
+      sha256: snapshot.sha256,
+      dataVersion: snapshot.version,
     });
     if (!signed.ok) return stagesOpen("committee.signoff.stagesOpen", stageNames(t, signed.open));
     return redirect(here, { headers: await flash(request, t("committee.signoff.flash")) });
@@ -177,7 +159,8 @@ export default function Ranking() {
   const locale = useLocale();
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { category, result } = d;
+  const { category, view } = d;
+  const ranked = view.total > 0;
   const base = `/committee/${d.edition.id}`;
   const nameOf = (id: string) => d.entryName[id] ?? id;
   // Flags and sensitivity variants in words (app/i18n/result-labels.ts, shared with the exports).
@@ -199,13 +182,13 @@ export default function Ranking() {
   // provisional standing, and each nominee's last stage is only as far as the stages have run.
   const livePlace = (rank: number) => (d.final ? placeLabel(rank) : null);
   const reachedText = (reached: string) => {
-    const stage = reachedSoFar(reached, d.stageIds, d.stages);
+    const stage = reachedSoFar(reached, view.stageIds, d.stages);
     return stage === null ? t("committee.ranking.notReached") : stageIdName(t, stage);
   };
   const stageRan = (id: string) => d.stages.find((s) => s.key === id)?.status !== "pending";
   const notClosedNames = d.notClosed.map((k) => stageName(t, k)).join(", ");
   const confirming = actionData && "confirm" in actionData ? actionData.confirm : null;
-  const winners = (result?.ranking ?? []).flatMap((r) => {
+  const winners = view.top.flatMap((r) => {
     const place = placeLabel(r.rank);
     return place ? [{ nominee: r.nominee, place, total: r.total }] : [];
   });
@@ -219,6 +202,14 @@ export default function Ranking() {
       ))}
     </ul>
   );
+  const pagination = (
+    <Pagination
+      page={view.page}
+      pages={view.pages}
+      link={(page) => `?page=${page}`}
+      label={t("committee.ranking.pages")}
+    />
+  );
   return (
     <section>
       <h1>{t("committee.ranking.title", { category: categoryName(t, category.key) })}</h1>
@@ -226,11 +217,11 @@ export default function Ranking() {
         <p className="muted">{t("committee.ranking.rubricVersion", { version: d.rubricVersion })}</p>
       ) : null}
       <FormErrorSummary message={actionData?.error} />
-      {d.problems.length > 0 ? (
+      {view.problems.length > 0 ? (
         <div className="alert alert--error">
           <p>{t("committee.ranking.refused")}</p>
           <ul>
-            {d.problems.map((p, i) => (
+            {view.problems.map((p, i) => (
               <li key={i}>
                 <code>{p.path}</code>: {p.message}
               </li>
@@ -243,15 +234,23 @@ export default function Ranking() {
           {t("committee.ranking.missingSheets", { count: formatNumber(m.count), stage: stageIdName(t, m.stage) })}
         </p>
       ))}
-      {!d.final && result !== null && result.ranking.length > 0 ? (
+      {!d.final && ranked ? (
         <p className="alert alert--info" role="note">
           {t("committee.ranking.provisional", { stages: notClosedNames })}
         </p>
       ) : null}
-      {result === null || result.ranking.length === 0 ? (
+      {!ranked ? (
         <p>{t("committee.ranking.empty")}</p>
       ) : (
         <>
+          <p className="muted">
+            {t("committee.ranking.shown", {
+              from: formatNumber((view.page - 1) * view.pageSize + 1),
+              to: formatNumber((view.page - 1) * view.pageSize + view.rows.length),
+              total: formatNumber(view.total),
+            })}
+          </p>
+          {pagination}
           <div className="table-wrap">
             <table className="data ranking">
               <caption className="visually-hidden">{t("committee.overview.ranking")}</caption>
@@ -264,7 +263,7 @@ export default function Ranking() {
                   <th scope="col" className="num">
                     {t("committee.ranking.total")}
                   </th>
-                  {d.stageIds.map((s) => (
+                  {view.stageIds.map((s) => (
                     <th key={s} scope="col" className="num">
                       {stageIdName(t, s)}
                     </th>
@@ -275,7 +274,7 @@ export default function Ranking() {
                 </tr>
               </thead>
               <tbody>
-                {result.ranking.map((r) => (
+                {view.rows.map((r) => (
                   <tr key={r.nominee}>
                     <td className="num">{r.rank}</td>
                     <th scope="row">
@@ -288,7 +287,7 @@ export default function Ranking() {
                       ) : null}
                     </th>
                     <td className="num">{formatNumber(r.total, 2)}</td>
-                    {d.stageIds.map((s) => (
+                    {view.stageIds.map((s) => (
                       <td key={s} className="num">
                         {stageRan(s) ? formatNumber(r.stages[s], 2) : "–"}
                       </td>
@@ -312,8 +311,10 @@ export default function Ranking() {
             </table>
           </div>
 
+          {pagination}
+
           <h2>{t("committee.ranking.scorecard")}</h2>
-          {result.ranking.map((r) => (
+          {view.rows.map((r) => (
             <details key={r.nominee} className="scorecard">
               <summary>
                 {r.rank}. {nameOf(r.nominee)} — {formatNumber(r.total, 2)}
@@ -351,7 +352,7 @@ export default function Ranking() {
             </details>
           ))}
 
-          {result.ineligible.length > 0 ? (
+          {view.ineligibleTotal > 0 ? (
             <>
               <h2>{t("committee.ranking.ineligible")}</h2>
               <table className="data">
@@ -362,7 +363,7 @@ export default function Ranking() {
                   </tr>
                 </thead>
                 <tbody>
-                  {result.ineligible.map((x) => (
+                  {view.ineligible.map((x) => (
                     <tr key={x.nominee}>
                       <th scope="row">{nameOf(x.nominee)}</th>
                       <td>{x.failed.map(gateName).join("; ")}</td>
@@ -370,6 +371,14 @@ export default function Ranking() {
                   ))}
                 </tbody>
               </table>
+              {view.ineligibleTotal > view.ineligible.length ? (
+                <p className="muted">
+                  {t("committee.ranking.ineligibleMore", {
+                    shown: formatNumber(view.ineligible.length),
+                    total: formatNumber(view.ineligibleTotal),
+                  })}
+                </p>
+              ) : null}
             </>
           ) : null}
 
@@ -396,7 +405,7 @@ export default function Ranking() {
               </tr>
             </thead>
             <tbody>
-              {Object.entries(result.agreement).map(([s, a]) => (
+              {Object.entries(view.agreement).map(([s, a]) => (
                 <tr key={s}>
                   <th scope="row">{stageIdName(t, s)}</th>
                   <td className="num">{a.assessors}</td>
@@ -408,17 +417,15 @@ export default function Ranking() {
               ))}
             </tbody>
           </table>
-          {Object.values(result.agreement).some(
-            (a) => a.icc2_1 === null || a.icc2_k === null || a.kendallW === null,
-          ) ? (
+          {Object.values(view.agreement).some((a) => a.icc2_1 === null || a.icc2_k === null || a.kendallW === null) ? (
             <p className="muted" role="note">
               {t("committee.ranking.agreementMissing")}
             </p>
           ) : null}
-          {result.flags.length ? (
+          {view.flags.length ? (
             <p>
               {t("committee.ranking.categoryFlags")}:{" "}
-              {result.flags.map((f) => (
+              {view.flags.map((f) => (
                 <span key={f} title={f}>
                   {flagText(f)};{" "}
                 </span>
@@ -427,9 +434,9 @@ export default function Ranking() {
           ) : null}
 
           <h2>{t("committee.ranking.sensitivity")}</h2>
-          {!result.sensitivity ? (
+          {!view.sensitivity ? (
             <p>{t("committee.ranking.noSensitivity")}</p>
-          ) : result.sensitivity.winnerStable ? (
+          ) : view.sensitivity.winnerStable ? (
             <p className="alert alert--info">{t("committee.ranking.stable")}</p>
           ) : (
             <>
@@ -442,7 +449,7 @@ export default function Ranking() {
                   </tr>
                 </thead>
                 <tbody>
-                  {result.sensitivity.changes.map((c) => (
+                  {view.sensitivity.changes.map((c) => (
                     <tr key={c.variant}>
                       <th scope="row" title={c.variant}>
                         {variantText(c.variant)}
@@ -458,7 +465,7 @@ export default function Ranking() {
           <h2>{t("committee.ranking.charts")}</h2>
           <DistributionChart
             title={t("committee.ranking.distribution")}
-            rows={d.distribution}
+            rows={view.distribution.map((x) => ({ ...x, label: d.critName[x.criterion] ?? x.criterion }))}
             labels={{
               min: t("committee.ranking.min"),
               max: t("committee.ranking.max"),
@@ -467,14 +474,14 @@ export default function Ranking() {
           />
           <SeverityChart
             title={t("committee.ranking.severity")}
-            rows={d.severity}
+            rows={view.severity.map((x) => ({ ...x, label: resultNames.assessor(x.assessor) }))}
             labels={{ diff: t("committee.ranking.diff"), count: t("committee.ranking.count") }}
           />
-          {result.ranking.some((r) => r.rankRange) ? (
+          {view.rows.some((r) => r.rankRange) ? (
             <RankRangeChart
               title={t("committee.ranking.rankRanges")}
-              max={result.ranking.length}
-              rows={result.ranking.map((r) => ({
+              max={view.total}
+              rows={view.rows.map((r) => ({
                 label: nameOf(r.nominee),
                 rank: r.rank,
                 best: r.rankRange?.[0] ?? r.rank,
@@ -513,7 +520,7 @@ export default function Ranking() {
       {d.publication ? (
         <p>
           {t("committee.publish.last", {
-            at: formatDate(d.publication.at, locale, true),
+            at: formatDate(d.publication.publishedAt, locale, true),
             hash: d.publication.sha256.slice(0, 16),
           })}{" "}
           <Link to={`/verify/${d.publication.sha256}`}>/verify/{d.publication.sha256.slice(0, 16)}…</Link>
@@ -521,7 +528,7 @@ export default function Ranking() {
       ) : null}
       {d.publication ? (
         <ul>
-          {d.publication.ranking
+          {d.publication.placed
             .filter((r) => placeLabel(r.rank))
             .map((r) => (
               <li key={r.nominee}>
@@ -545,7 +552,7 @@ export default function Ranking() {
           {t("committee.signoff.waiting", { stages: notClosedNames })}
         </p>
       ) : null}
-      {d.final && !d.signedOffCurrent && d.currentSha256 ? (
+      {d.final && !d.signedOffCurrent && view.rubricId !== null && view.problems.length === 0 ? (
         <ConfirmAction
           intent="signoff"
           label={t("committee.signoff.button")}
@@ -558,11 +565,11 @@ export default function Ranking() {
           }
           confirmLabel={t("committee.signoff.confirm")}
           cancelLabel={t("common.cancel")}
-          fields={{ sha256: d.currentSha256 }}
+          fields={{ version: String(view.version) }}
           requested={confirming === "signoff"}
         />
       ) : null}
-      {d.final && d.signedOffCurrent && d.problems.length === 0 && d.publication?.sha256 !== d.currentSha256 ? (
+      {d.final && d.signedOffCurrent && !d.publishedCurrent ? (
         <>
           <p>{t("committee.publish.warning")}</p>
           <ConfirmAction

@@ -4,7 +4,6 @@ import { SCORED_STATUSES } from "../../app/domain/entry-status";
 import { currentEvents, publicationStanding } from "../../app/domain/publications";
 import { isFinal, stagesNotClosed } from "../../app/domain/stages";
 import type { StageKey } from "../schema";
-import { raiseCategoryVersion } from "./data-version";
 
 // Sign-off and publication of a category (ADR 0004). Which publication of a category is current is
 // decided by app/domain/publications.ts over the category's publication events, and nowhere else:
@@ -140,7 +139,7 @@ export async function publicationByHash(db: Db, sha256: string) {
  */
 export async function signOffCategory(
   db: Db,
-  args: { editionId: number; categoryId: number; userId: number; sha256: string },
+  args: { editionId: number; categoryId: number; userId: number; sha256: string; dataVersion: number },
 ): Promise<{ ok: true } | { ok: false; reason: "stages_open"; open: StageKey[] }> {
   return inTransaction(db, async (tx) => {
     const stages = await tx
@@ -153,7 +152,12 @@ export async function signOffCategory(
     const at = new Date().toISOString();
     await tx
       .updateTable("categories")
-      .set({ signed_off_at: at, signed_off_by: args.userId, signed_off_sha256: args.sha256 })
+      .set({
+        signed_off_at: at,
+        signed_off_by: args.userId,
+        signed_off_sha256: args.sha256,
+        signed_off_version: args.dataVersion,
+      })
       .where("id", "=", args.categoryId)
       .execute();
     await audit(tx, {
@@ -219,7 +223,6 @@ export async function publishSnapshot(db: Db, p: NewPublication): Promise<{ id: 
       .where("category_id", "=", p.categoryId)
       .where("status", "in", SCORED_STATUSES)
       .executeTakeFirst();
-    await raiseCategoryVersion(tx, p.categoryId);
     await audit(tx, {
       user_id: p.userId,
       edition_id: p.editionId,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { DistributionChart, RankRangeChart, SeverityChart } from "../../app/components/CommitteeCharts";
+import { summariseDistribution } from "../../app/domain/ranking-view";
 
 // Issue 10, item 9a: the tables under the charts write numbers the Indonesian way, as the UI does.
 
@@ -13,7 +14,7 @@ describe("committee chart tables", () => {
     const html = renderToStaticMarkup(
       h(DistributionChart, {
         title: "Sebaran",
-        rows: [{ label: "Regulasi", values: [42, 82.8, 1234.56] }],
+        rows: [{ label: "Regulasi", ...summariseDistribution("regulasi", [42, 82.8, 1234.56]) }],
         labels: { min: "Min", max: "Maks", count: "Jumlah" },
       }),
     );

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { closeAllStages, freshDb } from "./support";
 import { editionCategories, getEdition, listEditions } from "../../db/queries/editions";
 import { signOffCategory } from "../../db/queries/publications";
-import { publishCategory, scoreCategory } from "../../app/lib/scoring-input.server";
+import { publishCategory } from "../../app/lib/publish.server";
+import { categorySnapshot } from "../../app/lib/ranking-engine.server";
 import { closeOpenStage, proposal } from "../../app/lib/stages.server";
 
 // Issue 10, item 1: sign-off and publication wait for every stage of the edition to close,
@@ -24,10 +25,14 @@ async function demo() {
 
 describe("sign-off and publication while the desk stage is open", async () => {
   const { db, edition, regency, userId } = await demo();
-  const sha256 = (await scoreCategory(db, regency))!.snapshot!.sha256;
+  const snap = await categorySnapshot(db, regency);
+  const sha256 = snap.ok ? snap.sha256 : "";
+  const dataVersion = snap.version;
 
   it("signOffCategory refuses, naming every stage not closed, and stores nothing", async () => {
-    expect(await signOffCategory(db, { editionId: edition.id, categoryId: regency.id, userId, sha256 })).toEqual({
+    expect(
+      await signOffCategory(db, { editionId: edition.id, categoryId: regency.id, userId, sha256, dataVersion }),
+    ).toEqual({
       ok: false,
       reason: "stages_open",
       open: ["desk", "verification", "interview"],
@@ -51,7 +56,9 @@ describe("sign-off and publication while the desk stage is open", async () => {
 
   it("both go through once every stage is closed", async () => {
     await closeAllStages(db, edition.id);
-    expect(await signOffCategory(db, { editionId: edition.id, categoryId: regency.id, userId, sha256 })).toEqual({
+    expect(
+      await signOffCategory(db, { editionId: edition.id, categoryId: regency.id, userId, sha256, dataVersion }),
+    ).toEqual({
       ok: true,
     });
     const signed = (await editionCategories(db, edition.id)).find((c) => c.id === regency.id)!;

@@ -5,6 +5,7 @@ import { afterAll } from "vitest";
 import { createDb, type Db } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
 import { seedDemo } from "../../db/seed/demo";
+import { raiseVersionOfAssignment } from "../../db/queries/data-version";
 
 /** A real SQLite file in a temporary folder, migrated to the latest schema (and seeded if asked). */
 export async function freshDb({ seed = false } = {}): Promise<{ db: Db; url: string; dir: string }> {
@@ -41,6 +42,9 @@ export async function firstSubmittedSheet(db: Db, categoryId: number) {
       .orderBy("id")
       .executeTakeFirstOrThrow();
     await db.updateTable("scores").set({ value }).where("id", "=", first.id).execute();
+    // A submitted score changed behind the app's back (a correction by hand): its category's
+    // ranking is no longer what was computed, as every write of the app says.
+    await raiseVersionOfAssignment(db, sheet.id);
   };
   return { sheet, setFirstScore };
 }

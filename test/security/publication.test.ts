@@ -6,7 +6,8 @@ import { currentPublication, signOffCategory } from "../../db/queries/publicatio
 import { publishedScorecard } from "../../db/queries/figures";
 import type { Db } from "../../db/client";
 import type { Category } from "../../db/schema";
-import { publishCategory, scoreCategory } from "../../app/lib/scoring-input.server";
+import { publishCategory } from "../../app/lib/publish.server";
+import { categorySnapshot } from "../../app/lib/ranking-engine.server";
 import { closeOpenStage, proposal } from "../../app/lib/stages.server";
 import { editionWinners, verification } from "../../app/lib/publications.server";
 
@@ -28,8 +29,15 @@ async function publishAt(db: Db, editionId: number, category: Category, userId: 
   await db.updateTable("edition_stages").set({ status: "closed" }).where("edition_id", "=", editionId).execute();
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date(at));
-  const sha256 = (await scoreCategory(db, category))!.snapshot!.sha256;
-  await signOffCategory(db, { editionId, categoryId: category.id, userId, sha256 });
+  const snap = await categorySnapshot(db, category);
+  if (!snap.ok) throw new Error("refused input");
+  await signOffCategory(db, {
+    editionId,
+    categoryId: category.id,
+    userId,
+    sha256: snap.sha256,
+    dataVersion: snap.version,
+  });
   const signed = (await editionCategories(db, editionId)).find((c) => c.id === category.id)!;
   const published = await publishCategory(db, { editionId, category: signed, userId });
   vi.useRealTimers();

@@ -30,6 +30,12 @@ export const committee = {
     "Warning: {count} scoresheets have not been submitted (stage {stage}). The ranking uses submitted scoresheets only.",
   ],
   "committee.ranking.empty": ["Belum ada peserta yang dinilai.", "No entrant has been scored yet."],
+  "committee.ranking.shown": ["Peringkat {from}–{to} dari {total} peserta.", "Ranks {from}–{to} of {total} entrants."],
+  "committee.ranking.pages": ["Halaman peringkat", "Ranking pages"],
+  "committee.ranking.ineligibleMore": [
+    "{shown} pertama dari {total} ditampilkan; daftar lengkap ada di ekspor.",
+    "The first {shown} of {total} are shown; the exports have the full list.",
+  ],
   "committee.ranking.rank": ["Peringkat", "Rank"],
   "committee.ranking.total": ["Nilai akhir", "Total"],
   "committee.ranking.reached": ["Tahap terakhir", "Last stage"],

@@ -109,4 +109,9 @@ export const common = {
   ],
   "home.yourWork": ["Pekerjaan Anda", "Your work"],
   "home.viewWinners": ["Lihat pemenang", "See the winners"],
+  "common.page.of": ["Halaman {page} dari {pages}", "Page {page} of {pages}"],
+  "common.page.first": ["Pertama", "First"],
+  "common.page.previous": ["Sebelumnya", "Previous"],
+  "common.page.next": ["Berikutnya", "Next"],
+  "common.page.last": ["Terakhir", "Last"],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -1,0 +1,195 @@
+import type { Db } from "../../db/client";
+import type { Category } from "../../db/schema";
+import { categoryDataVersion } from "../../db/queries/data-version";
+import { loadRubricDefinition } from "../../db/queries/rubrics";
+import { currentPublication } from "../../db/queries/publications";
+import { assessorSeverity, scaledScores, type ScoringResult } from "../../scoring/index";
+import { rankingSummary, type RankingPageQuery, type RankingView } from "../domain/ranking-view";
+import { scoreCategory, shortlistOf, type CategoryScoring } from "./scoring-input.server";
+import { userNames } from "../../db/queries/users";
+import { translator, type Locale } from "~/i18n";
+import { matrixCsv, rankingCsv, workbook, type ExportContext } from "./exports.server";
+
+// What the committee's pages ask of a category's ranking, answered from a result computed once per
+// change of its data (the category's data version, db/queries/data-version.ts), not once per view.
+// These functions run in whichever thread holds the database handle they are given: in the
+// server they run in the ranking worker (app/lib/ranking-service.server.ts), so that scoring a
+// large category never blocks the other requests; tests call them directly.
+
+export type CategoryRef = Pick<Category, "id" | "key">;
+
+interface Cached {
+  version: number;
+  /** Whether the result carries the sensitivity check (the pages need it, the exports do not). */
+  sensitivity: boolean;
+  scoring: Promise<CategoryScoring | null>;
+}
+
+/** Categories kept per database handle; the least recently used one goes first. */
+const MAX_CATEGORIES = Number(process.env.RANKING_CACHE_CATEGORIES ?? 12);
+const caches = new WeakMap<Db, Map<number, Cached>>();
+
+function cacheOf(db: Db): Map<number, Cached> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  return cache;
+}
+
+/**
+ * The category's scoring at its current data version: from the cache when this version was
+ * already scored (with the sensitivity check when it is needed), else scored now and kept.
+ * Concurrent callers of the same version share one computation.
+ */
+export async function cachedScoring(
+  db: Db,
+  category: CategoryRef,
+  { sensitivity }: { sensitivity: boolean },
+): Promise<{ version: number; scoring: CategoryScoring | null }> {
+  const version = (await categoryDataVersion(db, category.id)) ?? -1;
+  const cache = cacheOf(db);
+  const hit = cache.get(category.id);
+  cache.delete(category.id);
+  if (hit && hit.version === version && (hit.sensitivity || !sensitivity)) {
+    cache.set(category.id, hit);
+    return { version, scoring: await hit.scoring };
+  }
+  const entry: Cached = { version, sensitivity, scoring: scoreCategory(db, category, { sensitivity }) };
+  cache.set(category.id, entry);
+  while (cache.size > MAX_CATEGORIES) cache.delete(cache.keys().next().value!);
+  // A failed computation is not kept: the next request tries again.
+  entry.scoring.catch(() => cache.get(category.id) === entry && cache.delete(category.id));
+  return { version, scoring: await entry.scoring };
+}
+
+/** Forgets every cached ranking of a database handle (tests, and the worker on request). */
+export function forgetRankings(db: Db) {
+  caches.delete(db);
+}
+
+/** One page of the live ranking and the category-wide summaries the ranking page shows. */
+export async function rankingView(db: Db, category: CategoryRef, query: RankingPageQuery): Promise<RankingView> {
+  const { version, scoring } = await cachedScoring(db, category, { sensitivity: true });
+  if (!scoring) return rankingSummary({ version, rubricId: null, problems: [], input: null, result: null, query });
+  const input = scoring.parsed.ok ? scoring.parsed.input : null;
+  const result = scoring.result;
+  return rankingSummary({
+    version,
+    rubricId: scoring.rubricId,
+    problems: scoring.parsed.ok ? [] : scoring.parsed.problems,
+    input,
+    result: result?.categories[0] ?? null,
+    query,
+    distribution: input && result ? scaledScores(input, result) : [],
+    severity: input && result ? assessorSeverity(input, result) : [],
+  });
+}
+
+export type SnapshotAnswer =
+  | { ok: true; version: number; rubricId: number; inputJson: string; resultJson: string; sha256: string }
+  | { ok: false; version: number; problems: { path: string; message: string }[] };
+
+/** The snapshot a sign-off approves and a publication stores, made from the cached result. */
+export async function categorySnapshot(db: Db, category: CategoryRef): Promise<SnapshotAnswer> {
+  const { version, scoring } = await cachedScoring(db, category, { sensitivity: true });
+  if (!scoring) return { ok: false, version, problems: [{ path: "rubric", message: "no rubric" }] };
+  if (!scoring.parsed.ok) return { ok: false, version, problems: scoring.parsed.problems };
+  const snap = scoring.snapshot!;
+  return { ok: true, version, rubricId: scoring.rubricId, ...snap };
+}
+
+/** Who advances past `stage` and who does not, with their rank and total (null: no valid input). */
+export async function stageShortlist(db: Db, category: CategoryRef, stage: string) {
+  const { scoring } = await cachedScoring(db, category, { sensitivity: false });
+  if (!scoring?.result || !scoring.parsed.ok) return null;
+  const stageIds = scoring.parsed.input.rubric.stages.map((s) => s.id);
+  const list = shortlistOf(scoring.result, stageIds, stage);
+  const rankOf = new Map((scoring.result.categories[0]?.ranking ?? []).map((r) => [r.nominee, r]));
+  const row = (id: string) => ({
+    id: Number(id),
+    rank: rankOf.get(id)?.rank ?? null,
+    total: rankOf.get(id)?.total ?? null,
+  });
+  return { advancing: list.advancing.map(row), notAdvancing: list.notAdvancing.map(row) };
+}
+
+/** An entry's rank in the live ranking (null when it is not ranked). */
+export async function liveRank(db: Db, category: CategoryRef, entryId: number): Promise<number | null> {
+  const { scoring } = await cachedScoring(db, category, { sensitivity: false });
+  return scoring?.result?.categories[0]?.ranking.find((r) => r.nominee === String(entryId))?.rank ?? null;
+}
+
+/** The ranks of each publication's stored result, parsed once (a publication never changes). */
+const publishedRanks = new Map<number, Map<string, number>>();
+
+async function currentRanks(db: Db, categoryId: number) {
+  const publication = await currentPublication(db, categoryId);
+  if (!publication) return null;
+  let ranks = publishedRanks.get(publication.id);
+  if (!ranks) {
+    const ranking = (JSON.parse(publication.result_json) as ScoringResult).categories[0]?.ranking ?? [];
+    ranks = new Map(ranking.map((r) => [r.nominee, r.rank]));
+    publishedRanks.set(publication.id, ranks);
+    while (publishedRanks.size > MAX_CATEGORIES) publishedRanks.delete(publishedRanks.keys().next().value!);
+  }
+  return { publication, ranks };
+}
+
+/** The category's current publication: its hash, date and the nominees ranked `top` or better. */
+export async function publishedTop(db: Db, categoryId: number, top: number) {
+  const current = await currentRanks(db, categoryId);
+  if (!current) return null;
+  const placed = [...current.ranks].filter(([, rank]) => rank <= top).map(([nominee, rank]) => ({ nominee, rank }));
+  return { sha256: current.publication.sha256, publishedAt: current.publication.published_at, placed };
+}
+
+/** An entry's rank in the category's current publication (null: none, or not ranked in it). */
+export async function publishedRank(db: Db, categoryId: number, entryId: number): Promise<number | null> {
+  return (await currentRanks(db, categoryId))?.ranks.get(String(entryId)) ?? null;
+}
+
+export interface ExportAsk {
+  format: "csv" | "xlsx";
+  kind: "ranking" | "matrix";
+  locale: Locale;
+}
+
+/**
+ * A category's export file (the live ranking, or the full score matrix), in the asker's language:
+ * null when there is no valid result. Made from the cached result without the sensitivity check,
+ * which no export shows.
+ */
+export async function exportFile(db: Db, category: CategoryRef, ask: ExportAsk) {
+  const { scoring } = await cachedScoring(db, category, { sensitivity: false });
+  const result = scoring?.result?.categories[0];
+  if (!scoring || !scoring.parsed.ok || !result) return null;
+  const input = scoring.parsed.input;
+  const [definition, names] = await Promise.all([
+    loadRubricDefinition(db, scoring.rubricId),
+    userNames(db, [...new Set(input.scores.map((s) => Number(s.assessor)))]),
+  ]);
+  const ctx: ExportContext = {
+    input,
+    result,
+    entryName: new Map(scoring.entries.map((e) => [String(e.id), e.organisation_name])),
+    assessorName: new Map([...names].map(([k, v]) => [String(k), v])),
+    // A criterion without an English name keeps its Indonesian one.
+    criterionName: new Map(
+      definition.criteria.map((c) => [c.id, (ask.locale === "en" ? c.name?.en || c.name?.id : c.name?.id) || c.id]),
+    ),
+    t: translator(ask.locale),
+  };
+  if (ask.format === "csv") return ask.kind === "matrix" ? matrixCsv(ctx) : rankingCsv(ctx);
+  return new Uint8Array(await workbook(ctx));
+}
+
+/** Every question the ranking worker answers (app/server/ranking-worker.ts). */
+export const engineOps = {
+  rankingView,
+  categorySnapshot,
+  stageShortlist,
+  liveRank,
+  publishedTop,
+  publishedRank,
+  exportFile,
+};
+export type EngineOp = keyof typeof engineOps;
