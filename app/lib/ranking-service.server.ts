@@ -25,10 +25,10 @@ export async function askRanking<K extends EngineOp>(db: Db, op: K, ...args: Arg
 /** The worker's file, found from this module whether it runs from app/lib or from the server build. */
 function workerFile(): string {
   for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
-    const file = join(dir, "app/server/ranking-worker.ts");
+    const file = join(dir, "app/server/ranking-worker.mjs");
     if (existsSync(file)) return file;
   }
-  throw new Error("app/server/ranking-worker.ts not found");
+  throw new Error("app/server/ranking-worker.mjs not found");
 }
 
 interface Pending {
@@ -40,6 +40,11 @@ class RankingWorker {
   private worker: Worker | null = null;
   private next = 1;
   private pending = new Map<number, Pending>();
+
+  /** Starts the thread now, so that the first ranking page does not wait for it to load. */
+  start() {
+    this.started();
+  }
 
   ask<T>(op: EngineOp, args: unknown[]): Promise<T> {
     const worker = this.started();
@@ -54,11 +59,8 @@ class RankingWorker {
 
   private started(): Worker {
     if (this.worker) return this.worker;
-    // The worker is TypeScript: it runs with tsx's loader, as the server does (inherited), or added.
-    const execArgv = process.execArgv.some((a) => a.includes("tsx"))
-      ? process.execArgv
-      : [...process.execArgv, "--import", "tsx"];
-    const worker = new Worker(workerFile(), { execArgv });
+    // The worker registers tsx's loader itself (ranking-worker.mjs); it needs none of our flags.
+    const worker = new Worker(workerFile(), { execArgv: [] });
     worker.unref();
     worker.on("message", (m: { id: number; value?: unknown; error?: string }) => {
       const p = this.pending.get(m.id);
@@ -80,7 +82,13 @@ class RankingWorker {
   }
 }
 
+// One worker per process, kept on globalThis: the server (app/server/main.ts) starts it at boot and
+// the built app, which bundles its own copy of this module, finds it there.
 const g = globalThis as typeof globalThis & { __paritranaRankingWorker?: RankingWorker };
 function rankingWorker(): RankingWorker {
   return (g.__paritranaRankingWorker ??= new RankingWorker());
+}
+
+export function startRankingWorker() {
+  if (process.env.RANKING_WORKER !== "off") rankingWorker().start();
 }

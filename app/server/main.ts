@@ -11,6 +11,7 @@ import { config, publicBase } from "../lib/config.server";
 import { getDb } from "../lib/db.server";
 import { requestScope } from "../lib/request-scope.server";
 import { sweepPartialUploads } from "../lib/uploads.server";
+import { startRankingWorker } from "../lib/ranking-service.server";
 import { refuseCrossOrigin, securityHeaders } from "./security";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -28,6 +29,8 @@ try {
 const banner = await setupDatabase();
 await sweepPartialUploads(config.uploadDir, await getDb());
 const build = (await import(pathToFileURL(resolve(buildDir, "server/index.js")).href)) as ServerBuild;
+// The ranking worker thread loads while the server starts, not on the first ranking page.
+startRankingWorker();
 
 const app = express();
 app.disable("x-powered-by");

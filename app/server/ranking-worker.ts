@@ -3,6 +3,8 @@
 // scoring 10,000 entries, hashing a snapshot or writing a large workbook never blocks the server's
 // request thread. Started by app/lib/ranking-service.server.ts.
 import { parentPort } from "node:worker_threads";
+// The texts of both languages, for the exports (the server's root module loads them likewise).
+import "../i18n/texts.server";
 import { getDb } from "../lib/db.server";
 import { engineOps, type EngineOp } from "../lib/ranking-engine.server";
 
