@@ -8,6 +8,7 @@ import { publishedCategoryIds } from "../../db/queries/publications";
 import { createHash } from "node:crypto";
 import { entryOrganisations } from "../../db/queries/organisations";
 import { askRanking } from "./ranking-service.server";
+import { LIST_LIMIT } from "../domain/ranking-view";
 
 /**
  * The shortlist of every category at the end of the open stage, from score().
@@ -58,9 +59,11 @@ export async function proposal(db: Db, edition: Edition) {
       });
       continue;
     }
+    // Only the first LIST_LIMIT of each list are shown by name (the page gives the counts).
+    const shown = [...list.advancing.slice(0, LIST_LIMIT), ...list.notAdvancing.slice(0, LIST_LIMIT)];
     const names = await entryOrganisations(
       db,
-      [...list.advancing, ...list.notAdvancing].map((e) => e.id),
+      shown.map((e) => e.id),
     );
     const row = (e: (typeof list.advancing)[number]) => ({ ...e, name: names.get(e.id)?.name ?? String(e.id) });
     // Scoresheets of this stage not submitted yet do not count: the committee is told how many.

@@ -7,6 +7,7 @@ import { addAssignments, blockedPairs, entriesWithStatus, stageAssignments } fro
 import { panelMembers } from "../../db/queries/people";
 import { requireEditionCommittee } from "~/lib/committee.server";
 import { closeOpenStage, proposal } from "~/lib/stages.server";
+import { LIST_LIMIT } from "~/domain/ranking-view";
 import { STAGE_ENTRY_STATUS } from "~/domain/entry-status";
 import { autoAssign } from "~/lib/auto-assign";
 import { getT } from "~/lib/locale.server";
@@ -32,6 +33,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     edition: { id: edition.id },
     ...p,
+    // The whole shortlist decides the close; the page names the first LIST_LIMIT of each list.
+    categories: p.categories.map((c) => ({
+      ...c,
+      advancing: c.advancing.slice(0, LIST_LIMIT),
+      notAdvancing: c.notAdvancing.slice(0, LIST_LIMIT),
+      advancingCount: c.advancing.length,
+      notAdvancingCount: c.notAdvancing.length,
+    })),
     jurors: jurors.length,
     shortlisted: shortlisted.length,
     interviewAssignments: interview.length,
@@ -168,8 +177,8 @@ function CloseSummary({ d }: { d: ReturnType<typeof useLoaderData<typeof loader>
               : d.next
                 ? t("committee.stages.confirmCategory", {
                     category: categoryName(t, c.key),
-                    advancing: formatNumber(c.advancing.length),
-                    notAdvancing: formatNumber(c.notAdvancing.length),
+                    advancing: formatNumber(c.advancingCount),
+                    notAdvancing: formatNumber(c.notAdvancingCount),
                   })
                 : categoryName(t, c.key)}
             {c.unsubmitted > 0
@@ -306,6 +315,14 @@ export default function Stages() {
                     </tbody>
                   </table>
                 )}
+                {c.advancingCount + c.notAdvancingCount > c.advancing.length + c.notAdvancing.length ? (
+                  <p className="muted">
+                    {t("committee.stages.listCapped", {
+                      shown: formatNumber(c.advancing.length + c.notAdvancing.length),
+                      total: formatNumber(c.advancingCount + c.notAdvancingCount),
+                    })}
+                  </p>
+                ) : null}
               </section>
             ))}
           <ConfirmAction

@@ -157,6 +157,10 @@ export const committee = {
   "committee.stages.decision": ["Keputusan", "Decision"],
   "committee.stages.advances": ["Lolos ke tahap berikutnya", "Shortlisted for the next stage"],
   "committee.stages.stays": ["Tidak lolos", "Not shortlisted"],
+  "committee.stages.listCapped": [
+    "{shown} dari {total} peserta disebut namanya di sini; peringkat lengkap ada di halaman peringkat dan ekspornya.",
+    "{shown} of {total} entrants are named here; the full ranking is on the ranking page and in its exports.",
+  ],
   "committee.stages.confirm": [
     "Tutup tahap {stage} dan tetapkan daftar lolos",
     "Close {stage} and confirm the shortlist",
