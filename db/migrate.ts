@@ -6,6 +6,7 @@ import * as m0003 from "./migrations/2026-11-27-0003-organisation-invitations";
 import * as m0004 from "./migrations/2026-12-01-0004-entry-rejection-reason";
 import * as m0005 from "./migrations/2026-12-01-0005-edition-signatories";
 import * as m0006 from "./migrations/2026-12-01-0006-category-data-version";
+import * as m0007 from "./migrations/2026-12-01-0007-progress-indexes";
 
 // Migrations are listed here (not read from the folder) so that they also work inside the
 // bundled server build. Add new ones at the end; never edit one that has shipped.
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-01-0004-entry-rejection-reason": m0004,
   "2026-12-01-0005-edition-signatories": m0005,
   "2026-12-01-0006-category-data-version": m0006,
+  "2026-12-01-0007-progress-indexes": m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

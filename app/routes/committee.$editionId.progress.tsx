@@ -1,128 +1,32 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import type { StageKey } from "../../db/schema";
-import { editionStages } from "../../db/queries/editions";
-import {
-  progressAssignment,
-  progressEntry,
-  reopenEditionScoresheet,
-  reopenEntry,
-  replacedConflictRows,
-  stageAssignmentRows,
-  summariseProgress,
-} from "../../db/queries/progress";
 import { requireEditionCommittee } from "~/lib/committee.server";
-import { idParam, notFound } from "~/lib/guards.server";
 import { getT } from "~/lib/locale.server";
-import { flash } from "~/lib/session.server";
-import { parseForm } from "~/lib/forms";
+import { progressPage, reopenFromProgress } from "~/lib/progress.server";
 import { useT } from "~/lib/use-t";
 import { categoryName, stageName } from "~/i18n/labels";
 import { formatNumber } from "~/i18n/format";
 import { Field, FormErrorSummary, SelectField } from "~/components/Field";
-import { StatusBadge } from "~/components/StatusBadge";
+import { listQuery, ProgressEntries } from "~/components/progress/ProgressEntries";
 import { readForm } from "~/lib/request-body.server";
 
-// Progress of a stage: assigned / draft / submitted / not started per category, assessor and
-// entry, with each entry's scoresheets. The committee reopens a submitted scoresheet or entry
-// here (a reason is required; both are audited). ?reopen=<assignment> or ?reopenEntry=<entry>
-// opens the reason form; an id that is not of this edition is a 404.
-
-const STAGES = ["desk", "verification", "interview"] as const;
-
-function stageOf(url: URL, stages: { key: StageKey; status: string }[]): StageKey {
-  const asked = url.searchParams.get("stage");
-  if (asked !== null) {
-    if (!(STAGES as readonly string[]).includes(asked) || !stages.some((s) => s.key === asked)) notFound();
-    return asked as StageKey;
-  }
-  const open = stages.find((s) => s.status === "open");
-  const lastClosed = [...stages].reverse().find((s) => s.status === "closed");
-  return (open ?? lastClosed ?? stages[0])?.key ?? "desk";
-}
+// Progress of a stage: assigned / draft / submitted / not started per category and assessor
+// (counted by the database), and the entries 50 a page, filtered by category and "only those
+// still behind", with each entry's scoresheets. The committee reopens a submitted scoresheet or
+// entry here (a reason is required; both are audited). ?reopen=<assignment> or
+// ?reopenEntry=<entry> opens the reason form; an id that is not of this edition is a 404.
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, edition } = await requireEditionCommittee(request, params);
-  const url = new URL(request.url);
-  const stages = await editionStages(db, edition.id);
-  const stage = stageOf(url, stages);
-  const reopenId = url.searchParams.get("reopen");
-  const reopenEntryId = url.searchParams.get("reopenEntry");
-  const sheet =
-    reopenId !== null ? ((await progressAssignment(db, edition.id, idParam(reopenId))) ?? notFound()) : null;
-  const entry =
-    reopenEntryId !== null ? ((await progressEntry(db, edition.id, idParam(reopenEntryId))) ?? notFound()) : null;
-  const [rows, replaced] = await Promise.all([
-    stageAssignmentRows(db, edition.id, stage),
-    replacedConflictRows(db, edition.id, stage),
-  ]);
-  const progress = summariseProgress([...rows, ...replaced]);
-  return {
-    edition: { id: edition.id },
-    stages: stages.map((s) => ({ key: s.key, status: s.status })),
-    stage,
-    progress,
-    sheet,
-    entry,
-  };
+  return { edition: { id: edition.id }, ...(await progressPage(db, edition.id, new URL(request.url))) };
 }
-
-const reasonSchema = z.object({
-  reason: z
-    .string({ error: "committee.progress.reasonRequired" })
-    .trim()
-    .min(1, "committee.progress.reasonRequired")
-    .max(1000, "committee.progress.reasonTooLong"),
-});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, edition, viewer } = await requireEditionCommittee(request, params);
   const { t } = await getT(request);
   const form = await readForm(request);
-  const intent = form.get("intent");
-  if (intent !== "reopenSheet" && intent !== "reopenEntry") notFound();
-  const id = idParam(String(form.get("id") ?? ""));
-  const stage = String(form.get("stage") ?? "");
-  const parsed = parseForm(reasonSchema, form, t);
-  const target =
-    intent === "reopenSheet" ? await progressAssignment(db, edition.id, id) : await progressEntry(db, edition.id, id);
-  if (!target) notFound();
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, 400);
-  const res =
-    intent === "reopenSheet"
-      ? await reopenEditionScoresheet(db, {
-          editionId: edition.id,
-          assignmentId: id,
-          userId: viewer.user.id,
-          reason: parsed.data.reason,
-        })
-      : await reopenEntry(db, {
-          editionId: edition.id,
-          entryId: id,
-          userId: viewer.user.id,
-          reason: parsed.data.reason,
-        });
-  if (!res.ok) {
-    if (res.reason === "not_found") notFound();
-    const errors: Record<string, string> =
-      res.reason === "reason_required"
-        ? { reason: t("committee.progress.reasonRequired") }
-        : res.reason === "stage_not_open"
-          ? { _form: t("committee.progress.stageNotOpen") }
-          : { _form: t("committee.progress.notSubmitted") };
-    return data({ errors, values: { reason: String(form.get("reason") ?? "") } as Record<string, string> }, 409);
-  }
-  const stageQuery = (STAGES as readonly string[]).includes(stage) ? `?stage=${stage}` : "";
-  return redirect(`/committee/${edition.id}/progress${stageQuery}`, {
-    headers: await flash(
-      request,
-      t(intent === "reopenSheet" ? "committee.progress.sheetReopened" : "committee.progress.entryReopened"),
-    ),
-  });
+  return reopenFromProgress({ db, editionId: edition.id, userId: viewer.user.id, request, form, t });
 }
-
-const tone = { not_started: "neutral", draft: "warn", submitted: "good", conflict: "info" } as const;
 
 export default function Progress() {
   const t = useT();
@@ -131,7 +35,8 @@ export default function Progress() {
   const errors: Record<string, string> = actionData?.errors ?? {};
   const values: Record<string, string> = actionData?.values ?? {};
   const base = `/committee/${d.edition.id}/progress`;
-  const stageQ = `stage=${d.stage}`;
+  const list = { stage: d.stage, ...d.filter };
+  const stageQ = listQuery({ ...list, page: d.progress.entries.page });
   const p = d.progress;
   const countCells = (c: {
     assigned: number;
@@ -265,67 +170,7 @@ export default function Progress() {
             </tbody>
           </table>
           <h2>{t("committee.progress.byEntry")}</h2>
-          <table className="data progress__entries">
-            <thead>
-              <tr>
-                <th scope="col">{t("common.organisation")}</th>
-                <th scope="col">{t("common.category")}</th>
-                <th scope="col">{t("committee.progress.entryStatus")}</th>
-                <th scope="col">{t("committee.progress.sheets")}</th>
-                <th scope="col">{t("committee.progress.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.entries.map((e) => (
-                <tr key={e.entryId}>
-                  <th scope="row">{e.organisationName}</th>
-                  <td>{categoryName(t, e.category)}</td>
-                  <td>{t(`entryStatus.${e.entryStatus}`)}</td>
-                  <td>
-                    <ul className="progress__sheets">
-                      {e.sheets.map((s) => (
-                        <li key={s.assignmentId ?? `replaced-${s.userId}`}>
-                          {s.userName}:{" "}
-                          <StatusBadge tone={tone[s.state]}>
-                            {s.state === "conflict"
-                              ? t("committee.progress.conflictDeclared")
-                              : t(`assess.status.${s.state}`)}
-                          </StatusBadge>
-                          {s.replacedBy ? ` ${t("committee.progress.replacedBy", { name: s.replacedBy })}` : null}
-                          {s.state === "submitted" ? (
-                            <>
-                              {" "}
-                              <Link
-                                to={`${base}?${stageQ}&reopen=${s.assignmentId}`}
-                                aria-label={t("committee.progress.reopenSheetOf", {
-                                  person: s.userName,
-                                  organisation: e.organisationName,
-                                })}
-                              >
-                                {t("committee.progress.reopenSheet")}
-                              </Link>
-                            </>
-                          ) : null}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>
-                    {e.entryStatus === "submitted" ? (
-                      <Link
-                        to={`${base}?${stageQ}&reopenEntry=${e.entryId}`}
-                        aria-label={t("committee.progress.reopenEntryOf", { organisation: e.organisationName })}
-                      >
-                        {t("committee.progress.reopenEntry")}
-                      </Link>
-                    ) : (
-                      "–"
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ProgressEntries base={base} list={list} categories={d.categories} entries={p.entries} />
         </>
       )}
     </section>

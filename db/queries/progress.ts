@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { inTransaction, type Db } from "../client";
 import type { AssignmentStatus, CategoryKey, EntryStatus, StageKey } from "../schema";
 import { sheetState, type SheetState } from "../../app/domain/conflict-resolution";
@@ -6,9 +7,13 @@ import { conflictReplacements } from "./conflicts";
 import { reopenScoresheet } from "./scores";
 import { raiseVersionOfEntries } from "./data-version";
 
-// The committee's view of how far the panels are: for one stage of an edition, every assignment
-// with its scoresheet status, summed per category, per assessor and per entry. The committee may
-// reopen a submitted scoresheet or a submitted entry, always with a reason, always audited.
+// The committee's view of how far the panels are, for one stage of an edition: the sheets counted
+// per category and per assessor by the database (GROUP BY, never every row loaded), and the
+// entries one page at a time with their scoresheets. The committee may reopen a submitted
+// scoresheet or a submitted entry, always with a reason, always audited.
+
+/** Entries per page of the progress page's per-entry list. */
+export const PROGRESS_PAGE_SIZE = 50;
 
 export interface ProgressRow {
   /** Null for a conflicted person whose assignment was handed to someone else (conflictRows). */
@@ -29,8 +34,14 @@ export interface ProgressRow {
   replacedBy: string | null;
 }
 
-/** Every assignment of a stage of the edition, by category, organisation and assessor. */
-export async function stageAssignmentRows(db: Db, editionId: number, stage: StageKey): Promise<ProgressRow[]> {
+/** The assignments of a stage of the edition on the given entries, by category, organisation and assessor. */
+export async function stageAssignmentRows(
+  db: Db,
+  editionId: number,
+  stage: StageKey,
+  entryIds: readonly number[],
+): Promise<ProgressRow[]> {
+  if (entryIds.length === 0) return [];
   return db
     .selectFrom("assignments as a")
     .innerJoin("entries as e", "e.id", "a.entry_id")
@@ -38,7 +49,10 @@ export async function stageAssignmentRows(db: Db, editionId: number, stage: Stag
     .innerJoin("categories as c", "c.id", "e.category_id")
     .innerJoin("users as u", "u.id", "a.user_id")
     .leftJoin("conflict_declarations as cd", (j) =>
-      j.onRef("cd.entry_id", "=", "a.entry_id").onRef("cd.user_id", "=", "a.user_id").on("cd.has_conflict", "=", 1),
+      j
+        .onRef("cd.entry_id", "=", "a.entry_id")
+        .onRef("cd.user_id", "=", "a.user_id")
+        .on("cd.has_conflict", "=", DECLARED),
     )
     .select([
       "a.id as assignmentId",
@@ -56,6 +70,7 @@ export async function stageAssignmentRows(db: Db, editionId: number, stage: Stag
     ])
     .where("e.edition_id", "=", editionId)
     .where("a.stage_key", "=", stage)
+    .where("a.entry_id", "in", [...entryIds])
     .orderBy("c.id")
     .orderBy("o.name")
     .orderBy("e.id")
@@ -70,7 +85,8 @@ export async function stageAssignmentRows(db: Db, editionId: number, stage: Stag
 /**
  * People of a stage who declared a conflict and whose assignment the committee handed to someone
  * else (the assignment itself is gone: reassign() deletes it), as rows for the progress page, so
- * that the entry shows "conflict declared, replaced by …" rather than forgetting them.
+ * that the entry shows "conflict declared, replaced by …" rather than forgetting them. As many as
+ * the committee made hand-overs, so read whole.
  */
 export async function replacedConflictRows(db: Db, editionId: number, stage: StageKey): Promise<ProgressRow[]> {
   const replaced = (await conflictReplacements(db, editionId)).filter((r) => r.stage === stage);
@@ -132,70 +148,208 @@ export interface Counts {
   conflict: number;
 }
 
+/**
+ * `has_conflict = 1` written as a literal, so that SQLite uses the partial index of declared
+ * conflicts (migration 0007): it cannot match an index's condition against a bound parameter.
+ */
+const DECLARED = sql.lit(1);
+
 const empty = (): Counts => ({ assigned: 0, notStarted: 0, draft: 0, submitted: 0, conflict: 0 });
 
-function add(c: Counts, state: SheetState) {
+function add(c: Counts, state: SheetState, n = 1) {
   if (state === "conflict") {
-    c.conflict++;
+    c.conflict += n;
     return;
   }
-  c.assigned++;
-  if (state === "not_started") c.notStarted++;
-  else if (state === "draft") c.draft++;
-  else c.submitted++;
+  c.assigned += n;
+  if (state === "not_started") c.notStarted += n;
+  else if (state === "draft") c.draft += n;
+  else c.submitted += n;
+}
+
+/** What the per-entry list shows: one category or all, all entries or only those still behind. */
+export interface ProgressFilter {
+  categoryId?: number;
+  /** Only entries with a sheet not submitted by someone without a declared conflict. */
+  outstanding?: boolean;
+  /** 1-based; past the last page reads the last page. */
+  page?: number;
 }
 
 /**
- * Sums the rows per category, per assessor and per entry (keeping the rows' order); each sheet
- * gets its state (app/domain/conflict-resolution.ts: a declared conflict is not "not started").
+ * A stage's progress: the totals, per category and per assessor (counted by the database), and
+ * one page of the entries (filtered) with each one's scoresheets.
  */
-export function summariseProgress(rows: ProgressRow[]) {
+export async function stageProgress(db: Db, editionId: number, stage: StageKey, filter: ProgressFilter = {}) {
+  const replaced = await replacedConflictRows(db, editionId, stage);
+  const summary = await progressSummary(db, editionId, stage, replaced);
+  const entries = await progressEntryPage(db, editionId, stage, filter, replaced);
+  return { ...summary, entries };
+}
+
+/**
+ * The sheets of a stage counted per category and per assessor: the database groups them by
+ * (category, assessor, status), all of them and those with a declared conflict, and each group
+ * gets its state from app/domain (sheetState), so the rule is not restated in SQL. `replaced`
+ * (hand-overs after a conflict) are few.
+ */
+async function progressSummary(db: Db, editionId: number, stage: StageKey, replaced: ProgressRow[]) {
+  const stageSheets = db
+    .selectFrom("assignments as a")
+    .innerJoin("entries as e", "e.id", "a.entry_id")
+    .where("e.edition_id", "=", editionId)
+    .where("a.stage_key", "=", stage)
+    .select([
+      "e.category_id as categoryId",
+      "a.user_id as userId",
+      "a.status",
+      (eb) => eb.fn.countAll<number | string>().as("n"),
+    ])
+    .groupBy(["e.category_id", "a.user_id", "a.status"]);
+  const [all, conflicted] = await Promise.all([
+    stageSheets.execute(),
+    // Few: read from the partial index of declared conflicts (the cross joins keep SQLite's
+    // planner from visiting every sheet's declaration instead).
+    db
+      .selectFrom("conflict_declarations as cd")
+      .crossJoin("assignments as a")
+      .crossJoin("entries as e")
+      .whereRef("a.entry_id", "=", "cd.entry_id")
+      .whereRef("a.user_id", "=", "cd.user_id")
+      .whereRef("e.id", "=", "a.entry_id")
+      .where("cd.has_conflict", "=", DECLARED)
+      .where("e.edition_id", "=", editionId)
+      .where("a.stage_key", "=", stage)
+      .select([
+        "e.category_id as categoryId",
+        "a.user_id as userId",
+        "a.status",
+        (eb) => eb.fn.countAll<number | string>().as("n"),
+      ])
+      .groupBy(["e.category_id", "a.user_id", "a.status"])
+      .execute(),
+  ]);
+  const key = (g: { categoryId: number; userId: number; status: string }) => `${g.categoryId}/${g.userId}/${g.status}`;
+  const conflictedBy = new Map(conflicted.map((g) => [key(g), Number(g.n)]));
+  const groups = all.map((g) => ({ ...g, sheets: Number(g.n), conflicted: conflictedBy.get(key(g)) ?? 0 }));
+  const userIds = [...new Set([...groups.map((g) => g.userId), ...replaced.map((r) => r.userId)])];
+  const [categoryRows, userRows] = await Promise.all([
+    db.selectFrom("categories").select(["id", "key"]).where("edition_id", "=", editionId).execute(),
+    userIds.length
+      ? db.selectFrom("users").select(["id", "name"]).where("id", "in", userIds).execute()
+      : Promise.resolve([]),
+  ]);
+  const categoryKey = new Map(categoryRows.map((c) => [c.id, c.key]));
+  const userName = new Map(userRows.map((u) => [u.id, u.name]));
   const total = empty();
   const categories = new Map<number, { categoryId: number; category: CategoryKey } & Counts>();
   const people = new Map<number, { userId: number; userName: string } & Counts>();
-  const entries = new Map<
-    number,
-    {
-      entryId: number;
-      organisationName: string;
-      categoryId: number;
-      category: CategoryKey;
-      entryStatus: EntryStatus;
-      sheets: (ProgressRow & { state: SheetState })[];
-    } & Counts
-  >();
-  for (const r of rows) {
-    const state = sheetState(r.status, r.conflictDeclared);
-    add(total, state);
-    let c = categories.get(r.categoryId);
-    if (!c) categories.set(r.categoryId, (c = { categoryId: r.categoryId, category: r.category, ...empty() }));
-    add(c, state);
-    let p = people.get(r.userId);
-    if (!p) people.set(r.userId, (p = { userId: r.userId, userName: r.userName, ...empty() }));
-    add(p, state);
-    let e = entries.get(r.entryId);
-    if (!e) {
-      entries.set(
-        r.entryId,
-        (e = {
-          entryId: r.entryId,
-          organisationName: r.organisationName,
-          categoryId: r.categoryId,
-          category: r.category,
-          entryStatus: r.entryStatus,
-          sheets: [],
-          ...empty(),
-        }),
-      );
+  const count = (categoryId: number, userId: number, state: SheetState, n: number) => {
+    if (n === 0) return;
+    add(total, state, n);
+    let c = categories.get(categoryId);
+    if (!c) {
+      c = { categoryId, category: categoryKey.get(categoryId) as CategoryKey, ...empty() };
+      categories.set(categoryId, c);
     }
-    add(e, state);
-    e.sheets.push({ ...r, state });
+    add(c, state, n);
+    let p = people.get(userId);
+    if (!p) people.set(userId, (p = { userId, userName: userName.get(userId) ?? "", ...empty() }));
+    add(p, state, n);
+  };
+  for (const g of groups) {
+    count(g.categoryId, g.userId, sheetState(g.status, true), g.conflicted);
+    count(g.categoryId, g.userId, sheetState(g.status, false), g.sheets - g.conflicted);
   }
+  for (const r of replaced) count(r.categoryId, r.userId, sheetState(r.status, r.conflictDeclared), 1);
   return {
     total,
-    categories: [...categories.values()],
+    categories: [...categories.values()].sort((a, b) => a.categoryId - b.categoryId),
     people: [...people.values()].sort((a, b) => a.userName.localeCompare(b.userName, "id") || a.userId - b.userId),
-    entries: [...entries.values()],
+  };
+}
+
+/**
+ * One page of the stage's entries (those with an assignment in it, or a replaced conflict), by
+ * category, organisation name and id, with their scoresheets: only the page's rows are read.
+ */
+async function progressEntryPage(
+  db: Db,
+  editionId: number,
+  stage: StageKey,
+  filter: ProgressFilter,
+  replaced: ProgressRow[],
+) {
+  const replacedIds = [...new Set(replaced.map((r) => r.entryId))];
+  let q = db
+    .selectFrom("entries as e")
+    .where("e.edition_id", "=", editionId)
+    .where((eb) => {
+      let sheets = eb
+        .selectFrom("assignments as a")
+        .select("a.id")
+        .whereRef("a.entry_id", "=", "e.id")
+        .where("a.stage_key", "=", stage);
+      // Behind, as sheetState counts it: not submitted, and no conflict declared on the entry.
+      if (filter.outstanding)
+        sheets = sheets
+          .where("a.status", "!=", "submitted")
+          .where((x) =>
+            x.not(
+              x.exists(
+                x
+                  .selectFrom("conflict_declarations as cd")
+                  .select("cd.id")
+                  .whereRef("cd.entry_id", "=", "a.entry_id")
+                  .whereRef("cd.user_id", "=", "a.user_id")
+                  .where("cd.has_conflict", "=", DECLARED),
+              ),
+            ),
+          );
+      const assigned = eb.exists(sheets);
+      return filter.outstanding || replacedIds.length === 0
+        ? assigned
+        : eb.or([assigned, eb("e.id", "in", replacedIds)]);
+    });
+  if (filter.categoryId !== undefined) q = q.where("e.category_id", "=", filter.categoryId);
+  const { n } = await q.select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirstOrThrow();
+  const total = Number(n);
+  const pages = Math.max(1, Math.ceil(total / PROGRESS_PAGE_SIZE));
+  const page = Math.min(pages, Math.max(1, Math.floor(filter.page ?? 1)));
+  const rows = await q
+    .innerJoin("organisations as o", "o.id", "e.organisation_id")
+    .innerJoin("categories as c", "c.id", "e.category_id")
+    .select([
+      "e.id as entryId",
+      "o.name as organisationName",
+      "c.id as categoryId",
+      "c.key as category",
+      "e.status as entryStatus",
+    ])
+    .orderBy("e.category_id")
+    .orderBy("o.name")
+    .orderBy("e.id")
+    .limit(PROGRESS_PAGE_SIZE)
+    .offset((page - 1) * PROGRESS_PAGE_SIZE)
+    .execute();
+  const ids = rows.map((r) => r.entryId);
+  const onPage = new Set(ids);
+  const sheets = [
+    ...(await stageAssignmentRows(db, editionId, stage, ids)),
+    ...replaced.filter((r) => onPage.has(r.entryId)),
+  ];
+  return {
+    total,
+    page,
+    pages,
+    from: total === 0 ? 0 : (page - 1) * PROGRESS_PAGE_SIZE + 1,
+    to: (page - 1) * PROGRESS_PAGE_SIZE + rows.length,
+    rows: rows.map((r) => ({
+      ...r,
+      sheets: sheets
+        .filter((s) => s.entryId === r.entryId)
+        .map((s) => ({ ...s, state: sheetState(s.status, s.conflictDeclared) })),
+    })),
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { reassign } from "../../db/queries/assignment-plans";
 import { declareConflict, listConflicts } from "../../db/queries/conflicts";
-import { replacedConflictRows, stageAssignmentRows, summariseProgress } from "../../db/queries/progress";
+import { replacedConflictRows, stageProgress } from "../../db/queries/progress";
 import { panelMembers } from "../../db/queries/people";
 import { freshDb } from "./support";
 
@@ -74,16 +74,20 @@ describe("conflict replacement", () => {
     expect(before[0]).toBe(mine);
 
     // Progress before the replacement: the conflicted sheet is not "not started".
-    const p1 = summariseProgress([
-      ...(await stageAssignmentRows(db, editionId, "desk")),
-      ...(await replacedConflictRows(db, editionId, "desk")),
-    ]);
-    const sheet1 = p1.entries
+    const p1 = await stageProgress(db, editionId, "desk");
+    const sheet1 = p1.entries.rows
       .find((e) => e.entryId === target.entry_id)!
       .sheets.find((s) => s.userId === target.user_id)!;
     expect(sheet1.state).toBe("conflict");
     expect(p1.total.conflict).toBe(1);
-    const notStartedRows = (await stageAssignmentRows(db, editionId, "desk")).filter((r) => r.status === "not_started");
+    const notStartedRows = await db
+      .selectFrom("assignments as a")
+      .innerJoin("entries as e", "e.id", "a.entry_id")
+      .select(["a.user_id as userId"])
+      .where("e.edition_id", "=", editionId)
+      .where("a.stage_key", "=", "desk")
+      .where("a.status", "=", "not_started")
+      .execute();
     expect(p1.total.notStarted).toBe(notStartedRows.length - 1);
 
     const res = await reassign(db, {
@@ -104,11 +108,8 @@ describe("conflict replacement", () => {
     });
 
     // Progress after: the original assessor still shows on the entry, as conflicted and replaced.
-    const p2 = summariseProgress([
-      ...(await stageAssignmentRows(db, editionId, "desk")),
-      ...(await replacedConflictRows(db, editionId, "desk")),
-    ]);
-    const sheets = p2.entries.find((e) => e.entryId === target.entry_id)!.sheets;
+    const p2 = await stageProgress(db, editionId, "desk");
+    const sheets = p2.entries.rows.find((e) => e.entryId === target.entry_id)!.sheets;
     const original = sheets.find((s) => s.userId === target.user_id)!;
     expect(original).toMatchObject({ state: "conflict", replacedBy: taker.name, assignmentId: null });
     expect(sheets.find((s) => s.userId === taker.id)!.state).toBe("not_started");

@@ -62,6 +62,23 @@ export const committeeAdmin = {
     "{count} lembar tidak dihitung karena penilainya menyatakan konflik kepentingan.",
     "{count} sheets are not counted because their assessor declared a conflict of interest.",
   ],
+  "committee.progress.filter": ["Saring peserta", "Filter entrants"],
+  "committee.progress.allCategories": ["Semua kategori", "All categories"],
+  "committee.progress.outstandingOnly": [
+    "Hanya peserta yang lembar nilainya belum semua terkirim",
+    "Only entrants with scoresheets not yet submitted",
+  ],
+  "committee.progress.apply": ["Terapkan", "Apply"],
+  "committee.progress.clearFilter": ["Hapus saringan", "Clear the filter"],
+  "committee.progress.noEntries": [
+    "Tidak ada peserta yang sesuai dengan saringan ini.",
+    "No entrant matches this filter.",
+  ],
+  "committee.progress.entryCount": [
+    "Peserta {from}–{to} dari {total}, halaman {page} dari {pages}.",
+    "Entrants {from}–{to} of {total}, page {page} of {pages}.",
+  ],
+  "committee.progress.pages": ["Halaman daftar peserta", "Pages of the entrant list"],
 
   "committee.people.title": ["Penilai dan juri", "Assessors and jury"],
   "committee.people.intro": [
