@@ -36,6 +36,8 @@ export interface DistributionSummary {
 export interface RankingView {
   /** The data version the result was computed from (what a sign-off approves). */
   version: number;
+  /** The data changed since and the new ranking is still being computed: this is the previous one. */
+  stale: boolean;
   rubricId: number | null;
   problems: { path: string; message: string }[];
   stageIds: string[];
@@ -88,6 +90,7 @@ function topRanks(ranking: RankingEntry[], top: number) {
 
 export function rankingSummary(a: {
   version: number;
+  stale?: boolean;
   rubricId: number | null;
   problems: { path: string; message: string }[];
   input: ScoringInput | null;
@@ -101,6 +104,7 @@ export function rankingSummary(a: {
   const { page, pages, from } = pageWithin(a.query.page, ranking.length, pageSize);
   return {
     version: a.version,
+    stale: a.stale ?? false,
     rubricId: a.rubricId,
     problems: a.problems,
     stageIds: a.input?.rubric.stages.map((s) => s.id) ?? [],

@@ -35,6 +35,9 @@ function cacheOf(db: Db): Map<number, Cached> {
   return cache;
 }
 
+/** The last scoring with the sensitivity check that finished, per handle and category (for the pages). */
+const finished = new WeakMap<Db, Map<number, { version: number; scoring: CategoryScoring | null }>>();
+
 /**
  * The category's scoring at its current data version: from the cache when this version was
  * already scored (with the sensitivity check when it is needed), else scored now and kept.
@@ -45,35 +48,74 @@ export async function cachedScoring(
   category: CategoryRef,
   { sensitivity }: { sensitivity: boolean },
 ): Promise<{ version: number; scoring: CategoryScoring | null }> {
+  const { version, scoring } = await scoringOfVersion(db, category, sensitivity);
+  return { version, scoring: await scoring };
+}
+
+async function scoringOfVersion(db: Db, category: CategoryRef, sensitivity: boolean) {
   const version = (await categoryDataVersion(db, category.id)) ?? -1;
   const cache = cacheOf(db);
   const hit = cache.get(category.id);
   cache.delete(category.id);
   if (hit && hit.version === version && (hit.sensitivity || !sensitivity)) {
     cache.set(category.id, hit);
-    return { version, scoring: await hit.scoring };
+    return { version, scoring: hit.scoring };
   }
   const entry: Cached = { version, sensitivity, scoring: scoreCategory(db, category, { sensitivity }) };
   cache.set(category.id, entry);
   while (cache.size > MAX_CATEGORIES) cache.delete(cache.keys().next().value!);
-  // A failed computation is not kept: the next request tries again.
-  entry.scoring.catch(() => cache.get(category.id) === entry && cache.delete(category.id));
-  return { version, scoring: await entry.scoring };
+  entry.scoring.then(
+    (scoring) => {
+      if (!sensitivity) return;
+      let done = finished.get(db);
+      if (!done) finished.set(db, (done = new Map()));
+      const last = done.get(category.id);
+      if (!last || last.version <= version) done.set(category.id, { version, scoring });
+      while (done.size > MAX_CATEGORIES) done.delete(done.keys().next().value!);
+    },
+    // A failed computation is not kept: the next request tries again.
+    () => cache.get(category.id) === entry && cache.delete(category.id),
+  );
+  return { version, scoring: entry.scoring };
+}
+
+/**
+ * How long a page waits for a ranking being recomputed before it shows the previous one, marked
+ * as such: on deadline day the data changes every few seconds, and scoring 10,000 entries anew
+ * takes seconds.
+ */
+const staleAfterMs = () => Number(process.env.RANKING_STALE_AFTER_MS ?? 400);
+
+/** The page's scoring: the current version's, or the last finished one while the current is computed. */
+async function pageScoring(db: Db, category: CategoryRef) {
+  const current = await scoringOfVersion(db, category, true);
+  const last = finished.get(db)?.get(category.id);
+  if (!last || last.version === current.version) return { ...current, scoring: await current.scoring, stale: false };
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), staleAfterMs())));
+  current.scoring.catch(() => undefined); // a failure is the next request's to see
+  const first = await Promise.race([current.scoring, late]);
+  clearTimeout(timer);
+  if (first === "late") return { version: last.version, scoring: last.scoring, stale: true };
+  return { version: current.version, scoring: first, stale: false };
 }
 
 /** Forgets every cached ranking of a database handle (tests, and the worker on request). */
 export function forgetRankings(db: Db) {
   caches.delete(db);
+  finished.delete(db);
 }
 
 /** One page of the live ranking and the category-wide summaries the ranking page shows. */
 export async function rankingView(db: Db, category: CategoryRef, query: RankingPageQuery): Promise<RankingView> {
-  const { version, scoring } = await cachedScoring(db, category, { sensitivity: true });
-  if (!scoring) return rankingSummary({ version, rubricId: null, problems: [], input: null, result: null, query });
+  const { version, scoring, stale } = await pageScoring(db, category);
+  if (!scoring)
+    return rankingSummary({ version, stale, rubricId: null, problems: [], input: null, result: null, query });
   const input = scoring.parsed.ok ? scoring.parsed.input : null;
   const result = scoring.result;
   return rankingSummary({
     version,
+    stale,
     rubricId: scoring.rubricId,
     problems: scoring.parsed.ok ? [] : scoring.parsed.problems,
     input,

@@ -234,6 +234,11 @@ export default function Ranking() {
           {t("committee.ranking.missingSheets", { count: formatNumber(m.count), stage: stageIdName(t, m.stage) })}
         </p>
       ))}
+      {view.stale ? (
+        <p className="alert alert--info" role="status">
+          {t("committee.ranking.stale")}
+        </p>
+      ) : null}
       {!d.final && ranked ? (
         <p className="alert alert--info" role="note">
           {t("committee.ranking.provisional", { stages: notClosedNames })}

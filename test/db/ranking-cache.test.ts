@@ -15,6 +15,8 @@ import { firstSubmittedSheet, freshDb } from "./support";
 // cached ranking is never stale. Each step compares the cached page with one computed afresh.
 
 const query = { page: 1, top: 3 };
+// These tests wait for the recomputed ranking; the last one looks at the page shown meanwhile.
+process.env.RANKING_STALE_AFTER_MS = "600000";
 
 async function demo() {
   const { db, url } = await freshDb({ seed: true });
@@ -113,6 +115,36 @@ describe("the ranking cache follows every write that changes a category's scorin
     expect(res.ok).toBe(true);
     const view1 = await cachedAndFresh(db, regency);
     expect(view1.total + view1.ineligibleTotal).toBe(view0.total + view0.ineligibleTotal - 1);
+  });
+});
+
+describe("while a changed category is recomputed", async () => {
+  const { db, regency, committeeId } = await demo();
+
+  // The demo scores in less than a timer's tick: every answer of this handle comes 20 ms late.
+  const slow = db.withPlugin({
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return args.result;
+    },
+  });
+
+  it("the page shows the previous ranking, marked, then the new one", async () => {
+    const before = await rankingView(slow, regency, query);
+    const { sheet } = await firstSubmittedSheet(db, regency.id);
+    expect((await reopenScoresheet(db, sheet.id, committeeId, "Nilai salah ketik")).ok).toBe(true);
+    process.env.RANKING_STALE_AFTER_MS = "0";
+    try {
+      const meanwhile = await rankingView(slow, regency, query);
+      expect(meanwhile).toEqual({ ...before, stale: true });
+    } finally {
+      process.env.RANKING_STALE_AFTER_MS = "600000";
+    }
+    const after = await rankingView(slow, regency, query);
+    expect(after.stale).toBe(false);
+    expect(after.version).toBeGreaterThan(before.version);
+    expect(totals(after)).not.toEqual(totals(before));
   });
 });
 

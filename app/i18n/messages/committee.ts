@@ -32,6 +32,10 @@ export const committee = {
   "committee.ranking.empty": ["Belum ada peserta yang dinilai.", "No entrant has been scored yet."],
   "committee.ranking.shown": ["Peringkat {from}–{to} dari {total} peserta.", "Ranks {from}–{to} of {total} entrants."],
   "committee.ranking.pages": ["Halaman peringkat", "Ranking pages"],
+  "committee.ranking.stale": [
+    "Data berubah dan peringkat sedang dihitung ulang; yang tampil adalah peringkat sebelum perubahan terakhir. Muat ulang halaman sebentar lagi.",
+    "The data changed and the ranking is being recomputed; this is the ranking before the latest change. Reload the page in a moment.",
+  ],
   "committee.ranking.ineligibleMore": [
     "{shown} pertama dari {total} ditampilkan; daftar lengkap ada di ekspor.",
     "The first {shown} of {total} are shown; the exports have the full list.",
