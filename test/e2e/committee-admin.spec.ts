@@ -1,5 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { createEdition, createEntry, createOrganisation, createScoredEdition, unique } from "./factories";
+import {
+  createAssignment,
+  createEdition,
+  createEntry,
+  createMember,
+  createOrganisation,
+  createScoredEdition,
+  createScoresheet,
+  unique,
+} from "./factories";
 import { e2eDb, signIn, expectAccessible } from "./support";
 
 // Committee administration: progress with reopening, people with invitations, organisations,
@@ -76,6 +85,89 @@ test("the committee sees the progress of the desk stage and reopens a submitted 
   expect((await page.goto(`/committee/${edition}/progress?stage=desk&reopen=999999999`))!.status()).toBe(404);
   expect((await page.goto(`/committee/${edition}/progress?reopenEntry=abc`))!.status()).toBe(404);
   expect((await page.goto(`/committee/${edition}/progress?stage=nope`))!.status()).toBe(404);
+});
+
+test("the progress page lists the entries 50 a page and filters those with sheets not submitted; the links work without JavaScript", async ({
+  page,
+  browser,
+}) => {
+  // 53 medium and 2 large entries, each with a submitted sheet; three of them also have a sheet
+  // not started. Names carry their number, so the page order (category, then name) is known.
+  const edition = await createEdition({ categories: ["medium", "large"] });
+  const [done, late] = [await createMember(edition.id, "assessor"), await createMember(edition.id, "assessor")];
+  const tag = unique();
+  const name = (n: number) => `PT Halaman ${String(n).padStart(2, "0")} ${tag}`;
+  const behind = new Set(["medium 05", "medium 52", "large 02"]);
+  for (const [category, count] of [
+    ["medium", 53],
+    ["large", 2],
+  ] as const) {
+    for (let n = 1; n <= count; n++) {
+      const organisation = await createOrganisation({ name: name(category === "medium" ? n : 60 + n) });
+      const entry = await createEntry(edition, { category, organisation, figures: null, evidence: false });
+      await createScoresheet(entry, done, { createdBy: edition.committee.id });
+      if (behind.has(`${category} ${String(n).padStart(2, "0")}`)) await createAssignment(entry, late);
+    }
+  }
+  await signIn(page, edition.committee);
+  await page.goto(`/committee/${edition.id}/progress?stage=desk`);
+  const rows = page.locator("table.progress__entries tbody tr");
+  const status = page.getByRole("status").filter({ hasText: /^Peserta / });
+  await expect(status).toHaveText("Peserta 1–50 dari 55, halaman 1 dari 2.");
+  await expect(rows).toHaveCount(50);
+  await expect(rows.first()).toContainText(name(1));
+  await expect(rows.filter({ hasText: name(51) })).toHaveCount(0);
+  // The counts per category stay whole: 55 + 3 sheets, 3 of them not started.
+  await expect(page.getByText("58 penugasan: 55 terkirim, 0 draf, 3 belum dimulai.")).toBeVisible();
+
+  const pages = page.getByRole("navigation", { name: "Halaman daftar peserta" });
+  await pages.getByRole("link", { name: "Berikutnya" }).click();
+  await expect(page).toHaveURL(/[?&]page=2/);
+  await expect(page).toHaveURL(/[?&]stage=desk/);
+  await expect(status).toHaveText("Peserta 51–55 dari 55, halaman 2 dari 2.");
+  await expect(rows).toHaveCount(5);
+  await expect(rows.first()).toContainText(name(51));
+  await expect(rows.last()).toContainText("Perusahaan Skala Besar");
+  await expect(pages).toContainText("Halaman 2 dari 2");
+
+  // Deadline day: only medium entries with a sheet not submitted.
+  await page.getByLabel("Kategori").selectOption({ label: "Perusahaan Skala Menengah" });
+  await page.getByLabel("Hanya peserta yang lembar nilainya belum semua terkirim").check();
+  await page.getByRole("button", { name: "Terapkan" }).click();
+  await expect(page).toHaveURL(/[?&]open=1/);
+  await expect(page).not.toHaveURL(/[?&]page=/);
+  await expect(status).toHaveText("Peserta 1–2 dari 2, halaman 1 dari 1.");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText(name(5));
+  await expect(rows.nth(1)).toContainText(name(52));
+  await expect(pages).toHaveCount(0);
+  await expectAccessible(page);
+
+  // Reopening an entry from the filtered list comes back to the same list.
+  await page.getByRole("link", { name: `Buka kembali pendaftaran ${name(52)}` }).click();
+  await page.getByLabel("Alasan").fill("Dokumen pendukung perlu diganti (uji e2e)");
+  await page.getByRole("button", { name: "Buka kembali", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Pendaftaran telah dibuka kembali." })).toBeVisible();
+  await expect(page).toHaveURL(/[?&]open=1/);
+  await expect(rows.filter({ hasText: name(52) })).toContainText("Draf");
+  await expect(page.getByLabel("Hanya peserta yang lembar nilainya belum semua terkirim")).toBeChecked();
+
+  // Without JavaScript the page links are plain links.
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const plain = await noJs.newPage();
+    await signIn(plain, edition.committee);
+    await plain.goto(`/committee/${edition.id}/progress?stage=desk`);
+    await plain
+      .getByRole("navigation", { name: "Halaman daftar peserta" })
+      .getByRole("link", { name: "Terakhir" })
+      .click();
+    await expect(plain.getByRole("status").filter({ hasText: /^Peserta / })).toHaveText(
+      "Peserta 51–55 dari 55, halaman 2 dari 2.",
+    );
+  } finally {
+    await noJs.close();
+  }
 });
 
 test("the committee invites an assessor; the one-time link creates the account and leads to the assessor's page", async ({
