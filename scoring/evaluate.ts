@@ -19,7 +19,8 @@ export interface Evaluation {
   /** Details, only when asked for. */
   panel: Int32Array | null;
   sd: Float64Array | null;
-  flags: string[][] | null;
+  /** Flags per nominee in the order raised (undefined: none); only with details. */
+  flags: (string[] | undefined)[] | null;
   /** Local indices of assessors whose zscore calibration was skipped somewhere. */
   skipped: Set<number>;
 }
@@ -31,11 +32,34 @@ export interface Variant {
   exclude: number;
 }
 
-export function evaluate(model: Model, cat: CategoryData, variant: Variant, detail: boolean): Evaluation {
+/**
+ * Panel values (n·C + c; NaN: not yet known) that do not depend on the variant, shared by the base
+ * evaluation and the sensitivity variants of one category: those of every stage when scores are not
+ * calibrated, else those of the first stage (everyone takes part, so its calibration is the same in
+ * every variant that leaves nobody out). A variant leaving an assessor out reuses them (without
+ * calibration) for the slots that assessor did not score.
+ */
+export function panelMemo(cat: CategoryData, C: number): Float64Array {
+  return new Float64Array(cat.nominees.length * C).fill(NaN);
+}
+
+function addFlag(flags: (string[] | undefined)[], n: number, flag: string): void {
+  const list = flags[n];
+  if (list === undefined) flags[n] = [flag];
+  else list.push(flag);
+}
+
+export function evaluate(
+  model: Model,
+  cat: CategoryData,
+  variant: Variant,
+  detail: boolean,
+  memo: Float64Array | null = null,
+): Evaluation {
   const N = cat.nominees.length;
   const C = model.critIds.length;
   const S = model.stageIds.length;
-  const { method } = model;
+  const { method, critJudged, critIds } = model;
   const { weights, exclude } = variant;
   const reached = new Int32Array(N);
   const stageScore = new Float64Array(N * S);
@@ -43,62 +67,80 @@ export function evaluate(model: Model, cat: CategoryData, variant: Variant, deta
   const total = new Float64Array(N);
   const panel = detail ? new Int32Array(N * C) : null;
   const sd = detail ? new Float64Array(N * C) : null;
-  const flags: string[][] | null = detail ? Array.from({ length: N }, () => []) : null;
+  const flags: (string[] | undefined)[] | null = detail ? new Array<string[] | undefined>(N).fill(undefined) : null;
   const skipped = new Set<number>();
   const participantsOf: Int32Array[] = [];
   const calibrated = method.calibration === "none" ? cat.u : new Float64Array(cat.u.length);
   const scratch = new Float64Array(Math.max(1, cat.assessors.length));
   const running = new Float64Array(N);
-  const { start, assessor } = cat;
+  const { start, assessor, indicatorPoints, indicatorRaw } = cat;
   const sdLimit = cmp6(method.disagreementSd);
+  const aggregate = method.aggregate;
 
   let participants: Int32Array = new Int32Array(N);
   for (let n = 0; n < N; n++) participants[n] = n;
 
   for (let s = 0; s < S; s++) {
     participantsOf.push(participants);
+    const P = participants.length;
     const crits = model.stageCrits[s]!;
     const judged = model.stageJudged[s]!;
+    // The memo holds this stage's panel values when they cannot differ from this variant's own.
+    const stageMemo = memo !== null && (method.calibration === "none" || (s === 0 && exclude === -1)) ? memo : null;
 
-    if (method.calibration !== "none" && judged.length > 0) {
-      const slots = new Int32Array(participants.length * judged.length);
+    if (
+      method.calibration !== "none" &&
+      judged.length > 0 &&
+      !(stageMemo !== null && !detail && known(stageMemo, participants, judged, C))
+    ) {
+      const slots = new Int32Array(P * judged.length);
       let k = 0;
-      for (const n of participants) for (const c of judged) slots[k++] = n * C + c;
+      for (let i = 0; i < P; i++)
+        for (let j = 0; j < judged.length; j++) slots[k++] = participants[i]! * C + judged[j]!;
       const block = { slots, start, u: cat.u, assessor, assessors: cat.assessors.length, exclude };
       for (const a of calibrate(method.calibration, block, calibrated)) skipped.add(a);
     }
 
     let weightSum = 0;
-    for (const c of crits) weightSum += weights[c]!;
+    for (let j = 0; j < crits.length; j++) weightSum += weights[crits[j]!]!;
 
-    for (const n of participants) {
+    for (let i = 0; i < P; i++) {
+      const n = participants[i]!;
       let num = 0;
-      for (const c of crits) {
+      for (let j = 0; j < crits.length; j++) {
+        const c = crits[j]!;
         const slot = n * C + c;
         let v: number;
-        if (model.critJudged[c]! === 1) {
-          let m = 0;
+        if (critJudged[c]! === 1) {
+          const from = start[slot]!;
           const to = start[slot + 1]!;
-          for (let e = start[slot]!; e < to; e++) {
-            if (assessor[e]! !== exclude) scratch[m++] = calibrated[e]!;
-          }
-          if (m === 0) {
-            v = 0;
-            if (flags !== null) flags[n]!.push(`missing-scores:${model.critIds[c]!}`);
+          const cached = stageMemo === null || detail ? NaN : stageMemo[slot]!;
+          if (cached === cached && (exclude === -1 || !scoredBy(assessor, from, to, exclude))) {
+            v = cached;
           } else {
-            sortPrefix(scratch, m);
-            v = aggregateSorted(scratch, m, method.aggregate);
-            if (panel !== null && sd !== null && flags !== null) {
-              const d = populationSd(scratch, m);
-              panel[slot] = m;
-              sd[slot] = d;
-              if (cmp6(d) > sdLimit) flags[n]!.push(`disagreement:${model.critIds[c]!}`);
+            let m = 0;
+            for (let e = from; e < to; e++) {
+              if (assessor[e]! !== exclude) scratch[m++] = calibrated[e]!;
             }
+            if (m === 0) {
+              v = 0;
+              if (flags !== null) addFlag(flags, n, `missing-scores:${critIds[c]!}`);
+            } else {
+              sortPrefix(scratch, m);
+              v = aggregateSorted(scratch, m, aggregate);
+              if (panel !== null && sd !== null && flags !== null) {
+                const d = populationSd(scratch, m);
+                panel[slot] = m;
+                sd[slot] = d;
+                if (cmp6(d) > sdLimit) addFlag(flags, n, `disagreement:${critIds[c]!}`);
+              }
+            }
+            if (stageMemo !== null && exclude === -1) stageMemo[slot] = v;
           }
         } else {
-          v = cat.indicatorPoints[slot]!;
-          if (flags !== null && Number.isNaN(cat.indicatorRaw[slot]!))
-            flags[n]!.push(`missing-indicator:${model.critIds[c]!}`);
+          v = indicatorPoints[slot]!;
+          if (flags !== null && Number.isNaN(indicatorRaw[slot]!))
+            addFlag(flags, n, `missing-indicator:${critIds[c]!}`);
         }
         critValue[slot] = v;
         num += weights[c]! * v;
@@ -108,7 +150,10 @@ export function evaluate(model: Model, cat: CategoryData, variant: Variant, deta
     }
 
     if (s < S - 1) {
-      for (const n of participants) running[n] = weightedStageMean(stageScore, n * S, model.stageWeights, s);
+      for (let i = 0; i < P; i++) {
+        const n = participants[i]!;
+        running[n] = weightedStageMean(stageScore, n * S, model.stageWeights, s);
+      }
       participants = advancing(participants, running, model.stageAdvance[s]);
     }
   }
@@ -116,6 +161,22 @@ export function evaluate(model: Model, cat: CategoryData, variant: Variant, deta
   for (let n = 0; n < N; n++) total[n] = weightedStageMean(stageScore, n * S, model.stageWeights, S - 1);
 
   return { reached, stageScore, critValue, total, participants: participantsOf, panel, sd, flags, skipped };
+}
+
+/** Whether the memo holds every judged slot of a stage's participants (calibration can be skipped). */
+function known(values: Float64Array, participants: Int32Array, judged: Int32Array, C: number): boolean {
+  for (let i = 0; i < participants.length; i++) {
+    for (let j = 0; j < judged.length; j++) {
+      const x = values[participants[i]! * C + judged[j]!]!;
+      if (x !== x) return false;
+    }
+  }
+  return true;
+}
+
+function scoredBy(assessor: Int32Array, from: number, to: number, a: number): boolean {
+  for (let e = from; e < to; e++) if (assessor[e] === a) return true;
+  return false;
 }
 
 /** Comparison keys of every nominee: reached, total, then the tie-breaks (all rounded to 6 decimals). */
@@ -129,7 +190,8 @@ export function rankingKeys(model: Model, ev: Evaluation, N: number): { keys: Fl
     const o = n * width;
     keys[o] = ev.reached[n]!;
     keys[o + 1] = cmp6(ev.total[n]!);
-    for (const [t, { kind, index }] of tb.entries()) {
+    for (let t = 0; t < tb.length; t++) {
+      const { kind, index } = tb[t]!;
       keys[o + 2 + t] = cmp6(kind === "stage" ? ev.stageScore[n * S + index]! : ev.critValue[n * C + index]!);
     }
   }

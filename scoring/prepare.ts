@@ -1,14 +1,15 @@
 // Turns the input into compact, id-indexed arrays once, so that every later step (and every
 // sensitivity variant) runs over typed arrays without allocating per score.
-import type { Advance, ScoringInput } from "./schema";
+import type { Advance, Nominee, ScoringInput } from "./schema";
 import type { AggregateMethod } from "./aggregate";
 import type { CalibrationKind } from "./calibration";
 import type { RankingKind } from "./ranking";
 import type { IneligibleEntry } from "./types";
 import { failedGates } from "./gates";
-import { bandPoints, indicatorOf } from "./indicators";
-import { compareIds } from "./round";
+import { indicatorOf } from "./indicators";
+import { cmp6, compareIds } from "./round";
 import { toScale } from "./views";
+import { scratchFloat64, scratchInt32 } from "./scratch";
 
 export interface TieBreakKey {
   kind: "stage" | "criterion";
@@ -122,32 +123,59 @@ export function buildModel(input: ScoringInput): Model {
   };
 }
 
+/** An indicator criterion with its band bounds already rounded for comparison (bandOf's rule). */
+interface IndicatorColumn {
+  c: number;
+  key: string;
+  mins: Float64Array;
+  points: Float64Array;
+}
+
+function indicatorColumns(input: ScoringInput): IndicatorColumn[] {
+  const out: IndicatorColumn[] = [];
+  input.rubric.criteria.forEach((c, i) => {
+    if (c.type !== "indicator") return;
+    out.push({
+      c: i,
+      key: c.indicator,
+      mins: Float64Array.from(c.bands, (b) => cmp6(b.min)),
+      points: Float64Array.from(c.bands, (b) => b.points),
+    });
+  });
+  return out;
+}
+
+/** bandPoints over a prepared column: the band with the largest min ≤ value (the first of equal mins). */
+function columnPoints(col: IndicatorColumn, value: number): number {
+  const v = cmp6(value);
+  let best = 0;
+  let bestMin = -Infinity;
+  for (let b = 0; b < col.mins.length; b++) {
+    const m = col.mins[b]!;
+    if (m <= v && m > bestMin) {
+      bestMin = m;
+      best = col.points[b]!;
+    }
+  }
+  return best;
+}
+
 export function buildCategories(input: ScoringInput): CategoryData[] {
   const { criteria } = input.rubric;
   const gates = input.rubric.gates ?? [];
   const C = criteria.length;
 
   // Gates and grouping by category.
-  const groups = new Map<
-    string,
-    {
-      eligible: string[];
-      ineligible: IneligibleEntry[];
-      indicators: Map<string, Record<string, number | null> | undefined>;
-    }
-  >();
+  const groups = new Map<string, { eligible: Nominee[]; ineligible: IneligibleEntry[] }>();
   for (const n of input.nominees) {
     let g = groups.get(n.category);
     if (g === undefined) {
-      g = { eligible: [], ineligible: [], indicators: new Map() };
+      g = { eligible: [], ineligible: [] };
       groups.set(n.category, g);
     }
-    const failed = failedGates(n, gates);
+    const failed = gates.length === 0 ? [] : failedGates(n, gates);
     if (failed.length > 0) g.ineligible.push({ nominee: n.id, failed });
-    else {
-      g.eligible.push(n.id);
-      g.indicators.set(n.id, n.indicators);
-    }
+    else g.eligible.push(n);
   }
   const cats = [...groups].sort(([a], [b]) => compareIds(a, b));
 
@@ -156,14 +184,13 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
   const catFrom: number[] = [];
   let G = 0;
   for (const [, g] of cats) {
-    g.eligible.sort(compareIds);
+    g.eligible.sort((a, b) => compareIds(a.id, b.id));
     g.ineligible.sort((a, b) => compareIds(a.nominee, b.nominee));
     catFrom.push(G);
-    for (const n of g.eligible) nomIndex.set(n, G++);
+    for (const n of g.eligible) nomIndex.set(n.id, G++);
   }
   catFrom.push(G);
 
-  const indicatorCrits = criteria.flatMap((c, ci) => (c.type === "indicator" ? [{ ci, c }] : []));
   const judgedIndex = new Map<string, number>();
   const maxOf = new Float64Array(C);
   criteria.forEach((c, i) => {
@@ -173,114 +200,158 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
     }
   });
 
-  // Pass 1: slot and assessor of each score; scores of ineligible nominees are dropped here.
+  // Pass 1 (the only pass over the score objects): slot, assessor and u of each score; scores of
+  // ineligible nominees are dropped here.
   const scores = input.scores;
   const M = scores.length;
-  const slotOf = new Int32Array(M);
-  const asrOf = new Int32Array(M);
+  const slotOf = scratchInt32(0, M);
+  const pairOf = scratchInt32(1, M);
+  const uOf = scratchFloat64(0, M);
   const start = new Int32Array(G * C + 1);
   const asrIndex = new Map<string, number>();
   const asrNames: string[] = [];
-  // Scores usually come grouped by nominee and criterion: remember the last lookups.
+  // Category of each eligible nominee, and the (category, assessor) pairs met: each score keeps the
+  // id of its pair, later mapped to the assessor's local index in the category.
+  const catOfG = new Int32Array(G);
+  for (let k = 0; k < cats.length; k++) catOfG.fill(k, catFrom[k]!, catFrom[k + 1]!);
+  const lastPairOf: number[] = [];
+  const pairCat: number[] = [];
+  const pairAsr: number[] = [];
+  // Scores usually come grouped by nominee and criterion, each criterion's panel in the same order:
+  // remember the last lookups, and the assessors of the last run by their place in it.
   let lastNom: string | null = null;
-  let lastG: number | undefined = undefined;
+  let lastG = -1;
   let lastCrit: string | null = null;
-  let lastC: number | undefined = undefined;
+  let lastC = -1;
+  let place = 0;
+  const runNames: string[] = [];
+  const runIndex: number[] = [];
   for (let i = 0; i < M; i++) {
     const s = scores[i]!;
-    if (s.nominee !== lastNom) {
-      lastNom = s.nominee;
-      lastG = nomIndex.get(lastNom);
+    const nominee = s.nominee;
+    const criterion = s.criterion;
+    if (nominee !== lastNom || criterion !== lastCrit) {
+      place = 0;
+      if (nominee !== lastNom) {
+        lastNom = nominee;
+        lastG = nomIndex.get(nominee) ?? -1;
+      }
+      if (criterion !== lastCrit) {
+        lastCrit = criterion;
+        lastC = judgedIndex.get(criterion) ?? -1;
+      }
     }
-    if (s.criterion !== lastCrit) {
-      lastCrit = s.criterion;
-      lastC = judgedIndex.get(lastCrit);
-    }
-    const g = lastG;
-    const c = lastC;
-    if (g === undefined || c === undefined) {
+    if (lastG < 0 || lastC < 0) {
       slotOf[i] = -1;
       continue;
     }
-    let a = asrIndex.get(s.assessor);
-    if (a === undefined) {
-      a = asrNames.length;
-      asrNames.push(s.assessor);
-      asrIndex.set(s.assessor, a);
+    const name = s.assessor;
+    let a: number;
+    if (place < runNames.length && runNames[place] === name) a = runIndex[place]!;
+    else {
+      const known = asrIndex.get(name);
+      if (known === undefined) {
+        a = asrNames.length;
+        asrNames.push(name);
+        asrIndex.set(name, a);
+        lastPairOf.push(-1);
+      } else a = known;
+      runNames[place] = name;
+      runIndex[place] = a;
     }
-    const slot = g * C + c;
+    place++;
+    const k = catOfG[lastG]!;
+    let pair = lastPairOf[a]!;
+    if (pair < 0 || pairCat[pair] !== k) {
+      pair = pairCat.length;
+      pairCat.push(k);
+      pairAsr.push(a);
+      lastPairOf[a] = pair;
+    }
+    const slot = lastG * C + lastC;
     slotOf[i] = slot;
-    asrOf[i] = a;
+    pairOf[i] = pair;
+    uOf[i] = toScale(s.value, maxOf[lastC]!);
     start[slot + 1] = start[slot + 1]! + 1;
   }
   for (let k = 0; k < G * C; k++) start[k + 1] = start[k + 1]! + start[k]!;
 
-  // Assessors ranked by id, so that sorting by index sorts by id.
+  // Assessors ranked by id; each category's own assessors numbered in that order (local indices).
+  const A = asrNames.length;
   const byName = asrNames.map((_, i) => i).sort((a, b) => compareIds(asrNames[a]!, asrNames[b]!));
-  const rankOf = new Int32Array(asrNames.length);
-  byName.forEach((a, r) => (rankOf[a] = r));
+  const rankOf = new Int32Array(A);
+  for (let r = 0; r < A; r++) rankOf[byName[r]!] = r;
+  const presentIn = new Uint8Array(cats.length * A);
+  for (let j = 0; j < pairCat.length; j++) presentIn[pairCat[j]! * A + pairAsr[j]!] = 1;
+  const localOf = new Int32Array(cats.length * A);
+  const catAssessors: string[][] = cats.map((_, k) => {
+    const names: string[] = [];
+    for (let r = 0; r < A; r++) {
+      const a = byName[r]!;
+      if (presentIn[k * A + a] === 1) {
+        localOf[k * A + a] = names.length;
+        names.push(asrNames[a]!);
+      }
+    }
+    return names;
+  });
+  const localOfPair = new Int32Array(pairCat.length);
+  for (let j = 0; j < pairCat.length; j++) localOfPair[j] = localOf[pairCat[j]! * A + pairAsr[j]!]!;
 
-  // Pass 2: fill u and assessor rank per slot.
+  // Pass 2: u and local assessor index per slot.
   const E = start[G * C]!;
-  const u = new Float64Array(E);
-  const asr = new Int32Array(E);
+  const u = scratchFloat64(1, E);
+  const asr = scratchInt32(2, E);
   const pos = start.slice(0, G * C);
   for (let i = 0; i < M; i++) {
     const slot = slotOf[i]!;
     if (slot < 0) continue;
     const p = pos[slot]!;
     pos[slot] = p + 1;
-    u[p] = toScale(scores[i]!.value, maxOf[slot % C]!);
-    asr[p] = rankOf[asrOf[i]!]!;
+    u[p] = uOf[i]!;
+    asr[p] = localOfPair[pairOf[i]!]!;
   }
 
-  // Per category: local assessor indices (by id), entries of a slot ordered by assessor.
-  const localOf = new Int32Array(asrNames.length).fill(-1);
+  // Per category: entries of a slot ordered by assessor, indicator points.
+  const columns = indicatorColumns(input);
   const result: CategoryData[] = [];
-  cats.forEach(([id, g], k) => {
+  for (let k = 0; k < cats.length; k++) {
+    const [id, g] = cats[k]!;
     const gFrom = catFrom[k]!;
     const N = catFrom[k + 1]! - gFrom;
     const eFrom = start[gFrom * C]!;
     const eTo = start[(gFrom + N) * C]!;
     const catU = u.subarray(eFrom, eTo);
     const catAsr = asr.subarray(eFrom, eTo);
-    const present: number[] = [];
-    for (const r of catAsr) {
-      if (localOf[r]! === -1) {
-        localOf[r] = 0;
-        present.push(r);
-      }
-    }
-    present.sort((a, b) => a - b);
-    present.forEach((r, l) => (localOf[r] = l));
-    catAsr.forEach((r, e) => (catAsr[e] = localOf[r]!));
-    for (const r of present) localOf[r] = -1;
-    const catStart = start.slice(gFrom * C, (gFrom + N) * C + 1).map((x) => x - eFrom);
+    const catStart = new Int32Array(N * C + 1);
+    for (let sl = 0; sl <= N * C; sl++) catStart[sl] = start[gFrom * C + sl]! - eFrom;
     for (let sl = 0; sl < N * C; sl++) sortSlotByAssessor(catU, catAsr, catStart[sl]!, catStart[sl + 1]!);
 
     const indicatorPoints = new Float64Array(N * C);
     const indicatorRaw = new Float64Array(N * C);
-    for (const [n, nominee] of g.eligible.entries()) {
-      const inds = g.indicators.get(nominee);
-      for (const { ci, c } of indicatorCrits) {
-        const v = indicatorOf(inds, c.indicator);
-        indicatorRaw[n * C + ci] = v === null ? NaN : v;
-        indicatorPoints[n * C + ci] = v === null ? 0 : bandPoints(c.bands, v);
+    if (columns.length > 0) {
+      for (let n = 0; n < N; n++) {
+        const inds = g.eligible[n]!.indicators;
+        for (const col of columns) {
+          const v = indicatorOf(inds, col.key);
+          indicatorRaw[n * C + col.c] = v === null ? NaN : v;
+          indicatorPoints[n * C + col.c] = v === null ? 0 : columnPoints(col, v);
+        }
       }
     }
 
     result.push({
       id,
-      nominees: g.eligible,
+      nominees: g.eligible.map((n) => n.id),
       ineligible: g.ineligible,
-      assessors: present.map((r) => asrNames[byName[r]!]!),
+      assessors: catAssessors[k]!,
       start: catStart,
       u: catU,
       assessor: catAsr,
       indicatorPoints,
       indicatorRaw,
     });
-  });
+  }
   return result;
 }
 

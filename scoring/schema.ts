@@ -17,12 +17,15 @@ const id = z
  */
 function bounded(lo: number, hi: number, opts: { int?: boolean; positive?: boolean } = {}) {
   return z.number().superRefine((v, ctx) => {
-    const fail = (code: ProblemCode, message: string) => ctx.addIssue({ code: "custom", message, params: { code } });
-    if (opts.int && !Number.isInteger(v)) fail("not_integer", "must be a whole number");
-    else if (opts.positive && v <= 0) fail("not_positive", "must be > 0");
-    else if (v < lo) fail("too_small", `must be ≥ ${lo}`);
-    else if (v > hi) fail("too_big", `must be ≤ ${hi}`);
+    if (opts.int && !Number.isInteger(v)) fail(ctx, "not_integer", "must be a whole number");
+    else if (opts.positive && v <= 0) fail(ctx, "not_positive", "must be > 0");
+    else if (v < lo) fail(ctx, "too_small", `must be ≥ ${lo}`);
+    else if (v > hi) fail(ctx, "too_big", `must be ≤ ${hi}`);
   });
+}
+
+function fail(ctx: z.RefinementCtx, code: ProblemCode, message: string): void {
+  ctx.addIssue({ code: "custom", message, params: { code } });
 }
 const inRange = (v: number, r: { min: number; max: number }) => v >= r.min && v <= r.max;
 const weight = bounded(LIMITS.weight.min, LIMITS.weight.max, { positive: true });
@@ -194,14 +197,16 @@ function checkReferences(input: BaseInput, add: (path: PathSeg[], code: ProblemC
     if (kind === "criterion" && !criteria.has(ref)) add(path, "unknown_criterion", `unknown criterion "${ref}"`);
   });
 
-  const nominees = new Set<string>();
+  const nominees = new Map<string, number>();
   input.nominees.forEach((n, i) => {
     if (nominees.has(n.id)) add(["nominees", i, "id"], "duplicate_nominee", `duplicate nominee id "${n.id}"`);
-    nominees.add(n.id);
+    else nominees.set(n.id, nominees.size);
   });
 
-  const seen = new Map<string, number>();
-  input.scores.forEach((s, i) => {
+  const scores = input.scores;
+  const firstOf = firstOccurrences(scores, nominees, criteria);
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i]!;
     if (!nominees.has(s.nominee)) add(["scores", i, "nominee"], "unknown_nominee", `unknown nominee "${s.nominee}"`);
     const c = criteria.get(s.criterion);
     if (c === undefined) add(["scores", i, "criterion"], "unknown_criterion", `unknown criterion "${s.criterion}"`);
@@ -212,16 +217,101 @@ function checkReferences(input: BaseInput, add: (path: PathSeg[], code: ProblemC
         `criterion "${s.criterion}" is an indicator criterion and takes no scores`,
       );
     } else if (s.value > c.max) add(["scores", i, "value"], "above_max", `must be ≤ max (${c.max})`);
-    const key = JSON.stringify([s.assessor, s.nominee, s.criterion]);
-    const first = seen.get(key);
-    if (first !== undefined) {
+    const first = firstOf[i]!;
+    if (first !== i) {
       add(
         ["scores", i],
         "duplicate_score",
         `duplicate score for (${s.assessor}, ${s.nominee}, ${s.criterion}); first at scores[${first}]`,
       );
-    } else seen.set(key, i);
-  });
+    }
+  }
+}
+
+/**
+ * For every score, the index of the first score with the same (assessor, nominee, criterion).
+ * Scores of a known nominee and criterion are bucketed by (nominee, criterion) with typed arrays
+ * and compared by assessor within their bucket; the others (and very full buckets) go by a Map.
+ */
+function firstOccurrences(
+  scores: readonly { assessor: string; nominee: string; criterion: string }[],
+  nominees: Map<string, number>,
+  criteria: Map<string, unknown>,
+): Int32Array {
+  const M = scores.length;
+  const firstOf = new Int32Array(M);
+  const critIndex = new Map<string, number>();
+  for (const id of criteria.keys()) critIndex.set(id, critIndex.size);
+  const K = critIndex.size;
+  const buckets = nominees.size * K;
+  const byKey = new Map<string, number>();
+  const viaMap = (i: number) => {
+    const s = scores[i]!;
+    const key = JSON.stringify([s.assessor, s.nominee, s.criterion]);
+    const first = byKey.get(key);
+    if (first === undefined) byKey.set(key, i);
+    firstOf[i] = first ?? i;
+  };
+  if (buckets > 2 ** 26) {
+    for (let i = 0; i < M; i++) viaMap(i);
+    return firstOf;
+  }
+  const bucketOf = new Int32Array(M);
+  const asr = new Int32Array(M);
+  const assessors = new Map<string, number>();
+  const start = new Int32Array(buckets + 1);
+  for (let i = 0; i < M; i++) {
+    const s = scores[i]!;
+    const n = nominees.get(s.nominee);
+    const c = critIndex.get(s.criterion);
+    if (n === undefined || c === undefined) {
+      bucketOf[i] = -1;
+      continue;
+    }
+    let a = assessors.get(s.assessor);
+    if (a === undefined) assessors.set(s.assessor, (a = assessors.size));
+    const b = n * K + c;
+    bucketOf[i] = b;
+    asr[i] = a;
+    start[b + 1] = start[b + 1]! + 1;
+  }
+  for (let b = 0; b < buckets; b++) start[b + 1] = start[b + 1]! + start[b]!;
+  // Indices of each bucket, ascending (a stable counting sort).
+  const members = new Int32Array(start[buckets]!);
+  const fill = start.slice(0, buckets);
+  for (let i = 0; i < M; i++) {
+    const b = bucketOf[i]!;
+    if (b < 0) viaMap(i);
+    else members[fill[b]!++] = i;
+  }
+  const firstByAssessor = new Map<number, number>();
+  for (let b = 0; b < buckets; b++) {
+    const from = start[b]!;
+    const to = start[b + 1]!;
+    if (to - from > 32) {
+      firstByAssessor.clear();
+      for (let k = from; k < to; k++) {
+        const i = members[k]!;
+        const first = firstByAssessor.get(asr[i]!);
+        if (first === undefined) firstByAssessor.set(asr[i]!, i);
+        firstOf[i] = first ?? i;
+      }
+      continue;
+    }
+    for (let k = from; k < to; k++) {
+      const i = members[k]!;
+      const a = asr[i]!;
+      let first = i;
+      for (let j = from; j < k; j++) {
+        if (asr[members[j]!] === a) {
+          first = members[j]!;
+          break;
+        }
+      }
+      firstOf[i] = first;
+    }
+  }
+  return firstOf;
 }
 
 export const ScoringInputSchema = baseInputSchema.superRefine((input, ctx) => {
@@ -306,15 +396,115 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** Checks an unknown value (already parsed from JSON) against the contract. */
 export function parseScoringInput(json: unknown): ParseResult {
+  const fast = parseWithPlainLists(json);
+  if (fast !== null) return fast;
   const result = ScoringInputSchema.safeParse(json);
   if (result.success) return { ok: true, input: result.data };
-  const problems = result.error.issues.map((issue) => ({
-    path: formatPath(issue.path),
-    code: problemCode(issue),
-    message: issue.message,
-  }));
-  return { ok: false, problems };
+  return { ok: false, problems: result.error.issues.map(toProblem) };
 }
+
+function toProblem(issue: z.core.$ZodIssue): Problem {
+  return { path: formatPath(issue.path), code: problemCode(issue), message: issue.message };
+}
+
+const isPlainObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === "object" && x !== null && Object.getPrototypeOf(x) === Object.prototype;
+
+/**
+ * The shape check of one score by hand, for the common case only: true when zod would find no
+ * problem with it (a plain object with exactly the four keys, ids non-empty and not "__proto__",
+ * a finite value ≥ 0). Anything else leaves the whole input to zod.
+ */
+function plainScore(s: unknown): s is Score {
+  if (!isPlainObject(s)) return false;
+  let keys = 0;
+  for (const key in s) {
+    if (key !== "assessor" && key !== "nominee" && key !== "criterion" && key !== "value") return false;
+    keys++;
+  }
+  if (keys !== 4) return false;
+  const { assessor, nominee, criterion, value } = s;
+  return (
+    plainId(assessor) &&
+    plainId(nominee) &&
+    plainId(criterion) &&
+    typeof value === "number" &&
+    Number.isFinite(value) &&
+    value >= 0
+  );
+}
+
+const plainId = (v: unknown): boolean => typeof v === "string" && v.length > 0 && v !== "__proto__";
+
+/**
+ * The shape check of one nominee by hand, for the common case only: its copy as zod returns it
+ * (keys in the schema's order) when zod would find no problem with it, else null.
+ */
+function plainNominee(n: unknown): Nominee | null {
+  if (!isPlainObject(n)) return null;
+  let keys = 0;
+  let withIndicators = false;
+  for (const key in n) {
+    if (key === "indicators") withIndicators = true;
+    else if (key !== "id" && key !== "category") return null;
+    keys++;
+  }
+  if (keys !== (withIndicators ? 3 : 2)) return null;
+  const { id, category, indicators } = n;
+  if (!plainId(id) || !plainId(category)) return null;
+  if (!withIndicators) return { id: id as string, category: category as string };
+  if (indicators === undefined) return { id: id as string, category: category as string, indicators: undefined };
+  if (!isPlainObject(indicators)) return null;
+  const copy: Record<string, number | null> = {};
+  for (const key of Reflect.ownKeys(indicators)) {
+    if (typeof key !== "string" || !plainId(key) || !Object.prototype.propertyIsEnumerable.call(indicators, key))
+      return null;
+    const v = indicators[key];
+    if (v !== null && !(typeof v === "number" && Number.isFinite(v) && v >= -LIMITS.value && v <= LIMITS.value))
+      return null;
+    copy[key] = v;
+  }
+  return { id: id as string, category: category as string, indicators: copy };
+}
+
+/**
+ * Large inputs are mostly scores and nominees, and zod takes microseconds for each. When every
+ * score and nominee passes the plain check, zod checks the rest (the rubric and the method) and the
+ * cross-reference checks run over the real lists: the same problems, in the same order, as zod over
+ * the whole input (items with no shape problem add none). Null when the fast path does not apply
+ * (then zod checks the whole input).
+ */
+function parseWithPlainLists(json: unknown): ParseResult | null {
+  if (!isPlainObject(json)) return null;
+  for (const key of Object.getOwnPropertyNames(json)) {
+    if (!Object.prototype.propertyIsEnumerable.call(json, key)) return null;
+  }
+  const { scores, nominees } = json;
+  if (!isPlainArray(scores) || !isPlainArray(nominees)) return null;
+  const scoreCopies: Score[] = new Array<Score>(scores.length);
+  for (let i = 0; i < scores.length; i++) {
+    const s: unknown = scores[i];
+    if (!plainScore(s)) return null;
+    // A fresh object in the schema's key order, as zod returns it.
+    scoreCopies[i] = { assessor: s.assessor, nominee: s.nominee, criterion: s.criterion, value: s.value };
+  }
+  const nomineeCopies: Nominee[] = new Array<Nominee>(nominees.length);
+  for (let i = 0; i < nominees.length; i++) {
+    const copy = plainNominee(nominees[i]);
+    if (copy === null) return null;
+    nomineeCopies[i] = copy;
+  }
+  const rest = baseInputSchema.safeParse({ ...json, nominees: [], scores: [] });
+  if (!rest.success) return null; // zod over the whole input says it all, in its order
+  const input = rest.data;
+  input.nominees = nomineeCopies;
+  input.scores = scoreCopies;
+  const problems: Problem[] = [];
+  checkReferences(input, (path, code, message) => problems.push({ path: formatPath(path), code, message }));
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, input };
+}
+
+const isPlainArray = (x: unknown): x is unknown[] => Array.isArray(x) && Object.getPrototypeOf(x) === Array.prototype;
 
 /** The code of a zod issue: ours when we raised it, else from zod's own code. */
 function problemCode(issue: z.core.$ZodIssue): ProblemCode {

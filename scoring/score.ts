@@ -2,59 +2,77 @@
 import type { ScoringInput } from "./schema";
 import type { CategoryResult, CriterionResult, RankingEntry, ScoringResult, StageAgreement } from "./types";
 import { buildCategories, buildModel, type CategoryData, type Model } from "./prepare";
-import { evaluate, rankingKeys } from "./evaluate";
+import { evaluate, panelMemo, rankingKeys } from "./evaluate";
 import { rankByKeys } from "./ranking";
 import { stageAgreement } from "./stageAgreement";
 import { sensitivity } from "./sensitivity";
 import { compareIds, report2 } from "./round";
+import { withScratch } from "./scratch";
 
-const uniqueSorted = (xs: string[]): string[] => [...new Set(xs)].sort(compareIds);
+/** A nominee's flags, each once, sorted. */
+function flagList(raised: string[] | undefined): string[] {
+  if (raised === undefined) return [];
+  if (raised.length === 1) return [raised[0]!];
+  return [...new Set(raised)].sort(compareIds);
+}
 
 function scoreCategory(model: Model, cat: CategoryData): CategoryResult {
   const N = cat.nominees.length;
   const C = model.critIds.length;
   const S = model.stageIds.length;
-  const ev = evaluate(model, cat, { weights: model.critWeights, exclude: -1 }, true);
+  const { stageIds, critIds, critStage, critJudged } = model;
+  const memo = panelMemo(cat, C);
+  const ev = evaluate(model, cat, { weights: model.critWeights, exclude: -1 }, true, memo);
   const { keys, width } = rankingKeys(model, ev, N);
   const { ranks, order } = rankByKeys(keys, N, width, model.method.ranking);
 
   const delta = model.method.weightDelta;
-  const sens = delta === null ? null : sensitivity(model, cat, ranks, delta);
+  const sens = delta === null ? null : sensitivity(model, cat, ranks, delta, memo);
 
   const { panel, sd, flags } = ev;
   if (panel === null || sd === null || flags === null)
     throw new Error("scoring: the base evaluation must carry details");
-  const ranking: RankingEntry[] = [];
-  for (const n of order) {
-    const stages: Record<string, number> = {};
-    model.stageIds.forEach((id, s) => (stages[id] = report2(ev.stageScore[n * S + s]!)));
+  // Every entry's stages and criteria objects have the same keys (per stage reached): copying a
+  // template with the keys in place is much cheaper than adding them one by one.
+  const stagesTemplate: Record<string, number> = {};
+  for (const id of stageIds) stagesTemplate[id] = 0;
+  const criteriaTemplates = stageIds.map((_, reached) => {
+    const template: Record<string, CriterionResult | null> = {};
+    for (let c = 0; c < C; c++) if (critStage[c]! <= reached) template[critIds[c]!] = null;
+    return template;
+  });
+  const ranking: RankingEntry[] = new Array<RankingEntry>(N);
+  for (let i = 0; i < N; i++) {
+    const n = order[i]!;
+    const stages: Record<string, number> = { ...stagesTemplate };
+    for (let s = 0; s < S; s++) stages[stageIds[s]!] = report2(ev.stageScore[n * S + s]!);
     const reached = ev.reached[n]!;
-    const criteria: Record<string, CriterionResult> = {};
-    model.critIds.forEach((id, c) => {
-      if (model.critStage[c]! > reached) return;
+    const criteria = { ...criteriaTemplates[reached]! } as Record<string, CriterionResult>;
+    for (let c = 0; c < C; c++) {
+      if (critStage[c]! > reached) continue;
       const slot = n * C + c;
       const value = report2(ev.critValue[slot]!);
-      const raw = cat.indicatorRaw[slot]!;
-      criteria[id] =
-        model.critJudged[c]! === 1
-          ? { value, panel: panel[slot]!, sd: report2(sd[slot]!) }
-          : { value, indicator: Number.isNaN(raw) ? null : raw };
-    });
+      if (critJudged[c]! === 1) criteria[critIds[c]!] = { value, panel: panel[slot]!, sd: report2(sd[slot]!) };
+      else {
+        const raw = cat.indicatorRaw[slot]!;
+        criteria[critIds[c]!] = { value, indicator: Number.isNaN(raw) ? null : raw };
+      }
+    }
     const entry: RankingEntry = {
       nominee: cat.nominees[n]!,
       rank: ranks[n]!,
       total: report2(ev.total[n]!),
-      reached: model.stageIds[reached]!,
+      reached: stageIds[reached]!,
       stages,
       criteria,
-      flags: uniqueSorted(flags[n]!),
+      flags: flagList(flags[n]),
     };
     if (sens !== null) entry.rankRange = [sens.best[n]!, sens.worst[n]!];
-    ranking.push(entry);
+    ranking[i] = entry;
   }
 
   const agreement: Record<string, StageAgreement> = {};
-  model.stageIds.forEach((id, s) => {
+  stageIds.forEach((id, s) => {
     if (model.stageJudged[s]!.length > 0) agreement[id] = stageAgreement(model, cat, s, ev.participants[s]!);
   });
 
@@ -63,7 +81,7 @@ function scoreCategory(model: Model, cat: CategoryData): CategoryResult {
     ranking,
     ineligible: cat.ineligible.map((x) => ({ nominee: x.nominee, failed: [...x.failed] })),
     agreement,
-    flags: uniqueSorted([...ev.skipped].map((a) => `calibration-skipped:${cat.assessors[a]!}`)),
+    flags: [...new Set([...ev.skipped].map((a) => `calibration-skipped:${cat.assessors[a]!}`))].sort(compareIds),
   };
   if (sens !== null) result.sensitivity = sens.result;
   return result;
@@ -71,7 +89,9 @@ function scoreCategory(model: Model, cat: CategoryData): CategoryResult {
 
 /** Scores a valid input (check unknown data with parseScoringInput first). Pure and deterministic. */
 export function score(input: ScoringInput): ScoringResult {
-  const model = buildModel(input);
-  const categories = buildCategories(input);
-  return { categories: categories.map((cat) => scoreCategory(model, cat)) };
+  return withScratch(() => {
+    const model = buildModel(input);
+    const categories = buildCategories(input);
+    return { categories: categories.map((cat) => scoreCategory(model, cat)) };
+  });
 }

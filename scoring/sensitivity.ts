@@ -45,6 +45,7 @@ export function sensitivity(
   cat: CategoryData,
   baseRanks: Int32Array,
   delta: number,
+  memo: Float64Array | null = null,
 ): { result: SensitivityResult; best: Int32Array; worst: Int32Array } {
   const N = cat.nominees.length;
   const best = baseRanks.slice();
@@ -52,13 +53,14 @@ export function sensitivity(
   const baseWinners = winnersOf(baseRanks);
   const changes: SensitivityResult["changes"] = [];
   for (const v of variantsOf(model, cat, delta)) {
-    const ev = evaluate(model, cat, v, false);
+    const ev = evaluate(model, cat, v, false, memo);
     const { keys, width } = rankingKeys(model, ev, N);
     const { ranks } = rankByKeys(keys, N, width, model.method.ranking);
-    ranks.forEach((r, n) => {
+    for (let n = 0; n < N; n++) {
+      const r = ranks[n]!;
       if (r < best[n]!) best[n] = r;
       if (r > worst[n]!) worst[n] = r;
-    });
+    }
     const winners = winnersOf(ranks);
     if (!sameSet(winners, baseWinners))
       changes.push({ variant: v.name, winners: winners.map((n) => cat.nominees[n]!) });

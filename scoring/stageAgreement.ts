@@ -22,9 +22,10 @@ export function stageAgreement(
   const A = cat.assessors.length;
   const n = participants.length;
   const count = new Int32Array(A);
-  for (const p of participants) {
-    for (const c of judged) {
-      const slot = p * C + c;
+  for (let i = 0; i < n; i++) {
+    const p = participants[i]!;
+    for (let j = 0; j < judged.length; j++) {
+      const slot = p * C + judged[j]!;
       const to = cat.start[slot + 1]!;
       for (let e = cat.start[slot]!; e < to; e++) {
         const a = cat.assessor[e]!;
@@ -34,15 +35,17 @@ export function stageAgreement(
   }
   const column = new Int32Array(A).fill(-1);
   let k = 0;
-  count.forEach((cnt, a) => {
-    if (n > 0 && cnt === n * judged.length) column[a] = k++;
-  });
+  for (let a = 0; a < A; a++) if (n > 0 && count[a] === n * judged.length) column[a] = k++;
+  // No complete block (desk panels drawn from a large pool): no statistic, and no need to build x.
+  if (k < 2) return { assessors: k, nominees: n, icc2_1: null, icc2_k: null, kendallW: null };
 
   let weightSum = 0;
   for (const c of judged) weightSum += model.critWeights[c]!;
   const x = new Float64Array(n * k);
-  participants.forEach((p, i) => {
-    for (const c of judged) {
+  for (let i = 0; i < n; i++) {
+    const p = participants[i]!;
+    for (let j = 0; j < judged.length; j++) {
+      const c = judged[j]!;
       const slot = p * C + c;
       const to = cat.start[slot + 1]!;
       for (let e = cat.start[slot]!; e < to; e++) {
@@ -50,7 +53,7 @@ export function stageAgreement(
         if (col >= 0) x[i * k + col] = x[i * k + col]! + (model.critWeights[c]! * cat.u[e]!) / weightSum;
       }
     }
-  });
+  }
   const icc = icc2(x, n, k);
   return { assessors: k, nominees: n, icc2_1: r3(icc.icc2_1), icc2_k: r3(icc.icc2_k), kendallW: r3(kendallW(x, n, k)) };
 }

@@ -9,15 +9,22 @@ import { cmp6 } from "./round";
  */
 export function advancing(participants: Int32Array, running: Float64Array, advance: Advance | undefined): Int32Array {
   if (advance === undefined) return participants;
+  const P = participants.length;
+  const keys = new Float64Array(P);
+  for (let i = 0; i < P; i++) keys[i] = cmp6(running[participants[i]!]!);
   let cut: number;
   if ("top" in advance) {
-    if (advance.top >= participants.length) return participants;
-    const sorted = Float64Array.from(participants, (n) => cmp6(running[n]!)).sort();
-    cut = sorted[participants.length - advance.top]!; // the top-th best (ascending order)
+    if (advance.top >= P) return participants;
+    cut = keys.slice().sort()[P - advance.top]!; // the top-th best (ascending order)
   } else {
     cut = cmp6(advance.minScore);
   }
-  return participants.filter((n) => cmp6(running[n]!) >= cut);
+  let k = 0;
+  for (let i = 0; i < P; i++) if (keys[i]! >= cut) k++;
+  const out = new Int32Array(k);
+  k = 0;
+  for (let i = 0; i < P; i++) if (keys[i]! >= cut) out[k++] = participants[i]!;
+  return out;
 }
 
 /** Σ Wˢ·stageˢ / Σ Wˢ over the stages 0..upTo of one nominee. */
