@@ -298,7 +298,8 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
   const localOfPair = new Int32Array(pairCat.length);
   for (let j = 0; j < pairCat.length; j++) localOfPair[j] = localOf[pairCat[j]! * A + pairAsr[j]!]!;
 
-  // Pass 2: u and local assessor index per slot.
+  // Pass 2: u and local assessor index per slot, each slot kept ordered by assessor as it fills
+  // (an insertion sort while the slot is in cache; stable, as panels are small).
   const E = start[G * C]!;
   const u = scratchFloat64(1, E);
   const asr = scratchInt32(2, E);
@@ -306,13 +307,21 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
   for (let i = 0; i < M; i++) {
     const slot = slotOf[i]!;
     if (slot < 0) continue;
-    const p = pos[slot]!;
-    pos[slot] = p + 1;
-    u[p] = uOf[i]!;
-    asr[p] = localOfPair[pairOf[i]!]!;
+    const from = start[slot]!;
+    const x = uOf[i]!;
+    const a = localOfPair[pairOf[i]!]!;
+    let j = pos[slot]!;
+    pos[slot] = j + 1;
+    while (j > from && asr[j - 1]! > a) {
+      asr[j] = asr[j - 1]!;
+      u[j] = u[j - 1]!;
+      j--;
+    }
+    asr[j] = a;
+    u[j] = x;
   }
 
-  // Per category: entries of a slot ordered by assessor, indicator points.
+  // Per category: slot bounds and indicator points.
   const columns = indicatorColumns(input);
   const result: CategoryData[] = [];
   for (let k = 0; k < cats.length; k++) {
@@ -325,7 +334,6 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
     const catAsr = asr.subarray(eFrom, eTo);
     const catStart = new Int32Array(N * C + 1);
     for (let sl = 0; sl <= N * C; sl++) catStart[sl] = start[gFrom * C + sl]! - eFrom;
-    for (let sl = 0; sl < N * C; sl++) sortSlotByAssessor(catU, catAsr, catStart[sl]!, catStart[sl + 1]!);
 
     const indicatorPoints = new Float64Array(N * C);
     const indicatorRaw = new Float64Array(N * C);
@@ -353,19 +361,4 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
     });
   }
   return result;
-}
-
-function sortSlotByAssessor(u: Float64Array, asr: Int32Array, from: number, to: number): void {
-  for (let i = from + 1; i < to; i++) {
-    const a = asr[i]!;
-    const x = u[i]!;
-    let j = i - 1;
-    while (j >= from && asr[j]! > a) {
-      asr[j + 1] = asr[j]!;
-      u[j + 1] = u[j]!;
-      j--;
-    }
-    asr[j + 1] = a;
-    u[j + 1] = x;
-  }
 }

@@ -204,20 +204,25 @@ function checkReferences(input: BaseInput, add: (path: PathSeg[], code: ProblemC
   });
 
   const scores = input.scores;
-  const firstOf = firstOccurrences(scores, nominees, criteria);
+  const { firstOf, problem } = scoreChecks(scores, nominees, criteria);
   for (let i = 0; i < scores.length; i++) {
+    const p = problem[i]!;
+    const first = firstOf[i]!;
+    if (p === 0 && first === i) continue;
     const s = scores[i]!;
-    if (!nominees.has(s.nominee)) add(["scores", i, "nominee"], "unknown_nominee", `unknown nominee "${s.nominee}"`);
-    const c = criteria.get(s.criterion);
-    if (c === undefined) add(["scores", i, "criterion"], "unknown_criterion", `unknown criterion "${s.criterion}"`);
-    else if (c.type !== "judged") {
+    if (p & UNKNOWN_NOMINEE) add(["scores", i, "nominee"], "unknown_nominee", `unknown nominee "${s.nominee}"`);
+    if (p & UNKNOWN_CRITERION)
+      add(["scores", i, "criterion"], "unknown_criterion", `unknown criterion "${s.criterion}"`);
+    else if (p & INDICATOR) {
       add(
         ["scores", i, "criterion"],
         "indicator_takes_no_scores",
         `criterion "${s.criterion}" is an indicator criterion and takes no scores`,
       );
-    } else if (s.value > c.max) add(["scores", i, "value"], "above_max", `must be ≤ max (${c.max})`);
-    const first = firstOf[i]!;
+    } else if (p & ABOVE_MAX) {
+      const c = criteria.get(s.criterion) as { max: number };
+      add(["scores", i, "value"], "above_max", `must be ≤ max (${c.max})`);
+    }
     if (first !== i) {
       add(
         ["scores", i],
@@ -228,48 +233,83 @@ function checkReferences(input: BaseInput, add: (path: PathSeg[], code: ProblemC
   }
 }
 
+const UNKNOWN_NOMINEE = 1;
+const UNKNOWN_CRITERION = 2;
+const INDICATOR = 4;
+const ABOVE_MAX = 8;
+
 /**
- * For every score, the index of the first score with the same (assessor, nominee, criterion).
- * Scores of a known nominee and criterion are bucketed by (nominee, criterion) with typed arrays
- * and compared by assessor within their bucket; the others (and very full buckets) go by a Map.
+ * One pass over the scores: the problems of each (bits above) and the index of the first score with
+ * the same (assessor, nominee, criterion). Scores of a known nominee and criterion are bucketed by
+ * (nominee, criterion) with typed arrays and compared by assessor within their bucket; the others
+ * (and very full buckets) go by a Map.
  */
-function firstOccurrences(
-  scores: readonly { assessor: string; nominee: string; criterion: string }[],
+function scoreChecks(
+  scores: readonly Score[],
   nominees: Map<string, number>,
-  criteria: Map<string, unknown>,
-): Int32Array {
+  criteria: Map<string, BaseInput["rubric"]["criteria"][number]>,
+): { firstOf: Int32Array; problem: Uint8Array } {
   const M = scores.length;
   const firstOf = new Int32Array(M);
+  const problem = new Uint8Array(M);
+  // Per criterion id: its index, and its max (−1: an indicator criterion).
   const critIndex = new Map<string, number>();
-  for (const id of criteria.keys()) critIndex.set(id, critIndex.size);
-  const K = critIndex.size;
-  const buckets = nominees.size * K;
-  const byKey = new Map<string, number>();
-  const viaMap = (i: number) => {
-    const s = scores[i]!;
-    const key = JSON.stringify([s.assessor, s.nominee, s.criterion]);
-    const first = byKey.get(key);
-    if (first === undefined) byKey.set(key, i);
-    firstOf[i] = first ?? i;
-  };
-  if (buckets > 2 ** 26) {
-    for (let i = 0; i < M; i++) viaMap(i);
-    return firstOf;
+  const critMax: number[] = [];
+  for (const [id, c] of criteria) {
+    critIndex.set(id, critMax.length);
+    critMax.push(c.type === "judged" ? c.max : -1);
   }
+  const K = critMax.length;
+  const buckets = nominees.size * K <= 2 ** 26 ? nominees.size * K : 0;
+  const byKey = new Map<string, number>();
   const bucketOf = new Int32Array(M);
   const asr = new Int32Array(M);
   const assessors = new Map<string, number>();
   const start = new Int32Array(buckets + 1);
+  // Scores usually come grouped by nominee and criterion, each criterion's panel in the same order:
+  // remember the last lookups, and the assessors of the last run by their place in it.
+  let lastNominee: string | null = null;
+  let n: number | undefined;
+  let lastCriterion: string | null = null;
+  let c: number | undefined;
+  let place = 0;
+  const runNames: string[] = [];
+  const runIndex: number[] = [];
   for (let i = 0; i < M; i++) {
     const s = scores[i]!;
-    const n = nominees.get(s.nominee);
-    const c = critIndex.get(s.criterion);
-    if (n === undefined || c === undefined) {
+    if (s.nominee !== lastNominee || s.criterion !== lastCriterion) {
+      place = 0;
+      if (s.nominee !== lastNominee) n = nominees.get((lastNominee = s.nominee));
+      if (s.criterion !== lastCriterion) c = critIndex.get((lastCriterion = s.criterion));
+    }
+    let p = 0;
+    if (n === undefined) p |= UNKNOWN_NOMINEE;
+    if (c === undefined) p |= UNKNOWN_CRITERION;
+    else {
+      const max = critMax[c]!;
+      if (max < 0) p |= INDICATOR;
+      else if (s.value > max) p |= ABOVE_MAX;
+    }
+    problem[i] = p;
+    if (n === undefined || c === undefined || buckets === 0) {
       bucketOf[i] = -1;
+      const key = JSON.stringify([s.assessor, s.nominee, s.criterion]);
+      const first = byKey.get(key);
+      if (first === undefined) byKey.set(key, i);
+      firstOf[i] = first ?? i;
       continue;
     }
-    let a = assessors.get(s.assessor);
-    if (a === undefined) assessors.set(s.assessor, (a = assessors.size));
+    const name = s.assessor;
+    let a: number;
+    if (place < runNames.length && runNames[place] === name) a = runIndex[place]!;
+    else {
+      const known = assessors.get(name);
+      if (known === undefined) assessors.set(name, (a = assessors.size));
+      else a = known;
+      runNames[place] = name;
+      runIndex[place] = a;
+    }
+    place++;
     const b = n * K + c;
     bucketOf[i] = b;
     asr[i] = a;
@@ -281,8 +321,7 @@ function firstOccurrences(
   const fill = start.slice(0, buckets);
   for (let i = 0; i < M; i++) {
     const b = bucketOf[i]!;
-    if (b < 0) viaMap(i);
-    else members[fill[b]!++] = i;
+    if (b >= 0) members[fill[b]!++] = i;
   }
   const firstByAssessor = new Map<number, number>();
   for (let b = 0; b < buckets; b++) {
@@ -311,7 +350,7 @@ function firstOccurrences(
       firstOf[i] = first;
     }
   }
-  return firstOf;
+  return { firstOf, problem };
 }
 
 export const ScoringInputSchema = baseInputSchema.superRefine((input, ctx) => {
