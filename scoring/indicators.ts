@@ -16,11 +16,6 @@ export function bandOf<B extends Band>(bands: readonly B[], value: number): B | 
   return best;
 }
 
-/** Points of the band an indicator value falls into; below every band: 0. */
-export function bandPoints(bands: readonly Band[], value: number): number {
-  return bandOf(bands, value)?.points ?? 0;
-}
-
 /** The nominee's own value of an indicator; null when missing (never an inherited property). */
 export function indicatorOf(indicators: Record<string, number | null> | undefined, key: string): number | null {
   if (indicators === undefined || !Object.hasOwn(indicators, key)) return null;

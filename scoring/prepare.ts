@@ -145,7 +145,7 @@ function indicatorColumns(input: ScoringInput): IndicatorColumn[] {
   return out;
 }
 
-/** bandPoints over a prepared column: the band with the largest min ≤ value (the first of equal mins). */
+/** The points of an indicator value's band (`bandOf`) over a prepared column: the band with the largest min ≤ value (the first of equal mins). */
 function columnPoints(col: IndicatorColumn, value: number): number {
   const v = cmp6(value);
   let best = 0;
