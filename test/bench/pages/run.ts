@@ -69,6 +69,8 @@ async function freePort(): Promise<number> {
 
 interface Running {
   child: ChildProcess;
+  /** What the process printed so far. */
+  output: () => string;
   pid: number;
   origin: string;
   stop: () => Promise<void>;
@@ -93,6 +95,7 @@ async function startProcess(script: string, env: NodeJS.ProcessEnv, port: number
   });
   return {
     child,
+    output: () => out,
     pid: child.pid!,
     origin: `http://127.0.0.1:${port}`,
     stop: () =>
@@ -359,24 +362,34 @@ async function benchSize(kind: string, size: number) {
     const waits: number[] = [];
     const rankStart = performance.now();
     let rankingMs = 0;
-    let rankingStatus = 0;
-    const ranking = fetchText(pools(app.origin, 1), requestOf.ranking).then((r) => {
-      rankingMs = performance.now() - rankStart;
-      rankingStatus = r.status;
-    });
+    let rankingStatus: number | string = 0;
+    report(figures, first, bytes);
+    // A server that runs out of memory on the big ranking drops the connection: said, not thrown.
+    const ranking = fetchText(pools(app.origin, 1), requestOf.ranking).then(
+      (r) => {
+        rankingMs = performance.now() - rankStart;
+        rankingStatus = r.status;
+      },
+      (error: Error) => {
+        rankingMs = performance.now() - rankStart;
+        rankingStatus = `${error.message}; app ${app.child.exitCode === null ? "still running" : `exited (${app.child.exitCode ?? app.child.signalCode})`}`;
+      },
+    );
     let loading = true;
     void ranking.finally(() => (loading = false));
     await new Promise((r) => setTimeout(r, 20));
     while (loading) {
       const s = performance.now();
-      await fetchText(probePool, { method: "GET", path: "/login" });
+      const ok = await fetchText(probePool, { method: "GET", path: "/login" }).then(
+        () => true,
+        () => false,
+      );
+      if (!ok) break;
       waits.push(performance.now() - s);
       await new Promise((r) => setTimeout(r, 20));
     }
     await ranking;
-    const rss = peakRssMiB(app.pid);
-
-    report(figures, first, bytes);
+    const rss = app.child.exitCode === null ? peakRssMiB(app.pid) : NaN;
     console.log(
       `  ranking loaded alone: ${fmt(rankingMs, 0)} ms (status ${rankingStatus}, ${fmt((bytes.ranking ?? 0) / 1024, 0)} KiB)` +
         (size >= 10_000 ? "   target at 10,000: < 1000 ms" : ""),
@@ -386,7 +399,8 @@ async function benchSize(kind: string, size: number) {
         (size >= 10_000 ? "   target at 10,000: never > 200 ms" : ""),
     );
     console.log(`  app peak RSS (VmHWM): ${fmt(rss, 0)} MiB${size >= 10_000 ? "   target at 10,000: < 600 MB" : ""}`);
-    console.log(`  app CPU over the whole run: ${fmt(cpuMs(app.pid) / 1000)} s`);
+    if (app.child.exitCode === null) console.log(`  app CPU over the whole run: ${fmt(cpuMs(app.pid) / 1000)} s`);
+    else console.log(`  the app stopped; its last words:\n${app.output().trim().split("\n").slice(-8).join("\n")}`);
   } finally {
     for (const s of started.reverse()) await s.stop();
     await sql.close();
