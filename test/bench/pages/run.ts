@@ -108,6 +108,8 @@ async function startProcess(script: string, env: NodeJS.ProcessEnv, port: number
   };
 }
 
+const alive = (r: Running) => r.child.exitCode === null && r.child.signalCode === null;
+
 async function startApp(url: string, dir: string): Promise<Running> {
   const port = await freePort();
   const env = {
@@ -372,7 +374,7 @@ async function benchSize(kind: string, size: number) {
       },
       (error: Error) => {
         rankingMs = performance.now() - rankStart;
-        rankingStatus = `${error.message}; app ${app.child.exitCode === null ? "still running" : `exited (${app.child.exitCode ?? app.child.signalCode})`}`;
+        rankingStatus = `${error.message}; app ${alive(app) ? "still running" : `exited (${app.child.exitCode ?? app.child.signalCode})`}`;
       },
     );
     let loading = true;
@@ -389,7 +391,7 @@ async function benchSize(kind: string, size: number) {
       await new Promise((r) => setTimeout(r, 20));
     }
     await ranking;
-    const rss = app.child.exitCode === null ? peakRssMiB(app.pid) : NaN;
+    const rss = alive(app) ? peakRssMiB(app.pid) : NaN;
     console.log(
       `  ranking loaded alone: ${fmt(rankingMs, 0)} ms (status ${rankingStatus}, ${fmt((bytes.ranking ?? 0) / 1024, 0)} KiB)` +
         (size >= 10_000 ? "   target at 10,000: < 1000 ms" : ""),
@@ -399,7 +401,7 @@ async function benchSize(kind: string, size: number) {
         (size >= 10_000 ? "   target at 10,000: never > 200 ms" : ""),
     );
     console.log(`  app peak RSS (VmHWM): ${fmt(rss, 0)} MiB${size >= 10_000 ? "   target at 10,000: < 600 MB" : ""}`);
-    if (app.child.exitCode === null) console.log(`  app CPU over the whole run: ${fmt(cpuMs(app.pid) / 1000)} s`);
+    if (alive(app)) console.log(`  app CPU over the whole run: ${fmt(cpuMs(app.pid) / 1000)} s`);
     else console.log(`  the app stopped; its last words:\n${app.output().trim().split("\n").slice(-8).join("\n")}`);
   } finally {
     for (const s of started.reverse()) await s.stop();
