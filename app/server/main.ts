@@ -39,7 +39,9 @@ app.use(securityHeaders({ https: config.secureCookies }));
 app.use(refuseCrossOrigin);
 app.use(compression());
 app.use("/assets", express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: "1y" }));
-app.use(express.static(`${buildDir}/client`, { maxAge: "1h" }));
+// Public files (favicon…) all have an extension: pages do not go looking on disk first.
+const publicFiles = express.static(`${buildDir}/client`, { maxAge: "1h", index: false });
+app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
 // Each request's loaders share one read of the session and the viewer (app/lib/request-scope.server.ts).
 app.use(requestScope);
 app.all(
