@@ -5,7 +5,8 @@ import type { ScoringInput } from "../../scoring/index";
 
 export const CATEGORIES = ["province", "regency_city", "large", "medium", "public_service", "micro_small"];
 
-function mulberry32(seed: number): () => number {
+/** A small seeded PRNG (the benchmarks never use Math.random: every run sees the same data). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -17,6 +17,7 @@ import { companyRubric, demoMethod } from "../../../db/seed/rubrics";
 import type { DB } from "../../../db/schema";
 import { setupDatabase } from "../../../db/setup";
 import { deriveIndicators, PROGRAMMES, type Figures } from "../../../scoring/figures";
+import { mulberry32 } from "../gen";
 
 export const BENCH_PASSWORD = DEMO_PASSWORD;
 export const BENCH_DRAFTS = 50;
@@ -35,17 +36,6 @@ export interface BenchData {
   committeeEmail: string;
   /** The assessor whose list and entry page are benchmarked. */
   assessorEmail: string;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A fresh PostgreSQL database next to the one in adminUrl; dropped again by dropPostgres. */
