@@ -96,7 +96,8 @@ export function rankingSummary(a: {
   input: ScoringInput | null;
   result: CategoryResult | null;
   query: RankingPageQuery;
-  distribution?: { criterion: string; values: number[] }[];
+  /** Per criterion, from `summariseDistribution`. */
+  distribution?: DistributionSummary[];
   severity?: { assessor: string; diff: number; n: number }[];
 }): RankingView {
   const ranking = a.result?.ranking ?? [];
@@ -119,7 +120,7 @@ export function rankingSummary(a: {
     agreement: a.result?.agreement ?? {},
     flags: a.result?.flags ?? [],
     sensitivity: a.result?.sensitivity ?? null,
-    distribution: (a.distribution ?? []).map((d) => summariseDistribution(d.criterion, d.values)),
+    distribution: a.distribution ?? [],
     severity: a.severity ?? [],
   };
 }

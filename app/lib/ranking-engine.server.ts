@@ -4,7 +4,7 @@ import { categoryDataVersion } from "../../db/queries/data-version";
 import { loadRubricDefinition } from "../../db/queries/rubrics";
 import { currentPublication } from "../../db/queries/publications";
 import { assessorSeverity, scaledScores, type ScoringResult } from "../../scoring/index";
-import { rankingSummary, type RankingPageQuery, type RankingView } from "../domain/ranking-view";
+import { rankingSummary, summariseDistribution, type RankingPageQuery, type RankingView } from "../domain/ranking-view";
 import { scoreCategory, shortlistOf, type CategoryScoring } from "./scoring-input.server";
 import { userNames } from "../../db/queries/users";
 import { translator, type Locale } from "~/i18n";
@@ -106,6 +106,24 @@ export function forgetRankings(db: Db) {
   finished.delete(db);
 }
 
+/** The charts' figures of a scoring: a pass over every score, so made once per scoring. */
+const chartsOf = new WeakMap<CategoryScoring, Pick<RankingView, "distribution" | "severity">>();
+
+function charts(scoring: CategoryScoring): Pick<RankingView, "distribution" | "severity"> {
+  let made = chartsOf.get(scoring);
+  if (!made) {
+    const input = scoring.parsed.ok ? scoring.parsed.input : null;
+    const result = scoring.result;
+    made = {
+      distribution:
+        input && result ? scaledScores(input, result).map((d) => summariseDistribution(d.criterion, d.values)) : [],
+      severity: input && result ? assessorSeverity(input, result) : [],
+    };
+    chartsOf.set(scoring, made);
+  }
+  return made;
+}
+
 /** One page of the live ranking and the category-wide summaries the ranking page shows. */
 export async function rankingView(db: Db, category: CategoryRef, query: RankingPageQuery): Promise<RankingView> {
   const { version, scoring, stale } = await pageScoring(db, category);
@@ -121,8 +139,7 @@ export async function rankingView(db: Db, category: CategoryRef, query: RankingP
     input,
     result: result?.categories[0] ?? null,
     query,
-    distribution: input && result ? scaledScores(input, result) : [],
-    severity: input && result ? assessorSeverity(input, result) : [],
+    ...charts(scoring),
   });
 }
 

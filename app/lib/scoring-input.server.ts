@@ -11,8 +11,6 @@ import { createHash } from "node:crypto";
 
 export interface CategoryScoring {
   rubricId: number;
-  /** The raw input, in a fixed order (entries by id, scores by entry, assessor, criterion). */
-  input: unknown;
   parsed: ParseResult;
   result: ScoringResult | null;
   /** The snapshot this input and result would publish (its sha256 is what a sign-off approves); null when refused. */
@@ -90,7 +88,7 @@ export async function scoreCategory(
   let snapshot: Snapshot | null | undefined;
   return {
     rubricId: built.rubric.id,
-    input: built.input,
+    // The raw input is not kept: parsing copied what counts (a large category holds it twice else).
     parsed,
     result,
     get snapshot() {
