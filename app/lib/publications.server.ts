@@ -2,18 +2,18 @@ import type { Db } from "../../db/client";
 import { editionCategories } from "../../db/queries/editions";
 import { entryOrganisations } from "../../db/queries/organisations";
 import { currentPublications, publicationByHash } from "../../db/queries/publications";
-import type { ScoringResult } from "../../scoring/index";
 import { placeOf } from "./places";
-import { rescore, snapshotHash } from "./scoring-input.server";
+import { askRanking } from "./ranking-service.server";
 
 // What the public pages show of a publication: the places of its stored result with the
 // organisations' names (live, see ADR 0004). Which publication is current comes from
 // db/queries/publications only.
 
-/** The placed nominees of a stored result (Juara I.., special mentions), with their organisation. */
-async function placedWinners(db: Db, resultJson: string, places: number, mentions: number) {
-  const ranking = (JSON.parse(resultJson) as ScoringResult).categories[0]?.ranking ?? [];
-  const winners = ranking.flatMap((r) => {
+/** The placed nominees of a publication (Juara I.., special mentions), with their organisation. */
+async function placedWinners(db: Db, publicationId: number, places: number, mentions: number) {
+  // The stored result is parsed once per publication, by the ranking worker (megabytes at national scale).
+  const ranked = await askRanking(db, "publicationPlaces", publicationId, places + mentions);
+  const winners = ranked.flatMap((r) => {
     const place = placeOf(r.rank, places, mentions);
     return place ? [{ nominee: Number(r.nominee), place }] : [];
   });
@@ -43,7 +43,7 @@ export async function editionWinners(db: Db, editionId: number) {
       category: p.category,
       sha256: p.sha256,
       publishedAt: p.published_at,
-      winners: await placedWinners(db, p.result_json, p.places, p.mentions),
+      winners: await placedWinners(db, p.id, p.places, p.mentions),
     })),
   );
 }
@@ -61,9 +61,9 @@ export async function verification(db: Db, hash: string) {
     edition: p.edition_name,
     category: p.category,
     publishedAt: p.published_at,
-    intact: snapshotHash(p.input_json, p.result_json) === p.sha256 && rescore(p.input_json) === p.result_json,
+    intact: await askRanking(db, "publicationIntact", p.id),
     current: p.current,
     replacedAt: p.replacedAt,
-    winners: await placedWinners(db, p.result_json, p.places, p.mentions),
+    winners: await placedWinners(db, p.id, p.places, p.mentions),
   };
 }

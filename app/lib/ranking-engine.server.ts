@@ -2,10 +2,10 @@ import type { Db } from "../../db/client";
 import type { Category } from "../../db/schema";
 import { categoryDataVersion } from "../../db/queries/data-version";
 import { loadRubricDefinition } from "../../db/queries/rubrics";
-import { currentPublication } from "../../db/queries/publications";
+import { currentPublication, getPublication } from "../../db/queries/publications";
 import { assessorSeverity, scaledScores, type ScoringResult } from "../../scoring/index";
 import { rankingSummary, summariseDistribution, type RankingPageQuery, type RankingView } from "../domain/ranking-view";
-import { scoreCategory, shortlistOf, type CategoryScoring } from "./scoring-input.server";
+import { rescore, scoreCategory, shortlistOf, snapshotHash, type CategoryScoring } from "./scoring-input.server";
 import { userNames } from "../../db/queries/users";
 import { translator, type Locale } from "~/i18n";
 import { matrixCsv, rankingCsv, workbook, type ExportContext } from "./exports.server";
@@ -179,18 +179,50 @@ export async function liveRank(db: Db, category: CategoryRef, entryId: number): 
 
 /** The ranks of each publication's stored result, parsed once (a publication never changes). */
 const publishedRanks = new Map<number, Map<string, number>>();
+/** Whether scoring each publication's stored input again gave its stored result. */
+const reproducedPublications = new Map<number, boolean>();
+
+/** Keeps `value` under `key` in a map of at most 64 publications (the oldest goes first). */
+function remember<V>(map: Map<number, V>, key: number, value: V): V {
+  map.set(key, value);
+  while (map.size > 64) map.delete(map.keys().next().value!);
+  return value;
+}
+
+async function ranksOfPublication(db: Db, publicationId: number) {
+  const known = publishedRanks.get(publicationId);
+  if (known) return known;
+  const publication = await getPublication(db, publicationId);
+  if (!publication) return null;
+  const ranking = (JSON.parse(publication.result_json) as ScoringResult).categories[0]?.ranking ?? [];
+  return remember(publishedRanks, publicationId, new Map(ranking.map((r) => [r.nominee, r.rank])));
+}
+
+/** The nominees a publication ranked `top` or better (its places and mentions), in rank order. */
+export async function publicationPlaces(db: Db, publicationId: number, top: number) {
+  const ranks = (await ranksOfPublication(db, publicationId)) ?? new Map<string, number>();
+  return [...ranks].filter(([, rank]) => rank <= top).map(([nominee, rank]) => ({ nominee, rank }));
+}
+
+/**
+ * Whether a publication's stored input and result still hash to its code, and scoring the stored
+ * input again gives the stored result byte for byte (what /verify shows). The hash is checked on
+ * every visit; the re-scoring (seconds for a national category) once per publication, since
+ * content that hashes to the same code is the same content. In the worker, off the request thread.
+ */
+export async function publicationIntact(db: Db, publicationId: number): Promise<boolean> {
+  const p = await getPublication(db, publicationId);
+  if (!p || snapshotHash(p.input_json, p.result_json) !== p.sha256) return false;
+  const known = reproducedPublications.get(publicationId);
+  if (known !== undefined) return known;
+  return remember(reproducedPublications, publicationId, rescore(p.input_json) === p.result_json);
+}
 
 async function currentRanks(db: Db, categoryId: number) {
   const publication = await currentPublication(db, categoryId);
   if (!publication) return null;
-  let ranks = publishedRanks.get(publication.id);
-  if (!ranks) {
-    const ranking = (JSON.parse(publication.result_json) as ScoringResult).categories[0]?.ranking ?? [];
-    ranks = new Map(ranking.map((r) => [r.nominee, r.rank]));
-    publishedRanks.set(publication.id, ranks);
-    while (publishedRanks.size > MAX_CATEGORIES) publishedRanks.delete(publishedRanks.keys().next().value!);
-  }
-  return { publication, ranks };
+  const ranks = await ranksOfPublication(db, publication.id);
+  return ranks ? { publication, ranks } : null;
 }
 
 /** The category's current publication: its hash, date and the nominees ranked `top` or better. */
@@ -249,6 +281,8 @@ export const engineOps = {
   liveRank,
   publishedTop,
   publishedRank,
+  publicationPlaces,
+  publicationIntact,
   exportFile,
 };
 export type EngineOp = keyof typeof engineOps;

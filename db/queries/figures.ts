@@ -12,7 +12,7 @@ import {
 } from "../../scoring/figures";
 import { categoryGroup } from "../../app/domain/categories";
 import { audit, json } from "./audit";
-import { currentPublication, publishedCategoryIds } from "./publications";
+import { currentPublication, publishedCategoryIds, getPublication } from "./publications";
 import { currentRubric, loadRubricDefinition } from "./rubrics";
 import { submissionWindow, type SubmissionClosedReason, type SubmissionWindow } from "../../app/domain/submission";
 import { raiseVersionOfEntries } from "./data-version";
@@ -348,7 +348,8 @@ export async function publishedScorecard(db: Db, entryId: number) {
     .where("id", "=", entryId)
     .executeTakeFirst();
   if (!entry) return null;
-  const pub = await currentPublication(db, entry.category_id);
+  const current = await currentPublication(db, entry.category_id);
+  const pub = current ? await getPublication(db, current.id) : undefined;
   if (!pub) return null;
   // Written by publishing from this category's rubric, so its stage ids are the rubric's stage keys.
   type Snapshot = {

@@ -23,7 +23,8 @@ async function withSnapshots<
   if (current.length === 0) return [];
   const snapshots = await db
     .selectFrom("publications as p")
-    .select(["p.id", "p.edition_id", "p.rubric_id", "p.result_json", "p.sha256"])
+    // Not the stored JSON (megabytes at national scale): whoever needs it reads it by id.
+    .select(["p.id", "p.edition_id", "p.rubric_id", "p.sha256"])
     .where("p.id", "in", [...new Set(current.map((e) => e.publication_id))])
     .execute();
   const byId = new Map(snapshots.map((s) => [s.id, s]));
@@ -37,7 +38,6 @@ async function withSnapshots<
       edition_id: s.edition_id,
       category_id: e.category_id,
       rubric_id: s.rubric_id,
-      result_json: s.result_json,
       sha256: s.sha256,
       published_at: e.published_at,
       published_by: e.published_by,
@@ -106,8 +106,6 @@ export async function publicationByHash(db: Db, sha256: string) {
       "p.id",
       "p.edition_id",
       "p.category_id",
-      "p.input_json",
-      "p.result_json",
       "p.sha256",
       "p.published_at",
       "ed.name as edition_name",

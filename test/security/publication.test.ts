@@ -124,6 +124,27 @@ describe("publishing A, then B, then A again: every reader shows A", async () =>
       publishedAt: "2024-03-02T10:00:00.000Z",
     });
   });
+
+  it("/verify still sees a stored result changed by hand after it was verified (the re-scoring is remembered, the hash is not)", async () => {
+    const stored = await db
+      .selectFrom("publications")
+      .select(["id", "result_json"])
+      .where("sha256", "=", b.sha256)
+      .executeTakeFirstOrThrow();
+    const forged = stored.result_json.replace(/"rank":1\b/, '"rank":2');
+    expect(forged).not.toBe(stored.result_json);
+    await db.updateTable("publications").set({ result_json: forged }).where("id", "=", stored.id).execute();
+    try {
+      expect((await verification(db, b.sha256))!.intact).toBe(false);
+    } finally {
+      await db
+        .updateTable("publications")
+        .set({ result_json: stored.result_json })
+        .where("id", "=", stored.id)
+        .execute();
+    }
+    expect((await verification(db, b.sha256))!.intact).toBe(true);
+  });
 });
 
 describe("closing a stage after a category was published", async () => {
