@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client";
-import type { Category } from "../../db/schema";
+import type { Category, StageKey } from "../../db/schema";
 import { categoryDataVersion } from "../../db/queries/data-version";
 import { loadRubricDefinition } from "../../db/queries/rubrics";
 import { currentPublication, getPublication } from "../../db/queries/publications";
@@ -218,6 +218,73 @@ export async function publicationIntact(db: Db, publicationId: number): Promise<
   return remember(reproducedPublications, publicationId, rescore(p.input_json) === p.result_json);
 }
 
+/** What an organisation sees of its entry in a publication: the published values, nothing of the assessors. */
+interface PublishedEntry {
+  rank: number;
+  total: number;
+  reached: StageKey;
+  stages: Record<string, number>;
+  criteria: Record<string, { value: number; indicator: number | null }>;
+}
+interface PublishedEntries {
+  ranked: number;
+  results: Map<string, PublishedEntry>;
+  ineligible: Map<string, string[]>;
+}
+/** The scorecards of each publication, read from its stored result once (a few publications at a time). */
+const publishedEntries = new Map<number, PublishedEntries | null>();
+
+async function entriesOfPublication(db: Db, publicationId: number): Promise<PublishedEntries | null> {
+  if (publishedEntries.has(publicationId)) return publishedEntries.get(publicationId)!;
+  const p = await getPublication(db, publicationId);
+  let entries: PublishedEntries | null = null;
+  try {
+    // Written by publishing from the category's rubric, so its stage ids are the rubric's stage keys.
+    const category = p ? (JSON.parse(p.result_json) as ScoringResult).categories?.[0] : undefined;
+    if (category)
+      entries = {
+        ranked: category.ranking.length,
+        results: new Map(
+          category.ranking.map((r) => [
+            r.nominee,
+            {
+              rank: r.rank,
+              total: r.total,
+              reached: r.reached as StageKey,
+              stages: r.stages,
+              // Only the published value per criterion (and the indicator for indicator criteria).
+              criteria: Object.fromEntries(
+                Object.entries(r.criteria).map(([k, c]) => [
+                  k,
+                  { value: c.value, indicator: "indicator" in c ? (c.indicator ?? null) : null },
+                ]),
+              ),
+            },
+          ]),
+        ),
+        ineligible: new Map((category.ineligible ?? []).map((x) => [x.nominee, x.failed])),
+      };
+  } catch {
+    entries = null; // a stored result that does not parse shows no scorecard
+  }
+  publishedEntries.set(publicationId, entries);
+  while (publishedEntries.size > MAX_CATEGORIES) publishedEntries.delete(publishedEntries.keys().next().value!);
+  return entries;
+}
+
+/** An entry's published result (or the gates it failed) in a publication; null when it has none. */
+export async function publishedEntry(db: Db, publicationId: number, entryId: number) {
+  const entries = await entriesOfPublication(db, publicationId);
+  if (!entries) return null;
+  const id = String(entryId);
+  const failed = entries.ineligible.get(id);
+  return {
+    ranked: entries.ranked,
+    result: entries.results.get(id) ?? null,
+    ineligible: failed ? { failed } : null,
+  };
+}
+
 async function currentRanks(db: Db, categoryId: number) {
   const publication = await currentPublication(db, categoryId);
   if (!publication) return null;
@@ -283,6 +350,7 @@ export const engineOps = {
   publishedRank,
   publicationPlaces,
   publicationIntact,
+  publishedEntry,
   exportFile,
 };
 export type EngineOp = keyof typeof engineOps;

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { entryChecklist, entryWindow, publishedScorecard, submitEntry } from "../../db/queries/figures";
+import { entryChecklist, entryWindow, submitEntry } from "../../db/queries/figures";
+import { publishedScorecard } from "~/lib/scorecard.server";
 import { ConfirmAction } from "~/components/ConfirmAction";
 import { FormErrorSummary } from "~/components/Field";
 import { PortalEntryNav } from "~/components/PortalEntryNav";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getCategory } from "../../db/queries/editions";
-import { publishedScorecard } from "../../db/queries/figures";
+import { publishedScorecard } from "~/lib/scorecard.server";
 import { PortalEntryNav } from "~/components/PortalEntryNav";
 import { formatIndicator, gateText, indicatorLabel } from "~/lib/indicators";
 import { formatDate, formatNumber } from "~/i18n/format";

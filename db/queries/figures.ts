@@ -1,6 +1,6 @@
 import type { ExpressionBuilder } from "kysely";
 import { inTransaction, type Db } from "../client";
-import type { CategoryKey, DB, EntriesTable, EntryStatus, StageKey, StageStatus } from "../schema";
+import type { CategoryKey, DB, EntriesTable, EntryStatus, StageStatus } from "../schema";
 import {
   COMPANY_FIGURES,
   deriveIndicators,
@@ -12,7 +12,7 @@ import {
 } from "../../scoring/figures";
 import { categoryGroup } from "../../app/domain/categories";
 import { audit, json } from "./audit";
-import { currentPublication, publishedCategoryIds, getPublication } from "./publications";
+import { publishedCategoryIds } from "./publications";
 import { currentRubric, loadRubricDefinition } from "./rubrics";
 import { submissionWindow, type SubmissionClosedReason, type SubmissionWindow } from "../../app/domain/submission";
 import { raiseVersionOfEntries } from "./data-version";
@@ -335,66 +335,4 @@ export async function portalEntries(db: Db, organisationIds: number[], now = new
     );
     return { ...r, submission };
   });
-}
-
-/**
- * The organisation's own scorecard from the current publication of its category (the stored
- * snapshot; nominee ids are entry ids as strings). Never reads assessors' scores or notes.
- */
-export async function publishedScorecard(db: Db, entryId: number) {
-  const entry = await db
-    .selectFrom("entries")
-    .select(["id", "category_id"])
-    .where("id", "=", entryId)
-    .executeTakeFirst();
-  if (!entry) return null;
-  const current = await currentPublication(db, entry.category_id);
-  const pub = current ? await getPublication(db, current.id) : undefined;
-  if (!pub) return null;
-  // Written by publishing from this category's rubric, so its stage ids are the rubric's stage keys.
-  type Snapshot = {
-    categories: {
-      ranking: {
-        nominee: string;
-        rank: number;
-        total: number;
-        reached: StageKey;
-        stages: Record<string, number>;
-        criteria: Record<string, { value: number; indicator?: number | null; panel?: number; sd?: number }>;
-        flags?: string[];
-      }[];
-      ineligible: { nominee: string; failed: string[] }[];
-    }[];
-  };
-  let snapshot: Snapshot;
-  try {
-    snapshot = JSON.parse(pub.result_json) as Snapshot;
-  } catch {
-    return null;
-  }
-  const category = snapshot.categories?.[0];
-  if (!category) return null;
-  const id = String(entryId);
-  const row = category.ranking.find((r) => r.nominee === id);
-  const ineligible = category.ineligible?.find((r) => r.nominee === id) ?? null;
-  const definition = await loadRubricDefinition(db, pub.rubric_id);
-  return {
-    publishedAt: pub.published_at,
-    sha256: pub.sha256,
-    ranked: category.ranking.length,
-    definition,
-    result: row
-      ? {
-          rank: row.rank,
-          total: row.total,
-          reached: row.reached,
-          stages: row.stages,
-          // Only the published value per criterion (and the indicator for indicator criteria).
-          criteria: Object.fromEntries(
-            Object.entries(row.criteria).map(([k, c]) => [k, { value: c.value, indicator: c.indicator ?? null }]),
-          ) as Record<string, { value: number; indicator: number | null }>,
-        }
-      : null,
-    ineligible: ineligible ? { failed: ineligible.failed } : null,
-  };
 }

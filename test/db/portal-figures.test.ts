@@ -11,11 +11,11 @@ import {
   entryFigures,
   isEditable,
   portalEntry,
-  publishedScorecard,
   saveFigures,
   submitEntry,
 } from "../../db/queries/figures";
 import { publishSnapshot } from "../../db/queries/publications";
+import { publishedScorecard } from "../../app/lib/scorecard.server";
 import { figuresSchema } from "../../app/lib/figures-form.server";
 import { bandFor } from "../../app/lib/portal-figures";
 import { parseForm } from "../../app/lib/forms";

@@ -3,7 +3,7 @@ import { firstSubmittedSheet, freshDb } from "../db/support";
 import { categoryOverview, editionCategories, getEdition, listEditions } from "../../db/queries/editions";
 import { closeStageWithShortlist } from "../../db/queries/stages";
 import { currentPublication, signOffCategory } from "../../db/queries/publications";
-import { publishedScorecard } from "../../db/queries/figures";
+import { publishedScorecard } from "../../app/lib/scorecard.server";
 import type { Db } from "../../db/client";
 import type { Category } from "../../db/schema";
 import { publishCategory } from "../../app/lib/publish.server";
