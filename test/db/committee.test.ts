@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { closeAllStages, firstSubmittedSheet, freshDb } from "./support";
+import { closeAllStages, firstSubmittedSheet, freshDb, signOffAndPublishNow, signOffNow } from "./support";
 import { editionCategories, listEditions } from "../../db/queries/editions";
 import { closeStageWithShortlist } from "../../db/queries/stages";
-import { currentPublication, getPublication, publicationByHash, signOffCategory } from "../../db/queries/publications";
+import { currentPublication, getPublication, publicationByHash } from "../../db/queries/publications";
 import type { Db } from "../../db/client";
 import type { Category } from "../../db/schema";
 import { publishCategory } from "../../app/lib/publish.server";
-import { categorySnapshot } from "../../app/lib/ranking-engine.server";
 import {
   buildScoringInput,
   rescore,
@@ -21,17 +20,7 @@ import {
  */
 async function signOffAndPublish(db: Db, editionId: number, category: Category, userId: number) {
   await closeAllStages(db, editionId);
-  const snap = await categorySnapshot(db, category);
-  if (!snap.ok) throw new Error("refused input");
-  await signOffCategory(db, {
-    editionId,
-    categoryId: category.id,
-    userId,
-    sha256: snap.sha256,
-    dataVersion: snap.version,
-  });
-  const signed = (await editionCategories(db, editionId)).find((c) => c.id === category.id)!;
-  return publishCategory(db, { editionId, category: signed, userId });
+  return signOffAndPublishNow(db, editionId, category, userId);
 }
 
 describe("scoring input and publication snapshot", async () => {
@@ -132,16 +121,7 @@ describe("sign-off approves exact data; the current publication is the latest on
 
   it("refuses to publish data that changed after the sign-off", async () => {
     await closeAllStages(db, edition.id);
-    const snap = await categorySnapshot(db, regency);
-    if (!snap.ok) throw new Error("refused input");
-    const sha256 = snap.sha256;
-    await signOffCategory(db, {
-      editionId: edition.id,
-      categoryId: regency.id,
-      userId: committee.id,
-      sha256,
-      dataVersion: snap.version,
-    });
+    const sha256 = await signOffNow(db, edition.id, regency, committee.id);
     await setFirstScore(1);
     const signed = (await editionCategories(db, edition.id)).find((c) => c.id === regency.id)!;
     expect(signed.signed_off_sha256).toBe(sha256);

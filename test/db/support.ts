@@ -6,6 +6,11 @@ import { createDb, type Db } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
 import { seedDemo } from "../../db/seed/demo";
 import { raiseVersionOfAssignment } from "../../db/queries/data-version";
+import { editionCategories } from "../../db/queries/editions";
+import { signOffCategory } from "../../db/queries/publications";
+import type { Category } from "../../db/schema";
+import { publishCategory } from "../../app/lib/publish.server";
+import { categorySnapshot } from "../../app/lib/ranking-engine.server";
 
 /** A real SQLite file in a temporary folder, migrated to the latest schema (and seeded if asked). */
 export async function freshDb({ seed = false } = {}): Promise<{ db: Db; url: string; dir: string }> {
@@ -55,4 +60,28 @@ export async function firstSubmittedSheet(db: Db, categoryId: number) {
  */
 export async function closeAllStages(db: Db, editionId: number) {
   await db.updateTable("edition_stages").set({ status: "closed" }).where("edition_id", "=", editionId).execute();
+}
+
+/**
+ * Signs off what the category's data is now, as the ranking page does (the snapshot of the
+ * current data version); returns the approved hash. Stages must be closed already.
+ */
+export async function signOffNow(db: Db, editionId: number, category: Category, userId: number) {
+  const snap = await categorySnapshot(db, category);
+  if (!snap.ok) throw new Error("refused input");
+  await signOffCategory(db, {
+    editionId,
+    categoryId: category.id,
+    userId,
+    sha256: snap.sha256,
+    dataVersion: snap.version,
+  });
+  return snap.sha256;
+}
+
+/** signOffNow, then publishes the category as signed off. Stages must be closed already. */
+export async function signOffAndPublishNow(db: Db, editionId: number, category: Category, userId: number) {
+  await signOffNow(db, editionId, category, userId);
+  const signed = (await editionCategories(db, editionId)).find((c) => c.id === category.id)!;
+  return publishCategory(db, { editionId, category: signed, userId });
 }

@@ -1,13 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { firstSubmittedSheet, freshDb } from "../db/support";
+import { firstSubmittedSheet, freshDb, signOffAndPublishNow } from "../db/support";
 import { categoryOverview, editionCategories, getEdition, listEditions } from "../../db/queries/editions";
 import { closeStageWithShortlist } from "../../db/queries/stages";
-import { currentPublication, signOffCategory } from "../../db/queries/publications";
+import { currentPublication } from "../../db/queries/publications";
 import { publishedScorecard } from "../../app/lib/scorecard.server";
 import type { Db } from "../../db/client";
 import type { Category } from "../../db/schema";
-import { publishCategory } from "../../app/lib/publish.server";
-import { categorySnapshot } from "../../app/lib/ranking-engine.server";
 import { closeOpenStage, proposal } from "../../app/lib/stages.server";
 import { editionWinners, verification } from "../../app/lib/publications.server";
 
@@ -29,17 +27,7 @@ async function publishAt(db: Db, editionId: number, category: Category, userId: 
   await db.updateTable("edition_stages").set({ status: "closed" }).where("edition_id", "=", editionId).execute();
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date(at));
-  const snap = await categorySnapshot(db, category);
-  if (!snap.ok) throw new Error("refused input");
-  await signOffCategory(db, {
-    editionId,
-    categoryId: category.id,
-    userId,
-    sha256: snap.sha256,
-    dataVersion: snap.version,
-  });
-  const signed = (await editionCategories(db, editionId)).find((c) => c.id === category.id)!;
-  const published = await publishCategory(db, { editionId, category: signed, userId });
+  const published = await signOffAndPublishNow(db, editionId, category, userId);
   vi.useRealTimers();
   for (const s of stages)
     await db.updateTable("edition_stages").set({ status: s.status }).where("id", "=", s.id).execute();
