@@ -11,7 +11,7 @@ import { config, publicBase } from "../lib/config.server";
 import { getDb } from "../lib/db.server";
 import { requestScope } from "../lib/request-scope.server";
 import { sweepPartialUploads } from "../lib/uploads.server";
-import { startRankingWorker } from "../lib/ranking-service.server";
+import { startRankingWorker } from "../lib/ranking-worker.server";
 import { refuseCrossOrigin, securityHeaders } from "./security";
 
 const port = Number(process.env.PORT ?? 3000);
