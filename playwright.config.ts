@@ -66,6 +66,8 @@ export default defineConfig({
       SESSION_SECRET: "e2e-secret-not-for-production",
       UPLOAD_MAX_MB: "2",
       NODE_ENV: "production",
+      // Production seeds nothing unless asked: the browser tests also use the demo edition.
+      DEMO: "1",
       PUBLIC_URL: `http://localhost:${port}`,
       // A private build (BUILD_DIR=build-e2e npx remix vite:build) is served when given.
       BUILD_DIR: process.env.BUILD_DIR ?? "build",

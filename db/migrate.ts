@@ -7,6 +7,7 @@ import * as m0004 from "./migrations/2026-12-01-0004-entry-rejection-reason";
 import * as m0005 from "./migrations/2026-12-01-0005-edition-signatories";
 import * as m0006 from "./migrations/2026-12-01-0006-category-data-version";
 import * as m0007 from "./migrations/2026-12-01-0007-progress-indexes";
+import * as m0008 from "./migrations/2026-12-01-0008-operations";
 
 // Migrations are listed here (not read from the folder) so that they also work inside the
 // bundled server build. Add new ones at the end; never edit one that has shipped.
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-01-0005-edition-signatories": m0005,
   "2026-12-01-0006-category-data-version": m0006,
   "2026-12-01-0007-progress-indexes": m0007,
+  "2026-12-01-0008-operations": m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -12,7 +12,8 @@ export type StageStatus = "pending" | "open" | "closed";
 export type AssessorView = "none" | "scores" | "scores_notes";
 export type CategoryKey = "province" | "regency_city" | "large" | "medium" | "public_service" | "micro_small";
 export type OrganisationKind = "province" | "regency" | "city" | "company" | "public_service";
-export type Role = "committee" | "assessor" | "juror" | "entrant";
+/** "admin": the award secretariat (a membership without edition or organisation). */
+export type Role = "admin" | "committee" | "assessor" | "juror" | "entrant";
 export type EntryStatus =
   "pending" | "rejected" | "draft" | "submitted" | "in_verification" | "shortlisted" | "not_shortlisted" | "published";
 export type AssignmentStatus = "not_started" | "draft" | "submitted";
@@ -24,6 +25,8 @@ export interface UsersTable {
   password_hash: string | null;
   active: Default<number>;
   created_at: Default<string>;
+  /** Set when the account was anonymised (personal data removed; the row stays for the numbers). */
+  anonymised_at: string | null;
 }
 export interface SessionsTable {
   id: string;
@@ -47,6 +50,11 @@ export interface EditionsTable {
   period_end: string;
   registration_deadline: string | null;
   created_at: Default<string>;
+  /** Archived by the committee after publication: nothing changes any more; accounts may be anonymised. */
+  archived_at: string | null;
+  archived_by: number | null;
+  /** Years personal data is kept after the edition's last publication (default 5). */
+  retention_years: Default<number>;
 }
 export interface EditionStagesTable {
   id: Generated<number>;
@@ -273,6 +281,13 @@ export interface PublicationsTable {
   published_by: number | null;
   published_at: string;
 }
+/** Installation-wide settings the administrator changes (see db/queries/settings.ts). */
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_by: number | null;
+  updated_at: string;
+}
 /** Who signs an edition's certificates, in print order (position 0 first). */
 export interface EditionSignatoriesTable {
   id: Generated<number>;
@@ -310,6 +325,7 @@ export interface DB {
   audit_log: AuditLogTable;
   publications: PublicationsTable;
   edition_signatories: EditionSignatoriesTable;
+  settings: SettingsTable;
 }
 
 export type User = Selectable<UsersTable>;

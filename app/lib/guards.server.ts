@@ -68,6 +68,13 @@ export async function requireCommittee(request: Request, editionId?: number) {
   return viewer;
 }
 
+/** The administrator (award secretariat): creates editions and appoints their committees. */
+export async function requireAdmin(request: Request) {
+  const viewer = await requireViewer(request);
+  if (!hasRole(viewer, ["admin"])) forbidden();
+  return viewer;
+}
+
 /** Assessor or juror (of the given edition, or of any). */
 export async function requirePanelMember(request: Request, editionId?: number) {
   const viewer = await requireViewer(request);

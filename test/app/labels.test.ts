@@ -49,7 +49,7 @@ const vocabularies: Record<string, readonly string[]> = {
     published: true,
   }),
   level: every<Level>({ provincial: true, national: true }),
-  role: every<Role>({ committee: true, assessor: true, juror: true, entrant: true }),
+  role: every<Role>({ admin: true, committee: true, assessor: true, juror: true, entrant: true }),
   "assess.status": every<AssignmentStatus>({ not_started: true, draft: true, submitted: true }),
   "committee.stages.view": every<AssessorView>({ none: true, scores: true, scores_notes: true }),
   "committee.orgs.answer": every<Selectable<OrganisationInvitationsTable>["status"]>({

@@ -20,7 +20,7 @@ import { categoryGroup } from "../../app/domain/categories";
 import { scoreCategory } from "../../app/lib/scoring-input.server";
 import { publishSnapshot } from "../../db/queries/publications";
 import { deriveIndicators, PROGRAMMES, type Figures } from "../../scoring/figures";
-import { PASSWORD } from "./support";
+import { DEMO_PASSWORD as PASSWORD } from "../../db/seed/demo";
 
 // Factories: each test makes the data it works on, in one call, in the database file the e2e
 // server uses (as the Epic Stack's tests/db-utils.ts does). Names and emails carry a per-process
@@ -31,9 +31,13 @@ import { PASSWORD } from "./support";
 type RubricDefinition = Parameters<typeof insertRubric>[1]["definition"];
 
 let handle: Promise<Db> | undefined;
-/** The e2e database, read-write (WAL and a busy timeout: the server writes to it too). */
+/**
+ * The e2e database, read-write (WAL and a busy timeout: the server writes to it too). Tests of a
+ * server started elsewhere (test/security/server.ts) point E2E_DATABASE at its file and E2E_DIR at
+ * its data folder.
+ */
 export function testDb(): Promise<Db> {
-  handle ??= createDb(`file:${join(process.env.E2E_DIR!, "e2e.sqlite")}`);
+  handle ??= createDb(`file:${process.env.E2E_DATABASE ?? join(process.env.E2E_DIR!, "e2e.sqlite")}`);
   return handle;
 }
 

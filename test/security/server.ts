@@ -58,6 +58,8 @@ export async function startServer(env: Record<string, string | undefined> = {}):
       SESSION_SECRET: "security-tests",
       BUILD_DIR,
       NODE_ENV: "production",
+      // Production seeds nothing unless asked: these tests run against the demo edition.
+      DEMO: "1",
       PUBLIC_URL: url,
       ...env,
     }),

@@ -25,6 +25,7 @@ export const common = {
   "nav.signOut": ["Keluar", "Sign out"],
   "nav.language": ["Bahasa", "Language"],
   "nav.signedInAs": ["Masuk sebagai {name}", "Signed in as {name}"],
+  "role.admin": ["Administrator (sekretariat)", "Administrator (secretariat)"],
   "role.committee": ["Panitia", "Committee"],
   "role.assessor": ["Penilai", "Assessor"],
   "role.juror": ["Dewan Juri", "Jury"],
