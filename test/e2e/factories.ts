@@ -284,7 +284,8 @@ export async function createEntry(
   return entry;
 }
 
-async function requiredEvidence(rubricId: number): Promise<string[]> {
+/** The keys of the criteria of a rubric that require evidence, in order. */
+export async function requiredEvidence(rubricId: number): Promise<string[]> {
   const db = await testDb();
   const rows = await db
     .selectFrom("criteria")
