@@ -116,7 +116,7 @@ export function evidenceUploader({ dir, maxBytes }: { dir: string; maxBytes: num
   /** Streams one file part to a temporary file and judges it. */
   async function stage(field: string, filename: string, data: AsyncIterable<Buffer>): Promise<StagedFile> {
     const name = cleanFileName(browserFileName(filename));
-    const tmpPath = join(tmpDir, `${randomUUID()}.part`);
+    const tmpPath = join(tmpDir, partFileName());
     const hash = createHash("sha256");
     let size = 0;
     let out: WriteStream | null = createWriteStream(tmpPath, { flags: "wx" });
@@ -258,22 +258,39 @@ async function closeStream(stream: WriteStream) {
 export const MAX_FILES_PER_REQUEST = 10;
 
 /**
- * Start-up clean-up, run before the server takes requests (so no upload is in flight): removes
- * every half-written upload (`tmp/*.part`), and every stored file that no evidence row references
- * (left when the server stopped between storing a file and writing its row). Only plain files
- * named like our storage names are touched; the upload folder belongs to this database alone.
+ * Temporary upload files carry this process's tag: several app instances may share the upload
+ * folder (docs/operations.md), and a sweep must tell its own half-written files from those another
+ * instance is receiving at that moment.
  */
-export async function sweepPartialUploads(dir: string, db: Db) {
+const INSTANCE_TAG = randomUUID().slice(0, 8);
+export const partFileName = () => `${INSTANCE_TAG}-${randomUUID()}.part`;
+
+/** Younger files may belong to an upload another instance is receiving or has not yet recorded. */
+export const SWEEP_MIN_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Clean-up at start and at shutdown (after this process's requests ended): removes this process's
+ * own half-written uploads (`tmp/*.part`), anyone's older than an hour, and every stored file older
+ * than an hour that no evidence row references (left when a server stopped between storing a file
+ * and writing its row). Only plain files named like ours are touched.
+ */
+export async function sweepPartialUploads(dir: string, db: Db, now = Date.now()) {
+  const old = async (path: string) => now - (await stat(path).catch(() => null))!.mtimeMs >= SWEEP_MIN_AGE_MS;
   const tmpDir = join(dir, "tmp");
   for (const name of await readdir(tmpDir).catch(() => [] as string[])) {
-    if (name.endsWith(".part")) await rm(join(tmpDir, name), { force: true });
+    if (!name.endsWith(".part")) continue;
+    const path = join(tmpDir, name);
+    if (name.startsWith(`${INSTANCE_TAG}-`) || (await old(path).catch(() => false))) await rm(path, { force: true });
   }
   const stored = (await readdir(dir, { withFileTypes: true }).catch(() => [])).filter(
     (d) => d.isFile() && STORAGE_NAME.test(d.name),
   );
   if (stored.length === 0) return;
   const referenced = await evidenceStorageNames(db);
-  for (const file of stored) if (!referenced.has(file.name)) await rm(join(dir, file.name), { force: true });
+  for (const file of stored) {
+    const path = join(dir, file.name);
+    if (!referenced.has(file.name) && (await old(path).catch(() => false))) await rm(path, { force: true });
+  }
 }
 
 export class UploadTooLargeError extends Error {

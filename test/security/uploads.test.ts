@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +11,7 @@ import {
   cleanFileName,
   evidenceUploader,
   refusalMessage,
+  partFileName,
   sweepPartialUploads,
   type UploadRefusal,
 } from "../../app/lib/uploads.server";
@@ -254,27 +255,34 @@ describe("refusal reasons", () => {
   });
 });
 
-describe("start-up sweep", () => {
-  it("removes every half-written upload and every stored file without an evidence row, and nothing else", async () => {
+describe("start-up and shutdown sweep", () => {
+  it("removes its own half-written uploads, anyone's old ones and old stored files without an evidence row, and nothing else", async () => {
     const { db } = await freshDb({ seed: true });
     const dir = uploadDir();
     mkdirSync(join(dir, "tmp"));
     const rows = (await db.selectFrom("evidence_files").select("storage_name").execute()).map((r) => r.storage_name);
     expect(rows.length).toBeGreaterThan(2);
+    const hoursAgo = (path: string, h: number) =>
+      utimesSync(path, new Date(Date.now() - h * 3_600_000), new Date(Date.now() - h * 3_600_000));
     const kept = [rows[0], rows[1], "catatan.txt", "LAPORAN.PDF", "bukan-uuid.pdf"];
     const orphans = [`${randomUUID()}.pdf`, `${randomUUID()}.docx`];
-    for (const name of [...kept, ...orphans]) writeFileSync(join(dir, name), "x");
+    // An unrecorded file a few seconds old may be one another instance is about to record.
+    const youngOrphan = `${randomUUID()}.pdf`;
+    for (const name of [...kept, ...orphans, youngOrphan]) writeFileSync(join(dir, name), "x");
+    for (const name of [...kept, ...orphans]) hoursAgo(join(dir, name), 2);
     mkdirSync(join(dir, `${randomUUID()}.png`)); // a folder with a storage-like name is not a file of ours
-    // Fresh .part files (not an hour old): at start-up nothing is in flight, so they go too.
-    writeFileSync(join(dir, "tmp", `${randomUUID()}.part`), "x");
-    writeFileSync(join(dir, "tmp", "lain.txt"), "x");
+    const own = partFileName();
+    const othersNow = `0000beef-${randomUUID()}.part`; // another instance is receiving it now
+    const othersOld = `0000beef-${randomUUID()}.part`; // left by an instance that crashed
+    for (const name of [own, othersNow, othersOld, "lain.txt"]) writeFileSync(join(dir, "tmp", name), "x");
+    hoursAgo(join(dir, "tmp", othersOld), 2);
 
     await sweepPartialUploads(dir, db);
 
-    expect(readdirSync(join(dir, "tmp"))).toEqual(["lain.txt"]);
-    for (const name of kept) expect(existsSync(join(dir, name)), name).toBe(true);
+    expect(readdirSync(join(dir, "tmp")).sort()).toEqual([othersNow, "lain.txt"].sort());
+    for (const name of [...kept, youngOrphan]) expect(existsSync(join(dir, name)), name).toBe(true);
     for (const name of orphans) expect(existsSync(join(dir, name)), name).toBe(false);
-    expect(readdirSync(dir).length).toBe(kept.length + 2); // kept files, tmp and the folder
+    expect(readdirSync(dir).length).toBe(kept.length + 3); // kept files, the young one, tmp and the folder
   });
 
   it("is harmless on a missing upload folder", async () => {
