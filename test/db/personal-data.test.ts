@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { anonymiseUser } from "../../db/queries/anonymise";
+import { archiveEdition, editionRetention, setRetentionYears } from "../../db/queries/archive";
+import { personalDataExport } from "../../db/queries/personal-data";
+import { DEMO_PASSWORD } from "../../db/seed/demo";
+import { attemptLogin } from "../../app/lib/login.server";
+import { publicationIntact } from "../../app/lib/ranking-engine.server";
+import { dbPathOf, occurrences, personalDataFixture } from "./personal-data-fixture";
+
+// One fixture for the file (the factories keep one database handle per process); the tests run in
+// order: export, archive, anonymise.
+describe("personal data (UU 27/2022)", () => {
+  const fixture = personalDataFixture();
+
+  it("a committee's export holds the person's records of its edition and nothing of another", async () => {
+    const { db, a, b, shared } = await fixture;
+    const mine = await personalDataExport(db, shared.id, { editionId: a.id });
+    expect(mine!.account).toMatchObject({ id: shared.id, email: shared.email, name: shared.name });
+    expect(mine!.account).not.toHaveProperty("password_hash");
+    expect(mine!.memberships.map((m) => m.edition_id)).toEqual([a.id]);
+    expect(mine!.assignments.length).toBeGreaterThan(0);
+    expect(mine!.assignments.every((x) => x.edition_id === a.id)).toBe(true);
+    expect(mine!.assignments[0]!.scores.length).toBeGreaterThan(0);
+    expect(mine!.conflictDeclarations.every((x) => x.edition_id === a.id)).toBe(true);
+    expect(mine!.auditEntries.every((x) => x.edition_id === a.id)).toBe(true);
+    expect(mine!.sessions).toBeNull();
+    expect(JSON.stringify(mine)).not.toContain(b.name);
+    const bEntries = new Set(b.entries.map((e) => e.id));
+    expect(mine!.assignments.some((x) => bEntries.has(x.entry_id))).toBe(false);
+
+    const everything = await personalDataExport(db, shared.id);
+    expect(everything!.memberships.map((m) => m.edition_id).sort()).toEqual([a.id, b.id].sort());
+    expect(everything!.assignments.some((x) => bEntries.has(x.entry_id))).toBe(true);
+    expect(everything!.sessions).toEqual({ count: 0, latestExpiry: null });
+  });
+
+  it("archives only a published edition, and keeps the retention years the committee sets", async () => {
+    const { db, a, b, person } = await fixture;
+    expect(await archiveEdition(db, { editionId: b.id, userId: b.committee.id })).toEqual({
+      ok: false,
+      reason: "not_published",
+    });
+    expect(await anonymiseUser(db, { userId: person.id, byUserId: a.committee.id })).toEqual({
+      ok: false,
+      reason: "editions_not_archived",
+    });
+    await setRetentionYears(db, { editionId: a.id, years: 7, userId: a.committee.id });
+    const archived = await archiveEdition(db, { editionId: a.id, userId: a.committee.id });
+    expect(archived.ok).toBe(true);
+    expect(await archiveEdition(db, { editionId: a.id, userId: a.committee.id })).toEqual({
+      ok: false,
+      reason: "already_archived",
+    });
+    const state = await editionRetention(db, a.id);
+    expect(state!.archivedAt).not.toBeNull();
+    expect(state!.retentionYears).toBe(7);
+    expect(new Date(state!.dueDate!).getUTCFullYear()).toBe(new Date(state!.lastPublishedAt!).getUTCFullYear() + 7);
+    const actions = await db.selectFrom("audit_log").select("action").where("edition_id", "=", a.id).execute();
+    expect(actions.map((r) => r.action)).toEqual(expect.arrayContaining(["edition.archive", "edition.retention"]));
+  });
+
+  it("anonymises an assessor after publication and archive: name and e-mail nowhere, numbers kept, still verifies", async () => {
+    const { db, dir, a, person, shared, publicationId } = await fixture;
+
+    const scoresOf = () =>
+      db
+        .selectFrom("scores as s")
+        .innerJoin("assignments as x", "x.id", "s.assignment_id")
+        .select(["s.id", "s.value", "s.status", "x.user_id"])
+        .where("x.user_id", "=", person.id)
+        .orderBy("s.id")
+        .execute();
+    const versions = () => db.selectFrom("categories").select(["id", "data_version"]).orderBy("id").execute();
+    const scoresBefore = await scoresOf();
+    const versionsBefore = await versions();
+    expect(scoresBefore.length).toBeGreaterThan(0);
+    expect(await occurrences(dbPathOf(dir), person.email)).not.toEqual([]);
+
+    const done = await anonymiseUser(db, { userId: person.id, byUserId: a.committee.id });
+    expect(done).toEqual({ ok: true, label: "Penilai 1" });
+
+    expect(await occurrences(dbPathOf(dir), person.name)).toEqual([]);
+    expect(await occurrences(dbPathOf(dir), person.email)).toEqual([]);
+    expect(await scoresOf()).toEqual(scoresBefore);
+    expect(await versions()).toEqual(versionsBefore);
+    expect(await publicationIntact(db, publicationId)).toBe(true);
+    const user = await db.selectFrom("users").selectAll().where("id", "=", person.id).executeTakeFirstOrThrow();
+    expect(user).toMatchObject({ name: "Penilai 1", password_hash: null, active: 0 });
+    expect(user.email).toBe(`anonim-${person.id}@anonim.invalid`);
+    const memberships = await db.selectFrom("memberships").select("active").where("user_id", "=", person.id).execute();
+    expect(memberships.every((m) => m.active === 0)).toBe(true);
+    for (const email of [person.email, user.email])
+      expect(await attemptLogin(db, { email, password: DEMO_PASSWORD, address: "10.9.9.9" })).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
+    const logged = await db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "user.anonymise")
+      .executeTakeFirstOrThrow();
+    expect(logged).toMatchObject({ user_id: a.committee.id, subject: `user:${person.id}` });
+
+    // `shared` also scores in edition B, which is not archived.
+    expect(await anonymiseUser(db, { userId: shared.id, byUserId: null })).toEqual({
+      ok: false,
+      reason: "editions_not_archived",
+    });
+    // The next assessor anonymised gets the next number.
+    expect(await anonymiseUser(db, { userId: a.assessors[2]!.id, byUserId: null })).toEqual({
+      ok: true,
+      label: "Penilai 2",
+    });
+  });
+});
