@@ -5,15 +5,22 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/lib/nonce";
+import { requestFacts } from "~/lib/request-scope.server";
+import { logger } from "~/server/logger";
 
 const ABORT_DELAY = 5_000;
 
 // Remix's default server entry, condensed, with two additions: the Content-Security-Policy nonce
 // (app/server/security.ts sets it with the other security headers) on every inline script, and an
-// error handler that logs only real failures, not refused requests (404, 405 answered with a page).
+// error handler that logs only real failures, not refused requests (404, 405 answered with a page),
+// through the server's logger with the request id of the request's own log line.
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted || isRouteErrorResponse(error)) return;
-  console.error(error);
+  logError(error);
+}
+
+function logError(error: unknown) {
+  logger().error({ err: error, requestId: requestFacts()?.requestId }, "error while answering a request");
 }
 
 export default function handleRequest(
@@ -49,7 +56,7 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           // Errors while rendering the shell reject above and are logged by Remix.
-          if (shellRendered) console.error(error);
+          if (shellRendered) logError(error);
         },
       },
     );

@@ -11,7 +11,7 @@ import * as m0008 from "./migrations/2026-12-01-0008-operations";
 
 // Migrations are listed here (not read from the folder) so that they also work inside the
 // bundled server build. Add new ones at the end; never edit one that has shipped.
-const migrations: Record<string, Migration> = {
+export const migrations: Record<string, Migration> = {
   "2026-11-24-0001-initial": m0001,
   "2026-11-25-0002-panel-view-sign-off-publication-events": m0002,
   "2026-11-27-0003-organisation-invitations": m0003,
@@ -30,4 +30,14 @@ export async function migrateToLatest(db: Db): Promise<void> {
     if (r.status === "Error") console.error(`migration ${r.migrationName} failed`);
   }
   if (error) throw error;
+}
+
+/**
+ * The migrations this code knows that the database has not run (empty when it is current), for
+ * the readiness check (/readyz): a database restored from an older backup while the server runs,
+ * or one another version left behind, is not ready. Reads only; creates nothing.
+ */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const all = await new Migrator({ db, provider }).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }

@@ -2,7 +2,7 @@ import { redirect } from "@remix-run/node";
 import type { Membership, Role, User } from "../../db/schema";
 import { activeMemberships, findUser } from "../../db/queries/users";
 import { getDb } from "./db.server";
-import { oncePerRequest } from "./request-scope.server";
+import { noteRequestUser, oncePerRequest } from "./request-scope.server";
 import { getSession, sessions } from "./session.server";
 
 // Every loader and action starts with one of these guards. Anonymous visitors are sent to the
@@ -33,6 +33,7 @@ async function readViewer(request: Request): Promise<Viewer | null> {
   const db = await getDb();
   const user = await findUser(db, userId);
   if (!user || user.active !== 1) return null;
+  noteRequestUser(user.id);
   return {
     user: { id: user.id, email: user.email, name: user.name },
     memberships: await activeMemberships(db, user.id),

@@ -43,6 +43,16 @@ class RankingWorker {
     });
   }
 
+  /** Ends the thread (server shutdown); questions still waiting are refused. */
+  async stop() {
+    const worker = this.worker;
+    if (!worker) return;
+    this.worker = null;
+    for (const p of this.pending.values()) p.reject(new Error("ranking worker stopped: the server is shutting down"));
+    this.pending.clear();
+    await worker.terminate();
+  }
+
   private started(): Worker {
     if (this.worker) return this.worker;
     // The worker registers tsx's loader itself (ranking-worker.mjs); it needs none of our flags.
@@ -82,4 +92,8 @@ export function rankingWorkerEnabled(): boolean {
 
 export function startRankingWorker() {
   if (rankingWorkerEnabled()) rankingWorker().start();
+}
+
+export async function stopRankingWorker() {
+  await g.__paritranaRankingWorker?.stop();
 }

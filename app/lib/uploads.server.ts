@@ -262,7 +262,10 @@ export const MAX_FILES_PER_REQUEST = 10;
  * folder (docs/operations.md), and a sweep must tell its own half-written files from those another
  * instance is receiving at that moment.
  */
-const INSTANCE_TAG = randomUUID().slice(0, 8);
+// Kept on globalThis: the server (app/server/main.ts, which sweeps) and the built app (which
+// uploads) each bundle a copy of this module, and must share one tag.
+const tagged = globalThis as typeof globalThis & { __paritranaUploadTag?: string };
+const INSTANCE_TAG = (tagged.__paritranaUploadTag ??= randomUUID().slice(0, 8));
 export const partFileName = () => `${INSTANCE_TAG}-${randomUUID()}.part`;
 
 /** Younger files may belong to an upload another instance is receiving or has not yet recorded. */

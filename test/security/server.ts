@@ -17,6 +17,10 @@ export interface RunningServer {
   dir: string;
   /** What the server wrote to standard error so far. */
   stderr: () => string;
+  /** What the server wrote to standard output so far (the banner, then the JSON log lines). */
+  stdout: () => string;
+  /** The server process, e.g. to send it a signal (test/ops/shutdown.test.ts). */
+  child: ChildProcess;
   db: () => Database.Database;
   stop: () => Promise<void>;
 }
@@ -86,6 +90,8 @@ export async function startServer(env: Record<string, string | undefined> = {}):
     port,
     dir,
     stderr: () => err,
+    stdout: () => out,
+    child,
     db: () => (handle ??= new Database(join(dir, "app.sqlite"), { readonly: true, fileMustExist: true })),
     stop: () => stopChild(child, dir, () => handle?.close()),
   };
