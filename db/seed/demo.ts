@@ -13,6 +13,7 @@ export const DEMO_PASSWORD = "paritrana2023";
 export const DEMO_EDITION = "Paritrana Award 2023 — Provinsi Kalimantan Timur (tingkat provinsi)";
 
 export const DEMO_LOGINS = {
+  admin: "admin@paritrana.test",
   committee: "panitia@paritrana.test",
   assessor: "penilai1@paritrana.test",
   juror: "juri1@paritrana.test",
@@ -354,6 +355,10 @@ export async function seedDemo(db: Db, now = new Date(), options: { uploadDir?: 
         }
       }
     }
+    // The award secretariat: creates editions and appoints their committees (no edition of its own).
+    // Made last, so that the other demo accounts keep their ids.
+    const admin = await user(DEMO_LOGINS.admin, "Sekretariat Paritrana");
+    await addMembership(tx, { userId: admin, role: "admin" });
     await tx
       .insertInto("audit_log")
       .values({
