@@ -86,6 +86,11 @@ export function Layout({ children }: { children: ReactNode }) {
           </Link>
           <nav aria-label={t("nav.main")}>
             <ul>
+              {roles.has("admin") ? (
+                <li>
+                  <NavLink to="/admin">{t("nav.admin")}</NavLink>
+                </li>
+              ) : null}
               {roles.has("committee") ? (
                 <li>
                   <NavLink to="/committee">{t("nav.committee")}</NavLink>

@@ -94,6 +94,7 @@ export async function requireEntrant(request: Request) {
 /** Where a user lands after signing in: the home of their first role. */
 export function roleHome(viewer: Viewer): string | null {
   const roles = new Set(viewer.memberships.map((m) => m.role));
+  if (roles.has("admin")) return "/admin";
   if (roles.has("committee")) return "/committee";
   if (roles.has("assessor") || roles.has("juror")) return "/assess";
   if (roles.has("entrant")) return "/portal";

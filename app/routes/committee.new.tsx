@@ -1,10 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { createEdition } from "../../db/queries/editions";
 import type { CategoryKey } from "../../db/schema";
 import { getDb } from "~/lib/db.server";
-import { requireCommittee } from "~/lib/guards.server";
+import { requireEditionCreator } from "~/lib/edition-creation.server";
 import { parseForm } from "~/lib/forms";
 import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
@@ -14,6 +14,11 @@ import { ChoiceGroup, Field, FormErrorSummary, SelectField } from "~/components/
 import { readForm } from "~/lib/request-body.server";
 import { storedDeadline } from "~/domain/deadlines";
 import { CATEGORY_KEYS } from "~/domain/categories";
+
+// A new edition. The administrator (award secretariat) creates editions and then appoints their
+// committee on /admin/editions/<id>, unless they tick "make me a committee member too"; a
+// committee member may create one only when the administrator allows it, and becomes its
+// committee (app/lib/edition-creation.server.ts).
 
 // A real calendar day (2023-02-31 and 2023-13-01 are refused), as YYYY-MM-DD.
 const date = z.iso.date({ error: "committee.edition.dateInvalid" });
@@ -76,12 +81,12 @@ const schema = z
   });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCommittee(request);
-  return null;
+  const { isAdmin } = await requireEditionCreator(request);
+  return { isAdmin };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const viewer = await requireCommittee(request);
+  const { viewer, isAdmin } = await requireEditionCreator(request);
   const { t } = await getT(request);
   const form = await readForm(request);
   const parsed = parseForm(schema, form, t);
@@ -90,6 +95,9 @@ export async function action({ request }: ActionFunctionArgs) {
     .map(String)
     .filter((c): c is CategoryKey => (CATEGORY_KEYS as readonly string[]).includes(c));
   const checked = Object.fromEntries(categories.map((c) => [`cat_${c}`, "on"]));
+  // Only the administrator chooses; anyone else who creates an edition is its committee.
+  const joinCommittee = !isAdmin || form.get("joinCommittee") === "on";
+  if (isAdmin && joinCommittee) checked.joinCommittee = "on";
   if (!parsed.ok || categories.length === 0) {
     const errors = parsed.ok ? {} : parsed.errors;
     if (categories.length === 0) errors.categories = t("committee.edition.categoriesRequired");
@@ -113,18 +121,23 @@ export async function action({ request }: ActionFunctionArgs) {
     places: v.places,
     mentions: v.mentions,
     userId: viewer.user.id,
+    creatorJoinsCommittee: joinCommittee,
   });
+  if (!joinCommittee)
+    return redirect(`/admin/editions/${id}`, { headers: await flash(request, t("admin.edition.createdAppoint")) });
   return redirect(`/committee/${id}`, { headers: await flash(request, t("committee.edition.created")) });
 }
 
 export default function NewEdition() {
   const t = useT();
+  const { isAdmin } = useLoaderData<typeof loader>();
   const a = useActionData<typeof action>();
   const errors: Record<string, string> = a?.errors ?? {};
   const values: Record<string, string> = a?.values ?? {};
   return (
     <section>
       <h1>{t("committee.edition.title")}</h1>
+      {isAdmin ? <p>{t("admin.edition.newIntro")}</p> : null}
       <FormErrorSummary message={Object.keys(errors).length ? t("common.formErrors") : null} />
       <Form method="post" noValidate className="narrow">
         <Field
@@ -226,6 +239,16 @@ export default function NewEdition() {
           defaultValue={values.mentions ?? "0"}
           error={errors.mentions}
         />
+        {isAdmin ? (
+          <ChoiceGroup
+            type="checkbox"
+            name="joinCommittee"
+            label={t("admin.edition.committeeLegend")}
+            optionClassName="check"
+            checked={values.joinCommittee === "on" ? ["on"] : []}
+            options={[["on", t("admin.edition.joinCommittee")]]}
+          />
+        ) : null}
         <button type="submit" className="primary">
           {t("committee.edition.create")}
         </button>

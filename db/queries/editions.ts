@@ -102,9 +102,11 @@ export interface NewEdition {
   /** Special mentions (Penghargaan khusus) per category, after the places. */
   mentions?: number;
   userId: number;
+  /** The creator becomes its committee (default); the administrator appoints one instead. */
+  creatorJoinsCommittee?: boolean;
 }
 
-/** Creates an edition (draft) with its three stages and categories; the creator is its committee. */
+/** Creates an edition (draft) with its three stages and categories, and the creator its committee unless told not to. */
 export async function createEdition(db: Db, e: NewEdition): Promise<number> {
   return inTransaction(db, async (tx) => {
     const { id } = await tx
@@ -146,10 +148,11 @@ export async function createEdition(db: Db, e: NewEdition): Promise<number> {
         .values({ edition_id: id, key, places: e.places, mentions: e.mentions ?? 0 })
         .execute();
     }
-    await tx
-      .insertInto("memberships")
-      .values({ user_id: e.userId, role: "committee", edition_id: id, organisation_id: null })
-      .execute();
+    if (e.creatorJoinsCommittee ?? true)
+      await tx
+        .insertInto("memberships")
+        .values({ user_id: e.userId, role: "committee", edition_id: id, organisation_id: null })
+        .execute();
     await audit(tx, {
       user_id: e.userId,
       edition_id: id,

@@ -39,6 +39,7 @@ export async function editionPeople(db: Db, editionId: number) {
         "u.name",
         "u.email",
         "u.active as userActive",
+        "u.anonymised_at as anonymisedAt",
       ])
       .where("m.edition_id", "=", editionId)
       .where("m.role", "in", ["assessor", "juror"])
@@ -72,7 +73,7 @@ export async function editionPeople(db: Db, editionId: number) {
 }
 
 /** Invitations of the edition not used yet and not expired, of the given kinds (their `kind` typed as those), newest first. */
-export async function openInvitations<K extends "assessor" | "juror" | "organisation">(
+export async function openInvitations<K extends "assessor" | "juror" | "organisation" | "committee">(
   db: Db,
   editionId: number,
   kinds: K[],
@@ -105,13 +106,21 @@ export type InviteResult =
   | { kind: "already"; userId: number };
 
 /**
- * Invites an assessor or juror to the edition. When the email already belongs to a user, the
+ * Invites an assessor or juror to the edition (or, for the administrator, a committee member).
+ * When the email already belongs to a user, the
  * membership is added directly (or reactivated when it exists but is inactive); otherwise a
  * one-time invitation link is created (its raw token is returned only here).
  */
 export async function invitePanelMember(
   db: Db,
-  args: { editionId: number; role: PanelRole; name: string; email: string; createdBy: number; now?: Date },
+  args: {
+    editionId: number;
+    role: PanelRole | "committee";
+    name?: string;
+    email: string;
+    createdBy: number;
+    now?: Date;
+  },
 ): Promise<InviteResult> {
   const email = args.email.trim().toLowerCase();
   const at = (args.now ?? new Date()).toISOString();
@@ -164,7 +173,7 @@ export async function invitePanelMember(
       action: "membership.add",
       subject: `membership:${id}`,
       before: null,
-      after: json({ role: args.role, userId: user.id, email, name: args.name.trim() }),
+      after: json({ role: args.role, userId: user.id, email, name: args.name?.trim() || null }),
       reason: null,
     });
     return { kind: "added" as const, userId: user.id };

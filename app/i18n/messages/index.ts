@@ -1,3 +1,4 @@
+import { admin } from "./admin";
 import { assess } from "./assess";
 import { audit } from "./audit";
 import { auth } from "./auth";
@@ -21,5 +22,6 @@ export const messages = {
   ...assess,
   ...portal,
   ...audit,
+  ...admin,
 };
 export type MessageKey = keyof typeof messages;
