@@ -14,6 +14,9 @@ import { StatusBadge } from "~/components/StatusBadge";
 import { InviteLinkCard } from "~/components/InviteLinkCard";
 import { publicUrl } from "~/lib/config.server";
 import { readForm } from "~/lib/request-body.server";
+import { ConfirmAction } from "~/components/ConfirmAction";
+import { confirmationRequest, isConfirmed } from "~/lib/confirm";
+import { anonymiseOutcome, personInEdition } from "~/lib/personal-data.server";
 
 // Assessors and jurors of the edition: their state and load; inviting one (a one-time link shown
 // ONCE, or the membership added directly when the email already has an account); deactivating
@@ -25,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editionPeople(db, edition.id),
     openInvitations(db, edition.id, ["assessor", "juror"]),
   ]);
-  return { edition: { id: edition.id }, people, invitations };
+  return { edition: { id: edition.id, archived: edition.archived_at !== null }, people, invitations };
 }
 
 const inviteSchema = z.object({
@@ -46,6 +49,10 @@ type ActionData = {
   errors: Record<string, string>;
   values: Record<string, string>;
   invited?: { email: string; link: string; expiresAt: string };
+  /** The person whose anonymisation asks for confirmation (no JavaScript), or why it was refused. */
+  confirm?: "anonymise";
+  userId?: number;
+  refused?: string;
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -75,6 +82,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
           ? "committee.people.reactivatedByInvite"
           : "committee.people.already";
     return redirect(here, { headers: await flash(request, t(message, { email, role: roleName })) });
+  }
+  if (intent === "anonymise") {
+    // Personal data (UU 27/2022): only people with a role in this edition, once it is archived.
+    const userId = idParam(String(form.get("userId") ?? ""));
+    if (!(await personInEdition(db, userId, edition.id))) notFound();
+    if (!isConfirmed(form))
+      return data<ActionData>({ errors: {}, values: {}, ...confirmationRequest("anonymise"), userId });
+    const { result, message } = await anonymiseOutcome(db, { userId, byUserId: viewer.user.id });
+    if (!result.ok) return data<ActionData>({ errors: {}, values: {}, refused: t(message) }, 409);
+    return redirect(here, { headers: await flash(request, t(message, { label: result.label })) });
   }
   if (intent === "deactivate" || intent === "reactivate") {
     const membershipId = idParam(String(form.get("membershipId") ?? ""));
@@ -109,6 +126,11 @@ export default function People() {
     <section className="people">
       <h1>{t("committee.people.title")}</h1>
       <p>{t("committee.people.intro")}</p>
+      {actionData?.refused ? (
+        <p className="error" role="alert">
+          {actionData.refused}
+        </p>
+      ) : null}
       {d.people.length === 0 ? (
         <p>{t("committee.people.empty")}</p>
       ) : (
@@ -129,27 +151,39 @@ export default function People() {
             {d.people.map((p) => (
               <tr key={p.membershipId}>
                 <th scope="row">{p.name}</th>
-                <td>{p.email}</td>
+                <td>{p.anonymisedAt ? "–" : p.email}</td>
                 <td>{t(`role.${p.role}`)}</td>
                 <td className="num">
                   {formatNumber(p.submitted)} / {formatNumber(p.assigned)}
                 </td>
                 <td>
-                  <StatusBadge tone={p.active ? "good" : "neutral"}>
-                    {t(p.active ? "committee.people.active" : "committee.people.inactive")}
-                  </StatusBadge>
+                  {p.anonymisedAt ? (
+                    <StatusBadge tone="neutral">{t("personal.anonymise.anonymised")}</StatusBadge>
+                  ) : (
+                    <StatusBadge tone={p.active ? "good" : "neutral"}>
+                      {t(p.active ? "committee.people.active" : "committee.people.inactive")}
+                    </StatusBadge>
+                  )}
                 </td>
                 <td>
-                  <Form method="post">
-                    <input type="hidden" name="membershipId" value={p.membershipId} />
-                    <button type="submit" name="intent" value={p.membershipActive ? "deactivate" : "reactivate"}>
-                      {t(p.membershipActive ? "committee.people.deactivate" : "committee.people.reactivate")}
-                      <span className="visually-hidden">
-                        {" "}
-                        {p.name} ({t(`role.${p.role}`)})
-                      </span>
-                    </button>
-                  </Form>
+                  <PersonalDataActions
+                    editionId={d.edition.id}
+                    archived={d.edition.archived}
+                    person={p}
+                    requested={actionData?.confirm === "anonymise" && actionData.userId === p.userId}
+                  />
+                  {p.anonymisedAt ? null : (
+                    <Form method="post">
+                      <input type="hidden" name="membershipId" value={p.membershipId} />
+                      <button type="submit" name="intent" value={p.membershipActive ? "deactivate" : "reactivate"}>
+                        {t(p.membershipActive ? "committee.people.deactivate" : "committee.people.reactivate")}
+                        <span className="visually-hidden">
+                          {" "}
+                          {p.name} ({t(`role.${p.role}`)})
+                        </span>
+                      </button>
+                    </Form>
+                  )}
                 </td>
               </tr>
             ))}
@@ -224,5 +258,40 @@ export default function People() {
         </>
       ) : null}
     </section>
+  );
+}
+
+/** Download what is stored about the person; anonymise them once the edition is archived. */
+function PersonalDataActions({
+  editionId,
+  archived,
+  person,
+  requested,
+}: {
+  editionId: number;
+  archived: boolean;
+  person: { userId: number; name: string; anonymisedAt: string | null };
+  requested: boolean;
+}) {
+  const t = useT();
+  return (
+    <>
+      <a href={`/committee/${editionId}/people/${person.userId}/data`} download>
+        {t("personal.export.link")}
+        <span className="visually-hidden"> {person.name}</span>
+      </a>
+      {archived && !person.anonymisedAt ? (
+        <ConfirmAction
+          intent="anonymise"
+          label={t("personal.anonymise.button")}
+          title={t("personal.anonymise.confirmTitle", { name: person.name })}
+          summary={<p>{t("personal.anonymise.confirmSummary")}</p>}
+          confirmLabel={t("personal.anonymise.confirm")}
+          cancelLabel={t("common.cancel")}
+          fields={{ userId: String(person.userId) }}
+          requested={requested}
+        />
+      ) : null}
+    </>
   );
 }

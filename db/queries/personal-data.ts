@@ -293,3 +293,29 @@ async function auditAboutPerson(
     )
     .map((r) => ({ ...r, by: r.user_id === user.id }));
 }
+
+/** Accounts whose e-mail contains `part` (at most 50), each with the editions they have a role in. */
+export async function findPeopleByEmail(db: Db, part: string) {
+  const users = await db
+    .selectFrom("users")
+    .select(["id", "name", "email", "active", "anonymised_at"])
+    .where(sql<string>`lower(email)`, "like", `%${part.trim().toLowerCase()}%`)
+    .orderBy("email")
+    .limit(50)
+    .execute();
+  return Promise.all(
+    users.map(async (u) => {
+      const ids = await personEditionIds(db, u.id);
+      const editions =
+        ids.length === 0
+          ? []
+          : await db
+              .selectFrom("editions")
+              .select(["id", "name", "archived_at"])
+              .where("id", "in", ids)
+              .orderBy("id")
+              .execute();
+      return { ...u, editions };
+    }),
+  );
+}

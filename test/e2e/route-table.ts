@@ -81,7 +81,12 @@ export const ROUTES: RouteRule[] = [
   { file: "committee._index.tsx", url: () => "/committee", allow: committee },
   // Committee console (one edition).
   { file: "committee.$editionId.tsx", url: (f) => `/committee/${f.editionId}`, allow: committee },
-  { file: "committee.$editionId._index.tsx", url: (f) => `/committee/${f.editionId}`, allow: committee },
+  {
+    file: "committee.$editionId._index.tsx",
+    url: (f) => `/committee/${f.editionId}`,
+    allow: committee,
+    post: true,
+  },
   {
     file: "committee.$editionId.ranking.$categoryId.tsx",
     url: (f) => `/committee/${f.editionId}/ranking/${f.categoryId}`,
@@ -199,4 +204,19 @@ export const ROUTES: RouteRule[] = [
   // Getting in (public): an unknown invitation link answers with an explanation.
   { file: "invite.$token.tsx", url: () => "/invite/no-such-token", allow: "public" },
   { file: "register.tsx", url: () => "/register", allow: "public" },
+  // Personal data (UU 27/2022): the committee exports the people of its edition; the administrator
+  // (no persona here) finds, exports and anonymises anyone.
+  {
+    file: "committee.$editionId.people.$userId.data.tsx",
+    url: (f) => `/committee/${f.editionId}/people/${f.accounts.assessor.id}/data`,
+    allow: committee,
+    resource: true,
+  },
+  { file: "admin.people.tsx", url: () => "/admin/people", allow: [], post: true },
+  {
+    file: "admin.people_.$userId.data.tsx",
+    url: (f) => `/admin/people/${f.accounts.assessor.id}/data`,
+    allow: [],
+    resource: true,
+  },
 ];

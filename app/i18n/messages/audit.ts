@@ -41,6 +41,10 @@ export const audit = {
   "audit.action.stage.close": ["Tahap ditutup", "Stage closed"],
   "audit.action.category.sign_off": ["Kategori disahkan", "Category signed off"],
   "audit.action.category.publish": ["Pemenang diumumkan", "Winners published"],
+  "audit.action.edition.archive": ["Edisi diarsipkan", "Edition archived"],
+  "audit.action.edition.retention": ["Masa simpan data pribadi diubah", "Personal data retention changed"],
+  "audit.action.user.export": ["Data pribadi diunduh", "Personal data downloaded"],
+  "audit.action.user.anonymise": ["Akun dianonimkan", "Account anonymised"],
   "audit.action.other": ["Tindakan lain ({code})", "Other action ({code})"],
 
   "audit.field.active": ["Aktif", "Active"],
@@ -88,6 +92,12 @@ export const audit = {
   "audit.field.value": ["Nilai", "Value"],
   "audit.field.version": ["Versi", "Version"],
   "audit.field.view": ["Tampilan nilai panel", "Panel view"],
+  "audit.field.archived_at": ["Diarsipkan pada", "Archived at"],
+  "audit.field.last_publication": ["Pengumuman terakhir", "Last publication"],
+  "audit.field.retention_years": ["Masa simpan (tahun)", "Retention (years)"],
+  "audit.field.label": ["Label pengganti nama", "Label replacing the name"],
+  "audit.field.editions": ["Edisi (nomor)", "Editions (number)"],
+  "audit.field.scope": ["Cakupan", "Scope"],
   "audit.field.year": ["Tahun", "Year"],
 
   "audit.subject.assignment": ["Penugasan", "Assignment"],
@@ -102,6 +112,7 @@ export const audit = {
   "audit.subject.membership": ["Keanggotaan", "Membership"],
   "audit.subject.organisation_invitation": ["Undangan organisasi", "Organisation invitation"],
   "audit.subject.stage": ["Tahap", "Stage"],
+  "audit.subject.user": ["Akun", "Account"],
 
   "audit.invitationKind.organisation": ["Organisasi peserta", "Entrant organisation"],
   "audit.invitationKind.member": ["Anggota organisasi", "Organisation member"],

@@ -6,6 +6,7 @@ import { common } from "./common";
 import { committee } from "./committee";
 import { committeeAdmin } from "./committee-admin";
 import { committeeRubric } from "./committee-rubric";
+import { personalData } from "./personal-data";
 import { portal } from "./portal";
 import { roleHomes } from "./role-homes";
 import { winners } from "./winners";
@@ -22,6 +23,7 @@ export const messages = {
   ...assess,
   ...portal,
   ...audit,
+  ...personalData,
   ...admin,
 };
 export type MessageKey = keyof typeof messages;

@@ -1,0 +1,72 @@
+// Personal data (UU 27/2022): archiving an edition, retention, the export of one person's data,
+// anonymising an account. [Bahasa Indonesia, English].
+export const personalData = {
+  "personal.archive.title": ["Arsip dan masa simpan data pribadi", "Archive and personal data retention"],
+  "personal.archive.archivedOn": ["Diarsipkan {date}", "Archived {date}"],
+  "personal.archive.archived": ["Diarsipkan", "Archived"],
+  "personal.archive.intro": [
+    "Setelah semua kategori diumumkan, panitia dapat mengarsipkan edisi. Edisi yang diarsipkan tidak lagi berubah, dan akun orang-orang di dalamnya dapat dianonimkan.",
+    "Once every category is published, the committee may archive the edition. An archived edition no longer changes, and the accounts of its people may be anonymised.",
+  ],
+  "personal.archive.button": ["Arsipkan edisi", "Archive the edition"],
+  "personal.archive.confirmTitle": ["Arsipkan edisi ini?", "Archive this edition?"],
+  "personal.archive.confirmSummary": [
+    "Hasil yang sudah diumumkan tetap dapat dibaca dan diverifikasi. Pengarsipan tidak dapat dibatalkan.",
+    "Published results stay readable and verifiable. Archiving cannot be undone.",
+  ],
+  "personal.archive.confirm": ["Ya, arsipkan", "Yes, archive"],
+  "personal.archive.done": ["Edisi telah diarsipkan.", "The edition has been archived."],
+  "personal.archive.refused.not_published": [
+    "Edisi belum dapat diarsipkan: masih ada kategori yang pemenangnya belum diumumkan.",
+    "The edition cannot be archived yet: some categories have not been published.",
+  ],
+  "personal.archive.refused.no_categories": [
+    "Edisi tanpa kategori tidak dapat diarsipkan.",
+    "An edition without categories cannot be archived.",
+  ],
+  "personal.archive.refused.already_archived": ["Edisi ini sudah diarsipkan.", "This edition is already archived."],
+  "personal.retention.lastPublication": ["Pengumuman terakhir", "Last publication"],
+  "personal.retention.years": ["Masa simpan data pribadi (tahun)", "Personal data retention (years)"],
+  "personal.retention.hint": [
+    "Dihitung sejak pengumuman terakhir; 1 sampai 30 tahun.",
+    "Counted from the last publication; 1 to 30 years.",
+  ],
+  "personal.retention.invalid": ["Isi bilangan bulat 1 sampai 30.", "Enter a whole number from 1 to 30."],
+  "personal.retention.due": ["Jatuh tempo penghapusan", "Due for removal"],
+  "personal.retention.notPublished": ["belum ada (belum diumumkan)", "none yet (not published)"],
+  "personal.retention.save": ["Simpan masa simpan", "Save retention"],
+  "personal.retention.saved": ["Masa simpan disimpan: {years} tahun.", "Retention saved: {years} years."],
+  "personal.export.link": ["Unduh data pribadi", "Download personal data"],
+  "personal.anonymise.button": ["Anonimkan akun", "Anonymise account"],
+  "personal.anonymise.confirmTitle": ["Anonimkan akun {name}?", "Anonymise the account of {name}?"],
+  "personal.anonymise.confirmSummary": [
+    "Nama dan surel diganti dengan label (mis. \u201cPenilai 3\u201d) di seluruh basis data, termasuk log audit; akun tidak dapat lagi masuk. Nilai dan catatan tetap, sehingga hasil yang diumumkan tetap terverifikasi. Tidak dapat dibatalkan.",
+    "Name and e-mail are replaced by a label (e.g. \u201cPenilai 3\u201d) throughout the database, the audit log included; the account can no longer sign in. Scores and notes stay, so published results still verify. Cannot be undone.",
+  ],
+  "personal.anonymise.confirm": ["Ya, anonimkan", "Yes, anonymise"],
+  "personal.anonymise.done": ["Akun dianonimkan menjadi {label}.", "The account was anonymised as {label}."],
+  "personal.anonymise.anonymised": ["Dianonimkan", "Anonymised"],
+  "personal.anonymise.refused.editions_not_archived": [
+    "Belum dapat dianonimkan: orang ini masih berperan dalam edisi yang belum diarsipkan.",
+    "Cannot be anonymised yet: this person still has a role in an edition that is not archived.",
+  ],
+  "personal.anonymise.refused.last_admin": [
+    "Administrator aktif terakhir tidak dapat dianonimkan.",
+    "The last active administrator cannot be anonymised.",
+  ],
+  "personal.anonymise.refused.already_anonymised": [
+    "Akun ini sudah dianonimkan.",
+    "This account is already anonymised.",
+  ],
+  "personal.anonymise.refused.not_found": ["Akun tidak ditemukan.", "Account not found."],
+  "personal.admin.title": ["Data pribadi", "Personal data"],
+  "personal.admin.intro": [
+    "Cari akun dengan surelnya untuk mengunduh semua data yang tersimpan tentang orang tersebut, atau untuk menganonimkannya setelah semua edisinya diarsipkan.",
+    "Find an account by its e-mail to download everything stored about the person, or to anonymise it once all of their editions are archived.",
+  ],
+  "personal.admin.search": ["Surel (atau sebagian)", "E-mail (or part of it)"],
+  "personal.admin.find": ["Cari", "Search"],
+  "personal.admin.none": ["Tidak ada akun dengan surel tersebut.", "No account with that e-mail."],
+  "personal.admin.editions": ["Edisi", "Editions"],
+  "personal.admin.tooShort": ["Ketik paling sedikit 3 karakter.", "Type at least 3 characters."],
+} as const satisfies Record<string, readonly [string, string]>;
