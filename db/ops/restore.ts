@@ -37,22 +37,25 @@ export async function restore(dir: string, place: DataPlace, { force = false } =
   if (manifest.database.kind !== kind)
     throw new OpsError(`${dir} holds a ${manifest.database.kind} backup, but DATABASE_URL is a ${kind} database`);
 
+  if (!force) await refuseNonEmptyTarget(place);
+
   const inBackup = (name: string) => join(dir, UPLOADS_FOLDER, name);
   await verify(join(dir, manifest.database.file), manifest.database);
   for (const file of manifest.files) await verify(inBackup(file.storage_name), file);
 
-  if (!force) await refuseNonEmptyTarget(place);
-
-  // Under the server's own staging folder as *.part: a restore stopped half-way leaves nothing the
-  // server would serve (it removes tmp/*.part when it starts).
+  // Staged under the server's own tmp/ as *.part and renamed into place: a stopped restore leaves
+  // no half-written file under a stored name (and the server sweeps old *.part files).
   const staging = join(place.uploadDir, "tmp");
   await mkdir(staging, { recursive: true });
   let bytes = manifest.database.size;
   for (const file of manifest.files) {
-    const part = join(staging, `${file.storage_name}.restore.part`);
-    await rm(part, { force: true });
-    await copyVerified(inBackup(file.storage_name), inBackup(file.storage_name), part, file);
-    await rename(part, join(place.uploadDir, file.storage_name));
+    const part = join(staging, `restore-${file.storage_name}.part`);
+    try {
+      await copyVerified(inBackup(file.storage_name), inBackup(file.storage_name), part, file);
+      await rename(part, join(place.uploadDir, file.storage_name));
+    } finally {
+      await rm(part, { force: true });
+    }
     bytes += file.size;
   }
 

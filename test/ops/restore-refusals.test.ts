@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
 import { backup } from "../../db/ops/backup";
-import { readManifest } from "../../db/ops/manifest";
+import { hashFile, readManifest } from "../../db/ops/manifest";
 import { restore } from "../../db/ops/restore";
 import type { DataPlace } from "../../db/ops/settings";
 import { seedDemo } from "../../db/seed/demo";
@@ -103,6 +103,19 @@ describe("restore refuses", () => {
       new RegExp(`${victim} is damaged.*nothing was restored`),
     );
     expect(existsSync(targetDir)).toBe(false);
+  });
+
+  it("a tampered backup even with --force, leaving the instance it would replace as it was", async () => {
+    const dir = backupCopy();
+    const manifest = await readManifest(dir);
+    appendFileSync(join(dir, "uploads", manifest.files.at(-1)!.storage_name), "x");
+    const existing = fresh("existing");
+    cpSync(join(root, "instance"), existing, { recursive: true });
+    const before = await hashFile(join(existing, "app.sqlite"));
+    const uploadsBefore = readdirSync(join(existing, "uploads")).sort();
+    await expect(restore(dir, placeIn(existing), { force: true })).rejects.toThrow(/is damaged.*nothing was restored/);
+    expect(await hashFile(join(existing, "app.sqlite"))).toEqual(before);
+    expect(readdirSync(join(existing, "uploads")).sort()).toEqual(uploadsBefore);
   });
 
   it("a tampered database file, before writing anything", async () => {
