@@ -12,37 +12,47 @@ import type { Db } from "../client";
  * conflict declaration on an entry of the edition.
  */
 export async function personEditionIds(db: Db, userId: number): Promise<number[]> {
+  return (await editionIdsByPerson(db, [userId])).get(userId) ?? [];
+}
+
+/** personEditionIds for the given people (every account when none are given), by user id. */
+export async function editionIdsByPerson(db: Db, userIds?: number[]): Promise<Map<number, number[]>> {
+  if (userIds?.length === 0) return new Map();
   const [memberships, organisationEntries, assigned, declared] = await Promise.all([
     db
       .selectFrom("memberships")
-      .select("edition_id")
-      .where("user_id", "=", userId)
+      .select(["user_id", "edition_id"])
       .where("edition_id", "is not", null)
+      .$if(userIds !== undefined, (q) => q.where("user_id", "in", userIds!))
       .execute(),
     db
       .selectFrom("entries as e")
       .innerJoin("memberships as m", "m.organisation_id", "e.organisation_id")
-      .select("e.edition_id")
-      .where("m.user_id", "=", userId)
+      .select(["m.user_id", "e.edition_id"])
       .where("m.role", "=", "entrant")
+      .$if(userIds !== undefined, (q) => q.where("m.user_id", "in", userIds!))
       .execute(),
     db
       .selectFrom("assignments as a")
       .innerJoin("entries as e", "e.id", "a.entry_id")
-      .select("e.edition_id")
-      .where("a.user_id", "=", userId)
+      .select(["a.user_id", "e.edition_id"])
+      .$if(userIds !== undefined, (q) => q.where("a.user_id", "in", userIds!))
       .execute(),
     db
       .selectFrom("conflict_declarations as d")
       .innerJoin("entries as e", "e.id", "d.entry_id")
-      .select("e.edition_id")
-      .where("d.user_id", "=", userId)
+      .select(["d.user_id", "e.edition_id"])
+      .$if(userIds !== undefined, (q) => q.where("d.user_id", "in", userIds!))
       .execute(),
   ]);
-  const ids = new Set<number>();
-  for (const r of [...memberships, ...organisationEntries, ...assigned, ...declared])
-    if (r.edition_id !== null) ids.add(r.edition_id);
-  return [...ids].sort((a, b) => a - b);
+  const byPerson = new Map<number, Set<number>>();
+  for (const r of [...memberships, ...organisationEntries, ...assigned, ...declared]) {
+    if (r.edition_id === null) continue;
+    const set = byPerson.get(r.user_id) ?? new Set<number>();
+    set.add(r.edition_id);
+    byPerson.set(r.user_id, set);
+  }
+  return new Map([...byPerson].map(([user, ids]) => [user, [...ids].sort((a, b) => a - b)]));
 }
 
 /** The sign-in throttling keys that carry an e-mail (app/lib/login.server.ts `throttleKeys`). */
