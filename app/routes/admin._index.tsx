@@ -84,7 +84,7 @@ export default function AdminHome() {
         <ChoiceGroup
           type="checkbox"
           name="committeeMayCreate"
-          label={t("admin.settings.committeeMayCreate")}
+          label={t("admin.settings.editionsLegend")}
           hint={t("admin.settings.committeeMayCreateHint")}
           optionClassName="check"
           checked={settings.committee_may_create_editions ? ["on"] : []}

@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import { apiAs, type Persona } from "./support";
 import { createFixtures, ROUTES, type Fixtures } from "./route-table";
 
-const PERSONAS: Persona[] = ["anonymous", "committee", "assessor", "juror", "entrantA", "entrantB"];
+const PERSONAS: Persona[] = ["anonymous", "admin", "committee", "assessor", "juror", "entrantA", "entrantB"];
 
 test("every route file has a row in the route × role table", () => {
   const files = readdirSync("app/routes").sort();

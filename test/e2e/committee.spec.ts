@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { createEdition, createScoredEdition, type ScoredEdition } from "./factories";
+import { createAdmin, createEdition, createScoredEdition, type ScoredEdition } from "./factories";
 import { e2eDb, signIn, expectAccessible } from "./support";
 
 // The committee console. The first and last tests make editions of their own; the others follow
@@ -10,17 +10,19 @@ import { e2eDb, signIn, expectAccessible } from "./support";
 let world: ScoredEdition;
 const regency = () => world.categories.regency_city!.id;
 
-test("the committee creates an edition and imports a rubric; a broken one is refused with the JSON paths of its problems", async ({
+test("the administrator creates an edition on its committee, which imports a rubric; a broken one is refused with the JSON paths of its problems", async ({
   page,
 }) => {
-  const { committee } = await createEdition();
-  await signIn(page, committee);
+  // Editions are created by the administrator (admin.spec.ts: appointing a committee, and the
+  // setting that lets committee members create them); this one ticks "make me a committee member".
+  await signIn(page, await createAdmin());
   await page.goto("/committee/new");
   await page.getByLabel("Nama edisi").fill("Uji Coba Paritrana 2024");
   await page.getByLabel("Wilayah").fill("Kalimantan Utara");
   await page.getByLabel("Awal periode penilaian").fill("2024-01-01");
   await page.getByLabel("Akhir periode penilaian").fill("2024-12-31");
   await page.getByLabel("Perusahaan Skala Menengah").check();
+  await page.getByLabel("Jadikan saya juga anggota panitia edisi ini").check();
   await page.getByRole("button", { name: "Buat edisi" }).click();
   await expect(page.getByText("Edisi telah dibuat.")).toBeVisible();
   await page

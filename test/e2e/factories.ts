@@ -83,6 +83,14 @@ export async function createMember(
   return user;
 }
 
+/** An administrator (award secretariat): creates editions and appoints their committees. */
+export async function createAdmin(opts: { name?: string } = {}): Promise<TestUser> {
+  const tag = unique();
+  const user = await createUser({ email: `admin.${tag}@e2e.test`, name: opts.name ?? `Sekretariat Uji ${tag}` });
+  await addMembership(await testDb(), { userId: user.id, role: "admin" });
+  return user;
+}
+
 export interface TestEdition {
   id: number;
   name: string;

@@ -1,4 +1,11 @@
-import { addEvidenceFile, createEntry, createPublishedWinner, createScoredEdition, type TestUser } from "./factories";
+import {
+  addEvidenceFile,
+  createAdmin,
+  createEntry,
+  createPublishedWinner,
+  createScoredEdition,
+  type TestUser,
+} from "./factories";
 import type { Persona } from "./support";
 
 /**
@@ -55,6 +62,7 @@ export async function createFixtures(): Promise<Fixtures> {
     scoredEntry: world.entries[0].id,
     placedEntryA: (await createPublishedWinner(a.organisation)).id,
     accounts: {
+      admin: await createAdmin(),
       committee: world.committee,
       assessor: world.assessors[0],
       juror: world.jurors[0],
@@ -64,10 +72,11 @@ export async function createFixtures(): Promise<Fixtures> {
   };
 }
 
+const admin: Persona[] = ["admin"];
 const committee: Persona[] = ["committee"];
 const panel: Persona[] = ["assessor", "juror"];
 const entrants: Persona[] = ["entrantA", "entrantB"];
-const everyoneSignedIn: Persona[] = ["committee", "assessor", "juror", "entrantA", "entrantB"];
+const everyoneSignedIn: Persona[] = ["admin", "committee", "assessor", "juror", "entrantA", "entrantB"];
 
 export const ROUTES: RouteRule[] = [
   { file: "_index.tsx", url: () => "/", allow: "public" },
@@ -105,7 +114,8 @@ export const ROUTES: RouteRule[] = [
     allow: committee,
     post: true,
   },
-  { file: "committee.new.tsx", url: () => "/committee/new", allow: committee, post: true },
+  // Editions are created by the administrator (committee members only when the setting allows it).
+  { file: "committee.new.tsx", url: () => "/committee/new", allow: admin, post: true },
   {
     file: "committee.$editionId.progress.tsx",
     url: (f) => `/committee/${f.editionId}/progress`,
@@ -204,19 +214,22 @@ export const ROUTES: RouteRule[] = [
   // Getting in (public): an unknown invitation link answers with an explanation.
   { file: "invite.$token.tsx", url: () => "/invite/no-such-token", allow: "public" },
   { file: "register.tsx", url: () => "/register", allow: "public" },
+  // The administrator (award secretariat): all editions, their committees, the settings.
+  { file: "admin._index.tsx", url: () => "/admin", allow: admin, post: true },
+  { file: "admin.editions.$editionId.tsx", url: (f) => `/admin/editions/${f.editionId}`, allow: admin, post: true },
   // Personal data (UU 27/2022): the committee exports the people of its edition; the administrator
-  // (no persona here) finds, exports and anonymises anyone.
+  // finds, exports and anonymises anyone.
   {
     file: "committee.$editionId.people.$userId.data.tsx",
     url: (f) => `/committee/${f.editionId}/people/${f.accounts.assessor.id}/data`,
     allow: committee,
     resource: true,
   },
-  { file: "admin.people.tsx", url: () => "/admin/people", allow: [], post: true },
+  { file: "admin.people.tsx", url: () => "/admin/people", allow: admin, post: true },
   {
     file: "admin.people_.$userId.data.tsx",
     url: (f) => `/admin/people/${f.accounts.assessor.id}/data`,
-    allow: [],
+    allow: admin,
     resource: true,
   },
 ];

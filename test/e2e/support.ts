@@ -7,6 +7,7 @@ export const PASSWORD = "paritrana2023";
 
 /** Demo accounts used by the browser tests (see db/seed/demo.ts). */
 export const ACCOUNTS = {
+  admin: "admin@paritrana.test",
   committee: "panitia@paritrana.test",
   assessor: "penilai1@paritrana.test",
   juror: "juri1@paritrana.test",

@@ -21,6 +21,7 @@ export const admin = {
   "admin.home.noCommittee": ["Belum ada panitia", "No committee yet"],
   "admin.home.manage": ["Kelola panitia", "Manage the committee"],
   "admin.settings.title": ["Pengaturan", "Settings"],
+  "admin.settings.editionsLegend": ["Siapa yang membuat edisi", "Who creates editions"],
   "admin.settings.committeeMayCreate": [
     "Panitia boleh membuat edisi baru sendiri",
     "Committee members may create new editions themselves",
