@@ -1,8 +1,13 @@
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
+import { createDb } from "../../db/client";
+import { migrateToLatest } from "../../db/migrate";
+import { retentionReport } from "../../db/ops/retention";
+import { invitePanelMember } from "../../db/queries/people";
 import { anonymiseUser } from "../../db/queries/anonymise";
 import { archiveEdition, editionRetention, setRetentionYears } from "../../db/queries/archive";
 import { personalDataExport } from "../../db/queries/personal-data";
-import { DEMO_PASSWORD } from "../../db/seed/demo";
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../../db/seed/demo";
 import { attemptLogin } from "../../app/lib/login.server";
 import { publicationIntact } from "../../app/lib/ranking-engine.server";
 import { dbPathOf, occurrences, personalDataFixture } from "./personal-data-fixture";
@@ -111,5 +116,68 @@ describe("personal data (UU 27/2022)", () => {
       ok: true,
       label: "Penilai 2",
     });
+  });
+});
+
+// The same anonymisation on PostgreSQL (its upsert of the label number and the text scrub are
+// written in SQL both databases run). Runs when TEST_POSTGRES_URL points at a database that may
+// be wiped, as test/db/postgres.test.ts.
+const pgUrl = process.env.TEST_POSTGRES_URL;
+
+describe.skipIf(!pgUrl)("personal data on PostgreSQL", () => {
+  it("anonymises two demo assessors after archive: numbered labels, name and e-mail in no text column", async () => {
+    const db = await createDb(pgUrl!);
+    try {
+      await sql`drop schema public cascade`.execute(db);
+      await sql`create schema public`.execute(db);
+      await migrateToLatest(db);
+      await seedDemo(db);
+      const committee = await db
+        .selectFrom("users")
+        .select("id")
+        .where("email", "=", DEMO_LOGINS.committee)
+        .executeTakeFirstOrThrow();
+      const people = await db
+        .selectFrom("users")
+        .select(["id", "name", "email"])
+        .where("email", "in", ["penilai1@paritrana.test", "penilai2@paritrana.test"])
+        .orderBy("email")
+        .execute();
+      const edition = await db.selectFrom("editions").select("id").executeTakeFirstOrThrow();
+      for (const p of people)
+        await invitePanelMember(db, {
+          editionId: edition.id,
+          role: "juror",
+          name: p.name,
+          email: p.email,
+          createdBy: committee.id,
+        });
+      expect((await anonymiseUser(db, { userId: people[0]!.id, byUserId: null })).ok).toBe(false);
+      await db.updateTable("editions").set({ archived_at: new Date().toISOString() }).execute();
+      const exported = await personalDataExport(db, people[0]!.id);
+      expect(exported!.assignments.length).toBeGreaterThan(0);
+      expect(exported!.auditEntries.length).toBeGreaterThan(0);
+
+      const labels = [];
+      for (const p of people) labels.push(await anonymiseUser(db, { userId: p.id, byUserId: committee.id }));
+      expect(labels).toEqual([
+        { ok: true, label: "Penilai 1" },
+        { ok: true, label: "Penilai 2" },
+      ]);
+      const columns = await sql<{ table_name: string; column_name: string }>`
+        select table_name, column_name from information_schema.columns
+        where table_schema = 'public' and data_type in ('text', 'character varying', 'json', 'jsonb')`.execute(db);
+      for (const p of people)
+        for (const needle of [p.name, p.email])
+          for (const c of columns.rows) {
+            const hit = await sql<{ n: string }>`select count(*) as n from ${sql.table(c.table_name)}
+              where position(${needle.toLowerCase()} in lower(${sql.ref(c.column_name)}::text)) > 0`.execute(db);
+            expect(Number(hit.rows[0]!.n), `${needle} in ${c.table_name}.${c.column_name}`).toBe(0);
+          }
+      // Nothing was published in the demo: nothing is due.
+      expect((await retentionReport(db)).people).toEqual([]);
+    } finally {
+      await db.destroy();
+    }
   });
 });
