@@ -43,6 +43,9 @@ export default function AdminHome() {
     <section>
       <h1>{t("admin.home.title")}</h1>
       <p>{t("admin.home.intro")}</p>
+      <p>
+        <Link to="/admin/people">{t("admin.home.personalData")}</Link>
+      </p>
 
       <h2>{t("admin.home.editions")}</h2>
       <p>

@@ -7,6 +7,10 @@ export const admin = {
     "Sekretariat penghargaan membuat edisi dan mengangkat panitianya. Panitia mengelola edisinya sendiri.",
     "The award secretariat creates editions and appoints their committees. Each committee runs its own edition.",
   ],
+  "admin.home.personalData": [
+    "Data pribadi: cari akun seseorang untuk mengunduh atau menganonimkan datanya",
+    "Personal data: find someone's account to download or anonymise their data",
+  ],
   "admin.home.editions": ["Semua edisi", "All editions"],
   "admin.home.empty": [
     "Belum ada edisi. Buat edisi pertama, lalu angkat panitianya.",
