@@ -64,7 +64,11 @@ export async function startTraffic(
   const entries = [];
   for (let i = 0; i < Math.ceil(clients / 2); i++) entries.push(await f.createEntry(edition, { quality: i / clients }));
   const criteria = await f.judgedCriteria(entries[0]!.categoryId, "desk");
-  const assessors = [];
+  const assessors: {
+    user: Awaited<ReturnType<typeof f.createMember>>;
+    entry: (typeof entries)[number];
+    assignmentId: number;
+  }[] = [];
   for (let i = 0; i < clients; i++) {
     const user = await f.createMember(edition.id, "assessor");
     const entry = entries[i % entries.length]!;
@@ -122,7 +126,7 @@ export async function startTraffic(
         const form = new FormData();
         form.set("intent", "upload");
         form.set("criterion", criterionKey);
-        form.set("file", new Blob([bytes], { type: "application/pdf" }), `bukti-${n}.pdf`);
+        form.set("file", new Blob([new Uint8Array(bytes)], { type: "application/pdf" }), `bukti-${n}.pdf`);
         try {
           const res = await post(`/portal/entries/${entry.id}/evidence`, cookie, form);
           await res.arrayBuffer();
