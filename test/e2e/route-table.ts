@@ -92,7 +92,8 @@ export const ROUTES: RouteRule[] = [
   { file: "committee.$editionId.tsx", url: (f) => `/committee/${f.editionId}`, allow: committee },
   {
     file: "committee.$editionId._index.tsx",
-    url: (f) => `/committee/${f.editionId}`,
+    // ?index: a POST to /committee/<id> would go to the layout route (committee.$editionId.tsx).
+    url: (f) => `/committee/${f.editionId}?index`,
     allow: committee,
     post: true,
   },
