@@ -254,8 +254,6 @@ export async function personalDataExport(db: Db, userId: number, scope: ExportSc
   };
 }
 
-export type PersonalDataExport = NonNullable<Awaited<ReturnType<typeof personalDataExport>>>;
-
 /**
  * Audit entries written by the person, or about them: their account, memberships, assignments,
  * conflict declarations, or naming their user id or e-mail in what changed.
