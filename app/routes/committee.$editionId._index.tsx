@@ -196,6 +196,8 @@ function ArchiveAndRetention({
             <p className="error" role="alert">
               {actionData.archiveError}
             </p>
+          ) : retention.refusal ? (
+            <p>{t(`personal.archive.refused.${retention.refusal}`)}</p>
           ) : null}
           <ConfirmAction
             intent="archive"
@@ -205,6 +207,7 @@ function ArchiveAndRetention({
             confirmLabel={t("personal.archive.confirm")}
             cancelLabel={t("common.cancel")}
             requested={actionData !== undefined && "confirm" in actionData}
+            disabled={retention.refusal !== null}
           />
         </>
       )}
