@@ -29,7 +29,7 @@ let log: Logger;
 let shutdownTimeoutMs: number;
 try {
   log = logger();
-  shutdownTimeoutMs = positiveMs("SHUTDOWN_TIMEOUT_MS", 15_000);
+  shutdownTimeoutMs = positiveMs("SHUTDOWN_TIMEOUT_MS", 8_000);
   // Links that leave the system are made from PUBLIC_URL, never from a request's Host header:
   // production refuses to start without it.
   publicBase();

@@ -42,6 +42,7 @@ export function loadFixtures(db: Database.Database): Fixtures {
       userId(ACCOUNTS_BY_PERSONA.assessor),
     ),
     accounts: {
+      admin: account(ACCOUNTS_BY_PERSONA.admin),
       committee: account(ACCOUNTS_BY_PERSONA.committee),
       assessor: account(ACCOUNTS_BY_PERSONA.assessor),
       juror: account(ACCOUNTS_BY_PERSONA.juror),
