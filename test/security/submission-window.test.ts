@@ -161,10 +161,11 @@ describe("submitting an entry by a direct post", () => {
 describe("the edition form", () => {
   it("refuses a registration deadline later than the desk deadline, on the registration field", async () => {
     const { db } = await setup();
-    const committee = await db
+    // Editions are created by the administrator (the award secretariat).
+    const admin = await db
       .selectFrom("users")
       .select("id")
-      .where("email", "=", "panitia@paritrana.test")
+      .where("email", "=", "admin@paritrana.test")
       .executeTakeFirstOrThrow();
     const editions = async () => (await db.selectFrom("editions").select("id").execute()).length;
     const before = await editions();
@@ -182,7 +183,7 @@ describe("the edition form", () => {
       mentions: "0",
       categories: "large",
     };
-    const refused = answer(await postTo(newEdition.action as Handler, "/committee/new", {}, committee.id, form));
+    const refused = answer(await postTo(newEdition.action as Handler, "/committee/new", {}, admin.id, form));
     expect(refused.status).toBe(400);
     const errors = refused.data?.errors as Record<string, string>;
     expect(errors.registrationDeadline).toContain(
@@ -193,7 +194,7 @@ describe("the edition form", () => {
     // The same day, or no desk deadline at all, is accepted (closing the desk stage ends submission).
     for (const deskDeadline of ["2024-04-30", ""]) {
       const ok = answer(
-        await postTo(newEdition.action as Handler, "/committee/new", {}, committee.id, { ...form, deskDeadline }),
+        await postTo(newEdition.action as Handler, "/committee/new", {}, admin.id, { ...form, deskDeadline }),
       );
       expect(ok.status).toBe(302);
     }
