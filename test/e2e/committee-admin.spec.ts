@@ -7,6 +7,7 @@ import {
   createOrganisation,
   createScoredEdition,
   createScoresheet,
+  grantAdmin,
   unique,
 } from "./factories";
 import { e2eDb, signIn, expectAccessible } from "./support";
@@ -282,13 +283,15 @@ test("a known organisation is invited through its members, without a link: a mem
   const known = await createOrganisation({ region: `Kota Uji, ${earlier.region}` });
   await createEntry(earlier, { category: "medium", organisation: known });
   const name = `Paritrana Award 2024 — ${earlier.region} (uji undangan)`;
-  await signIn(page, earlier.committee);
+  // Editions are created by the administrator: this committee member is one too.
+  await signIn(page, await grantAdmin(earlier.committee));
   await page.goto("/committee/new");
   await page.getByLabel("Nama edisi").fill(name);
   await page.getByLabel("Wilayah").fill(earlier.region);
   await page.getByLabel("Awal periode penilaian").fill("2024-01-01");
   await page.getByLabel("Akhir periode penilaian").fill("2024-12-31");
   await page.getByLabel("Perusahaan Skala Menengah").check();
+  await page.getByLabel("Jadikan saya juga anggota panitia edisi ini").check();
   await page.getByRole("button", { name: "Buat edisi" }).click();
   await expect(page.getByText("Edisi telah dibuat.")).toBeVisible();
   const edition = page.url().match(/\/committee\/(\d+)$/)![1];

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createEdition, createScoredEdition } from "./factories";
+import { createEdition, createScoredEdition, grantAdmin } from "./factories";
 import { e2eDb, signIn, expectAccessible } from "./support";
 
 // The committee's rubric form editor, on categories of editions the tests make themselves (no
@@ -12,7 +12,8 @@ test("the committee edits a rubric in the form: an invalid weight is shown at it
 }) => {
   // An edition whose large-company category has the demo company rubric, to export from.
   const source = await createEdition({ categories: ["large"] });
-  await signIn(page, source.committee);
+  // Editions are created by the administrator: this committee member is one too.
+  await signIn(page, await grantAdmin(source.committee));
 
   // A new edition with one category, and the demo company rubric imported into it (version 1).
   await page.goto("/committee/new");
@@ -22,6 +23,7 @@ test("the committee edits a rubric in the form: an invalid weight is shown at it
   await page.getByLabel("Awal periode penilaian").fill("2022-01-01");
   await page.getByLabel("Akhir periode penilaian").fill("2022-12-31");
   await page.getByLabel("Perusahaan Skala Menengah").check();
+  await page.getByLabel("Jadikan saya juga anggota panitia edisi ini").check();
   await page.getByRole("button", { name: "Buat edisi" }).click();
   await expect(page.getByText("Edisi telah dibuat.")).toBeVisible();
   await page

@@ -86,7 +86,11 @@ export async function createMember(
 /** An administrator (award secretariat): creates editions and appoints their committees. */
 export async function createAdmin(opts: { name?: string } = {}): Promise<TestUser> {
   const tag = unique();
-  const user = await createUser({ email: `admin.${tag}@e2e.test`, name: opts.name ?? `Sekretariat Uji ${tag}` });
+  return grantAdmin(await createUser({ email: `admin.${tag}@e2e.test`, name: opts.name ?? `Sekretariat Uji ${tag}` }));
+}
+
+/** Makes a user (e.g. an edition's committee member) an administrator too. */
+export async function grantAdmin(user: TestUser): Promise<TestUser> {
   await addMembership(await testDb(), { userId: user.id, role: "admin" });
   return user;
 }
