@@ -311,19 +311,23 @@ export async function findPeopleByEmail(db: Db, part: string) {
     .orderBy("email")
     .limit(50)
     .execute();
-  return Promise.all(
-    users.map(async (u) => {
-      const ids = await personEditionIds(db, u.id);
-      const editions =
-        ids.length === 0
-          ? []
-          : await db
-              .selectFrom("editions")
-              .select(["id", "name", "archived_at"])
-              .where("id", "in", ids)
-              .orderBy("id")
-              .execute();
-      return { ...u, editions };
-    }),
+  // Two reads for the whole list, not two per person.
+  const editionIds = await editionIdsByPerson(
+    db,
+    users.map((u) => u.id),
   );
+  const wanted = [...new Set([...editionIds.values()].flat())];
+  const editions =
+    wanted.length === 0
+      ? []
+      : await db
+          .selectFrom("editions")
+          .select(["id", "name", "archived_at"])
+          .where("id", "in", wanted)
+          .orderBy("id")
+          .execute();
+  return users.map((u) => {
+    const ids = new Set(editionIds.get(u.id) ?? []);
+    return { ...u, editions: editions.filter((e) => ids.has(e.id)) };
+  });
 }

@@ -6,7 +6,7 @@ import { retentionReport } from "../../db/ops/retention";
 import { invitePanelMember } from "../../db/queries/people";
 import { anonymiseUser } from "../../db/queries/anonymise";
 import { archiveEdition, editionRetention, setRetentionYears } from "../../db/queries/archive";
-import { personalDataExport } from "../../db/queries/personal-data";
+import { findPeopleByEmail, personalDataExport } from "../../db/queries/personal-data";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../../db/seed/demo";
 import { attemptLogin } from "../../app/lib/login.server";
 import { publicationIntact } from "../../app/lib/ranking-engine.server";
@@ -37,6 +37,14 @@ describe("personal data (UU 27/2022)", () => {
     expect(everything!.memberships.map((m) => m.edition_id).sort()).toEqual([a.id, b.id].sort());
     expect(everything!.assignments.some((x) => bEntries.has(x.entry_id))).toBe(true);
     expect(everything!.sessions).toEqual({ count: 0, latestExpiry: null });
+  });
+
+  it("the administrator's search finds people by part of their e-mail, each with the editions they are in", async () => {
+    const { db, a, b, shared } = await fixture;
+    const found = await findPeopleByEmail(db, shared.email.slice(2, -2).toUpperCase());
+    expect(found.map((p) => p.id)).toEqual([shared.id]);
+    expect(found[0]!.editions.map((e) => e.id).sort()).toEqual([a.id, b.id].sort());
+    expect(await findPeopleByEmail(db, "tidak-ada-yang-begini@")).toEqual([]);
   });
 
   it("archives only a published edition, and keeps the retention years the committee sets", async () => {
