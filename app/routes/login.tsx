@@ -12,6 +12,7 @@ import { safeRedirect } from "~/lib/redirect";
 import { getSession, sessions } from "~/lib/session.server";
 import { useT } from "~/lib/use-t";
 import { readForm } from "~/lib/request-body.server";
+import { noteRequestUser } from "~/lib/request-scope.server";
 
 const LoginForm = z.object({
   email: z
@@ -61,6 +62,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await sessions().destroySession(old);
   const session = await sessions().getSession();
   session.set("userId", result.userId);
+  // The log line of a successful sign-in names who signed in.
+  noteRequestUser(result.userId);
   return redirect(safeRedirect(redirectTo, "/home"), {
     headers: { "Set-Cookie": await sessions().commitSession(session) },
   });

@@ -67,6 +67,11 @@ describe("request log", () => {
       userId: committee.id,
     });
     expect(inviteLine.responseTime).toBeTypeOf("number");
+    // The sign-in's own line names who signed in.
+    expect(logLines().find((l) => l.route === "routes/login" && l.method === "POST")).toMatchObject({
+      status: 302,
+      userId: committee.id,
+    });
     expect(await lineOf("logs-test.committee-1")).toMatchObject({
       method: "GET",
       route: "routes/committee._index",
