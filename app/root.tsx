@@ -155,9 +155,11 @@ export function ErrorBoundary() {
       ? [t("error.notFound.title"), t("error.notFound.body")]
       : status === 403
         ? [t("error.forbidden.title"), t("error.forbidden.body")]
-        : status === 400 || status === 413 || status === 415
-          ? [t("error.badRequest.title"), t("error.badRequest.body")]
-          : [t("error.generic.title"), t("error.generic.body")];
+        : status === 423
+          ? [t("error.archived.title"), t("error.archived.body")]
+          : status === 400 || status === 413 || status === 415
+            ? [t("error.badRequest.title"), t("error.badRequest.body")]
+            : [t("error.generic.title"), t("error.generic.body")];
   return (
     <section className="error-page">
       <h1>{title}</h1>

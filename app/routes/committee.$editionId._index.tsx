@@ -35,7 +35,8 @@ type ActionData =
 
 // Archiving (once every category is published; confirmed) and the retention years of personal data.
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { db, edition, viewer } = await requireEditionCommittee(request, params);
+  // Archiving (refused again when done) and the retention years stay open on an archived edition.
+  const { db, edition, viewer } = await requireEditionCommittee(request, params, { whileArchived: true });
   const { t } = await getT(request);
   const form = await readForm(request);
   const here = `/committee/${edition.id}`;

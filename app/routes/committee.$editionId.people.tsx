@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { editionPeople, invitePanelMember, openInvitations, setMembershipActive } from "../../db/queries/people";
-import { requireEditionCommittee } from "~/lib/committee.server";
+import { refuseArchivedEdition, requireEditionCommittee } from "~/lib/committee.server";
 import { idParam, notFound } from "~/lib/guards.server";
 import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
@@ -56,11 +56,13 @@ type ActionData = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { db, edition, viewer } = await requireEditionCommittee(request, params);
+  const { db, edition, viewer } = await requireEditionCommittee(request, params, { whileArchived: true });
   const { t } = await getT(request);
   const form = await readForm(request);
   const here = `/committee/${edition.id}/people`;
   const intent = form.get("intent");
+  // On an archived edition only anonymising remains (what archiving is for).
+  if (edition.archived_at && intent !== "anonymise") refuseArchivedEdition();
   if (intent === "invite") {
     const parsed = parseForm(inviteSchema, form, t);
     if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values: parsed.values }, 400);

@@ -1,57 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { Db } from "../../db/client";
 import { addMembership } from "../../db/queries/users";
-import { sessions } from "~/lib/session.server";
 import * as overviewPage from "~/routes/committee.$editionId._index";
 import * as peoplePage from "~/routes/committee.$editionId.people";
 import * as committeeExport from "~/routes/committee.$editionId.people.$userId.data";
 import * as adminPeople from "~/routes/admin.people";
 import * as adminExport from "~/routes/admin.people_.$userId.data";
 import { personalDataFixture } from "../db/personal-data-fixture";
+import { call, dataOf, statusOf } from "./route-calls";
 
 // Personal data (issue 13, item 6) through the real routes, as the browser calls them (form posts
 // with a session cookie): a committee exports and anonymises only the people of its own edition,
 // only the administrator reaches anyone, and refusals are answers, never a 500.
-
-process.env.SESSION_SECRET ??= "personal-data-test-secret";
-
-type Handler = (args: ActionFunctionArgs & LoaderFunctionArgs) => Promise<unknown>;
-
-async function cookieOf(userId: number) {
-  const session = await sessions().getSession();
-  session.set("userId", userId);
-  return (await sessions().commitSession(session)).split(";")[0]!;
-}
-
-/** Calls a route's loader or action; thrown responses (redirects, 403, 404) are returned. */
-async function call(
-  handler: unknown,
-  path: string,
-  params: Record<string, string>,
-  opts: { form?: Record<string, string>; userId?: number } = {},
-) {
-  const headers: Record<string, string> = opts.userId ? { Cookie: await cookieOf(opts.userId) } : {};
-  const request = new Request(
-    `http://paritrana.test${path}`,
-    opts.form ? { method: "POST", body: new URLSearchParams(opts.form), headers } : { headers },
-  );
-  try {
-    return await (handler as Handler)({ request, params, context: {} });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
-function statusOf(res: unknown): number {
-  if (res instanceof Response) return res.status;
-  const r = res as { type?: string; init?: { status?: number } | null };
-  return r?.type === "DataWithResponseInit" ? (r.init?.status ?? 200) : 200;
-}
-function dataOf(res: unknown): Record<string, unknown> {
-  const r = res as { type?: string; data?: unknown };
-  return (r?.type === "DataWithResponseInit" ? r.data : r) as Record<string, unknown>;
-}
 
 const anonymised = async (db: Db, userId: number) =>
   (await db.selectFrom("users").select("anonymised_at").where("id", "=", userId).executeTakeFirstOrThrow())

@@ -92,6 +92,11 @@ export const common = {
     "Data yang dikirim bukan formulir yang utuh, atau terlalu besar. Buka kembali halamannya dan kirim ulang formulirnya.",
     "What was sent is not a complete form, or is too large. Open the page again and send the form again.",
   ],
+  "error.archived.title": ["Edisi sudah diarsipkan", "The edition is archived"],
+  "error.archived.body": [
+    "Edisi ini sudah diarsipkan setelah hasilnya diumumkan: datanya tidak dapat diubah lagi.",
+    "This edition was archived after its results were published: its data can no longer be changed.",
+  ],
   "error.backHome": ["Kembali ke beranda", "Back to the home page"],
   "home.title": ["Penghargaan Paritrana", "The Paritrana Award"],
   "home.intro": [
