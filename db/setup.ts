@@ -1,5 +1,6 @@
 import { createDb, DEFAULT_DATABASE_URL } from "./client";
 import { migrateToLatest } from "./migrate";
+import { activeAdministratorIds } from "./queries/administrators";
 import { findUserByEmail, pruneSignInState } from "./queries/users";
 import { uploadDirFromEnv } from "./seed/evidence";
 import { DEMO_EDITION, DEMO_LOGINS, DEMO_PASSWORD, isEmpty, seedDemo } from "./seed/demo";
@@ -13,19 +14,6 @@ export function demoWanted(env: { DEMO?: string; NODE_ENV?: string }): boolean {
   if (env.DEMO === "1") return true;
   if (env.DEMO === "0") return false;
   return env.NODE_ENV !== "production";
-}
-
-/** Whether any active account holds the administrator role. */
-async function hasAdministrator(db: Awaited<ReturnType<typeof createDb>>): Promise<boolean> {
-  const row = await db
-    .selectFrom("memberships as m")
-    .innerJoin("users as u", "u.id", "m.user_id")
-    .select("m.id")
-    .where("m.role", "=", "admin")
-    .where("m.active", "=", 1)
-    .where("u.active", "=", 1)
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 /**
@@ -52,7 +40,7 @@ export async function setupDatabase(
     }
     await pruneSignInState(db, new Date());
     demo = (await findUserByEmail(db, DEMO_LOGINS.committee)) !== undefined;
-    admin = await hasAdministrator(db);
+    admin = (await activeAdministratorIds(db)).size > 0;
   } finally {
     await db.destroy();
   }

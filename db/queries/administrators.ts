@@ -66,3 +66,16 @@ export async function grantAdministrator(
     return user ? { kind: "granted" as const, userId } : { kind: "created" as const, userId };
   });
 }
+
+/** The ids of the active accounts that hold the administrator role. */
+export async function activeAdministratorIds(db: Db): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom("memberships as m")
+    .innerJoin("users as u", "u.id", "m.user_id")
+    .select("m.user_id")
+    .where("m.role", "=", "admin")
+    .where("m.active", "=", 1)
+    .where("u.active", "=", 1)
+    .execute();
+  return new Set(rows.map((r) => r.user_id));
+}

@@ -8,6 +8,7 @@ import {
   scrubText,
   type AnonymiseRefusal,
 } from "../../app/domain/personal-data";
+import { activeAdministratorIds } from "./administrators";
 import { audit, json } from "./audit";
 import { personEditionIds, signInFailureKeys } from "./personal-data";
 
@@ -57,15 +58,7 @@ export async function anonymiseCheck(db: Db, userId: number) {
 
 /** The person is an active administrator and no other active account is one. */
 async function isLastAdmin(db: Db, userId: number) {
-  const admins = await db
-    .selectFrom("memberships as m")
-    .innerJoin("users as u", "u.id", "m.user_id")
-    .select("m.user_id")
-    .where("m.role", "=", "admin")
-    .where("m.active", "=", 1)
-    .where("u.active", "=", 1)
-    .execute();
-  const ids = new Set(admins.map((a) => a.user_id));
+  const ids = await activeAdministratorIds(db);
   return ids.has(userId) && ids.size === 1;
 }
 
