@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { editionCommittee, editionsWithCommittees, removeCommitteeMember } from "../../db/queries/committee-members";
 import { createEdition } from "../../db/queries/editions";
+import { anonymiseUser } from "../../db/queries/anonymise";
 import { invitePanelMember, openInvitations } from "../../db/queries/people";
 import { getSetting, getSettings, setSetting } from "../../db/queries/settings";
 import { addMembership, createUser } from "../../db/queries/users";
@@ -139,5 +140,18 @@ describe("committees appointed by the administrator", () => {
     const member = await createUser(db, { email: "panitia@example.go.id", name: "Panitia", passwordHash: null });
     const id = await createEdition(db, { ...EDITION, userId: member });
     expect((await editionCommittee(db, id)).map((m) => m.userId)).toEqual([member]);
+  });
+});
+
+describe("the last administrator", () => {
+  it("is never anonymised: the installation would have no way in; with a second one it may be", async () => {
+    const { db } = await freshDb();
+    const first = await createUser(db, { email: "admin1@example.go.id", name: "Sekretariat Satu", passwordHash: null });
+    await addMembership(db, { userId: first, role: "admin" });
+    expect(await anonymiseUser(db, { userId: first, byUserId: first })).toEqual({ ok: false, reason: "last_admin" });
+    const second = await createUser(db, { email: "admin2@example.go.id", name: "Sekretariat Dua", passwordHash: null });
+    await addMembership(db, { userId: second, role: "admin" });
+    expect(await anonymiseUser(db, { userId: first, byUserId: second })).toMatchObject({ ok: true });
+    expect(await anonymiseUser(db, { userId: second, byUserId: second })).toEqual({ ok: false, reason: "last_admin" });
   });
 });
