@@ -19,7 +19,7 @@ import { idParam, notFound } from "./guards.server";
 export async function requireEditionPerson(request: Request, params: LoaderFunctionArgs["params"]) {
   const ctx = await requireEditionCommittee(request, params);
   const userId = idParam(params.userId);
-  if (!(await personEditionIds(ctx.db, userId)).includes(ctx.edition.id)) notFound();
+  if (!(await personInEdition(ctx.db, userId, ctx.edition.id))) notFound();
   return { ...ctx, userId };
 }
 

@@ -17,18 +17,16 @@ import { seedDemo } from "../../db/seed/demo";
 import { activeMemberships, createUser } from "../../db/queries/users";
 import { requireEntryAccess } from "~/lib/entry-access.server";
 import type { Viewer } from "~/lib/guards.server";
-import { sessions } from "~/lib/session.server";
 import * as organisationsPage from "~/routes/committee.$editionId.organisations";
 import * as invitePage from "~/routes/invite.$token";
 import * as portalHome from "~/routes/portal._index";
 import { freshDb } from "../db/support";
+import { call, dataOf, statusOf } from "./route-calls";
 
 // Issue 9, item 1: a committee member of any edition could invite a new person into any known
 // organisation with a link; the invitee became a member and read and edited its draft entries in
 // other editions and their evidence. The routes are called as the browser would (form posts with
 // a session cookie); access is decided by the real guard, requireEntryAccess.
-
-process.env.SESSION_SECRET ??= "org-takeover-test-secret";
 
 type Handler = (args: ActionFunctionArgs & LoaderFunctionArgs) => Promise<unknown>;
 
@@ -82,44 +80,6 @@ async function otherCommittee(db: Db, email: string, edition: { level: "provinci
     .where("edition_id", "=", editionId)
     .executeTakeFirstOrThrow();
   return { userId, editionId, categoryId: large.id };
-}
-
-async function cookieOf(userId: number) {
-  const session = await sessions().getSession();
-  session.set("userId", userId);
-  return (await sessions().commitSession(session)).split(";")[0];
-}
-
-/** Calls a route's loader or action; thrown responses (redirects, 404) are returned. */
-async function call(
-  handler: Handler,
-  path: string,
-  params: Record<string, string>,
-  opts: { form?: Record<string, string>; userId?: number } = {},
-) {
-  const headers: Record<string, string> = opts.userId ? { Cookie: await cookieOf(opts.userId) } : {};
-  const request = new Request(
-    `http://paritrana.test${path}`,
-    opts.form ? { method: "POST", body: new URLSearchParams(opts.form), headers } : { headers },
-  );
-  try {
-    return await handler({ request, params, context: {} });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
-
-/** The data of a route's answer (`data(...)` or a plain object); null for a Response. */
-function dataOf(res: unknown): Record<string, unknown> | null {
-  if (res instanceof Response) return null;
-  const r = res as { type?: string; data?: unknown };
-  return (r?.type === "DataWithResponseInit" ? r.data : r) as Record<string, unknown>;
-}
-function statusOf(res: unknown): number {
-  if (res instanceof Response) return res.status;
-  const r = res as { type?: string; init?: { status?: number } | null };
-  return r?.type === "DataWithResponseInit" ? (r.init?.status ?? 200) : 200;
 }
 
 async function viewerOf(db: Db, userId: number): Promise<Viewer> {
