@@ -8,6 +8,7 @@ import * as m0005 from "./migrations/2026-12-01-0005-edition-signatories";
 import * as m0006 from "./migrations/2026-12-01-0006-category-data-version";
 import * as m0007 from "./migrations/2026-12-01-0007-progress-indexes";
 import * as m0008 from "./migrations/2026-12-01-0008-operations";
+import * as m0009 from "./migrations/2026-12-01-0009-levels";
 
 // Migrations are listed here (not read from the folder) so that they also work inside the
 // bundled server build. Add new ones at the end; never edit one that has shipped.
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-0006-category-data-version": m0006,
   "2026-12-01-0007-progress-indexes": m0007,
   "2026-12-01-0008-operations": m0008,
+  "2026-12-01-0009-levels": m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

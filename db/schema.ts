@@ -10,8 +10,21 @@ export type StageKey = "desk" | "verification" | "interview";
 export type StageStatus = "pending" | "open" | "closed";
 /** What a stage's panel may read of one another's submitted scoresheets after the stage closes. */
 export type AssessorView = "none" | "scores" | "scores_notes";
-export type CategoryKey = "province" | "regency_city" | "large" | "medium" | "public_service" | "micro_small";
-export type OrganisationKind = "province" | "regency" | "city" | "company" | "public_service";
+export type CategoryKey =
+  | "province"
+  | "regency_city"
+  | "large"
+  | "medium"
+  | "public_service"
+  | "micro_small"
+  // Extra categories of recent editions: village governments (desa) and business sectors.
+  | "village"
+  | "sector_finance"
+  | "sector_trade_services"
+  | "sector_industry"
+  | "sector_agriculture"
+  | "sector_education";
+export type OrganisationKind = "province" | "regency" | "city" | "village" | "company" | "public_service";
 /** "admin": the award secretariat (a membership without edition or organisation). */
 export type Role = "admin" | "committee" | "assessor" | "juror" | "entrant";
 export type EntryStatus =
@@ -89,6 +102,10 @@ export interface CategoriesTable {
   data_version: Default<number>;
   /** The data version the sign-off approved (null: not signed off, or signed off before versions existed). */
   signed_off_version: number | null;
+  /** National categories: each linked province's places 1..N are nominated (1: Juara I; ties go too). */
+  nominate_top: Default<number>;
+  /** Zone award: the best N of each zone in the published ranking (a view; 0: none). */
+  zone_places: Default<number>;
 }
 export interface RubricsTable {
   id: Generated<number>;
@@ -99,6 +116,10 @@ export interface RubricsTable {
   frozen_at: string | null;
   created_by: number | null;
   created_at: Default<string>;
+  /** The earlier round's total (national: the provincial total) as a gate: the minimum it must reach. */
+  prior_min_score: number | null;
+  /** The earlier round's total as the last tie-break (1) or context only (0). */
+  prior_tie_break: Default<number>;
 }
 export interface RubricStagesTable {
   id: Generated<number>;
@@ -163,6 +184,12 @@ export interface EntriesTable {
   /** Why the committee rejected the self-registration (status rejected), for the organisation. */
   rejection_reason: string | null;
   created_at: Default<string>;
+  /** A nominated entry of a national edition: the provincial entry it was carried over from. */
+  source_entry_id: number | null;
+  /** The provincial publication it was nominated from, and its rank and total there (see docs/levels.md). */
+  source_publication_id: number | null;
+  source_rank: number | null;
+  source_total: number | null;
 }
 export interface EntryFiguresTable {
   entry_id: number;
@@ -281,6 +308,14 @@ export interface PublicationsTable {
   published_by: number | null;
   published_at: string;
 }
+/** A national edition draws on a provincial edition of the same year (one per province). */
+export interface EditionLinksTable {
+  id: Generated<number>;
+  national_edition_id: number;
+  provincial_edition_id: number;
+  linked_by: number | null;
+  linked_at: string;
+}
 /** Installation-wide settings the administrator changes (see db/queries/settings.ts). */
 export interface SettingsTable {
   key: string;
@@ -326,6 +361,7 @@ export interface DB {
   publications: PublicationsTable;
   edition_signatories: EditionSignatoriesTable;
   settings: SettingsTable;
+  edition_links: EditionLinksTable;
 }
 
 export type User = Selectable<UsersTable>;

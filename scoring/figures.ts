@@ -45,7 +45,7 @@ export function isProgrammeFlag(key: FigureKey): key is ProgrammeFlagKey {
 export type Figures = Record<string, number | undefined>;
 
 export function categoryGroup(category: string): CategoryGroup {
-  return category === "province" || category === "regency_city" ? "government" : "company";
+  return category === "province" || category === "regency_city" || category === "village" ? "government" : "company";
 }
 
 const pct = (part: number | undefined, whole: number | undefined) =>

@@ -16,6 +16,12 @@ export const CATEGORY_KEYS = [
   "medium",
   "public_service",
   "micro_small",
+  "village",
+  "sector_finance",
+  "sector_trade_services",
+  "sector_industry",
+  "sector_agriculture",
+  "sector_education",
 ] as const satisfies readonly CategoryKey[];
 
 /** Every organisation kind, in the order the registration form lists them. */
@@ -23,6 +29,7 @@ export const ORGANISATION_KINDS = [
   "province",
   "regency",
   "city",
+  "village",
   "company",
   "public_service",
 ] as const satisfies readonly OrganisationKind[];
@@ -38,9 +45,16 @@ const KINDS_BY_CATEGORY: Readonly<Record<CategoryKey, readonly OrganisationKind[
   medium: ["company"],
   micro_small: ["company"],
   public_service: ["public_service"],
+  village: ["village"],
+  // Sector categories group employers by their line of business, whatever their size.
+  sector_finance: ["company", "public_service"],
+  sector_trade_services: ["company"],
+  sector_industry: ["company"],
+  sector_agriculture: ["company"],
+  sector_education: ["company", "public_service"],
 };
 
-const GOVERNMENT_KINDS: readonly string[] = ["province", "regency", "city"] satisfies OrganisationKind[];
+const GOVERNMENT_KINDS: readonly string[] = ["province", "regency", "city", "village"] satisfies OrganisationKind[];
 
 export function kindsForCategory(category: CategoryKey): readonly OrganisationKind[] {
   return KINDS_BY_CATEGORY[category];

@@ -40,6 +40,15 @@ export const STAGE_ENTRY_STATUS: Readonly<Record<StageKey, EntryStatus>> = {
   interview: "shortlisted",
 };
 
+/**
+ * The status of the entries a stage assesses in an edition whose first stage is `firstStage`: the
+ * first stage assesses submitted entries, whichever it is (a national edition starts at
+ * verification, docs/levels.md); a later one those the previous stage advanced.
+ */
+export function statusAssessedBy(stage: StageKey, firstStage: StageKey | undefined): EntryStatus {
+  return stage === firstStage ? "submitted" : STAGE_ENTRY_STATUS[stage];
+}
+
 /** Closing a stage moves the scored entries that do not advance to this status. */
 export const NOT_ADVANCED_STATUS: EntryStatus = "not_shortlisted";
 

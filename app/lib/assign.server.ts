@@ -4,7 +4,7 @@ import { editionStages } from "../../db/queries/editions";
 import { blockedPairs, entriesWithStatus, stageAssignments } from "../../db/queries/assignment-plans";
 import { panelMembers } from "../../db/queries/people";
 import { autoAssign, emptyPlanReason, pairsByEntry, type AutoAssignInput } from "./auto-assign";
-import { STAGE_ENTRY_STATUS } from "~/domain/entry-status";
+import { statusAssessedBy } from "~/domain/entry-status";
 import type { StageKey } from "../../db/schema";
 
 export const planSchema = z.object({
@@ -31,7 +31,7 @@ export async function plan(db: Db, editionId: number, args: z.output<typeof plan
   const stage = stages.find((s) => s.key === args.stage);
   const role = stage?.panel ?? "assessor";
   const [entries, people, existing, blocked] = await Promise.all([
-    entriesWithStatus(db, editionId, [STAGE_ENTRY_STATUS[args.stage]]),
+    entriesWithStatus(db, editionId, [statusAssessedBy(args.stage, stages[0]?.key)]),
     panelMembers(db, editionId, role),
     stageAssignments(db, editionId, args.stage),
     blockedPairs(db, editionId),
@@ -96,7 +96,7 @@ export async function manualChoices(db: Db, editionId: number, stage: StageKey) 
   const stages = await editionStages(db, editionId);
   const role = stages.find((s) => s.key === stage)?.panel ?? "assessor";
   const [entries, people] = await Promise.all([
-    entriesWithStatus(db, editionId, [STAGE_ENTRY_STATUS[stage]]),
+    entriesWithStatus(db, editionId, [statusAssessedBy(stage, stages[0]?.key)]),
     panelMembers(db, editionId, role),
   ]);
   const sorted = [...entries].sort(

@@ -3,6 +3,7 @@ import type { CategoryKey, StageKey } from "../schema";
 import { SCORED_STATUSES } from "../../app/domain/entry-status";
 import { audit, json } from "./audit";
 import { currentPublications } from "./publications";
+import { stagesForLevel } from "../../app/domain/levels";
 
 export async function listEditions(db: Db) {
   return db.selectFrom("editions").selectAll().orderBy("year", "desc").orderBy("id", "desc").execute();
@@ -123,12 +124,7 @@ export async function createEdition(db: Db, e: NewEdition): Promise<number> {
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const stages = [
-      ["desk", "assessor"],
-      ["verification", "assessor"],
-      ["interview", "juror"],
-    ] as const;
-    for (const [i, [key, panel]] of stages.entries()) {
+    for (const [i, { key, panel }] of stagesForLevel(e.level).entries()) {
       await tx
         .insertInto("edition_stages")
         .values({

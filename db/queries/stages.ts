@@ -1,6 +1,6 @@
 import { inTransaction, type Db } from "../client";
 import type { EntryStatus, StageKey } from "../schema";
-import { NOT_ADVANCED_STATUS, STAGE_ENTRY_STATUS } from "../../app/domain/entry-status";
+import { NOT_ADVANCED_STATUS, STAGE_ENTRY_STATUS, statusAssessedBy } from "../../app/domain/entry-status";
 import { audit, json } from "./audit";
 import { raiseVersionOfEntries } from "./data-version";
 
@@ -77,6 +77,12 @@ export async function closeStageWithShortlist(
  * many of them have no scoresheet (assignment) of that stage; app/domain/stages.ts decides.
  */
 export async function stageCoverage(db: Db, editionId: number, stage: StageKey) {
+  const first = await db
+    .selectFrom("edition_stages")
+    .select("key")
+    .where("edition_id", "=", editionId)
+    .orderBy("position")
+    .executeTakeFirst();
   const rows = await db
     .selectFrom("entries as e")
     .select([
@@ -105,7 +111,7 @@ export async function stageCoverage(db: Db, editionId: number, stage: StageKey) 
           .as("without_sheet"),
     ])
     .where("e.edition_id", "=", editionId)
-    .where("e.status", "=", STAGE_ENTRY_STATUS[stage])
+    .where("e.status", "=", statusAssessedBy(stage, first?.key))
     .groupBy("e.category_id")
     .execute();
   return new Map(

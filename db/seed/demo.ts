@@ -36,7 +36,7 @@ const REGIONS: [string, OrganisationKind][] = [
 ];
 
 // Fictional companies and public-service bodies: [name, email slug, region].
-const COMPANIES: Record<Exclude<CategoryKey, "province" | "regency_city">, [string, string, string][]> = {
+const COMPANIES: Partial<Record<Exclude<CategoryKey, "province" | "regency_city">, [string, string, string][]>> = {
   large: [
     ["PT Mahakam Energi Lestari", "mahakam-energi", "Kota Samarinda"],
     ["PT Borneo Sawit Nusantara", "borneo-sawit", "Kabupaten Paser"],

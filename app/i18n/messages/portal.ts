@@ -503,6 +503,7 @@ export const portal = {
   "portal.orgKind.province": ["Pemerintah provinsi", "Provincial government"],
   "portal.orgKind.regency": ["Pemerintah kabupaten", "Regency government"],
   "portal.orgKind.city": ["Pemerintah kota", "City government"],
+  "portal.orgKind.village": ["Pemerintah desa", "Village government"],
   "portal.orgKind.company": ["Perusahaan", "Company"],
   "portal.orgKind.public_service": ["Badan pelayanan publik", "Public-service body"],
   "portal.size.large": ["Besar", "Large"],
