@@ -45,6 +45,15 @@ export const audit = {
   "audit.action.edition.retention": ["Masa simpan data pribadi diubah", "Personal data retention changed"],
   "audit.action.user.export": ["Data pribadi diunduh", "Personal data downloaded"],
   "audit.action.user.anonymise": ["Akun dianonimkan", "Account anonymised"],
+  "audit.action.edition.link": ["Edisi provinsi ditautkan", "Provincial edition linked"],
+  "audit.action.edition.unlink": ["Tautan edisi provinsi dilepas", "Provincial edition unlinked"],
+  "audit.action.category.nominate_top": ["Aturan nominasi diubah", "Nomination rule changed"],
+  "audit.action.entry.nominate": [
+    "Peserta dinominasikan ke tingkat nasional",
+    "Entrant nominated to the national level",
+  ],
+  "audit.action.entry.source_accept": ["Perubahan hasil provinsi diterima", "Provincial result change accepted"],
+  "audit.action.entry.nomination_withdraw": ["Nominasi ditarik", "Nomination withdrawn"],
   "audit.action.other": ["Tindakan lain ({code})", "Other action ({code})"],
 
   "audit.field.active": ["Aktif", "Active"],
@@ -99,6 +108,11 @@ export const audit = {
   "audit.field.editions": ["Edisi (nomor)", "Editions (number)"],
   "audit.field.scope": ["Cakupan", "Scope"],
   "audit.field.year": ["Tahun", "Year"],
+  "audit.field.province": ["Provinsi", "Province"],
+  "audit.field.nominateTop": ["Peringkat yang dinominasikan (1 sampai)", "Places nominated (1 to)"],
+  "audit.field.sourceEntry": ["Peserta tingkat provinsi (nomor)", "Provincial entry (number)"],
+  "audit.field.rank": ["Peringkat", "Rank"],
+  "audit.field.total": ["Nilai akhir", "Total"],
 
   "audit.subject.assignment": ["Penugasan", "Assignment"],
   "audit.subject.category": ["Kategori", "Category"],
