@@ -179,12 +179,20 @@ function scoredBy(assessor: Int32Array, from: number, to: number, a: number): bo
   return false;
 }
 
-/** Comparison keys of every nominee: reached, total, then the tie-breaks (all rounded to 6 decimals). */
-export function rankingKeys(model: Model, ev: Evaluation, N: number): { keys: Float64Array; width: number } {
+/**
+ * Comparison keys of every nominee: reached, total, the tie-breaks, then the prior when the rubric
+ * says so (all rounded to 6 decimals; `prior`: the category's, −1 when missing).
+ */
+export function rankingKeys(
+  model: Model,
+  ev: Evaluation,
+  N: number,
+  prior: Float64Array,
+): { keys: Float64Array; width: number } {
   const S = model.stageIds.length;
   const C = model.critIds.length;
   const tb = model.method.tieBreak;
-  const width = 2 + tb.length;
+  const width = 2 + tb.length + (model.priorTieBreak ? 1 : 0);
   const keys = new Float64Array(N * width);
   for (let n = 0; n < N; n++) {
     const o = n * width;
@@ -194,6 +202,7 @@ export function rankingKeys(model: Model, ev: Evaluation, N: number): { keys: Fl
       const { kind, index } = tb[t]!;
       keys[o + 2 + t] = cmp6(kind === "stage" ? ev.stageScore[n * S + index]! : ev.critValue[n * C + index]!);
     }
+    if (model.priorTieBreak) keys[o + 2 + tb.length] = prior[n]!;
   }
   return { keys, width };
 }

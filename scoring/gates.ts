@@ -26,12 +26,22 @@ export function gateHolds(op: GateOp, x: number, v: number): boolean {
   }
 }
 
-/** Ids of the gates the nominee fails (rubric order). A missing indicator fails the gate. */
-export function failedGates(nominee: Nominee, gates: readonly Gate[]): string[] {
+/** The id under which a nominee failing `rubric.prior.minScore` lists it (after the rubric's gates). */
+export const PRIOR_GATE = "prior";
+
+/**
+ * Ids of the gates the nominee fails (rubric order), then "prior" when a minimum prior is given and
+ * the nominee's prior is missing or below it (docs/scoring-contract.md §1). A missing indicator fails the gate.
+ */
+export function failedGates(nominee: Nominee, gates: readonly Gate[], priorMin: number | null = null): string[] {
   const failed: string[] = [];
   for (const g of gates) {
     const x = indicatorOf(nominee.indicators, g.indicator);
     if (x === null || !gateHolds(g.op, x, g.value)) failed.push(g.id);
+  }
+  if (priorMin !== null) {
+    const prior = nominee.prior ?? null;
+    if (prior === null || !gateHolds(">=", prior, priorMin)) failed.push(PRIOR_GATE);
   }
   return failed;
 }

@@ -38,6 +38,8 @@ export interface Model {
   /** Judged criteria (indices) of each stage, rubric order. */
   stageJudged: Int32Array[];
   method: ResolvedMethod;
+  /** `rubric.prior.tieBreak`: the nominees' prior is the last ranking key (§10). */
+  priorTieBreak: boolean;
 }
 
 /**
@@ -57,6 +59,8 @@ export interface CategoryData {
   indicatorPoints: Float64Array;
   /** The indicator value per slot of indicator criteria; NaN when missing. */
   indicatorRaw: Float64Array;
+  /** Each nominee's prior rounded for comparison; −1 (below every prior) when missing. */
+  prior: Float64Array;
 }
 
 export function resolveMethod(
@@ -120,6 +124,7 @@ export function buildModel(input: ScoringInput): Model {
     stageCrits,
     stageJudged,
     method: resolveMethod(input, stageIndex, critIndex),
+    priorTieBreak: input.rubric.prior?.tieBreak === true,
   };
 }
 
@@ -163,6 +168,7 @@ function columnPoints(col: IndicatorColumn, value: number): number {
 export function buildCategories(input: ScoringInput): CategoryData[] {
   const { criteria } = input.rubric;
   const gates = input.rubric.gates ?? [];
+  const priorMin = input.rubric.prior?.minScore ?? null;
   const C = criteria.length;
 
   // Gates and grouping by category.
@@ -173,7 +179,7 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
       g = { eligible: [], ineligible: [] };
       groups.set(n.category, g);
     }
-    const failed = gates.length === 0 ? [] : failedGates(n, gates);
+    const failed = gates.length === 0 && priorMin === null ? [] : failedGates(n, gates, priorMin);
     if (failed.length > 0) g.ineligible.push({ nominee: n.id, failed });
     else g.eligible.push(n);
   }
@@ -358,6 +364,7 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
       assessor: catAsr,
       indicatorPoints,
       indicatorRaw,
+      prior: Float64Array.from(g.eligible, (n) => (n.prior == null ? -1 : cmp6(n.prior))),
     });
   }
   return result;

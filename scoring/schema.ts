@@ -2,7 +2,7 @@
 // (unknown ids, duplicates, value ≤ max, advance on the last stage, ...).
 import { z } from "zod";
 import { LIMITS, stepFits } from "./limits";
-import { GATE_OPS } from "./gates";
+import { GATE_OPS, PRIOR_GATE } from "./gates";
 
 // "__proto__" is refused: as a key of a plain object (indicators, the stages and criteria of the
 // output) it would silently vanish.
@@ -74,10 +74,22 @@ const gateSchema = z.strictObject({
   value,
 });
 
+// How the rubric uses a nominee's prior total (docs/scoring-contract.md §1, §10): at least one key.
+const priorSchema = z
+  .strictObject({
+    minScore: points.optional(),
+    tieBreak: z.boolean().optional(),
+  })
+  .refine((p) => p.minScore !== undefined || p.tieBreak !== undefined, {
+    message: "must have minScore or tieBreak",
+    params: { code: "invalid_value" },
+  });
+
 const rubricSchema = z.strictObject({
   stages: z.array(stageSchema).min(1, "must have at least one stage"),
   criteria: z.array(criterionSchema).min(1, "must have at least one criterion"),
   gates: z.array(gateSchema).optional(),
+  prior: priorSchema.optional(),
 });
 
 const aggregateSchema = z.strictObject({
@@ -110,6 +122,8 @@ const nomineeSchema = z.strictObject({
     })
     .pipe(z.record(id, value.nullable()))
     .optional(),
+  // The total of the round it was nominated from (0–100); null counts as missing.
+  prior: points.nullable().optional(),
 });
 
 const scoreSchema = z.strictObject({
@@ -178,9 +192,16 @@ function checkReferences(input: BaseInput, add: (path: PathSeg[], code: ProblemC
     }
   });
 
-  const gateIds = new Set<string>();
+  // With a minimum prior, "prior" names that gate in `failed` (§1): no rubric gate may take it.
+  const gateIds = new Set<string>(rubric.prior?.minScore !== undefined ? [PRIOR_GATE] : []);
   (rubric.gates ?? []).forEach((g, i) => {
-    if (gateIds.has(g.id)) add(["rubric", "gates", i, "id"], "duplicate_gate", `duplicate gate id "${g.id}"`);
+    if (gateIds.has(g.id)) {
+      const message =
+        g.id === PRIOR_GATE && !rubric.gates!.slice(0, i).some((x) => x.id === PRIOR_GATE)
+          ? `gate id "${PRIOR_GATE}" is taken by rubric.prior.minScore`
+          : `duplicate gate id "${g.id}"`;
+      add(["rubric", "gates", i, "id"], "duplicate_gate", message);
+    }
     gateIds.add(g.id);
   });
 
@@ -483,27 +504,36 @@ function plainNominee(n: unknown): Nominee | null {
   if (!isPlainObject(n)) return null;
   let keys = 0;
   let withIndicators = false;
+  let withPrior = false;
   for (const key in n) {
     if (key === "indicators") withIndicators = true;
+    else if (key === "prior") withPrior = true;
     else if (key !== "id" && key !== "category") return null;
     keys++;
   }
-  if (keys !== (withIndicators ? 3 : 2)) return null;
-  const { id, category, indicators } = n;
+  if (keys !== 2 + (withIndicators ? 1 : 0) + (withPrior ? 1 : 0)) return null;
+  const { id, category, indicators, prior } = n;
   if (!plainId(id) || !plainId(category)) return null;
-  if (!withIndicators) return { id: id as string, category: category as string };
-  if (indicators === undefined) return { id: id as string, category: category as string, indicators: undefined };
-  if (!isPlainObject(indicators)) return null;
-  const copy: Record<string, number | null> = {};
-  for (const key of Reflect.ownKeys(indicators)) {
-    if (typeof key !== "string" || !plainId(key) || !Object.prototype.propertyIsEnumerable.call(indicators, key))
-      return null;
-    const v = indicators[key];
-    if (v !== null && !(typeof v === "number" && Number.isFinite(v) && v >= -LIMITS.value && v <= LIMITS.value))
-      return null;
-    copy[key] = v;
+  if (prior !== undefined && prior !== null && !(typeof prior === "number" && prior >= 0 && prior <= 100)) return null;
+  const copy: Nominee = { id: id as string, category: category as string };
+  if (withIndicators) {
+    if (indicators === undefined) copy.indicators = undefined;
+    else {
+      if (!isPlainObject(indicators)) return null;
+      const values: Record<string, number | null> = {};
+      for (const key of Reflect.ownKeys(indicators)) {
+        if (typeof key !== "string" || !plainId(key) || !Object.prototype.propertyIsEnumerable.call(indicators, key))
+          return null;
+        const v = indicators[key];
+        if (v !== null && !(typeof v === "number" && Number.isFinite(v) && v >= -LIMITS.value && v <= LIMITS.value))
+          return null;
+        values[key] = v;
+      }
+      copy.indicators = values;
+    }
   }
-  return { id: id as string, category: category as string, indicators: copy };
+  if (withPrior) copy.prior = prior as number | null | undefined;
+  return copy;
 }
 
 /**

@@ -23,7 +23,7 @@ function scoreCategory(model: Model, cat: CategoryData): CategoryResult {
   const { stageIds, critIds, critStage, critJudged } = model;
   const memo = panelMemo(cat, C);
   const ev = evaluate(model, cat, { weights: model.critWeights, exclude: -1 }, true, memo);
-  const { keys, width } = rankingKeys(model, ev, N);
+  const { keys, width } = rankingKeys(model, ev, N, cat.prior);
   const { ranks, order } = rankByKeys(keys, N, width, model.method.ranking);
 
   const delta = model.method.weightDelta;

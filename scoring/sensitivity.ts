@@ -54,7 +54,7 @@ export function sensitivity(
   const changes: SensitivityResult["changes"] = [];
   for (const v of variantsOf(model, cat, delta)) {
     const ev = evaluate(model, cat, v, false, memo);
-    const { keys, width } = rankingKeys(model, ev, N);
+    const { keys, width } = rankingKeys(model, ev, N, cat.prior);
     const { ranks } = rankByKeys(keys, N, width, model.method.ranking);
     for (let n = 0; n < N; n++) {
       const r = ranks[n]!;

@@ -35,7 +35,7 @@ export interface RankingEntry {
 
 export interface IneligibleEntry {
   nominee: string;
-  /** Ids of the gates failed, rubric order. */
+  /** Ids of the gates failed, rubric order; then "prior" when below `rubric.prior.minScore` (§1). */
   failed: string[];
 }
 
