@@ -1,8 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { z } from "zod";
 import { createEdition } from "../../db/queries/editions";
-import type { CategoryKey } from "../../db/schema";
+import type { CategoryKey, Level } from "../../db/schema";
 import { getDb } from "~/lib/db.server";
 import { requireEditionCreator } from "~/lib/edition-creation.server";
 import { parseForm } from "~/lib/forms";
@@ -14,6 +15,8 @@ import { ChoiceGroup, Field, FormErrorSummary, SelectField } from "~/components/
 import { readForm } from "~/lib/request-body.server";
 import { storedDeadline } from "~/domain/deadlines";
 import { CATEGORY_KEYS } from "~/domain/categories";
+import { editionLevelProblems, NATIONAL_REGION } from "~/domain/edition-creation";
+import { categoriesForLevel, PROVINCES, stagesForLevel } from "~/domain/levels";
 
 // A new edition. The administrator (award secretariat) creates editions and then appoints their
 // committee on /admin/editions/<id>, unless they tick "make me a committee member too"; a
@@ -33,7 +36,8 @@ const schema = z
       .min(2000, "committee.edition.yearInvalid")
       .max(2100, "committee.edition.yearInvalid"),
     level: z.enum(["provincial", "national"], { error: "form.required" }),
-    region: z.string().trim().min(2, "form.required").max(200, "form.invalid"),
+    // A province of PROVINCES, or Indonesia for a national edition (editionLevelProblems).
+    region: z.string().trim().max(200, "form.invalid"),
     periodStart: date,
     periodEnd: date,
     registrationDeadline: optionalDate,
@@ -51,34 +55,7 @@ const schema = z
       .min(0, "form.invalid")
       .max(10, "form.invalid"),
   })
-  .refine((v) => v.periodEnd >= v.periodStart, { path: ["periodEnd"], message: "committee.edition.periodOrder" })
-  .superRefine((v, ctx) => {
-    // Registration must end by the first stage's deadline: an entry submitted after the desk stage
-    // could never be assessed. Said on the registration field, in its own words. A registration
-    // deadline without a desk deadline is accepted: submission also ends when the committee closes
-    // the desk stage, whatever the dates (app/domain/submission.ts), and the later deadlines given
-    // are still checked against it below.
-    const registrationAfterDesk = Boolean(
-      v.registrationDeadline && v.deskDeadline && v.registrationDeadline > v.deskDeadline,
-    );
-    if (registrationAfterDesk)
-      ctx.addIssue({
-        code: "custom",
-        path: ["registrationDeadline"],
-        message: "committee.edition.registrationAfterDesk",
-      });
-    // Deadlines that are given follow the stages: registration, desk, verification, interview.
-    const order = ["registrationDeadline", "deskDeadline", "verificationDeadline", "interviewDeadline"] as const;
-    let last: string | undefined;
-    for (const key of order) {
-      const d = v[key];
-      if (!d) continue;
-      const reported = registrationAfterDesk && key === "deskDeadline";
-      if (last && d < last && !reported)
-        ctx.addIssue({ code: "custom", path: [key], message: "committee.edition.deadlineOrder" });
-      last = d;
-    }
-  });
+  .refine((v) => v.periodEnd >= v.periodStart, { path: ["periodEnd"], message: "committee.edition.periodOrder" });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { isAdmin } = await requireEditionCreator(request);
@@ -98,17 +75,35 @@ export async function action({ request }: ActionFunctionArgs) {
   // Only the administrator chooses; anyone else who creates an edition is its committee.
   const joinCommittee = !isAdmin || form.get("joinCommittee") === "on";
   if (isAdmin && joinCommittee) checked.joinCommittee = "on";
-  if (!parsed.ok || categories.length === 0) {
+  // The level's rules (region, categories, which stages have deadlines and their order).
+  const levelProblems = parsed.ok
+    ? editionLevelProblems({
+        level: parsed.data.level,
+        region: parsed.data.region,
+        categories,
+        registrationDeadline: parsed.data.registrationDeadline,
+        deadlines: {
+          desk: parsed.data.deskDeadline,
+          verification: parsed.data.verificationDeadline,
+          interview: parsed.data.interviewDeadline,
+        },
+      })
+    : {};
+  if (!parsed.ok || categories.length === 0 || Object.keys(levelProblems).length > 0) {
     const errors = parsed.ok ? {} : parsed.errors;
+    for (const [field, key] of Object.entries(levelProblems)) if (key) errors[field] = t(key);
     if (categories.length === 0) errors.categories = t("committee.edition.categoriesRequired");
-    return data({ errors, values: { ...(parsed.ok ? {} : parsed.values), ...checked } }, 400);
+    // What was typed stays, also when only a level rule or the categories refused the form.
+    const typed: Record<string, string> = {};
+    for (const [k, v] of form.entries()) if (typeof v === "string" && !(k in typed)) typed[k] = v;
+    return data({ errors, values: { ...typed, ...checked } }, 400);
   }
   const v = parsed.data;
   const id = await createEdition(await getDb(), {
     name: v.name,
     year: v.year,
     level: v.level,
-    region: v.region,
+    region: v.level === "national" ? NATIONAL_REGION : v.region,
     periodStart: v.periodStart,
     periodEnd: v.periodEnd,
     registrationDeadline: storedDeadline(v.registrationDeadline),
@@ -134,6 +129,14 @@ export default function NewEdition() {
   const a = useActionData<typeof action>();
   const errors: Record<string, string> = a?.errors ?? {};
   const values: Record<string, string> = a?.values ?? {};
+  // With JavaScript the form offers only the chosen level's categories and stage deadlines; the
+  // server page (and a browser without it) lists them all and the server refuses what the level has not.
+  const [level, setLevel] = useState<Level>(values.level === "national" ? "national" : "provincial");
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const offered = hydrated ? categoriesForLevel(level) : CATEGORY_KEYS;
+  // (A provincial edition has every stage.)
+  const stageKeys = new Set(stagesForLevel(hydrated ? level : "provincial").map((s) => s.key));
   return (
     <section>
       <h1>{t("committee.edition.title")}</h1>
@@ -158,18 +161,24 @@ export default function NewEdition() {
         <SelectField
           name="level"
           label={t("committee.edition.level")}
-          defaultValue={values.level ?? "provincial"}
+          value={level}
+          onChange={(e) => setLevel(e.currentTarget.value === "national" ? "national" : "provincial")}
           error={errors.level}
           options={[
             ["provincial", t("level.provincial")],
             ["national", t("level.national")],
           ]}
         />
-        <Field
+        <SelectField
           name="region"
           label={t("committee.edition.region")}
-          defaultValue={values.region}
+          defaultValue={values.region ?? ""}
           error={errors.region}
+          placeholder={t("committee.edition.regionChoose")}
+          options={[
+            [NATIONAL_REGION, t("committee.edition.regionNationalOption")],
+            ...PROVINCES.map((p) => [p, p] as const),
+          ]}
           required
         />
         <Field
@@ -195,35 +204,42 @@ export default function NewEdition() {
           defaultValue={values.registrationDeadline}
           error={errors.registrationDeadline}
         />
-        <Field
-          name="deskDeadline"
-          type="date"
-          label={`${t("common.deadline")}: ${t("stage.desk")}`}
-          defaultValue={values.deskDeadline}
-          error={errors.deskDeadline}
-        />
-        <Field
-          name="verificationDeadline"
-          type="date"
-          label={`${t("common.deadline")}: ${t("stage.verification")}`}
-          defaultValue={values.verificationDeadline}
-          error={errors.verificationDeadline}
-        />
-        <Field
-          name="interviewDeadline"
-          type="date"
-          label={`${t("common.deadline")}: ${t("stage.interview")}`}
-          defaultValue={values.interviewDeadline}
-          error={errors.interviewDeadline}
-        />
+        {stageKeys.has("desk") ? (
+          <Field
+            name="deskDeadline"
+            type="date"
+            label={`${t("common.deadline")}: ${t("stage.desk")}`}
+            defaultValue={values.deskDeadline}
+            error={errors.deskDeadline}
+          />
+        ) : null}
+        {stageKeys.has("verification") ? (
+          <Field
+            name="verificationDeadline"
+            type="date"
+            label={`${t("common.deadline")}: ${t("stage.verification")}`}
+            defaultValue={values.verificationDeadline}
+            error={errors.verificationDeadline}
+          />
+        ) : null}
+        {stageKeys.has("interview") ? (
+          <Field
+            name="interviewDeadline"
+            type="date"
+            label={`${t("common.deadline")}: ${t("stage.interview")}`}
+            defaultValue={values.interviewDeadline}
+            error={errors.interviewDeadline}
+          />
+        ) : null}
         <ChoiceGroup
           type="checkbox"
           name="categories"
           label={t("committee.overview.categories")}
           error={errors.categories}
           optionClassName="check"
-          checked={CATEGORY_KEYS.filter((c) => values[`cat_${c}`] === "on")}
-          options={CATEGORY_KEYS.map((c) => [c, categoryName(t, c)])}
+          hint={hydrated ? undefined : t("committee.edition.categoriesHint")}
+          checked={offered.filter((c) => values[`cat_${c}`] === "on")}
+          options={offered.map((c) => [c, categoryName(t, c)])}
         />
         <Field
           name="places"

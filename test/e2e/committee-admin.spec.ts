@@ -279,7 +279,8 @@ test("a known organisation is invited through its members, without a link: a mem
   browser,
 }) => {
   // An organisation that took part in an earlier edition of the same province.
-  const earlier = await createEdition({ categories: ["medium"] });
+  // (A real province: the new-edition form offers only those.)
+  const earlier = await createEdition({ categories: ["medium"], region: "Kalimantan Utara" });
   const known = await createOrganisation({ region: `Kota Uji, ${earlier.region}` });
   await createEntry(earlier, { category: "medium", organisation: known });
   const name = `Paritrana Award 2024 — ${earlier.region} (uji undangan)`;
@@ -287,7 +288,7 @@ test("a known organisation is invited through its members, without a link: a mem
   await signIn(page, await grantAdmin(earlier.committee));
   await page.goto("/committee/new");
   await page.getByLabel("Nama edisi").fill(name);
-  await page.getByLabel("Wilayah").fill(earlier.region);
+  await page.getByLabel("Wilayah").selectOption(earlier.region);
   await page.getByLabel("Awal periode penilaian").fill("2024-01-01");
   await page.getByLabel("Akhir periode penilaian").fill("2024-12-31");
   await page.getByLabel("Perusahaan Skala Menengah").check();

@@ -19,7 +19,7 @@ test("the committee edits a rubric in the form: an invalid weight is shown at it
   await page.goto("/committee/new");
   await page.getByLabel("Nama edisi").fill("Uji Formulir Rubrik 2022");
   await page.getByLabel("Tahun").fill("2022");
-  await page.getByLabel("Wilayah").fill("Kalimantan Selatan");
+  await page.getByLabel("Wilayah").selectOption("Kalimantan Selatan");
   await page.getByLabel("Awal periode penilaian").fill("2022-01-01");
   await page.getByLabel("Akhir periode penilaian").fill("2022-12-31");
   await page.getByLabel("Perusahaan Skala Menengah").check();

@@ -18,7 +18,7 @@ test("the administrator creates an edition on its committee, which imports a rub
   await signIn(page, await createAdmin());
   await page.goto("/committee/new");
   await page.getByLabel("Nama edisi").fill("Uji Coba Paritrana 2024");
-  await page.getByLabel("Wilayah").fill("Kalimantan Utara");
+  await page.getByLabel("Wilayah").selectOption("Kalimantan Utara");
   await page.getByLabel("Awal periode penilaian").fill("2024-01-01");
   await page.getByLabel("Akhir periode penilaian").fill("2024-12-31");
   await page.getByLabel("Perusahaan Skala Menengah").check();

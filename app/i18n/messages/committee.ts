@@ -444,6 +444,36 @@ export const committee = {
     "The registration deadline cannot be later than the document selection deadline: an entry submitted after the first stage has closed could never be assessed.",
   ],
   "committee.edition.categoriesRequired": ["Pilih paling sedikit satu kategori.", "Choose at least one category."],
+  "committee.edition.regionProvince": [
+    "Pilih provinsi penyelenggara edisi tingkat provinsi ini.",
+    "Choose the province that runs this provincial edition.",
+  ],
+  "committee.edition.regionNational": [
+    "Edisi tingkat nasional meliputi seluruh Indonesia; pilih Indonesia.",
+    "A national edition covers all of Indonesia; choose Indonesia.",
+  ],
+  "committee.edition.regionChoose": ["Pilih wilayah", "Choose the region"],
+  "committee.edition.regionNationalOption": ["Indonesia (tingkat nasional)", "Indonesia (national level)"],
+  "committee.edition.categoryLevel": [
+    "Kategori Pemerintah Provinsi hanya ada di tingkat nasional: provinsi tidak menilai dirinya sendiri.",
+    "The provincial government category exists only at national level: a province does not judge itself.",
+  ],
+  "committee.edition.categoriesHint": [
+    "Kategori Pemerintah Provinsi hanya untuk edisi tingkat nasional.",
+    "The provincial government category is for national editions only.",
+  ],
+  "committee.edition.stageLevel": [
+    "Edisi tingkat nasional tidak memiliki tahap seleksi berkas: kosongkan batas waktu ini.",
+    "A national edition has no document selection stage: leave this deadline empty.",
+  ],
+  "committee.edition.registrationAfterVerification": [
+    "Batas waktu pendaftaran tidak boleh lebih lambat dari batas waktu verifikasi dan validasi: pendaftaran yang dikirim setelah tahap pertama ditutup tidak akan pernah dinilai.",
+    "The registration deadline cannot be later than the verification deadline: an entry submitted after the first stage has closed could never be assessed.",
+  ],
+  "committee.edition.stagesOfLevel": [
+    "Tahap edisi tingkat provinsi: seleksi berkas, verifikasi dan validasi, wawancara. Tahap edisi tingkat nasional: verifikasi dan validasi, wawancara.",
+    "Stages of a provincial edition: document selection, verification and validation, interview. Of a national edition: verification and validation, interview.",
+  ],
   "committee.edition.create": ["Buat edisi", "Create the edition"],
   "committee.edition.created": [
     "Edisi telah dibuat. Anda tercatat sebagai panitianya.",
