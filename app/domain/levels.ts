@@ -89,3 +89,8 @@ export function provinceOf(region: string): string {
 export function zoneOf(region: string): Zone | null {
   return ZONE_OF.get(normal(provinceOf(region))) ?? null;
 }
+
+/** Whether two stored regions name the same province ("Provinsi Jawa Tengah" and "Jawa Tengah" do). */
+export function sameProvince(a: string, b: string): boolean {
+  return normal(provinceOf(a)) === normal(provinceOf(b));
+}

@@ -3,7 +3,7 @@ import { inTransaction, type Db } from "../client";
 import type { CategoryKey, EntryStatus } from "../schema";
 import type { RankingEntry, ScoringResult } from "../../scoring/index";
 import { CATEGORY_KEYS } from "../../app/domain/categories";
-import { PROVINCES, provinceOf } from "../../app/domain/levels";
+import { PROVINCES, provinceOf, sameProvince } from "../../app/domain/levels";
 import { currentEvents } from "../../app/domain/publications";
 import { topWithTies } from "../../app/domain/top-places";
 import { audit, json } from "./audit";
@@ -44,7 +44,7 @@ export async function linkProvincialEdition(
     const linked = await linkedEditions(tx, national.id);
     if (linked.some((l) => l.id === provincial.id)) return { ok: false, reason: "already_linked" };
     const province = provinceOf(provincial.region);
-    if (linked.some((l) => l.province === province)) return { ok: false, reason: "province_taken" };
+    if (linked.some((l) => sameProvince(l.region, provincial.region))) return { ok: false, reason: "province_taken" };
     await tx
       .insertInto("edition_links")
       .values({
@@ -123,14 +123,18 @@ export async function linkableEditions(db: Db, nationalEditionId: number) {
     .where("id", "=", nationalEditionId)
     .executeTakeFirst();
   if (national?.level !== "national") return [];
-  const taken = new Set((await linkedEditions(db, nationalEditionId)).map((l) => l.province));
+  const linked = await linkedEditions(db, nationalEditionId);
   const rows = await db
     .selectFrom("editions")
     .select(["id", "name", "region", "year"])
     .where("level", "=", "provincial")
     .where("year", "=", national.year)
     .execute();
-  return byProvince(rows.map((r) => ({ ...r, province: provinceOf(r.region) })).filter((r) => !taken.has(r.province)));
+  return byProvince(
+    rows
+      .filter((r) => !linked.some((l) => sameProvince(l.region, r.region)))
+      .map((r) => ({ ...r, province: provinceOf(r.region) })),
+  );
 }
 
 function byProvince<T extends { province: string; id: number }>(rows: T[]): T[] {

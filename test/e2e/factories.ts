@@ -19,6 +19,8 @@ import { companyRubric, demoMethod, governmentRubric } from "../../db/seed/rubri
 import { categoryGroup } from "../../app/domain/categories";
 import { scoreCategory } from "../../app/lib/scoring-input.server";
 import { publishSnapshot } from "../../db/queries/publications";
+import { linkProvincialEdition, nominate } from "../../db/queries/nominations";
+import { stagesForLevel } from "../../app/domain/levels";
 import { deriveIndicators, PROGRAMMES, type Figures } from "../../scoring/figures";
 import { DEMO_PASSWORD as PASSWORD } from "../../db/seed/demo";
 
@@ -175,6 +177,103 @@ export async function createEdition(
     categories[key] = { id: categoryId, rubricId };
   }
   return { id, name, region, committee, categories };
+}
+
+/**
+ * A national edition (region "Indonesia") in assessment with the national stages (the first open),
+ * its categories (default: province and regency/city) with the demo rubrics, and a committee member
+ * of its own. `link` links those provincial editions to it.
+ */
+export async function createNationalEdition(
+  opts: {
+    name?: string;
+    year?: number;
+    categories?: CategoryKey[];
+    committee?: TestUser;
+    link?: TestEdition[];
+  } = {},
+): Promise<TestEdition> {
+  const db = await testDb();
+  const tag = unique();
+  const name = opts.name ?? `Edisi Nasional Uji ${tag}`;
+  const { id } = await db
+    .insertInto("editions")
+    .values({
+      name,
+      year: opts.year ?? 2023,
+      level: "national",
+      region: "Indonesia",
+      status: "assessment",
+      period_start: "2023-01-01",
+      period_end: "2023-12-31",
+      registration_deadline: day(21),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  for (const [position, s] of stagesForLevel("national").entries())
+    await db
+      .insertInto("edition_stages")
+      .values({
+        edition_id: id,
+        key: s.key,
+        panel: s.panel,
+        position,
+        status: position === 0 ? "open" : "pending",
+        opens_at: day(0),
+        deadline: day(30 + 15 * position),
+      })
+      .execute();
+  const committee =
+    opts.committee ?? (await createUser({ email: `committee.${tag}@e2e.test`, name: `Panitia Nasional Uji ${tag}` }));
+  await addMembership(db, { userId: committee.id, role: "committee", editionId: id });
+  const categories: TestEdition["categories"] = {};
+  for (const key of opts.categories ?? ["province", "regency_city"]) {
+    const { id: categoryId } = await db
+      .insertInto("categories")
+      .values({ edition_id: id, key, places: 3, mentions: 0 })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const rubricId = await insertRubric(db, {
+      categoryId,
+      definition: demoRubric(key),
+      method: demoMethod,
+      userId: committee.id,
+    });
+    categories[key] = { id: categoryId, rubricId };
+  }
+  const national = { id, name, region: "Indonesia", committee, categories };
+  for (const provincial of opts.link ?? []) {
+    const linked = await linkProvincialEdition(db, {
+      nationalEditionId: id,
+      provincialEditionId: provincial.id,
+      userId: committee.id,
+    });
+    if (!linked.ok) throw new Error(`edition ${provincial.id} not linked: ${linked.reason}`);
+  }
+  return national;
+}
+
+/**
+ * Nominates a provincial entry into the national category with the same key, as the national
+ * committee does (its category must be published and the entry a candidate); the national entry.
+ */
+export async function nominateFrom(national: TestEdition, provincialEntry: TestEntry): Promise<TestEntry> {
+  const db = await testDb();
+  const { key } = await db
+    .selectFrom("categories")
+    .select("key")
+    .where("id", "=", provincialEntry.categoryId)
+    .executeTakeFirstOrThrow();
+  const category = national.categories[key];
+  if (!category) throw new Error(`national edition ${national.id} has no category ${key}`);
+  const nominated = await nominate(db, {
+    nationalEditionId: national.id,
+    categoryId: category.id,
+    sourceEntryId: provincialEntry.id,
+    userId: national.committee.id,
+  });
+  if (!nominated.ok) throw new Error(`entry ${provincialEntry.id} not nominated: ${nominated.reason}`);
+  return { id: nominated.entryId, categoryId: category.id, organisation: provincialEntry.organisation };
 }
 
 export interface TestOrganisation {
