@@ -1,4 +1,6 @@
 import { assessmentEntry } from "../../db/queries/assignments";
+import { carriedEvidence } from "../../db/queries/evidence";
+import { withCarriedStanding } from "~/domain/carried-evidence";
 import { otherScoresheets } from "../../db/queries/panel-view";
 import { currentRubric, loadRubricDefinition } from "../../db/queries/rubrics";
 import { loadScores, scoresheetCriteria, stageAccepts } from "../../db/queries/scores";
@@ -8,10 +10,14 @@ import type { AssessorEntry } from "./assess.server";
 import { isPreviewable } from "./evidence-types";
 import { notFound } from "./guards.server";
 import { gatePasses } from "./indicators";
+import { provincialResult } from "./provincial-result.server";
 
 // What the assessor page shows of one entry: first only the header (until the conflict-of-interest
 // declaration); after a declaration of no conflict, the organisation's figures, the derived
-// indicators with their bands, the gates, the evidence per criterion and the scoresheet.
+// indicators with their bands, the gates, the evidence per criterion and the scoresheet. A nominated
+// national entry also shows the files carried over from its provincial entry (labelled, superseded
+// in display by a national upload of the same criterion) and its provincial result, read from the
+// provincial publication snapshot (provincial-result.server.ts).
 //
 // Blind until submitted: while a stage is open the page only ever loads the viewer's own scores.
 // After the stage closes, and once the viewer's own scoresheet is submitted, the others' submitted
@@ -35,11 +41,33 @@ export async function loadAssessPage(request: Request, access: AssessorEntry) {
 
   const rubric = await currentRubric(db, info.entry.categoryId);
   const definition = rubric ? await loadRubricDefinition(db, rubric.id) : { criteria: [], gates: [], stages: [] };
-  const [criteria, scores, others] = await Promise.all([
+  const [criteria, scores, others, carriedRows, provincial] = await Promise.all([
     scoresheetCriteria(db, assignment.id),
     loadScores(db, assignment.id),
     otherScoresheets(db, { entryId, stage: assignment.stage, userId: viewer.user.id }),
+    carriedEvidence(db, entryId),
+    provincialResult(db, entryId),
   ]);
+  // The entry's own files, then the carried ones (current before superseded), each with its origin.
+  const carried = withCarriedStanding(
+    carriedRows.map((f) => ({
+      id: f.id,
+      criterionKey: f.criterion_key,
+      name: f.original_name,
+      mime: f.mime,
+      size: f.size,
+      uploadedAt: f.uploaded_at,
+      edition: f.source_edition_name,
+    })),
+    definition.criteria.map((c) => c.id),
+    info.evidence,
+  );
+  const evidence = [
+    ...info.evidence.map((f) => ({ ...f, carried: null })),
+    ...carried
+      .sort((a, b) => Number(a.standing === "superseded") - Number(b.standing === "superseded"))
+      .map(({ edition, standing, ...f }) => ({ ...f, carried: { edition, standing } })),
+  ];
 
   const indicatorValues = new Map(info.indicators.map((i) => [i.indicator, i.value]));
   const indicators = definition.criteria
@@ -77,9 +105,9 @@ export async function loadAssessPage(request: Request, access: AssessorEntry) {
   const fileParam = new URL(request.url).searchParams.get("file");
   const judgedKeys = new Set(criteria.map((c) => c.key));
   const selected =
-    info.evidence.find((f) => String(f.id) === fileParam) ??
-    info.evidence.find((f) => judgedKeys.has(f.criterionKey) && isPreviewable(f.mime)) ??
-    info.evidence.find((f) => isPreviewable(f.mime)) ??
+    evidence.find((f) => String(f.id) === fileParam) ??
+    evidence.find((f) => judgedKeys.has(f.criterionKey) && isPreviewable(f.mime)) ??
+    evidence.find((f) => isPreviewable(f.mime)) ??
     null;
 
   return {
@@ -90,8 +118,9 @@ export async function loadAssessPage(request: Request, access: AssessorEntry) {
     indicators,
     gates,
     otherIndicators,
-    evidence: info.evidence,
+    evidence,
     criterionNames,
+    provincial,
     selectedFileId: selected?.id ?? null,
     criteria,
     scores: scores.map((s) => ({ criterionId: s.criterionId, value: s.value, note: s.note })),

@@ -1,4 +1,4 @@
-import { entryAccessFacts } from "../../db/queries/access";
+import { entriesCarrying, entryAccessFacts } from "../../db/queries/access";
 import { getDb } from "./db.server";
 import { hasRole, notFound, type Viewer } from "./guards.server";
 import { isSubmitted } from "~/domain/entry-status";
@@ -21,8 +21,33 @@ export async function requireEntryAccess(
   entryId: number,
   prefer: "assessor" | null = null,
 ): Promise<EntryAccess> {
+  return (await entryAccess(viewer, entryId, prefer)) ?? notFound();
+}
+
+/**
+ * Who may read an evidence file of an entry: whoever may see that entry, or a nominated national
+ * entry that carries the entry's files over (entries.source_entry_id, docs/levels.md): its
+ * organisation, its national committee (once submitted) and its assigned assessors and jurors
+ * without a conflict. Nobody else of the national edition; and the national committee reads no
+ * file of a provincial entry that was not nominated. 404 otherwise.
+ */
+export async function requireFileAccess(viewer: Viewer, entryId: number): Promise<EntryAccess> {
+  const own = await entryAccess(viewer, entryId);
+  if (own) return own;
+  for (const carrying of await entriesCarrying(await getDb(), entryId)) {
+    const access = await entryAccess(viewer, carrying);
+    if (access) return access;
+  }
+  notFound();
+}
+
+async function entryAccess(
+  viewer: Viewer,
+  entryId: number,
+  prefer: "assessor" | null = null,
+): Promise<EntryAccess | null> {
   const facts = await entryAccessFacts(await getDb(), entryId, viewer.user.id);
-  if (!facts) notFound();
+  if (!facts) return null;
   const { entry } = facts;
   const isDraft = !isSubmitted(entry.status);
   // Assignments count only where the viewer is (still) on that stage's panel: assessors for desk
@@ -39,5 +64,5 @@ export async function requireEntryAccess(
   if (isOwner) return { as: "owner", entry };
   if (!isDraft && hasRole(viewer, ["committee"], entry.edition_id)) return { as: "committee", entry };
   if (asAssessor) return asAssessor;
-  notFound();
+  return null;
 }

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ConflictForm } from "~/components/assess/ConflictForm";
 import { EntryFacts } from "~/components/assess/EntryFacts";
 import { EvidenceList } from "~/components/assess/EvidenceList";
+import { ProvincialResult } from "~/components/assess/ProvincialResult";
 import { Scoresheet } from "~/components/assess/Scoresheet";
 import { categoryName, stageName } from "~/i18n/labels";
 import { formatDate } from "~/i18n/format";
@@ -65,6 +66,7 @@ export default function AssessEntry() {
         <div className="assess-workspace">
           <div className="assess-reading">
             <EvidenceList data={loaderData} />
+            {loaderData.provincial ? <ProvincialResult result={loaderData.provincial} /> : null}
             <EntryFacts data={loaderData} />
           </div>
           <Scoresheet data={loaderData} />

@@ -5,7 +5,7 @@ import { answerOrganisationInvitation, openInvitationsFor } from "../../db/queri
 import { ENTRY_STATUS_TONE } from "~/domain/entry-status";
 import { missedSubmission } from "~/domain/submission";
 import { StatusBadge } from "~/components/StatusBadge";
-import { formatDate } from "~/i18n/format";
+import { formatDate, formatNumber } from "~/i18n/format";
 import { getDb } from "~/lib/db.server";
 import { idParam, notFound, requireEntrant } from "~/lib/guards.server";
 import { getT } from "~/lib/locale.server";
@@ -13,10 +13,16 @@ import { readForm } from "~/lib/request-body.server";
 import { flash } from "~/lib/session.server";
 import { useLocale, useT } from "~/lib/use-t";
 import { categoryName } from "~/i18n/labels";
+import { placeText } from "~/lib/places";
+import type { Level } from "../../db/schema";
+
+/** The levels in the order of the award's flow: the provincial entries, then the national ones. */
+const LEVELS: readonly Level[] = ["provincial", "national"];
 
 // The entrant's home: the entries of the viewer's organisations (and nothing of anyone else's),
 // and the committees' invitations to those organisations, which any member accepts (the entry is
-// created as a draft) or declines.
+// created as a draft) or declines. Entries are grouped by level (Tingkat Provinsi, Tingkat
+// Nasional); a nominated national entry says which provincial result it came from.
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireEntrant(request);
   const db = await getDb();
@@ -58,6 +64,7 @@ export default function PortalHome() {
   const t = useT();
   const locale = useLocale();
   const { entries, invitations } = useLoaderData<typeof loader>();
+  const levels = LEVELS.filter((level) => entries.some((e) => e.level === level));
   const busy = useNavigation().state === "submitting";
   return (
     <section className="portal">
@@ -98,32 +105,48 @@ export default function PortalHome() {
       {entries.length === 0 ? (
         <p>{t("portal.home.none")}</p>
       ) : (
-        <ul className="cards">
-          {entries.map((e) => (
-            <li key={e.id} className="card">
-              <h2>
-                <Link to={`/portal/entries/${e.id}`}>{e.organisation_name}</Link>
-              </h2>
-              <p>{e.edition_name}</p>
-              <p>{categoryName(t, e.category)}</p>
-              <p>
-                {e.missed ? (
-                  <StatusBadge tone="bad">{t("portal.closed.missed")}</StatusBadge>
-                ) : (
-                  <StatusBadge tone={ENTRY_STATUS_TONE[e.status]}>{t(`entryStatus.${e.status}`)}</StatusBadge>
-                )}
-              </p>
-              {e.status === "draft" && !e.missed && e.registration_deadline ? (
-                <p className="muted">
-                  {t("portal.status.deadline", { date: formatDate(e.registration_deadline, locale, true) })}
-                </p>
-              ) : null}
-              <p>
-                <Link to={`/portal/entries/${e.id}`}>{t("portal.home.open")}</Link>
-              </p>
-            </li>
-          ))}
-        </ul>
+        levels.map((level) => (
+          <section key={level} aria-labelledby={`level-${level}`}>
+            <h2 id={`level-${level}`}>{t(`portal.home.level.${level}`)}</h2>
+            <ul className="cards">
+              {entries
+                .filter((e) => e.level === level)
+                .map((e) => (
+                  <li key={e.id} className="card">
+                    <h3>
+                      <Link to={`/portal/entries/${e.id}`}>{e.organisation_name}</Link>
+                    </h3>
+                    <p>{e.edition_name}</p>
+                    <p>{categoryName(t, e.category)}</p>
+                    {e.source_edition_name && e.source_rank !== null ? (
+                      <p className="muted">
+                        {t("portal.home.nominatedFrom", {
+                          edition: e.source_edition_name,
+                          place: placeText(t, { kind: "place", rank: e.source_rank }),
+                          total: formatNumber(e.source_total, 2),
+                        })}
+                      </p>
+                    ) : null}
+                    <p>
+                      {e.missed ? (
+                        <StatusBadge tone="bad">{t("portal.closed.missed")}</StatusBadge>
+                      ) : (
+                        <StatusBadge tone={ENTRY_STATUS_TONE[e.status]}>{t(`entryStatus.${e.status}`)}</StatusBadge>
+                      )}
+                    </p>
+                    {e.status === "draft" && !e.missed && e.registration_deadline ? (
+                      <p className="muted">
+                        {t("portal.status.deadline", { date: formatDate(e.registration_deadline, locale, true) })}
+                      </p>
+                    ) : null}
+                    <p>
+                      <Link to={`/portal/entries/${e.id}`}>{t("portal.home.open")}</Link>
+                    </p>
+                  </li>
+                ))}
+            </ul>
+          </section>
+        ))
       )}
       <p>
         <Link to="/portal/members">{t("portal.members.link")}</Link>

@@ -1,6 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { entryChecklist, entryWindow, submitEntry } from "../../db/queries/figures";
+import { entrySource } from "../../db/queries/entry-source";
+import { placeText } from "~/lib/places";
 import { publishedScorecard } from "~/lib/scorecard.server";
 import { ConfirmAction } from "~/components/ConfirmAction";
 import { FormErrorSummary } from "~/components/Field";
@@ -24,7 +26,11 @@ import { readForm } from "~/lib/request-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { entry, db } = await requireOwnEntry(request, params.entryId);
-  const [checklist, scorecard] = await Promise.all([entryChecklist(db, entry.id), publishedScorecard(db, entry.id)]);
+  const [checklist, scorecard, source] = await Promise.all([
+    entryChecklist(db, entry.id),
+    publishedScorecard(db, entry.id),
+    entrySource(db, entry.id),
+  ]);
   const submission = entryWindow(entry);
   return {
     entry,
@@ -36,6 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rejectionReason: entry.status === "rejected" ? entry.rejection_reason : null,
     // A draft of a published category has no scorecard: it was never assessed.
     hasScorecard: Boolean(scorecard) && isSubmitted(entry.status),
+    // A nominated national entry: the provincial result it came from.
+    source: source ? { edition: source.editionName, rank: source.rank, total: source.total } : null,
   };
 }
 
@@ -74,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EntryStatus() {
   const t = useT();
   const locale = useLocale();
-  const { entry, checklist, fileCount, editable, missed, rejectionReason, hasScorecard } =
+  const { entry, checklist, fileCount, editable, missed, rejectionReason, hasScorecard, source } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const action = actionData && "message" in actionData ? actionData : undefined;
@@ -89,6 +97,15 @@ export default function EntryStatus() {
       <p>
         {entry.edition_name} · {categoryName(t, entry.category)}
       </p>
+      {source && source.rank !== null ? (
+        <p className="muted">
+          {t("portal.home.nominatedFrom", {
+            edition: source.edition,
+            place: placeText(t, { kind: "place", rank: source.rank }),
+            total: formatNumber(source.total, 2),
+          })}
+        </p>
+      ) : null}
       <PortalEntryNav entryId={entry.id} scorecard={hasScorecard} />
 
       <h2>{t("portal.status.title")}</h2>

@@ -2,12 +2,14 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import {
   addEvidence,
+  carriedEvidence,
   deleteEvidence,
   EntryLockedError,
   listEvidence,
   replaceEvidence,
 } from "../../db/queries/evidence";
-import { evidenceCriteria, entryWindow, isEditable, portalEntry } from "../../db/queries/figures";
+import { evidenceCriteria, entryEvidenceWindow, entryWindow, portalEntry } from "../../db/queries/figures";
+import { withCarriedStanding } from "~/domain/carried-evidence";
 import { FormErrorSummary } from "~/components/Field";
 import { PortalEntryNav } from "~/components/PortalEntryNav";
 import { formatDate, formatFileSize, formatNumber } from "~/i18n/format";
@@ -21,17 +23,23 @@ import { readForm } from "~/lib/request-body.server";
 
 // Evidence per criterion: several files each (PDF, JPEG, PNG, XLSX, DOCX, at most
 // config.uploadMaxBytes), checked by their bytes; replace and delete while the entry is a draft.
+// A nominated national entry also lists the files carried over from its provincial entry, read-only
+// (superseded in display by a national upload for the same criterion), and takes national files
+// while its evidence window is open (app/domain/submission.ts evidenceWindow).
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { entry, db } = await requireOwnEntry(request, params.entryId);
-  const [{ criteria }, files] = await Promise.all([
+  const [{ criteria }, files, carried] = await Promise.all([
     evidenceCriteria(db, entry.category_id),
     listEvidence(db, entry.id),
+    carriedEvidence(db, entry.id),
   ]);
   const submission = entryWindow(entry);
+  const own = files.map((f) => ({ criterionKey: f.criterion_key }));
   return {
     entry: { id: entry.id, organisation_name: entry.organisation_name, edition_name: entry.edition_name },
-    editable: submission.open,
+    editable: entryEvidenceWindow(entry).open,
+    carriedOver: entry.source_entry_id !== null,
     // Why a draft can no longer be changed (the window closed before it was submitted).
     missed: missedSubmission(entry.status, submission),
     maxMb: config.uploadMaxBytes / (1024 * 1024),
@@ -52,6 +60,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       mime: f.mime,
       uploadedAt: f.uploaded_at,
     })),
+    carried: withCarriedStanding(
+      carried.map((f) => ({ ...f, criterionKey: f.criterion_key })),
+      criteria.map((c) => c.id),
+      own,
+    ).map((f) => ({
+      id: f.id,
+      criterion: f.criterionKey,
+      name: f.original_name,
+      size: f.size,
+      edition: f.source_edition_name,
+      standing: f.standing,
+    })),
   };
 }
 
@@ -62,7 +82,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { entry, db, viewer } = await requireOwnEntry(request, params.entryId);
   const { t, locale } = await getT(request);
   const maxMb = config.uploadMaxBytes / (1024 * 1024);
-  if (!isEditable(entry)) return data<ActionData>({ message: t("portal.evidence.locked"), outcomes: [] }, 409);
+  if (!entryEvidenceWindow(entry).open)
+    return data<ActionData>({ message: t("portal.evidence.locked"), outcomes: [] }, 409);
   const { criteria } = await evidenceCriteria(db, entry.category_id);
   const keys = new Set(criteria.map((c) => c.id));
 
@@ -82,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   // The upload may have taken a while: the entry must still be editable before anything is stored.
   const fresh = await portalEntry(db, entry.id);
-  if (!fresh || !isEditable(fresh)) {
+  if (!fresh || !entryEvidenceWindow(fresh).open) {
     await uploader.discard();
     return data<ActionData>({ message: t("portal.evidence.locked"), outcomes: [] }, 409);
   }
@@ -133,6 +154,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!Number.isSafeInteger(fileId) || fileId <= 0) {
         await uploader.discard();
         return data<ActionData>({ message: t("form.invalid"), outcomes: [] }, 400);
+      }
+      // A file carried over from the provincial entry is never changed through the national one
+      // (the queries only touch the entry's own rows; this says why instead of "not found").
+      if ((await carriedEvidence(db, entry.id)).some((f) => f.id === fileId)) {
+        await uploader.discard();
+        return data<ActionData>(
+          { message: t("portal.evidence.carriedReadOnly"), outcomes: [], criterion: section },
+          403,
+        );
       }
       if (intent === "delete") {
         await uploader.discard();
@@ -186,7 +216,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Evidence() {
   const t = useT();
   const locale = useLocale();
-  const { entry, editable, missed, maxMb, criteria, files } = useLoaderData<typeof loader>();
+  const { entry, editable, carriedOver, missed, maxMb, criteria, files, carried } = useLoaderData<typeof loader>();
+  const otherCarried = carried.filter((f) => f.standing === "other");
   const action = useActionData<ActionData>();
   const busy = useNavigation().state === "submitting";
   const accept = ".pdf,.jpg,.jpeg,.png,.xlsx,.docx,application/pdf,image/jpeg,image/png";
@@ -198,6 +229,7 @@ export default function Evidence() {
       </p>
       <PortalEntryNav entryId={entry.id} />
       <p>{t("portal.evidence.intro", { max: formatNumber(maxMb, 0, 1) })}</p>
+      {carriedOver ? <p className="alert alert--info">{t("portal.evidence.carriedIntro")}</p> : null}
       {!editable ? (
         <p className="alert alert--warn" role="status">
           {t("portal.evidence.readOnly")}
@@ -209,21 +241,25 @@ export default function Evidence() {
 
       {criteria.map((c) => {
         const mine = files.filter((f) => f.criterion === c.key);
+        const carriedHere = carried.filter((f) => f.criterion === c.key);
         const headingId = `crit-${c.key}`;
         return (
           <section key={c.key} className="portal-criterion card" aria-labelledby={headingId}>
             <h2 id={headingId}>
               {locale === "en" ? c.name.en : c.name.id}{" "}
               {c.required ? (
-                <span className={`badge ${mine.length ? "badge--good" : "badge--warn"}`}>
+                <span className={`badge ${mine.length + carriedHere.length ? "badge--good" : "badge--warn"}`}>
                   {t("portal.evidence.required")}
                 </span>
               ) : null}
             </h2>
             {c.description ? <p className="hint">{locale === "en" ? c.description.en : c.description.id}</p> : null}
             {action?.criterion === c.key ? <Outcomes outcomes={action.outcomes} /> : null}
+            {carriedHere.length ? <CarriedFiles files={carriedHere} /> : null}
             {mine.length === 0 ? (
-              <p className="muted">{t("portal.evidence.noFiles")}</p>
+              carriedHere.length ? null : (
+                <p className="muted">{t("portal.evidence.noFiles")}</p>
+              )
             ) : (
               <ul className="portal-files">
                 {mine.map((f) => (
@@ -289,7 +325,50 @@ export default function Evidence() {
           </section>
         );
       })}
+      {otherCarried.length ? (
+        <section className="portal-criterion card" aria-labelledby="crit-carried-other">
+          <h2 id="crit-carried-other">{t("portal.evidence.carriedOther")}</h2>
+          <CarriedFiles files={otherCarried} />
+        </section>
+      ) : null}
     </section>
+  );
+}
+
+/**
+ * Files carried over from the provincial entry: read-only (no replace or delete is ever offered),
+ * labelled with the provincial edition, and marked when a national upload supersedes them.
+ */
+function CarriedFiles({
+  files,
+}: {
+  files: { id: number; name: string; size: number; edition: string; standing: string }[];
+}) {
+  const t = useT();
+  return (
+    <ul className="portal-files portal-files--carried" aria-label={t("portal.evidence.carriedFiles")}>
+      {files.map((f) => (
+        <li key={f.id}>
+          {f.standing === "superseded" ? (
+            <del>
+              <a href={`/evidence/${f.id}`} target="_blank" rel="noreferrer">
+                {f.name}
+              </a>
+            </del>
+          ) : (
+            <a href={`/evidence/${f.id}`} target="_blank" rel="noreferrer">
+              {f.name}
+            </a>
+          )}{" "}
+          <span className="muted">
+            · {formatFileSize(f.size)} · {t("portal.evidence.carriedFrom", { edition: f.edition })}
+          </span>
+          {f.standing === "superseded" ? (
+            <span className="badge badge--warn">{t("portal.evidence.superseded")}</span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { categoryGroup } from "~/domain/categories";
 import { entryFigures, evidenceCriteria, entryWindow, saveFigures } from "../../db/queries/figures";
+import { entrySource } from "../../db/queries/entry-source";
 import { Field, FormErrorSummary, SelectField } from "~/components/Field";
 import { PortalEntryNav } from "~/components/PortalEntryNav";
 import { formatNumber, formatRupiah } from "~/i18n/format";
@@ -29,9 +30,10 @@ import { readForm } from "~/lib/request-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { entry, db } = await requireOwnEntry(request, params.entryId);
-  const [{ figures, regulations, indicators }, rubric] = await Promise.all([
+  const [{ figures, regulations, indicators }, rubric, source] = await Promise.all([
     entryFigures(db, entry.id),
     evidenceCriteria(db, entry.category_id),
+    entrySource(db, entry.id),
   ]);
   const group = categoryGroup(entry.category);
   const definition = rubric.definition;
@@ -50,6 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editable: submission.open,
     // Why a draft can no longer be changed (the window closed before it was submitted).
     missed: missedSubmission(entry.status, submission),
+    // A nominated national entry: its figures are those submitted at the provincial level (copied).
+    carriedFrom: source?.editionName ?? null,
     figures,
     regulations,
     indicators,
@@ -92,7 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Figures() {
   const t = useT();
   const locale = useLocale();
-  const { entry, group, editable, missed, figures, regulations, indicators, indicatorCriteria, gates } =
+  const { entry, group, editable, missed, carriedFrom, figures, regulations, indicators, indicatorCriteria, gates } =
     useLoaderData<typeof loader>();
   const action = useActionData<ActionData>();
   const busy = useNavigation().state === "submitting";
@@ -122,7 +126,11 @@ export default function Figures() {
           year: entry.year,
         })}
       </p>
-      {!editable ? (
+      {carriedFrom && !editable ? (
+        <p className="alert alert--info" role="status">
+          {t("portal.figures.carried", { edition: carriedFrom })}
+        </p>
+      ) : !editable ? (
         <p className="alert alert--warn" role="status">
           {t("portal.figures.readOnly")}
           {missed ? <> {t(`portal.closed.${missed}`)}</> : null}

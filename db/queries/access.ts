@@ -27,3 +27,17 @@ export async function entryAccessFacts(db: Db, entryId: number, userId: number) 
   ]);
   return { entry, assignments, conflict: conflict ? conflict.has_conflict === 1 : null };
 }
+
+/**
+ * The nominated national entries that carry over the files of the given (provincial) entry: who may
+ * read one of them may read the carried files too (app/lib/entry-access.server.ts).
+ */
+export async function entriesCarrying(db: Db, entryId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom("entries")
+    .select("id")
+    .where("source_entry_id", "=", entryId)
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => r.id);
+}

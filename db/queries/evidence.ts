@@ -1,11 +1,15 @@
 import { inTransaction, type Db } from "../client";
 import { audit, json } from "./audit";
-import { isEditable, portalEntry } from "./figures";
+import { entryEvidenceWindow, portalEntry } from "./figures";
 
 // Evidence files of an entry, per criterion. The bytes live in the upload folder under a random
 // storage name; these rows keep the facts (original name for display, type read from the bytes,
 // size, SHA-256). Callers check access (requireEntryAccess); every change checks again, inside its
-// transaction, that the entry is still an editable draft, so a submit can never slip in between.
+// transaction, that the entry's evidence window is still open (a draft; a nominated national entry
+// while submitted, app/domain/submission.ts evidenceWindow), so a submit can never slip in between.
+// A nominated entry's carried files are the provincial entry's rows, read through
+// entries.source_entry_id (carriedEvidence): every change here is of rows of the entry itself, so
+// a carried row is never changed or deleted through the national entry.
 
 /** Thrown when the entry was submitted (or its deadline passed) before the change could be stored. */
 export class EntryLockedError extends Error {
@@ -14,16 +18,16 @@ export class EntryLockedError extends Error {
   }
 }
 
-async function holdEditableDraft(tx: Db, entryId: number, now: Date) {
+async function holdOpenEvidence(tx: Db, entryId: number, now: Date) {
   const entry = await portalEntry(tx, entryId);
-  if (!entry || !isEditable(entry, now)) throw new EntryLockedError(entryId);
-  // A no-op update of a draft row: it locks the row on PostgreSQL until the change commits, and
-  // finds nothing when a submit committed first.
+  if (!entry || !entryEvidenceWindow(entry, now).open) throw new EntryLockedError(entryId);
+  // A no-op update of the row in the status read: it locks the row on PostgreSQL until the change
+  // commits, and finds nothing when a submit (or a stage moving the entry on) committed first.
   const held = await tx
     .updateTable("entries")
     .set((eb) => ({ version: eb.ref("version") }))
     .where("id", "=", entryId)
-    .where("status", "=", "draft")
+    .where("status", "=", entry.status)
     .executeTakeFirst();
   if (Number(held.numUpdatedRows) !== 1) throw new EntryLockedError(entryId);
 }
@@ -47,6 +51,32 @@ export async function listEvidence(db: Db, entryId: number) {
     .execute();
 }
 
+/**
+ * The files a nominated national entry carries over: the rows of its provincial source entry
+ * (entries.source_entry_id), with the provincial edition's name; none for any other entry.
+ */
+export async function carriedEvidence(db: Db, entryId: number) {
+  return db
+    .selectFrom("entries as n")
+    .innerJoin("entries as p", "p.id", "n.source_entry_id")
+    .innerJoin("editions as ed", "ed.id", "p.edition_id")
+    .innerJoin("evidence_files as f", "f.entry_id", "p.id")
+    .select([
+      "f.id",
+      "f.criterion_key",
+      "f.original_name",
+      "f.mime",
+      "f.size",
+      "f.sha256",
+      "f.uploaded_at",
+      "ed.name as source_edition_name",
+    ])
+    .where("n.id", "=", entryId)
+    .orderBy("f.criterion_key")
+    .orderBy("f.id")
+    .execute();
+}
+
 /** Every storage name that an evidence row references (the start-up sweep keeps exactly these). */
 export async function evidenceStorageNames(db: Db): Promise<Set<string>> {
   const rows = await db.selectFrom("evidence_files").select("storage_name").execute();
@@ -64,7 +94,7 @@ export async function addEvidence(
 ) {
   const at = (args.now ?? new Date()).toISOString();
   return inTransaction(db, async (tx) => {
-    await holdEditableDraft(tx, args.entryId, args.now ?? new Date());
+    await holdOpenEvidence(tx, args.entryId, args.now ?? new Date());
     const ids: number[] = [];
     for (const f of args.files) {
       const { id } = await tx
@@ -100,11 +130,12 @@ export async function addEvidence(
 }
 
 /**
- * An evidence file of an entry that may still be edited (a draft, before the deadline), read after
- * taking the entry's write lock; undefined when the file is not of this entry.
+ * An evidence file of an entry whose evidence may still change (its evidence window is open), read
+ * after taking the entry's write lock; undefined when the file is not of this entry (a carried file
+ * of a nominated entry is of its provincial entry, so never found here).
  */
 async function draftFile(tx: Db, args: { fileId: number; entryId: number; now?: Date }) {
-  await holdEditableDraft(tx, args.entryId, args.now ?? new Date());
+  await holdOpenEvidence(tx, args.entryId, args.now ?? new Date());
   return tx
     .selectFrom("evidence_files")
     .selectAll()

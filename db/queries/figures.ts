@@ -14,7 +14,12 @@ import { categoryGroup } from "../../app/domain/categories";
 import { audit, json } from "./audit";
 import { publishedCategoryIds } from "./publications";
 import { currentRubric, loadRubricDefinition } from "./rubrics";
-import { submissionWindow, type SubmissionClosedReason, type SubmissionWindow } from "../../app/domain/submission";
+import {
+  evidenceWindow,
+  submissionWindow,
+  type SubmissionClosedReason,
+  type SubmissionWindow,
+} from "../../app/domain/submission";
 import { raiseVersionOfEntries } from "./data-version";
 
 // An entry's self-assessment as its organisation sees it: the figures typed in, the regulations in
@@ -50,6 +55,7 @@ export async function portalEntry(db: Db, entryId: number) {
       "e.reopened_reason",
       "e.rejection_reason",
       "e.created_at",
+      "e.source_entry_id",
       "e.organisation_id",
       "e.category_id",
       "e.edition_id",
@@ -91,6 +97,27 @@ export function entryWindow(entry: WindowFacts, now = new Date()): SubmissionWin
       reopened: Boolean(entry.reopened_reason),
       firstStageStatus: entry.first_stage_status,
       categoryPublished: entry.category_published,
+    },
+    now,
+  );
+}
+
+/**
+ * Whether the organisation may still add, replace or delete its own evidence files: the submission
+ * window, or for a nominated national entry its supplementary-evidence window (app/domain/submission.ts).
+ */
+export function entryEvidenceWindow(
+  entry: WindowFacts & { source_entry_id: number | null },
+  now = new Date(),
+): SubmissionWindow {
+  return evidenceWindow(
+    {
+      status: entry.status,
+      registrationDeadline: entry.registration_deadline,
+      reopened: Boolean(entry.reopened_reason),
+      firstStageStatus: entry.first_stage_status,
+      categoryPublished: entry.category_published,
+      carried: entry.source_entry_id !== null,
     },
     now,
   );
@@ -298,8 +325,9 @@ export async function submitEntry(
 }
 
 /**
- * The entries of the given organisations, with edition, category, deadline and whether each may
- * still be submitted (portal home).
+ * The entries of the given organisations, with edition (and its level), category, deadline and
+ * whether each may still be submitted (portal home); a nominated national entry with the
+ * provincial edition, rank and total it came from.
  */
 export async function portalEntries(db: Db, organisationIds: number[], now = new Date()) {
   if (organisationIds.length === 0) return [];
@@ -308,7 +336,14 @@ export async function portalEntries(db: Db, organisationIds: number[], now = new
     .innerJoin("editions as ed", "ed.id", "e.edition_id")
     .innerJoin("categories as c", "c.id", "e.category_id")
     .innerJoin("organisations as o", "o.id", "e.organisation_id")
+    .leftJoin("entries as src", "src.id", "e.source_entry_id")
+    .leftJoin("editions as src_ed", "src_ed.id", "src.edition_id")
     .select([
+      "ed.level",
+      "e.source_entry_id",
+      "e.source_rank",
+      "e.source_total",
+      "src_ed.name as source_edition_name",
       "e.id",
       "e.status",
       "e.submitted_at",

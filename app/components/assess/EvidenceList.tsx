@@ -9,13 +9,18 @@ type Evidence = ScoreData["evidence"];
 /**
  * The entry's evidence grouped by criterion (judged criteria first, then the others), and the
  * selected file shown in the page (PDF in a frame, images inline); `?file=` switches the file.
+ * Files carried over from the provincial level are labelled with their edition (and marked when a
+ * national file of the criterion supersedes them); those of criteria the national rubric does not
+ * have come last, under "Bukti lain dari tingkat provinsi".
  */
 export function EvidenceList({ data: d }: { data: ScoreData }) {
   const t = useT();
   const locale = useLocale();
   const selected = d.evidence.find((f) => f.id === d.selectedFileId) ?? null;
   const judgedKeys = new Set(d.criteria.map((c) => c.key));
-  const otherKeys = [...new Set(d.evidence.map((f) => f.criterionKey))].filter((k) => !judgedKeys.has(k));
+  const carriedOther = d.evidence.filter((f) => f.carried?.standing === "other");
+  const listed = d.evidence.filter((f) => f.carried?.standing !== "other");
+  const otherKeys = [...new Set(listed.map((f) => f.criterionKey))].filter((k) => !judgedKeys.has(k));
   const otherName = (k: string) => {
     const n = d.criterionNames[k];
     return n ? (locale === "en" ? n.en : n.id) : t("assess.evidence.other");
@@ -25,7 +30,7 @@ export function EvidenceList({ data: d }: { data: ScoreData }) {
       <h2 id="evidence-title">{t("assess.evidence.title")}</h2>
       {d.evidence.length === 0 ? <p>{t("assess.evidence.none")}</p> : null}
       {d.criteria.map((c) => {
-        const files = d.evidence.filter((f) => f.criterionKey === c.key);
+        const files = listed.filter((f) => f.criterionKey === c.key);
         return (
           <section key={c.key} className="evidence-group">
             <h3>{locale === "en" ? c.nameEn : c.nameId}</h3>
@@ -40,9 +45,15 @@ export function EvidenceList({ data: d }: { data: ScoreData }) {
       {otherKeys.map((k) => (
         <section key={k} className="evidence-group">
           <h3>{otherName(k)}</h3>
-          <FileList files={d.evidence.filter((f) => f.criterionKey === k)} selectedFileId={d.selectedFileId} />
+          <FileList files={listed.filter((f) => f.criterionKey === k)} selectedFileId={d.selectedFileId} />
         </section>
       ))}
+      {carriedOther.length ? (
+        <section className="evidence-group">
+          <h3>{t("assess.evidence.carriedOther")}</h3>
+          <FileList files={carriedOther} selectedFileId={d.selectedFileId} />
+        </section>
+      ) : null}
       {selected ? (
         <figure className="evidence-viewer">
           <figcaption>{t("assess.evidence.viewer", { name: selected.name })}</figcaption>
@@ -72,6 +83,18 @@ function FileList({ files, selectedFileId }: { files: Evidence; selectedFileId: 
         <li key={f.id}>
           <span className="evidence-name">{f.name}</span>{" "}
           <span className="muted small">({formatFileSize(f.size)})</span>
+          {f.carried ? (
+            <>
+              {" "}
+              <span className="muted small">{t("assess.evidence.carriedFrom", { edition: f.carried.edition })}</span>
+              {f.carried.standing === "superseded" ? (
+                <>
+                  {" "}
+                  <span className="badge badge--warn">{t("assess.evidence.superseded")}</span>
+                </>
+              ) : null}
+            </>
+          ) : null}
           <span className="evidence-links">
             {isPreviewable(f.mime) ? (
               <>

@@ -284,4 +284,21 @@ export const assess = {
     "Penyimpanan otomatis tidak dapat dilakukan: sesi Anda berakhir atau akses ke pendaftaran ini berubah. Masukan Anda masih ada di halaman; salin bila perlu, lalu muat ulang.",
     "Autosave could not be done: your session ended or your access to this entry changed. Your input is still on the page; copy it if needed, then reload.",
   ],
+  // A nominated national entry: what it carries over from the provincial level (docs/levels.md).
+  "assess.evidence.carriedFrom": ["dari tingkat provinsi: {edition}", "from the provincial level: {edition}"],
+  "assess.evidence.superseded": ["diganti dengan berkas tingkat nasional", "superseded by a national file"],
+  "assess.evidence.carriedOther": ["Bukti lain dari tingkat provinsi", "Other evidence from the provincial level"],
+  "assess.provincial.title": ["Hasil tingkat provinsi", "Provincial result"],
+  "assess.provincial.note": [
+    "Hasil yang dipublikasikan di tingkat provinsi, sebagai konteks saja: penilaian nasional memakai rubrik nasional.",
+    "The result published at the provincial level, as context only: the national assessment uses the national rubric.",
+  ],
+  "assess.provincial.edition": ["Edisi provinsi", "Provincial edition"],
+  "assess.provincial.rank": ["Peringkat", "Rank"],
+  "assess.provincial.rankOf": ["peringkat {rank} dari {count}", "rank {rank} of {count}"],
+  "assess.provincial.total": ["Nilai total", "Total score"],
+  "assess.provincial.stages": ["Nilai per tahap (tingkat provinsi)", "Scores per stage (provincial level)"],
+  "assess.provincial.criteria": ["Nilai per kriteria (tingkat provinsi)", "Scores per criterion (provincial level)"],
+  "assess.provincial.criterion": ["Kriteria", "Criterion"],
+  "assess.provincial.score": ["Nilai", "Score"],
 } as const satisfies Record<string, readonly [string, string]>;

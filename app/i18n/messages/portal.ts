@@ -552,4 +552,27 @@ export const portal = {
     "Organisasi dengan NPP atau NIB ini sudah terdaftar pada edisi ini.",
     "An organisation with this NPP or NIB is already registered in this edition.",
   ],
+  // Nominated (carried-over) national entries (docs/levels.md).
+  "portal.home.level.provincial": ["Tingkat Provinsi", "Provincial level"],
+  "portal.home.level.national": ["Tingkat Nasional", "National level"],
+  "portal.home.nominatedFrom": [
+    "Dinominasikan dari {edition}, {place}, nilai {total}",
+    "Nominated from {edition}, {place}, score {total}",
+  ],
+  "portal.figures.carried": [
+    "Angka ini adalah angka yang dikirim pada tingkat provinsi ({edition}) dan tidak dapat diubah di tingkat nasional.",
+    "These are the figures submitted at the provincial level ({edition}); they cannot be changed at the national level.",
+  ],
+  "portal.evidence.carriedIntro": [
+    "Berkas dari tingkat provinsi ikut dibawa dan hanya dapat dibaca. Sebelum batas waktu tingkat nasional Anda dapat menambah berkas tingkat nasional untuk kriteria nasional; berkas nasional untuk suatu kriteria menggantikan berkas provinsi kriteria itu.",
+    "The files of the provincial level are carried over and can only be read. Before the national deadline you may add national files for the national criteria; a national file for a criterion supersedes the provincial files of that criterion.",
+  ],
+  "portal.evidence.carriedFiles": ["Berkas dari tingkat provinsi", "Files from the provincial level"],
+  "portal.evidence.carriedFrom": ["dari tingkat provinsi: {edition}", "from the provincial level: {edition}"],
+  "portal.evidence.superseded": ["diganti dengan berkas tingkat nasional", "superseded by a national file"],
+  "portal.evidence.carriedOther": ["Bukti lain dari tingkat provinsi", "Other evidence from the provincial level"],
+  "portal.evidence.carriedReadOnly": [
+    "Berkas dari tingkat provinsi tidak dapat dihapus atau diganti. Unggah berkas tingkat nasional untuk kriteria ini; berkas itu yang akan dipakai.",
+    "Files from the provincial level cannot be deleted or replaced. Upload a national file for this criterion; that one will be used.",
+  ],
 } as const satisfies Record<string, readonly [string, string]>;
