@@ -8,7 +8,8 @@ process.env.SESSION_SECRET ??= "route-calls-test-secret";
 
 type Handler = (args: ActionFunctionArgs & LoaderFunctionArgs) => Promise<unknown>;
 
-async function cookieOf(userId: number) {
+/** The session cookie of a signed-in user, as the browser sends it. */
+export async function cookieOf(userId: number) {
   const session = await sessions().getSession();
   session.set("userId", userId);
   return (await sessions().commitSession(session)).split(";")[0]!;
