@@ -4,6 +4,7 @@ import { entryOrganisations } from "../../db/queries/organisations";
 import { currentPublications, publicationByHash } from "../../db/queries/publications";
 import { placeOf } from "./places";
 import { askRanking } from "./ranking-service.server";
+import { publishedZoneAwards } from "./zone-awards.server";
 
 // What the public pages show of a publication: the places of its stored result with the
 // organisations' names (live, see ADR 0004). Which publication is current comes from
@@ -35,6 +36,7 @@ export async function editionWinners(db: Db, editionId: number) {
     currentPublications(db, editionId),
   ]);
   const position = new Map(categories.map((c, i) => [c.id, i]));
+  const zonePlaces = new Map(categories.map((c) => [c.id, c.zone_places]));
   const ordered = [...publications].sort(
     (a, b) => (position.get(a.category_id) ?? Infinity) - (position.get(b.category_id) ?? Infinity),
   );
@@ -44,6 +46,12 @@ export async function editionWinners(db: Db, editionId: number) {
       sha256: p.sha256,
       publishedAt: p.published_at,
       winners: await placedWinners(db, p.id, p.places, p.mentions),
+      // The zone awards (a national category's best per zone), from the same publication.
+      zones: await publishedZoneAwards(db, {
+        publicationId: p.id,
+        categoryId: p.category_id,
+        zonePlaces: zonePlaces.get(p.category_id) ?? 0,
+      }),
     })),
   );
 }

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { loadRubricDefinition, rubricVersion } from "../../db/queries/rubrics";
 import { scoresheetCounts } from "../../db/queries/scoring-data";
 import { userNames } from "../../db/queries/users";
@@ -14,11 +14,13 @@ import { Pagination } from "~/components/Pagination";
 import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
 import { useLocale, useT } from "~/lib/use-t";
-import { categoryName, stageIdName, stageName } from "~/i18n/labels";
+import { categoryName, stageIdName, stageName, zoneName } from "~/i18n/labels";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { DistributionChart, RankRangeChart, SeverityChart } from "~/components/CommitteeCharts";
-import { FormErrorSummary } from "~/components/Field";
+import { FormErrorSummary, SelectField } from "~/components/Field";
 import { gateText } from "~/lib/indicators";
+import { priorGateText, priorOptionText } from "~/lib/prior-text";
+import { PRIOR_GATE } from "~/domain/gates";
 import { flagText as resultFlagText, variantText as resultVariantText } from "~/i18n/result-labels";
 import type { JudgedCriterionResult } from "../../scoring/index";
 import { readForm } from "~/lib/request-body.server";
@@ -27,6 +29,9 @@ import { isFinal, reachedSoFar, stagesNotClosed } from "~/domain/stages";
 import { ConfirmAction } from "~/components/ConfirmAction";
 import { confirmationRequest, isConfirmed } from "~/lib/confirm";
 import type { StageKey } from "../../db/schema";
+import { setZonePlaces } from "../../db/queries/zone-awards";
+import { currentZoneAwards } from "~/lib/zone-awards.server";
+import { MAX_ZONE_PLACES } from "~/domain/zone-awards";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, edition, category } = await requireCategoryCommittee(request, params);
@@ -37,11 +42,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ref = { id: category.id, key: category.key };
   // The ranking is computed once per change of the category's data, off the request thread; the
   // page gets one page of it and summaries (app/lib/ranking-engine.server.ts).
-  const [view, publication, counts, stageRows] = await Promise.all([
+  const [view, publication, counts, stageRows, zones] = await Promise.all([
     askRanking(db, "rankingView", ref, { page, top }),
     askRanking(db, "publishedTop", category.id, top),
     scoresheetCounts(db, category.id),
     editionStages(db, edition.id),
+    // The zone awards are read from the current publication, never the live ranking.
+    currentZoneAwards(db, category),
   ]);
   const [definition, version] = view.rubricId
     ? await Promise.all([loadRubricDefinition(db, view.rubricId), rubricVersion(db, view.rubricId)])
@@ -67,8 +74,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     category.signed_off_sha256 && category.signed_off_version === view.version && view.problems.length === 0,
   );
   return {
-    edition: { id: edition.id },
+    edition: { id: edition.id, level: edition.level },
     category,
+    zones,
     stages,
     final: isFinal(stages),
     notClosed: stagesNotClosed(stages).map((s) => s.key),
@@ -78,6 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     entryName: Object.fromEntries([...organisations].map(([id, o]) => [String(id), o.name])),
     assessorName: Object.fromEntries([...names].map(([k, v]) => [String(k), v])),
     gates: definition?.gates ?? [],
+    prior: definition?.prior ?? null,
     missing,
     publication,
     signedOffCurrent,
@@ -100,6 +109,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
       .join(", ");
   const stagesOpen = (key: "committee.signoff.stagesOpen" | "committee.publish.stagesOpen", stages: string) =>
     data({ error: t(key, { stages }), problems: [] }, 409);
+  if (intent === "zonePlaces") {
+    const zonePlaces = Number(form.get("zonePlaces"));
+    const set = await setZonePlaces(db, {
+      editionId: edition.id,
+      categoryId: category.id,
+      zonePlaces,
+      userId: viewer.user.id,
+    });
+    if (!set.ok)
+      return data(
+        {
+          error: t(set.reason === "provincial" ? "committee.zones.nationalOnly" : "committee.zones.range"),
+          problems: [],
+        },
+        400,
+      );
+    return redirect(here, { headers: await flash(request, t("committee.zones.saved")) });
+  }
   if (intent === "signoff") {
     const open = await notClosed();
     if (open) return stagesOpen("committee.signoff.stagesOpen", open);
@@ -172,7 +199,9 @@ export default function Ranking() {
   const variantText = (variant: string) => resultVariantText(t, variant, resultNames);
   const gateName = (id: string) => {
     const gate = d.gates.find((g) => g.id === id);
-    return gate ? gateText(t, gate) : id;
+    if (gate) return gateText(t, gate);
+    // "prior" after the rubric's gates: the provincial total below the national rubric's minimum.
+    return id === PRIOR_GATE && d.prior?.minScore !== undefined ? priorGateText(t, d.prior.minScore) : id;
   };
   const placeLabel = (rank: number) => {
     const p = placeOf(rank, category.places, category.mentions);
@@ -315,6 +344,11 @@ export default function Ranking() {
               </tbody>
             </table>
           </div>
+          {d.prior ? (
+            <p className="muted" data-testid="ranking-prior">
+              {priorOptionText(t, d.prior).join(" ")}
+            </p>
+          ) : null}
 
           {pagination}
 
@@ -520,6 +554,45 @@ export default function Ranking() {
           </ul>
         </>
       )}
+
+      {d.edition.level === "national" ? (
+        <section aria-labelledby="zone-awards">
+          <h2 id="zone-awards">{t("winners.zones")}</h2>
+          <p className="muted">{t("committee.zones.intro")}</p>
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="zonePlaces" />
+            <SelectField
+              name="zonePlaces"
+              label={t("committee.zones.places")}
+              defaultValue={String(category.zone_places)}
+              options={Array.from({ length: MAX_ZONE_PLACES + 1 }, (_, n) => [
+                String(n),
+                n === 0 ? t("committee.zones.none") : formatNumber(n),
+              ])}
+            />
+            <button type="submit">{t("common.save")}</button>
+          </Form>
+          {category.zone_places > 0 && !d.zones ? <p>{t("committee.zones.unpublished")}</p> : null}
+          {d.zones?.zones.map((z) => (
+            <section key={z.zone} aria-label={zoneName(t, z.zone)}>
+              <h3>{t("winners.zoneBest", { category: categoryName(t, category.key), zone: zoneName(t, z.zone) })}</h3>
+              <ol className="winners">
+                {z.winners.map((w) => (
+                  <li key={w.nominee}>
+                    <strong>{t("winners.zonePlace", { place: formatNumber(w.place) })}</strong> {w.name}{" "}
+                    <span className="muted">({w.region})</span>
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ))}
+          {d.zones && d.zones.unplaced > 0 ? (
+            <p className="alert alert--warn" role="note">
+              {t("winners.zoneUnplaced", { count: formatNumber(d.zones.unplaced) })}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
 
       <h2>{t("committee.signoff.title")}</h2>
       {d.publication ? (

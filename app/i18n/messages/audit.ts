@@ -48,6 +48,7 @@ export const audit = {
   "audit.action.edition.link": ["Edisi provinsi ditautkan", "Provincial edition linked"],
   "audit.action.edition.unlink": ["Tautan edisi provinsi dilepas", "Provincial edition unlinked"],
   "audit.action.category.nominate_top": ["Aturan nominasi diubah", "Nomination rule changed"],
+  "audit.action.category.zone_places": ["Penghargaan zona diubah", "Zone award changed"],
   "audit.action.entry.nominate": [
     "Peserta dinominasikan ke tingkat nasional",
     "Entrant nominated to the national level",
@@ -110,6 +111,7 @@ export const audit = {
   "audit.field.year": ["Tahun", "Year"],
   "audit.field.province": ["Provinsi", "Province"],
   "audit.field.nominateTop": ["Peringkat yang dinominasikan (1 sampai)", "Places nominated (1 to)"],
+  "audit.field.zonePlaces": ["Penghargaan zona: peringkat per zona", "Zone award: places per zone"],
   "audit.field.sourceEntry": ["Peserta tingkat provinsi (nomor)", "Provincial entry (number)"],
   "audit.field.rank": ["Peringkat", "Rank"],
   "audit.field.total": ["Nilai akhir", "Total"],

@@ -444,6 +444,22 @@ export const committee = {
     "The registration deadline cannot be later than the document selection deadline: an entry submitted after the first stage has closed could never be assessed.",
   ],
   "committee.edition.categoriesRequired": ["Pilih paling sedikit satu kategori.", "Choose at least one category."],
+  "committee.zones.intro": [
+    "Penghargaan zona menampilkan peserta terbaik setiap zona dari peringkat yang diumumkan (tanpa penilaian tambahan). Peserta yang seri dengan peringkat terakhir ikut.",
+    "The zone awards show the best entrants of each zone from the published ranking (no scoring of their own). Entrants tied with the last place go too.",
+  ],
+  "committee.zones.places": ["Peringkat terbaik per zona", "Best places per zone"],
+  "committee.zones.none": ["Tidak ada penghargaan zona", "No zone award"],
+  "committee.zones.saved": ["Penghargaan zona disimpan.", "The zone award has been saved."],
+  "committee.zones.unpublished": [
+    "Penghargaan zona tampil setelah kategori ini diumumkan.",
+    "The zone awards appear once this category is published.",
+  ],
+  "committee.zones.nationalOnly": [
+    "Penghargaan zona hanya untuk edisi tingkat nasional: zona mengelompokkan provinsi.",
+    "Zone awards are for national editions only: zones group provinces.",
+  ],
+  "committee.zones.range": ["Pilih 0 sampai 3 peringkat per zona.", "Choose 0 to 3 places per zone."],
   "committee.edition.regionProvince": [
     "Pilih provinsi penyelenggara edisi tingkat provinsi ini.",
     "Choose the province that runs this provincial edition.",

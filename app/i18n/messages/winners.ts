@@ -5,6 +5,13 @@ export const winners = {
   "winners.mention": ["Penghargaan khusus", "Special mention"],
   "winners.publishedAt": ["Diumumkan {at}", "Published {at}"],
   "winners.verify": ["Verifikasi hasil", "Verify the result"],
+  "winners.zones": ["Penghargaan Zona", "Zone awards"],
+  "winners.zoneBest": ["{category} Terbaik Zona {zone}", "Best {category}, {zone} zone"],
+  "winners.zonePlace": ["Terbaik {place}", "Best {place}"],
+  "winners.zoneUnplaced": [
+    "{count} peserta tidak termasuk zona mana pun karena wilayahnya bukan provinsi yang dikenal.",
+    "{count} entrants are in no zone: their region is not a known province.",
+  ],
   "verify.title": ["Verifikasi piagam penghargaan", "Certificate verification"],
   "verify.ok": [
     "Kode ini sah: cocok dengan hasil yang diumumkan panitia.",
