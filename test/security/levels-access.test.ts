@@ -152,7 +152,7 @@ function storedHash(dir: string, storageName: string) {
 async function postFiles(userId: number, entry: TestEntry, fields: Record<string, string>, file?: Buffer) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  if (file) form.set("file", new Blob([file], { type: "application/pdf" }), "bukti-nasional.pdf");
+  if (file) form.set("file", new Blob([new Uint8Array(file)], { type: "application/pdf" }), "bukti-nasional.pdf");
   const request = new Request(`http://paritrana.test/portal/entries/${entry.id}/evidence`, {
     method: "POST",
     body: form,
