@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
+import { createEdition } from "../../db/queries/editions";
+import { figureKeys } from "../../db/queries/figures";
+import { COMPANY_FIGURES, GOVERNMENT_FIGURES } from "../../scoring/figures";
 import * as newEdition from "~/routes/committee.new";
+import * as rubricEditor from "~/routes/committee.$editionId.rubric.$categoryId_.edit";
 import { freshDb } from "../db/support";
 import { call, dataOf, statusOf } from "./route-calls";
 
@@ -118,5 +122,47 @@ describe("a new edition by level", () => {
     expect(categories.map((c) => c.key)).toEqual(["province"]);
     // A provincial edition of a listed province is accepted as before.
     expect((await post({ name: "Provinsi Uji Sah" })).status).toBe(302);
+  });
+});
+
+describe("the new categories (village, sectors)", () => {
+  it("get the rubric family and the figures of their group: village the government's, sectors the employers'", async () => {
+    const { db, admin } = await setup;
+    const editionId = await createEdition(db, {
+      name: "Edisi Desa dan Sektor",
+      year: 2025,
+      level: "provincial",
+      region: "Jawa Tengah",
+      periodStart: "2025-01-01",
+      periodEnd: "2025-12-31",
+      registrationDeadline: null,
+      deadlines: { desk: null, verification: null, interview: null },
+      categories: ["village", "sector_finance", "regency_city", "large"],
+      places: 3,
+      userId: admin,
+    });
+    const categories = await db
+      .selectFrom("categories")
+      .select(["id", "key"])
+      .where("edition_id", "=", editionId)
+      .execute();
+    // The first rubric of a new category is written in the rubric editor, which offers the
+    // indicators of the category's group.
+    const offered: Record<string, unknown> = {};
+    for (const c of categories) {
+      const res = await call(
+        rubricEditor.loader,
+        `/committee/${editionId}/rubric/${c.id}/edit`,
+        { editionId: String(editionId), categoryId: String(c.id) },
+        { userId: admin },
+      );
+      expect(statusOf(res), c.key).toBe(200);
+      offered[c.key] = dataOf(res).indicators;
+    }
+    expect(offered.village).toEqual(offered.regency_city);
+    expect(offered.sector_finance).toEqual(offered.large);
+    expect(offered.village).not.toEqual(offered.large);
+    expect(figureKeys("village")).toEqual(GOVERNMENT_FIGURES);
+    expect(figureKeys("sector_education")).toEqual(COMPANY_FIGURES);
   });
 });

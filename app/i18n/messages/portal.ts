@@ -463,8 +463,8 @@ export const portal = {
   "portal.join.choose": ["— pilih —", "— choose —"],
   "portal.join.region": ["Wilayah", "Region"],
   "portal.join.regionHint": [
-    "Kabupaten/kota dan provinsi, mis. Kota Samarinda, Kalimantan Timur.",
-    "Regency/city and province, e.g. Kota Samarinda, Kalimantan Timur.",
+    "Desa, kabupaten/kota dan provinsi, diakhiri nama provinsi, mis. Kota Samarinda, Kalimantan Timur atau Desa Sukamaju, Kabupaten Bogor, Jawa Barat.",
+    "Village, regency/city and province, ending with the province, e.g. Kota Samarinda, Kalimantan Timur or Desa Sukamaju, Kabupaten Bogor, Jawa Barat.",
   ],
   "portal.join.npp": [
     "NPP (nomor pendaftaran perusahaan BPJS Ketenagakerjaan)",
