@@ -8,6 +8,8 @@ import { deriveIndicators, PROGRAMMES, type Figures } from "../../scoring/figure
 import { categoryGroup, kindsForCategory } from "../../app/domain/categories";
 import { seedEvidence } from "./evidence";
 import { companyRubric, demoMethod, governmentRubric } from "./rubrics";
+import { seedProvincialEditions } from "./provinces";
+import { seedNationalEdition } from "./national";
 
 export const DEMO_PASSWORD = "paritrana2023";
 export const DEMO_EDITION = "Paritrana Award 2023 — Provinsi Kalimantan Timur (tingkat provinsi)";
@@ -355,6 +357,13 @@ export async function seedDemo(db: Db, now = new Date(), options: { uploadDir?: 
         }
       }
     }
+    // The two levels (docs/levels.md): three published provincial editions of 2023, and the
+    // national edition drawing its nominees from them (Kalimantan Timur linked, not published yet).
+    // Their accounts come after Kalimantan Timur's, which keep their ids.
+    const ctx = { hash, day };
+    const provincial = await seedProvincialEditions(tx, ctx, { uploadDir: options.uploadDir });
+    await seedNationalEdition(tx, ctx, { provincialEditionIds: [...provincial, editionId] });
+
     // The award secretariat: creates editions and appoints their committees (no edition of its own).
     // Made last, so that the other demo accounts keep their ids.
     const admin = await user(DEMO_LOGINS.admin, "Sekretariat Paritrana");

@@ -48,7 +48,6 @@ export async function seedEvidence(
   db: Db,
   { uploadDir, draftSlugs = [] }: { uploadDir?: string; draftSlugs?: string[] },
 ) {
-  if (uploadDir) mkdirSync(uploadDir, { recursive: true });
   const entries = await db
     .selectFrom("entries as e")
     .innerJoin("organisations as o", "o.id", "e.organisation_id")
@@ -78,29 +77,53 @@ export async function seedEvidence(
     const isDraftDemo = draftEntries.has(e.id);
     if (e.status !== "submitted" && !isDraftDemo) continue;
     const mine = criteria.filter((c) => c.category_id === e.category_id);
-    for (const c of isDraftDemo ? mine.slice(0, 1) : mine) {
-      const bytes = minimalPdf([
-        `Bukti dukung: ${c.name_id}`,
-        e.name,
-        `Tahun penilaian ${e.year}`,
-        "Dokumen contoh untuk demo Paritrana Award (fiktif).",
-      ]);
-      const storageName = seedStorageName(e.id, c.key);
-      if (uploadDir) writeFileSync(join(uploadDir, storageName), bytes);
-      await db
-        .insertInto("evidence_files")
-        .values({
-          entry_id: e.id,
-          criterion_key: c.key,
-          original_name: `${c.key}-${e.year}.pdf`,
-          storage_name: storageName,
-          mime: "application/pdf",
-          size: bytes.length,
-          sha256: createHash("sha256").update(bytes).digest("hex"),
-          uploaded_by: null,
-          uploaded_at: e.submitted_at ?? new Date().toISOString(),
-        })
-        .execute();
-    }
+    for (const c of isDraftDemo ? mine.slice(0, 1) : mine)
+      await storeEvidence(db, {
+        uploadDir,
+        entryId: e.id,
+        criterion: c,
+        organisation: e.name,
+        year: e.year,
+        at: e.submitted_at ?? new Date().toISOString(),
+      });
   }
+}
+
+/** One demo PDF for a criterion of an entry: its row, and the file when `uploadDir` is given. */
+export async function storeEvidence(
+  db: Db,
+  a: {
+    uploadDir?: string;
+    entryId: number;
+    criterion: { key: string; name_id: string };
+    organisation: string;
+    year: number;
+    at: string;
+  },
+) {
+  const bytes = minimalPdf([
+    `Bukti dukung: ${a.criterion.name_id}`,
+    a.organisation,
+    `Tahun penilaian ${a.year}`,
+    "Dokumen contoh untuk demo Paritrana Award (fiktif).",
+  ]);
+  const storageName = seedStorageName(a.entryId, a.criterion.key);
+  if (a.uploadDir) {
+    mkdirSync(a.uploadDir, { recursive: true });
+    writeFileSync(join(a.uploadDir, storageName), bytes);
+  }
+  await db
+    .insertInto("evidence_files")
+    .values({
+      entry_id: a.entryId,
+      criterion_key: a.criterion.key,
+      original_name: `${a.criterion.key}-${a.year}.pdf`,
+      storage_name: storageName,
+      mime: "application/pdf",
+      size: bytes.length,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      uploaded_by: null,
+      uploaded_at: a.at,
+    })
+    .execute();
 }

@@ -227,3 +227,110 @@ export const demoMethod = {
   disagreementSd: 15,
   sensitivity: { weightDelta: 0.1 },
 };
+
+// National rubrics (docs/levels.md): the national edition verifies and validates the nominees
+// centrally, then the national jury interviews the best. A nominee's provincial evidence is read
+// through its source entry; the provinces, invited directly, give their own (evidenceRequired).
+
+const nationalStages: RubricDefinition["stages"] = [
+  { id: "verification", weight: 40, advance: { top: 3 } },
+  { id: "interview", weight: 60 },
+];
+
+const nationalInterview: RubricDefinition["criteria"] = [
+  {
+    id: "commitment",
+    stage: "interview",
+    weight: 40,
+    type: "judged",
+    max: 100,
+    step: 1,
+    name: { id: "Komitmen pimpinan", en: "Leadership commitment" },
+  },
+  {
+    id: "innovation",
+    stage: "interview",
+    weight: 40,
+    type: "judged",
+    max: 100,
+    step: 1,
+    name: { id: "Inovasi dan keberlanjutan", en: "Innovation and continuity" },
+  },
+  {
+    id: "presentation",
+    stage: "interview",
+    weight: 20,
+    type: "judged",
+    max: 100,
+    step: 1,
+    name: { id: "Paparan dan pemahaman materi", en: "Presentation and understanding" },
+  },
+];
+
+/** The national rubric of a government category; `direct`: entrants invited directly (provinces) give evidence. */
+export function nationalGovernmentRubric(direct: boolean): RubricDefinition {
+  return {
+    stages: nationalStages,
+    criteria: [
+      {
+        id: "data_validity",
+        stage: "verification",
+        weight: 40,
+        type: "judged",
+        max: 100,
+        step: 1,
+        name: { id: "Verifikasi dan validasi data", en: "Data verified and validated" },
+      },
+      {
+        id: "policy",
+        stage: "verification",
+        weight: 30,
+        type: "judged",
+        max: 100,
+        step: 1,
+        evidenceRequired: direct,
+        name: { id: "Kebijakan dan regulasi daerah", en: "Regional policy and regulation" },
+      },
+      {
+        id: "implementation",
+        stage: "verification",
+        weight: 30,
+        type: "judged",
+        max: 100,
+        step: 1,
+        evidenceRequired: direct,
+        name: { id: "Pelaksanaan dan kinerja perlindungan", en: "Implementation and performance" },
+      },
+      ...nationalInterview,
+    ],
+    gates: [],
+  };
+}
+
+export const nationalCompanyRubric: RubricDefinition = {
+  stages: nationalStages,
+  criteria: [
+    {
+      id: "compliance",
+      stage: "verification",
+      weight: 60,
+      type: "judged",
+      max: 100,
+      step: 1,
+      name: { id: "Kepatuhan (iuran, upah, kepesertaan)", en: "Compliance (contributions, wages, enrolment)" },
+    },
+    {
+      id: "digital",
+      stage: "verification",
+      weight: 40,
+      type: "judged",
+      max: 100,
+      step: 1,
+      name: { id: "Komitmen digital (SIPP, JMO)", en: "Digital commitment (SIPP, JMO)" },
+    },
+    ...nationalInterview,
+  ],
+  gates: [{ id: "no_arrears", indicator: "arrears_months", op: "<=", value: 0 }],
+};
+
+export const nationalMethod = { ...demoMethod, tieBreak: ["stage:interview", "stage:verification"] };
