@@ -4,6 +4,7 @@ import { activeAdministratorIds } from "./queries/administrators";
 import { findUserByEmail, pruneSignInState } from "./queries/users";
 import { uploadDirFromEnv } from "./seed/evidence";
 import { DEMO_EDITION, DEMO_LOGINS, DEMO_PASSWORD, isEmpty, seedDemo } from "./seed/demo";
+import { NATIONAL_EDITION, NATIONAL_LOGINS } from "./seed/national";
 
 /**
  * Whether an empty database gets the demo edition (its accounts have a published password, so a
@@ -35,7 +36,10 @@ export async function setupDatabase(
     if (seed && (await isEmpty(db))) {
       if (demoWanted(env)) {
         await seedDemo(db, new Date(), { uploadDir: uploadDirFromEnv() });
-        lines.push(`Seeded the demo edition: ${DEMO_EDITION}`);
+        lines.push(
+          `Seeded the demo edition: ${DEMO_EDITION},`,
+          `  three published provincial editions of 2023 and ${NATIONAL_EDITION} (verification stage)`,
+        );
       } else lines.push(`Empty database: the demo is not seeded (${demoReason(env)}).`);
     }
     await pruneSignInState(db, new Date());
@@ -60,6 +64,9 @@ export async function setupDatabase(
       `  Dewan juri / jury:           ${DEMO_LOGINS.juror}  (juri1..9@paritrana.test)`,
       `  Peserta pemerintah daerah:   ${DEMO_LOGINS.entrantGovernment}`,
       `  Peserta perusahaan:          ${DEMO_LOGINS.entrantCompany}`,
+      `  Panitia nasional:            ${NATIONAL_LOGINS.committee}`,
+      `  Verifikator nasional:        ${NATIONAL_LOGINS.verifier}  (verifikator1..3@paritrana.test)`,
+      `  Dewan juri nasional:         ${NATIONAL_LOGINS.juror}  (juri.nasional1..9@paritrana.test)`,
     );
   lines.push("");
   return lines.join("\n");

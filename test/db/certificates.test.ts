@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { freshDb } from "./support";
+import { demoEdition, freshDb } from "./support";
 import type { Db } from "../../db/client";
 import type { Category } from "../../db/schema";
-import { editionCategories, listEditions } from "../../db/queries/editions";
+import { editionCategories } from "../../db/queries/editions";
 import { publishSnapshot } from "../../db/queries/publications";
 import { editionSignatories, setEditionSignatories } from "../../db/queries/signatories";
 import { translator } from "../../app/i18n";
@@ -33,7 +33,7 @@ async function publish(db: Db, category: Category, userId: number) {
 
 describe("certificates: signatories, winners' certificates and the winners page", async () => {
   const { db } = await freshDb({ seed: true });
-  const [edition] = await listEditions(db);
+  const edition = await demoEdition(db);
   const categories = await editionCategories(db, edition.id);
   const committee = await db
     .selectFrom("users")

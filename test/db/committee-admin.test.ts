@@ -21,7 +21,13 @@ describe("progress", () => {
   it("counts assigned, not started, draft and submitted per category, assessor and entry, matching the database", async () => {
     const { db, editionId } = await demo();
     const p = await stageProgress(db, editionId, "desk");
-    const all = await db.selectFrom("assignments").select(["status"]).where("stage_key", "=", "desk").execute();
+    const all = await db
+      .selectFrom("assignments as a")
+      .innerJoin("entries as e", "e.id", "a.entry_id")
+      .select(["a.status"])
+      .where("a.stage_key", "=", "desk")
+      .where("e.edition_id", "=", editionId)
+      .execute();
     const count = (s: string) => all.filter((a) => a.status === s).length;
     expect(p.total).toEqual({
       assigned: all.length,

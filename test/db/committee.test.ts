@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { closeAllStages, firstSubmittedSheet, freshDb, signOffAndPublishNow, signOffNow } from "./support";
-import { editionCategories, listEditions } from "../../db/queries/editions";
+import { closeAllStages, demoEdition, firstSubmittedSheet, freshDb, signOffAndPublishNow, signOffNow } from "./support";
+import { editionCategories } from "../../db/queries/editions";
 import { closeStageWithShortlist } from "../../db/queries/stages";
 import { currentPublication, getPublication, publicationByHash } from "../../db/queries/publications";
 import type { Db } from "../../db/client";
@@ -25,7 +25,7 @@ async function signOffAndPublish(db: Db, editionId: number, category: Category, 
 
 describe("scoring input and publication snapshot", async () => {
   const { db } = await freshDb({ seed: true });
-  const [edition] = await listEditions(db);
+  const edition = await demoEdition(db);
   const categories = await editionCategories(db, edition.id);
   const regency = categories.find((c) => c.key === "regency_city")!;
   const committee = await db
@@ -85,7 +85,12 @@ describe("scoring input and publication snapshot", async () => {
     expect(row.sha256).toMatch(/^[0-9a-f]{64}$/);
     const byHash = await publicationByHash(db, row.sha256);
     expect(byHash?.category).toBe("regency_city");
-    const log = await db.selectFrom("audit_log").selectAll().where("action", "=", "category.publish").execute();
+    const log = await db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("edition_id", "=", edition.id)
+      .where("action", "=", "category.publish")
+      .execute();
     expect(log).toHaveLength(1);
     // Every entry in the snapshot now reads "result published" on its status page.
     const nominees = (JSON.parse(row.input_json) as { nominees: { id: string }[] }).nominees.map((n) => Number(n.id));
@@ -97,19 +102,21 @@ describe("scoring input and publication snapshot", async () => {
 
 describe("publishing the same data twice", async () => {
   const { db } = await freshDb({ seed: true });
-  const [edition] = await listEditions(db);
+  const edition = await demoEdition(db);
   const medium = (await editionCategories(db, edition.id)).find((c) => c.key === "medium")!;
   it("keeps one snapshot (hashes are unique) and answers with it", async () => {
     const a = await signOffAndPublish(db, edition.id, medium, 1);
     const b = await signOffAndPublish(db, edition.id, medium, 1);
     expect(a.ok && b.ok && a.id === b.id && a.sha256 === b.sha256).toBe(true);
-    expect(await db.selectFrom("publications").selectAll().execute()).toHaveLength(1);
+    expect(await db.selectFrom("publications").selectAll().where("edition_id", "=", edition.id).execute()).toHaveLength(
+      1,
+    );
   });
 });
 
 describe("sign-off approves exact data; the current publication is the latest one made", async () => {
   const { db } = await freshDb({ seed: true });
-  const [edition] = await listEditions(db);
+  const edition = await demoEdition(db);
   const regency = (await editionCategories(db, edition.id)).find((c) => c.key === "regency_city")!;
   const committee = await db
     .selectFrom("users")
@@ -129,7 +136,9 @@ describe("sign-off approves exact data; the current publication is the latest on
       ok: false,
       reason: "changed_since_sign_off",
     });
-    expect(await db.selectFrom("publications").selectAll().execute()).toHaveLength(0);
+    expect(await db.selectFrom("publications").selectAll().where("edition_id", "=", edition.id).execute()).toHaveLength(
+      0,
+    );
   });
 
   it("publishing A, then B, then A again makes A current again (one stored snapshot each)", async () => {
@@ -142,17 +151,24 @@ describe("sign-off approves exact data; the current publication is the latest on
     if (!a.ok || !b.ok || !again.ok) throw new Error("expected three publications");
     expect(again.id).toBe(a.id);
     expect((await currentPublication(db, regency.id))!.id).toBe(a.id);
-    expect(await db.selectFrom("publications").selectAll().execute()).toHaveLength(2);
+    expect(await db.selectFrom("publications").selectAll().where("edition_id", "=", edition.id).execute()).toHaveLength(
+      2,
+    );
     expect((await publicationByHash(db, a.sha256))!.current).toBe(true);
     expect((await publicationByHash(db, b.sha256))!.current).toBe(false);
-    const log = await db.selectFrom("audit_log").select("action").where("action", "=", "category.publish").execute();
+    const log = await db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("edition_id", "=", edition.id)
+      .where("action", "=", "category.publish")
+      .execute();
     expect(log).toHaveLength(3);
   });
 });
 
 describe("closing stages", async () => {
   const { db } = await freshDb({ seed: true });
-  const [edition] = await listEditions(db);
+  const edition = await demoEdition(db);
   const regency = (await editionCategories(db, edition.id)).find((c) => c.key === "regency_city")!;
 
   it("derives the desk shortlist from score()'s reached; the last stage has none", async () => {

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { editionCategories, listEditions } from "../../db/queries/editions";
+import { editionCategories } from "../../db/queries/editions";
 import { categoryDataVersion } from "../../db/queries/data-version";
 import { loadScores, reopenScoresheet, saveScoresheet } from "../../db/queries/scores";
 import { currentRubric, insertRubric, loadRubricDefinition } from "../../db/queries/rubrics";
@@ -8,7 +8,7 @@ import { forgetRankings, rankingView, type CategoryRef } from "../../app/lib/ran
 import { askRanking } from "../../app/lib/ranking-service.server";
 import { getDb } from "../../app/lib/db.server";
 import type { Db } from "../../db/client";
-import { firstSubmittedSheet, freshDb } from "./support";
+import { demoEdition, firstSubmittedSheet, freshDb } from "./support";
 
 // Issue 12, item 2: a category's ranking is computed once per change of its data (its data
 // version), and every write of the app that changes the scoring input raises that version, so the
@@ -20,7 +20,7 @@ process.env.RANKING_STALE_AFTER_MS = "600000";
 
 async function demo() {
   const { db, url } = await freshDb({ seed: true });
-  const [edition] = await listEditions(db);
+  const edition = await demoEdition(db);
   const regency = (await editionCategories(db, edition.id)).find((c) => c.key === "regency_city")!;
   const committee = await db
     .selectFrom("users")

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { closeAllStages, freshDb } from "./support";
-import { editionCategories, getEdition, listEditions } from "../../db/queries/editions";
+import { closeAllStages, demoEdition, freshDb } from "./support";
+import { editionCategories } from "../../db/queries/editions";
 import { signOffCategory } from "../../db/queries/publications";
 import { publishCategory } from "../../app/lib/publish.server";
 import { categorySnapshot } from "../../app/lib/ranking-engine.server";
@@ -12,8 +12,7 @@ import { closeOpenStage, proposal } from "../../app/lib/stages.server";
 
 async function demo() {
   const { db } = await freshDb({ seed: true });
-  const [listed] = await listEditions(db);
-  const edition = (await getEdition(db, listed.id))!;
+  const edition = await demoEdition(db);
   const regency = (await editionCategories(db, edition.id)).find((c) => c.key === "regency_city")!;
   const { id: userId } = await db
     .selectFrom("users")
@@ -39,7 +38,12 @@ describe("sign-off and publication while the desk stage is open", async () => {
     });
     const row = (await editionCategories(db, edition.id)).find((c) => c.id === regency.id)!;
     expect(row.signed_off_sha256).toBeNull();
-    const log = await db.selectFrom("audit_log").select("id").where("action", "=", "category.sign_off").execute();
+    const log = await db
+      .selectFrom("audit_log")
+      .select("id")
+      .where("edition_id", "=", edition.id)
+      .where("action", "=", "category.sign_off")
+      .execute();
     expect(log).toHaveLength(0);
   });
 
@@ -51,7 +55,9 @@ describe("sign-off and publication while the desk stage is open", async () => {
       reason: "stages_open",
       open: ["desk", "verification", "interview"],
     });
-    expect(await db.selectFrom("publications").select("id").execute()).toHaveLength(0);
+    expect(
+      await db.selectFrom("publications").select("id").where("edition_id", "=", edition.id).execute(),
+    ).toHaveLength(0);
   });
 
   it("both go through once every stage is closed", async () => {

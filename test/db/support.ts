@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll } from "vitest";
 import { createDb, type Db } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
-import { seedDemo } from "../../db/seed/demo";
+import { DEMO_EDITION, seedDemo } from "../../db/seed/demo";
 import { raiseVersionOfAssignment } from "../../db/queries/data-version";
 import { editionCategories } from "../../db/queries/editions";
 import { signOffCategory } from "../../db/queries/publications";
@@ -24,6 +24,14 @@ export async function freshDb({ seed = false } = {}): Promise<{ db: Db; url: str
     rmSync(dir, { recursive: true, force: true });
   });
   return { db, url, dir };
+}
+
+/**
+ * The demo's Kalimantan Timur edition (in assessment). The demo also seeds other editions of 2023
+ * (published provinces, the national edition: docs/levels.md), so never take "the first edition".
+ */
+export async function demoEdition(db: Db) {
+  return db.selectFrom("editions").selectAll().where("name", "=", DEMO_EDITION).executeTakeFirstOrThrow();
 }
 
 /**

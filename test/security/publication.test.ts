@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { firstSubmittedSheet, freshDb, signOffAndPublishNow } from "../db/support";
-import { categoryOverview, editionCategories, getEdition, listEditions } from "../../db/queries/editions";
+import { demoEdition, firstSubmittedSheet, freshDb, signOffAndPublishNow } from "../db/support";
+import { categoryOverview, editionCategories, getEdition } from "../../db/queries/editions";
 import { closeStageWithShortlist } from "../../db/queries/stages";
 import { currentPublication } from "../../db/queries/publications";
 import { publishedScorecard } from "../../app/lib/scorecard.server";
@@ -41,7 +41,7 @@ afterEach(() => {
 
 async function demo() {
   const { db } = await freshDb({ seed: true });
-  const [edition] = await listEditions(db);
+  const edition = await demoEdition(db);
   const regency = (await editionCategories(db, edition.id)).find((c) => c.key === "regency_city")!;
   const committee = await db
     .selectFrom("users")

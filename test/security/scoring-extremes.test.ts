@@ -12,9 +12,9 @@ import { translateProblems } from "../../app/lib/rubric-problems";
 import { translator } from "../../app/i18n";
 import { companyRubric, demoMethod } from "../../db/seed/rubrics";
 import { insertRubric, currentRubric, loadRubricDefinition } from "../../db/queries/rubrics";
-import { editionCategories, listEditions } from "../../db/queries/editions";
+import { editionCategories } from "../../db/queries/editions";
 import { scoreCategory } from "../../app/lib/scoring-input.server";
-import { freshDb } from "../db/support";
+import { demoEdition, freshDb } from "../db/support";
 import { deriveIndicators } from "../../scoring/figures";
 
 /** Every number in a value (object, array, number), with its JSON path. */
@@ -116,8 +116,8 @@ describe("a rubric cannot make totals NaN", () => {
 
   it("end to end on a real database: a rubric stored with such a weight (e.g. before this fix) is refused for ranking, never ranked with a NaN total", async () => {
     const { db } = await freshDb({ seed: true });
-    const [edition] = await listEditions(db);
-    const regency = (await editionCategories(db, edition!.id)).find((c) => c.key === "regency_city")!;
+    const edition = await demoEdition(db);
+    const regency = (await editionCategories(db, edition.id)).find((c) => c.key === "regency_city")!;
     const before = (await scoreCategory(db, regency))!;
     expect(before.parsed.ok).toBe(true);
     const rubric = (await currentRubric(db, regency.id))!;

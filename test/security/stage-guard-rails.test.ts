@@ -9,6 +9,7 @@ import { http, signInCookie, startServer, type RunningServer } from "./server";
 let server: RunningServer;
 let cookie: string;
 let rankingUrl: string;
+let editionId: number;
 
 beforeAll(async () => {
   server = await startServer();
@@ -20,6 +21,7 @@ beforeAll(async () => {
     )
     .get() as { id: number; edition_id: number };
   rankingUrl = `/committee/${category.edition_id}/ranking/${category.id}`;
+  editionId = category.edition_id;
 }, 120_000);
 afterAll(() => server?.stop());
 
@@ -46,8 +48,8 @@ describe("sign-off and publication with a stage open", () => {
     expect(res.body).toContain("belum dapat disahkan");
     const signed = server
       .db()
-      .prepare("select count(*) as n from categories where signed_off_at is not null")
-      .get() as { n: number };
+      .prepare("select count(*) as n from categories where signed_off_at is not null and edition_id = ?")
+      .get(editionId) as { n: number };
     expect(signed.n).toBe(0);
   });
 
@@ -55,7 +57,10 @@ describe("sign-off and publication with a stage open", () => {
     const res = await post({ intent: "publish", confirmed: "yes" });
     expect(res.status).toBe(409);
     expect(res.body).toContain("belum dapat diumumkan");
-    const published = server.db().prepare("select count(*) as n from publications").get() as { n: number };
+    const published = server
+      .db()
+      .prepare("select count(*) as n from publications where edition_id = ?")
+      .get(editionId) as { n: number };
     expect(published.n).toBe(0);
   });
 });
