@@ -237,7 +237,7 @@ export default function NewEdition() {
           label={t("committee.overview.categories")}
           error={errors.categories}
           optionClassName="check"
-          hint={hydrated ? undefined : t("committee.edition.categoriesHint")}
+          hint={t("committee.edition.categoriesHint")}
           checked={offered.filter((c) => values[`cat_${c}`] === "on")}
           options={offered.map((c) => [c, categoryName(t, c)])}
         />
