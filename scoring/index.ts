@@ -3,7 +3,7 @@ export { score } from "./score";
 export { parseScoringInput, ScoringInputSchema, formatPath, PROBLEM_CODES } from "./schema";
 export { LIMITS, stepFits } from "./limits";
 export { bandOf } from "./indicators";
-export { gateHolds, GATE_OPS } from "./gates";
+export { gateHolds, GATE_OPS, PRIOR_GATE } from "./gates";
 export { assessorSeverity, scaledScores, toScale } from "./views";
 export type {
   ScoringInput,

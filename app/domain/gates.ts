@@ -2,5 +2,5 @@
 // gateHolds on values rounded to 6 decimals). The domain names them once for the app: the rubric
 // editor's choices, the gate texts and checks on every page, the database column. Imported from
 // scoring/gates.ts, not the barrel, so that pages do not load the scoring schema (zod).
-export { GATE_OPS as GATE_OPERATORS, gateHolds } from "../../scoring/gates";
+export { GATE_OPS as GATE_OPERATORS, gateHolds, PRIOR_GATE } from "../../scoring/gates";
 export type { GateOp } from "../../scoring/index";

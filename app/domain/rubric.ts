@@ -3,7 +3,7 @@
 // `step`) or an indicator (points from bands over an entrant's indicator); the type says which
 // fields it has, so no reader has to guess a missing max or step. Defaults are applied once, where a
 // definition is read from the database (`judgedScale`) or parsed from a form or JSON (`DEFAULT_STEP`).
-import type { StageKey } from "../../db/schema";
+import type { Level, StageKey } from "../../db/schema";
 import type { Advance, Band, Gate } from "../../scoring/index";
 
 export interface RubricStage {
@@ -35,10 +35,35 @@ export interface IndicatorCriterion extends CriterionBase {
 
 export type RubricCriterion = JudgedCriterion | IndicatorCriterion;
 
+/**
+ * How a national rubric uses a nominee's provincial total (docs/scoring-contract.md §1, §10): a
+ * minimum below which it is ineligible, and/or the last tie-break. Absent: context only.
+ */
+export interface RubricPrior {
+  minScore?: number;
+  tieBreak?: boolean;
+}
+
 export interface RubricDefinition {
   stages: RubricStage[];
   criteria: RubricCriterion[];
   gates: Gate[];
+  prior?: RubricPrior;
+}
+
+/**
+ * Only a national edition's rubric uses the prior: its nominees carry their provincial total
+ * (`entries.source_total`); a provincial entry has none, so a minimum would exclude every entrant.
+ */
+export const priorAllowed = (level: Level): boolean => level === "national";
+
+/**
+ * The prior option as stored (`rubrics.prior_min_score`, `rubrics.prior_tie_break`) and back:
+ * undefined when it asks for nothing, so that "context only" has one form.
+ */
+export function priorOf(minScore: number | null, tieBreak: boolean): RubricPrior | undefined {
+  if (minScore === null && !tieBreak) return undefined;
+  return { ...(minScore !== null ? { minScore } : {}), ...(tieBreak ? { tieBreak: true } : {}) };
 }
 
 /** The step of a judged criterion when none is given (the contract makes it optional). */
@@ -72,6 +97,7 @@ export function toScoringRubric(d: RubricDefinition, { withStep = false } = {}) 
         : { id: c.id, stage: c.stage, weight: c.weight, type: c.type, indicator: c.indicator, bands: c.bands },
     ),
     gates: d.gates.map((g) => ({ id: g.id, indicator: g.indicator, op: g.op, value: g.value })),
+    ...(d.prior ? { prior: { ...d.prior } } : {}),
   };
 }
 

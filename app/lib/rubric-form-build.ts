@@ -1,4 +1,5 @@
-import { DEFAULT_STEP, type RubricDefinition } from "../domain/rubric";
+import { DEFAULT_STEP, priorOf, type RubricDefinition } from "../domain/rubric";
+import { PRIOR_GATE } from "../domain/gates";
 import type { StageKey } from "../../db/schema";
 import type { FieldErrors } from "./forms";
 import type { GateOperator } from "./rubric-form-fields";
@@ -10,6 +11,7 @@ import {
   identifier,
   indicatorSchema,
   judgedSchema,
+  priorMinScore,
   stageSchema,
 } from "./rubric-form-schema";
 
@@ -67,7 +69,9 @@ export function buildDefinition(model: RubricFormModel): BuildResult {
     if (!g.remove) collect(errors, `gates.${i}`, gateSchema.safeParse(g));
   });
   if (!gateIsBlank(model.newGate)) collect(errors, "newGate", gateSchema.safeParse(model.newGate));
+  collect(errors, "prior.minScore", priorMinScore.safeParse(model.prior.minScore));
   if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const prior = priorOf(model.prior.minScore.trim() ? formNumber(model.prior.minScore) : null, model.prior.tieBreak);
 
   const sources: FieldSources = { stages: [], criteria: [], gates: [] };
   const stages: RubricDefinition["stages"] = [];
@@ -145,7 +149,8 @@ export function buildDefinition(model: RubricFormModel): BuildResult {
   }
 
   const gates: RubricDefinition["gates"] = [];
-  const taken = new Set<string>();
+  // With a minimum provincial total, "prior" names that gate (docs/scoring-contract.md §1).
+  const taken = new Set<string>(prior?.minScore !== undefined ? [PRIOR_GATE] : []);
   model.gates.forEach((g, i) => {
     if (g.remove) return;
     gates.push({ id: g.id, indicator: g.indicator.trim(), op: g.op as GateOperator, value: formNumber(g.value) });
@@ -162,5 +167,5 @@ export function buildDefinition(model: RubricFormModel): BuildResult {
     });
     sources.gates.push("newGate");
   }
-  return { ok: true, definition: { stages, criteria, gates }, sources };
+  return { ok: true, definition: { stages, criteria, gates, ...(prior ? { prior } : {}) }, sources };
 }

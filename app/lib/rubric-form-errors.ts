@@ -15,6 +15,8 @@ import { rubricProblemKey } from "./rubric-problems";
  * `rubric.stages[0]` → the stage's "use" box. Null when the problem concerns no single field.
  */
 export function fieldForPath(path: string, sources: FieldSources): string | null {
+  if (path === "rubric.prior.tieBreak") return "prior.tieBreak";
+  if (path === "rubric.prior" || path.startsWith("rubric.prior.")) return "prior.minScore";
   const m = /^rubric\.(stages|criteria|gates)(?:\[(\d+)\](.*))?$/.exec(path);
   if (!m) return null;
   const [, part, index, restRaw] = m;

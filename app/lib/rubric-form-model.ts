@@ -17,6 +17,7 @@ import {
 // `criteria.<i>.{key,stage,type,nameId,nameEn,descId,descEn,weight,max,step,evidence,indicator,remove}`,
 // `criteria.<i>.bands.<j>.{min,points}`, the new criterion `added.*` (same names plus `key`),
 // `gates.<i>.{id,indicator,op,value,remove}`, the new gate `newGate.{indicator,op,value}`,
+// the national rubric's use of the provincial total `prior.{minScore,tieBreak}`,
 // `basedOn` (the version the form was built from) and `reason`.
 
 const MAX_ROWS = 200;
@@ -62,6 +63,11 @@ export interface NewGate {
   op: string;
   value: string;
 }
+/** The provincial total's use (national editions): empty minimum and no tie-break = context only. */
+interface PriorFields {
+  minScore: string;
+  tieBreak: boolean;
+}
 export interface RubricFormModel {
   basedOn: string;
   reason: string;
@@ -70,6 +76,7 @@ export interface RubricFormModel {
   added: CriterionFields;
   gates: GateRow[];
   newGate: NewGate;
+  prior: PriorFields;
 }
 
 const str = (n: number | undefined | null) => (n === undefined || n === null ? "" : String(n));
@@ -147,6 +154,7 @@ export function modelFromDefinition(
     gates:
       def?.gates.map((g) => ({ id: g.id, indicator: g.indicator, op: g.op, value: str(g.value), remove: false })) ?? [],
     newGate: { indicator: "", op: ">=", value: "" },
+    prior: { minScore: str(def?.prior?.minScore), tieBreak: def?.prior?.tieBreak === true },
   };
 }
 
@@ -242,5 +250,6 @@ export function modelFromForm(form: FormLike): RubricFormModel {
     },
     gates,
     newGate: { indicator: text("newGate.indicator"), op: text("newGate.op"), value: text("newGate.value") },
+    prior: { minScore: text("prior.minScore"), tieBreak: checked("prior.tieBreak") },
   };
 }

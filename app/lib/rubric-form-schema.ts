@@ -72,6 +72,10 @@ export const indicatorSchema = z.object({
   indicator: identifier,
   bands: bandsSchema,
 });
+/** The minimum provincial total: empty (no minimum) or a number from 0 to 100. */
+export const priorMinScore = z
+  .string()
+  .refine((s) => !s.trim() || (formNumber(s) >= 0 && formNumber(s) <= 100), "rubricForm.priorMinRange");
 export const gateSchema = z.object({ indicator: identifier, op: z.enum(GATE_OPERATORS, "form.invalid"), value });
 
 /** Adds the issues of a parse to `errors`, each at its field name (`prefix.` + its path), the first one per field. */

@@ -1,9 +1,9 @@
 import { parseScoringInput, type Problem } from "../../scoring/index";
-import { DEFAULT_STEP, type RubricDefinition } from "../domain/rubric";
+import { DEFAULT_STEP, priorOf, type RubricDefinition } from "../domain/rubric";
 
 // Rubric import: the JSON a committee exchanges is `{ "rubric": {...}, "method": {...} }` in the
 // shape of docs/scoring-contract.md, where criteria may also carry names, descriptions and whether evidence is
-// required; a bare rubric (`{ "stages", "criteria", "gates" }`) is accepted too. The contract's
+// required; a bare rubric (`{ "stages", "criteria", "gates", "prior" }`) is accepted too. The contract's
 // part (with a judged criterion's step and the bounds of every number) is checked with
 // parseScoringInput (names stripped first); refusals are listed with the JSON path of each problem
 // in the document as given.
@@ -29,7 +29,14 @@ export function importRubricJson(text: string, allowedStages: string[] = STAGES)
   if (!isObj(doc))
     return { ok: false, problems: [{ path: "(root)", code: "invalid_type", message: "must be an object" }] };
   const wrapped = "rubric" in doc;
-  const rubric = wrapped ? doc.rubric : { stages: doc.stages, criteria: doc.criteria, gates: doc.gates };
+  const rubric = wrapped
+    ? doc.rubric
+    : {
+        stages: doc.stages,
+        criteria: doc.criteria,
+        gates: doc.gates,
+        ...(doc.prior !== undefined ? { prior: doc.prior } : {}),
+      };
   const method = wrapped ? doc.method : undefined;
   const prefix = wrapped ? "" : "rubric.";
   const fix = (p: string) =>
@@ -91,6 +98,8 @@ export function importRubricJson(text: string, allowedStages: string[] = STAGES)
 
   const source = (rubric as { criteria: Record<string, unknown>[] }).criteria;
   const r = parsed.input.rubric;
+  // `{ "tieBreak": false }` alone asks for nothing: kept as no option at all (priorOf).
+  const prior = r.prior ? priorOf(r.prior.minScore ?? null, r.prior.tieBreak === true) : undefined;
   const definition: RubricDefinition = {
     stages: r.stages.map((s) => ({
       id: s.id as RubricDefinition["stages"][number]["id"],
@@ -116,6 +125,7 @@ export function importRubricJson(text: string, allowedStages: string[] = STAGES)
         : { ...common, type: "indicator" as const, indicator: c.indicator, bands: c.bands };
     }),
     gates: (r.gates ?? []).map((g) => ({ ...g })),
+    ...(prior ? { prior } : {}),
   };
   return { ok: true, definition, method: parsed.input.method ?? {} };
 }

@@ -8,6 +8,7 @@ import type { MessageKey, T } from "~/i18n";
 
 const BY_CODE: Partial<Record<ProblemCode, MessageKey>> = {
   duplicate_criterion: "rubricForm.keyTaken",
+  duplicate_gate: "rubricForm.gateKeyTaken",
   unknown_stage: "rubricForm.stageNotUsed",
   stage_without_criteria: "rubricForm.stageEmpty",
   advance_on_last_stage: "rubricForm.advanceLast",
@@ -42,6 +43,9 @@ const RANGE_KEYS: Record<string, MessageKey> = {
 export function rubricProblemKey(p: Pick<Problem, "path" | "code">): MessageKey | null {
   const known = BY_CODE[p.code];
   if (known) return known;
+  // The national rubric's use of the provincial total: a minimum out of 0–100, or neither option.
+  if (/(?:^|\.)prior\.minScore$/.test(p.path) && OUT_OF_BOUNDS.has(p.code)) return "rubricForm.priorMinRange";
+  if (/(?:^|\.)prior$/.test(p.path) && p.code === "invalid_value") return "rubricForm.priorEmpty";
   const field = /(?:^|\.)(\w+)$/.exec(p.path)?.[1];
   if (!field) return null;
   if (p.code === "empty_list") return EMPTY_LISTS[field] ?? null;

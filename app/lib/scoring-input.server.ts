@@ -56,7 +56,15 @@ export async function buildScoringInput(
   const input = {
     rubric: toScoringRubric(definition),
     method,
-    nominees: entries.map((e) => ({ id: String(e.id), category: category.key, indicators: byEntry.get(e.id) ?? {} })),
+    // A nominated entry's prior is its provincial total (docs/scoring-contract.md §1, §10); it counts
+    // only when the rubric says so. Left out (missing) for an entry not nominated, so that a
+    // provincial category's input reads, and hashes, as before.
+    nominees: entries.map((e) => ({
+      id: String(e.id),
+      category: category.key,
+      indicators: byEntry.get(e.id) ?? {},
+      ...(e.source_total !== null ? { prior: e.source_total } : {}),
+    })),
     scores: scores.map((s) => ({
       assessor: String(s.user_id),
       nominee: String(s.entry_id),

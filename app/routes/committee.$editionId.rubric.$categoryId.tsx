@@ -5,6 +5,8 @@ import { categoryHasScores, rubricVersions, saveRubricVersion } from "../../db/q
 import { requireCategoryCommittee } from "~/lib/committee.server";
 import { exportRubricJson, importRubricJson } from "~/lib/rubric-json";
 import { translateProblems, type ShownProblem } from "~/lib/rubric-problems";
+import { priorOptionText } from "~/lib/prior-text";
+import { priorAllowed } from "~/domain/rubric";
 import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
 import { useLocale, useT } from "~/lib/use-t";
@@ -26,6 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     category: { id: category.id, key: category.key },
     version: rubric?.version ?? 0,
     json: definition && rubric ? exportRubricJson(definition, JSON.parse(rubric.method) as unknown) : null,
+    // The provincial total's use is said where it can apply (national) or wherever a rubric has it.
+    prior: definition && (priorAllowed(edition.level) || definition.prior) ? (definition.prior ?? null) : undefined,
     frozen,
     versions,
   };
@@ -47,6 +51,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (reason.length > 1000) errors.reason = t("form.invalid");
   const imported = text.trim() ? importRubricJson(text) : null;
   if (imported && !imported.ok) errors.json = t("committee.rubric.refused");
+  if (imported?.ok && imported.definition.prior && !priorAllowed(edition.level))
+    errors.json = t("rubricForm.priorNationalOnly");
   if (Object.keys(errors).length > 0 || !imported?.ok)
     return fail(errors, imported && !imported.ok ? translateProblems(imported.problems, t) : []);
   // The stale version, the reason of a frozen rubric and the scores above a lowered max are checked
@@ -112,6 +118,14 @@ export default function RubricPage() {
             ))}
           </ul>
         </div>
+      ) : null}
+      {d.prior !== undefined ? (
+        <>
+          <h2>{t("rubricForm.prior")}</h2>
+          {priorOptionText(t, d.prior).map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </>
       ) : null}
       {d.json ? (
         <p>

@@ -7,6 +7,7 @@ import { formatNumber } from "~/i18n/format";
 import { editionStages } from "../../db/queries/editions";
 import { COMPANY_FIGURES, deriveIndicators, GOVERNMENT_FIGURES } from "../../scoring/figures";
 import { categoryGroup } from "~/domain/categories";
+import { priorAllowed } from "~/domain/rubric";
 import { requireCategoryCommittee } from "~/lib/committee.server";
 import {
   criterionHeadingName,
@@ -25,8 +26,9 @@ import { categoryName, stageIdName } from "~/i18n/labels";
 import { isMessageKey, type MessageKey } from "~/i18n";
 import { readForm } from "~/lib/request-body.server";
 
-// The committee's rubric form editor: stages, criteria (with bands), gates; a valid save stores a
-// new rubric version (method carried over). Works without JavaScript (one plain POST form).
+// The committee's rubric form editor: stages, criteria (with bands), gates and, in a national
+// edition, the use of the provincial total; a valid save stores a new rubric version (method
+// carried over). Works without JavaScript (one plain POST form).
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, edition, category } = await requireCategoryCommittee(request, params);
@@ -42,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     category: { id: category.id, key: category.key },
     version: rubric?.version ?? 0,
     frozen,
+    priorAllowed: priorAllowed(edition.level),
     indicators: Object.keys(deriveIndicators(categoryGroup(category.key), figures, 1)),
     model: modelFromDefinition(
       definition,
@@ -55,7 +58,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { db, edition, category, viewer } = await requireCategoryCommittee(request, params);
   const { t } = await getT(request);
   const form = await readForm(request);
-  const model = modelFromForm(form);
+  const posted = modelFromForm(form);
+  // Outside a national edition the provincial-total option is not offered: nothing posted counts.
+  const model = priorAllowed(edition.level) ? posted : { ...posted, prior: { minScore: "", tieBreak: false } };
   const fail = (errors: FieldErrors, status = 400, staleVersion: number | null = null) =>
     data({ errors, model, staleVersion }, status);
   if (form.get("intent") !== "save") return fail({ _form: "committee.action.unknown" });
@@ -136,6 +141,8 @@ export default function RubricEditPage() {
       points: "rubricForm.bandPoints",
       op: "rubricForm.op",
       value: "rubricForm.value",
+      minScore: "rubricForm.priorMin",
+      tieBreak: "rubricForm.priorTieBreak",
       reason: "committee.reason",
     };
     const what = fieldLabel[last] ? t(fieldLabel[last]) : last;
@@ -149,10 +156,11 @@ export default function RubricEditPage() {
     }
     if (parts[0] === "gates") return `${t("rubricForm.gateLegend", { n: Number(parts[1]) + 1 })}: ${what}`;
     if (parts[0] === "newGate") return `${t("rubricForm.newGate")}: ${what}`;
+    if (parts[0] === "prior") return `${t("rubricForm.prior")}: ${what}`;
     return what;
   };
   // In the order of the page: stages, criteria, the new criterion, gates, the new gate, the reason.
-  const order = ["stages", "criteria", "added", "gates", "newGate", "reason"];
+  const order = ["stages", "criteria", "added", "gates", "newGate", "prior", "reason"];
   const rank = (k: string) => [
     order.indexOf(k.split(".")[0]!),
     ...k
@@ -403,6 +411,29 @@ export default function RubricEditPage() {
             err={err}
           />
         </fieldset>
+
+        {d.priorAllowed ? (
+          <>
+            <h2>{t("rubricForm.prior")}</h2>
+            <fieldset className="rubric-editor__block">
+              <legend>{t("rubricForm.prior")}</legend>
+              <p className="hint">{t("rubricForm.priorIntro")}</p>
+              <Text
+                name="prior.minScore"
+                label={t("rubricForm.priorMin")}
+                value={model.prior.minScore}
+                error={err("prior.minScore")}
+                hint={t("rubricForm.priorMinHint")}
+              />
+              <Check
+                name="prior.tieBreak"
+                label={t("rubricForm.priorTieBreak")}
+                checked={model.prior.tieBreak}
+                error={err("prior.tieBreak")}
+              />
+            </fieldset>
+          </>
+        ) : null}
 
         <Text
           name="reason"

@@ -1,5 +1,5 @@
 import { inTransaction, type Db } from "../client";
-import { judgedScale, type RubricDefinition } from "../../app/domain/rubric";
+import { judgedScale, priorOf, type RubricDefinition } from "../../app/domain/rubric";
 import { raiseCategoryVersion } from "./data-version";
 
 /** Stores a rubric version of a category and returns its id. */
@@ -27,6 +27,8 @@ export async function insertRubric(
         method: JSON.stringify(args.method ?? {}),
         reason: args.reason ?? null,
         created_by: args.userId ?? null,
+        prior_min_score: args.definition.prior?.minScore ?? null,
+        prior_tie_break: args.definition.prior?.tieBreak ? 1 : 0,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -147,7 +149,12 @@ export async function currentRubric(db: Db, categoryId: number) {
 
 /** Reads a stored rubric back into its definition (the scoring contract's shape plus names). */
 export async function loadRubricDefinition(db: Db, rubricId: number): Promise<RubricDefinition> {
-  const [stages, criteria, bands, gates] = await Promise.all([
+  const [rubric, stages, criteria, bands, gates] = await Promise.all([
+    db
+      .selectFrom("rubrics")
+      .select(["prior_min_score", "prior_tie_break"])
+      .where("id", "=", rubricId)
+      .executeTakeFirst(),
     db.selectFrom("rubric_stages").selectAll().where("rubric_id", "=", rubricId).orderBy("position").execute(),
     db.selectFrom("criteria").selectAll().where("rubric_id", "=", rubricId).orderBy("position").execute(),
     db
@@ -159,6 +166,7 @@ export async function loadRubricDefinition(db: Db, rubricId: number): Promise<Ru
       .execute(),
     db.selectFrom("gates").selectAll().where("rubric_id", "=", rubricId).orderBy("id").execute(),
   ]);
+  const prior = priorOf(rubric?.prior_min_score ?? null, rubric?.prior_tie_break === 1);
   return {
     stages: stages.map((s) => ({
       id: s.stage_key,
@@ -190,6 +198,7 @@ export async function loadRubricDefinition(db: Db, rubricId: number): Promise<Ru
           };
     }),
     gates: gates.map((g) => ({ id: g.key, indicator: g.indicator, op: g.op, value: g.value })),
+    ...(prior ? { prior } : {}),
   };
 }
 

@@ -10,7 +10,7 @@ export async function scoredEntries(db: Db, categoryId: number) {
   return db
     .selectFrom("entries as e")
     .innerJoin("organisations as o", "o.id", "e.organisation_id")
-    .select(["e.id", "e.status", "e.organisation_id", "o.name as organisation_name", "o.region"])
+    .select(["e.id", "e.status", "e.organisation_id", "o.name as organisation_name", "o.region", "e.source_total"])
     .where("e.category_id", "=", categoryId)
     .where("e.status", "in", SCORED_STATUSES)
     .orderBy("e.id")

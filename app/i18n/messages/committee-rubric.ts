@@ -147,4 +147,51 @@ export const committeeRubric = {
     "Nilai maksimum kriteria {criterion} tidak boleh di bawah {value}: sudah ada nilai setinggi itu.",
     "The maximum of criterion {criterion} cannot be below {value}: scores that high were already given.",
   ],
+  // The national rubric's use of the provincial total (docs/scoring-contract.md §1, §10).
+  "rubricForm.prior": ["Nilai tingkat provinsi", "Provincial score"],
+  "rubricForm.priorIntro": [
+    "Total yang diperoleh nominasi di tingkat provinsi. Tanpa pilihan di bawah, nilai itu hanya menjadi konteks bagi penilai dan tidak mengubah peringkat.",
+    "The total a nominee was given in its province. Without either option below it is context for the assessors only and changes no ranking.",
+  ],
+  "rubricForm.priorMin": ["Total minimum tingkat provinsi", "Minimum provincial total"],
+  "rubricForm.priorMinHint": [
+    "Kosongkan bila tidak ada minimum. Nominasi dengan total provinsi di bawahnya (atau tanpa total provinsi) tidak memenuhi syarat.",
+    "Leave empty for no minimum. A nominee whose provincial total is below it (or missing) is ineligible.",
+  ],
+  "rubricForm.priorTieBreak": [
+    "Pakai sebagai pemecah seri terakhir (total provinsi lebih tinggi di depan)",
+    "Use as the last tie-break (higher provincial total first)",
+  ],
+  "rubricForm.priorMinRange": [
+    "Total minimum tingkat provinsi antara 0 dan 100.",
+    "The minimum provincial total is between 0 and 100.",
+  ],
+  "rubricForm.priorEmpty": [
+    "Pilih total minimum tingkat provinsi, pemecah seri, atau keduanya.",
+    "Choose a minimum provincial total, the tie-break, or both.",
+  ],
+  "rubricForm.priorNationalOnly": [
+    "Hanya rubrik edisi tingkat nasional yang dapat memakai nilai tingkat provinsi (prior).",
+    "Only a national edition's rubric can use the provincial score (prior).",
+  ],
+  "rubricForm.gateKeyTaken": [
+    'Kode syarat ini sudah dipakai oleh syarat lain, atau oleh total minimum tingkat provinsi (kode "prior").',
+    'This gate key is already used by another gate, or by the minimum provincial total (key "prior").',
+  ],
+  "rubricForm.priorNone": [
+    "Nilai tingkat provinsi: hanya konteks (tidak mengubah peringkat).",
+    "Provincial score: context only (changes no ranking).",
+  ],
+  "rubricForm.priorMinText": [
+    "Nominasi dengan total tingkat provinsi di bawah {min} (atau tanpa total provinsi) tidak memenuhi syarat.",
+    "A nominee whose provincial total is below {min} (or missing) is ineligible.",
+  ],
+  "rubricForm.priorTieBreakText": [
+    "Total tingkat provinsi memecah seri terakhir: yang lebih tinggi di depan, yang tanpa total provinsi paling belakang.",
+    "The provincial total breaks the last tie: the higher first, a nominee without one last.",
+  ],
+  "committee.ranking.priorBelow": [
+    "Nilai provinsi di bawah minimum ({min})",
+    "Provincial score below the minimum ({min})",
+  ],
 } as const satisfies Record<string, readonly [string, string]>;
