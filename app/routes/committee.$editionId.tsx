@@ -11,7 +11,10 @@ export const action = refusePost;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, edition, viewer } = await requireEditionCommittee(request, params);
   const mine = viewer.memberships.filter((m) => m.role === "committee").map((m) => m.edition_id!);
-  return { edition: { id: edition.id, name: edition.name }, editions: await editionNames(db, mine) };
+  return {
+    edition: { id: edition.id, name: edition.name, level: edition.level },
+    editions: await editionNames(db, mine),
+  };
 }
 
 export default function CommitteeEdition() {
@@ -52,6 +55,11 @@ export default function CommitteeEdition() {
           <li>
             <NavLink to={`${base}/progress`}>{t("committee.nav.progress")}</NavLink>
           </li>
+          {edition.level === "national" ? (
+            <li>
+              <NavLink to={`${base}/nominations`}>{t("committee.nav.nominations")}</NavLink>
+            </li>
+          ) : null}
           <li>
             <NavLink to={`${base}/people`}>{t("committee.nav.people")}</NavLink>
           </li>

@@ -377,7 +377,8 @@ export async function nominationBoard(
   return { categories: boards, changes };
 }
 
-async function organisationNames(db: Db, entryIds: number[]): Promise<Map<number, string>> {
+/** The organisation name of each given entry, by entry id. */
+export async function organisationNames(db: Db, entryIds: number[]): Promise<Map<number, string>> {
   if (entryIds.length === 0) return new Map();
   const rows = await db
     .selectFrom("entries as e")
@@ -570,7 +571,14 @@ export type ReviewRefusal = "not_found" | "withdrawn" | "no_change" | "not_a_can
  */
 export async function reviewSourceChange(
   db: Db,
-  args: { entryId: number; decision: "accept" | "withdraw"; reason: string; userId: number },
+  args: {
+    entryId: number;
+    decision: "accept" | "withdraw";
+    reason: string;
+    userId: number;
+    /** When given, an entry of another edition is not found (the page's guard). */
+    nationalEditionId?: number;
+  },
 ): Promise<{ ok: true } | { ok: false; reason: ReviewRefusal }> {
   return inTransaction(db, async (tx) => {
     const entry = await tx
@@ -590,6 +598,7 @@ export async function reviewSourceChange(
         "c.nominate_top",
       ])
       .where("e.id", "=", args.entryId)
+      .$if(args.nationalEditionId !== undefined, (q) => q.where("e.edition_id", "=", args.nationalEditionId!))
       .executeTakeFirst();
     if (!entry) return { ok: false, reason: "not_found" };
     if (entry.status === "rejected") return { ok: false, reason: "withdrawn" };

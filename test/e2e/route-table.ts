@@ -3,6 +3,7 @@ import {
   createAdmin,
   createEntry,
   createPublishedWinner,
+  createNationalEdition,
   createScoredEdition,
   type TestUser,
 } from "./factories";
@@ -44,6 +45,8 @@ export interface Fixtures {
   scoredEntry: number;
   /** Organisation A's entry placed Juara I in a published category of another edition. */
   placedEntryA: number;
+  /** A national edition with the same committee member (pages of national editions only). */
+  nationalEditionId: number;
   /** The account behind each signed-in persona. */
   accounts: Record<Exclude<Persona, "anonymous">, TestUser>;
 }
@@ -61,6 +64,7 @@ export async function createFixtures(): Promise<Fixtures> {
     evidenceA: await addEvidenceFile(a, "administration"),
     scoredEntry: world.entries[0].id,
     placedEntryA: (await createPublishedWinner(a.organisation)).id,
+    nationalEditionId: (await createNationalEdition({ committee: world.committee })).id,
     accounts: {
       admin: await createAdmin(),
       committee: world.committee,
@@ -132,6 +136,12 @@ export const ROUTES: RouteRule[] = [
   {
     file: "committee.$editionId.organisations.tsx",
     url: (f) => `/committee/${f.editionId}/organisations`,
+    allow: committee,
+    post: true,
+  },
+  {
+    file: "committee.$editionId.nominations.tsx",
+    url: (f) => `/committee/${f.nationalEditionId}/nominations`,
     allow: committee,
     post: true,
   },

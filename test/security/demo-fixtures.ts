@@ -35,6 +35,14 @@ export function loadFixtures(db: Database.Database): Fixtures {
     entryA,
     // The demo publishes nothing, so A has no placed entry; the security tests never fetch it.
     placedEntryA: entryA,
+    // A national edition of the committee persona's, else its own edition: the nomination page
+    // reads the body before it answers 404 for a provincial edition (the body tests need that).
+    nationalEditionId: one<number>(
+      `select coalesce((select min(m.edition_id) from memberships m join editions e on e.id = m.edition_id
+         join users u on u.id = m.user_id where e.level = 'national' and m.role = 'committee' and u.email = ?),
+         (select min(id) from editions))`,
+      ACCOUNTS_BY_PERSONA.committee,
+    ),
     entryB: entryOf(ACCOUNTS_BY_PERSONA.entrantB),
     evidenceA: one<number>(`select min(id) from evidence_files where entry_id = ?`, entryA),
     assignedEntry: one<number>(

@@ -6,6 +6,7 @@ import { common } from "./common";
 import { committee } from "./committee";
 import { committeeAdmin } from "./committee-admin";
 import { committeeRubric } from "./committee-rubric";
+import { nominations } from "./nominations";
 import { personalData } from "./personal-data";
 import { portal } from "./portal";
 import { roleHomes } from "./role-homes";
@@ -25,5 +26,6 @@ export const messages = {
   ...audit,
   ...personalData,
   ...admin,
+  ...nominations,
 };
 export type MessageKey = keyof typeof messages;
