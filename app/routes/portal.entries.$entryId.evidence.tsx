@@ -377,12 +377,15 @@ function Outcomes({ outcomes }: { outcomes: Outcome[] }) {
   const t = useT();
   if (!outcomes.length) return null;
   return (
-    <ul className="portal-outcomes" role="status" aria-label={t("portal.evidence.outcomes")}>
-      {outcomes.map((o, i) => (
-        <li key={i} className={o.ok ? "ok" : "error"}>
-          <strong>{o.name}</strong>: {o.text}
-        </li>
-      ))}
-    </ul>
+    // A live region around the list (role="status" on the <ul> itself would hide its list items).
+    <div role="status">
+      <ul className="portal-outcomes" aria-label={t("portal.evidence.outcomes")}>
+        {outcomes.map((o, i) => (
+          <li key={i} className={o.ok ? "ok" : "error"}>
+            <strong>{o.name}</strong>: {o.text}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
