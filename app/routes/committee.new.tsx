@@ -133,7 +133,12 @@ export default function NewEdition() {
   // server page (and a browser without it) lists them all and the server refuses what the level has not.
   const [level, setLevel] = useState<Level>(values.level === "national" ? "national" : "provincial");
   const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  useEffect(() => {
+    // A level chosen before the page became interactive counts.
+    const chosen = document.querySelector<HTMLSelectElement>('select[name="level"]')?.value;
+    if (chosen === "national" || chosen === "provincial") setLevel(chosen);
+    setHydrated(true);
+  }, []);
   const offered = hydrated ? categoriesForLevel(level) : CATEGORY_KEYS;
   // (A provincial edition has every stage.)
   const stageKeys = new Set(stagesForLevel(hydrated ? level : "provincial").map((s) => s.key));
@@ -142,7 +147,7 @@ export default function NewEdition() {
       <h1>{t("committee.edition.title")}</h1>
       {isAdmin ? <p>{t("admin.edition.newIntro")}</p> : null}
       <FormErrorSummary message={Object.keys(errors).length ? t("common.formErrors") : null} />
-      <Form method="post" noValidate className="narrow">
+      <Form method="post" noValidate className="narrow" data-hydrated={hydrated ? "" : undefined}>
         <Field
           name="name"
           label={t("committee.edition.name")}
@@ -161,7 +166,7 @@ export default function NewEdition() {
         <SelectField
           name="level"
           label={t("committee.edition.level")}
-          value={level}
+          defaultValue={level}
           onChange={(e) => setLevel(e.currentTarget.value === "national" ? "national" : "provincial")}
           error={errors.level}
           options={[
