@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { entryChecklist, entryWindow, submitEntry } from "../../db/queries/figures";
+import { entryChecklist, entryEvidenceWindow, entryWindow, submitEntry } from "../../db/queries/figures";
 import { entrySource } from "../../db/queries/entry-source";
 import { placeText } from "~/lib/places";
 import { publishedScorecard } from "~/lib/scorecard.server";
@@ -44,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     hasScorecard: Boolean(scorecard) && isSubmitted(entry.status),
     // A nominated national entry: the provincial result it came from.
     source: source ? { edition: source.editionName, rank: source.rank, total: source.total } : null,
+    // A submitted nominee may still add national evidence (app/domain/submission.ts evidenceWindow).
+    evidenceOpen: entry.status !== "draft" && entryEvidenceWindow(entry).open,
   };
 }
 
@@ -82,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EntryStatus() {
   const t = useT();
   const locale = useLocale();
-  const { entry, checklist, fileCount, editable, missed, rejectionReason, hasScorecard, source } =
+  const { entry, checklist, fileCount, editable, missed, rejectionReason, hasScorecard, source, evidenceOpen } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const action = actionData && "message" in actionData ? actionData : undefined;
@@ -245,7 +247,12 @@ export default function EntryStatus() {
           ) : null}
         </>
       ) : null}
-      {isSubmitted(entry.status) ? (
+      {evidenceOpen ? (
+        <p className="alert alert--info" role="status">
+          {t("portal.status.nationalEvidenceOpen")}{" "}
+          <Link to={`/portal/entries/${entry.id}/evidence`}>{t("portal.nav.evidence")}</Link>
+        </p>
+      ) : isSubmitted(entry.status) ? (
         <p className="alert alert--info" role="status">
           {t("portal.status.lockedBody")}
         </p>

@@ -69,6 +69,9 @@ test.describe.serial("a nominated entry", () => {
     await expect(nationalLevel.getByText(`Dinominasikan dari ${province.name}, Juara I, nilai ${total}`)).toBeVisible();
     await expectAccessible(page);
 
+    await page.goto(`/portal/entries/${nominee.id}`);
+    await expect(page.getByText(`Dinominasikan dari ${province.name}, Juara I, nilai ${total}`)).toBeVisible();
+    await expect(page.getByText(/masih dapat menambah bukti dukung tingkat nasional/)).toBeVisible();
     await page.goto(`/portal/entries/${nominee.id}/figures`);
     await expect(page.getByText(/angka yang dikirim pada tingkat provinsi/)).toBeVisible();
   });

@@ -559,6 +559,10 @@ export const portal = {
     "Dinominasikan dari {edition}, {place}, nilai {total}",
     "Nominated from {edition}, {place}, score {total}",
   ],
+  "portal.status.nationalEvidenceOpen": [
+    "Data isian dari tingkat provinsi tidak dapat diubah. Sampai batas waktu tingkat nasional Anda masih dapat menambah bukti dukung tingkat nasional.",
+    "The figures from the provincial level cannot be changed. Until the national deadline you may still add national evidence.",
+  ],
   "portal.figures.carried": [
     "Angka ini adalah angka yang dikirim pada tingkat provinsi ({edition}) dan tidak dapat diubah di tingkat nasional.",
     "These are the figures submitted at the provincial level ({edition}); they cannot be changed at the national level.",
