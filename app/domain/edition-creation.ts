@@ -14,7 +14,7 @@ export function mayCreateEditions(roles: Iterable<Role>, committeeMayCreate: boo
 export const NATIONAL_REGION = "Indonesia";
 
 /** What the new-edition form holds that depends on the level (dates as YYYY-MM-DD; absent: not given). */
-export interface EditionByLevel {
+interface EditionByLevel {
   level: Level;
   /** The chosen region; empty for a national edition takes NATIONAL_REGION. */
   region: string;

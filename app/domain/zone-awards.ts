@@ -15,7 +15,7 @@ export function zonePlacesRefusal(level: Level, n: number): "provincial" | "rang
   return level === "national" || n === 0 ? null : "provincial";
 }
 
-export interface ZoneCandidate {
+interface ZoneCandidate {
   nominee: string;
   /** The published rank in the category. */
   rank: number;
@@ -23,12 +23,12 @@ export interface ZoneCandidate {
   region: string;
 }
 
-export interface ZoneWinner extends ZoneCandidate {
+interface ZoneWinner extends ZoneCandidate {
   /** The place within the zone: 1 + how many of the zone ranked strictly better (ties share). */
   place: number;
 }
 
-export interface ZoneAwards {
+interface ZoneAwards {
   /** Zones in ZONES order; a zone without any ranked entrant is left out. */
   zones: { zone: Zone; winners: ZoneWinner[] }[];
   /** Ranked entrants whose region names no known province (in no zone). */

@@ -16,7 +16,7 @@ import { readForm } from "~/lib/request-body.server";
 import { storedDeadline } from "~/domain/deadlines";
 import { CATEGORY_KEYS } from "~/domain/categories";
 import { editionLevelProblems, NATIONAL_REGION } from "~/domain/edition-creation";
-import { categoriesForLevel, PROVINCES, stagesForLevel } from "~/domain/levels";
+import { categoriesForLevel, LEVELS, PROVINCES, stagesForLevel } from "~/domain/levels";
 
 // A new edition. The administrator (award secretariat) creates editions and then appoints their
 // committee on /admin/editions/<id>, unless they tick "make me a committee member too"; a
@@ -35,7 +35,7 @@ const schema = z
       .int("committee.edition.yearInvalid")
       .min(2000, "committee.edition.yearInvalid")
       .max(2100, "committee.edition.yearInvalid"),
-    level: z.enum(["provincial", "national"], { error: "form.required" }),
+    level: z.enum(LEVELS, { error: "form.required" }),
     // A province of PROVINCES, or Indonesia for a national edition (editionLevelProblems).
     region: z.string().trim().max(200, "form.invalid"),
     periodStart: date,
@@ -169,10 +169,7 @@ export default function NewEdition() {
           defaultValue={level}
           onChange={(e) => setLevel(e.currentTarget.value === "national" ? "national" : "provincial")}
           error={errors.level}
-          options={[
-            ["provincial", t("level.provincial")],
-            ["national", t("level.national")],
-          ]}
+          options={LEVELS.map((l) => [l, t(`level.${l}`)])}
         />
         <SelectField
           name="region"
