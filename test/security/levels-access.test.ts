@@ -9,6 +9,7 @@ import { minimalPdf } from "../../db/seed/evidence";
 import * as assessPage from "~/routes/assess.$entryId";
 import * as committeeLayout from "~/routes/committee.$editionId";
 import * as committeeHome from "~/routes/committee.$editionId._index";
+import * as nominationsPage from "~/routes/committee.$editionId.nominations";
 import * as organisationsPage from "~/routes/committee.$editionId.organisations";
 import * as progressPage from "~/routes/committee.$editionId.progress";
 import * as rankingPage from "~/routes/committee.$editionId.ranking.$categoryId";
@@ -189,7 +190,7 @@ describe("the two levels' committees", () => {
       expect([403, 404]).toContain(status);
     const nationalId = String(w.national.id);
     // (The organisations page may offer its organisation for an invitation, as any known one.)
-    for (const page of [committeeHome, progressPage]) {
+    for (const page of [committeeHome, progressPage, nominationsPage]) {
       const res = await call(
         page.loader,
         `/committee/${nationalId}`,
@@ -198,8 +199,19 @@ describe("the two levels' committees", () => {
           userId: w.national.committee.id,
         },
       );
+      expect(statusOf(res)).toBe(200);
       expect(JSON.stringify(dataOf(res))).not.toContain(w.hidden.organisation.name);
     }
+    // The nomination page does list the published province's Juara I (the check above can fail).
+    const board = await call(
+      nominationsPage.loader,
+      `/committee/${nationalId}/nominations`,
+      { editionId: nationalId },
+      {
+        userId: w.national.committee.id,
+      },
+    );
+    expect(JSON.stringify(dataOf(board))).toContain(w.winner.organisation.name);
     // Nor can it be nominated, by any route to the data layer.
     const refused = await nominate(w.db, {
       nationalEditionId: w.national.id,
