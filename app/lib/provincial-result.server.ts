@@ -39,5 +39,3 @@ export async function provincialResult(db: Db, entryId: number) {
     }),
   };
 }
-
-export type ProvincialResult = NonNullable<Awaited<ReturnType<typeof provincialResult>>>;
