@@ -171,7 +171,7 @@ export async function createEdition(
     const rubricId = await insertRubric(db, {
       categoryId,
       definition: (opts.rubric ?? demoRubric)(key),
-      method: demoMethod,
+      method: opts.method ?? demoMethod,
       userId: committee.id,
     });
     categories[key] = { id: categoryId, rubricId };
@@ -191,6 +191,9 @@ export async function createNationalEdition(
     categories?: CategoryKey[];
     committee?: TestUser;
     link?: TestEdition[];
+    /** The categories' rubric and method (default: the demo's three-stage ones). */
+    rubric?: (category: CategoryKey) => RubricDefinition;
+    method?: object;
   } = {},
 ): Promise<TestEdition> {
   const db = await testDb();
@@ -235,8 +238,8 @@ export async function createNationalEdition(
       .executeTakeFirstOrThrow();
     const rubricId = await insertRubric(db, {
       categoryId,
-      definition: demoRubric(key),
-      method: demoMethod,
+      definition: (opts.rubric ?? demoRubric)(key),
+      method: opts.method ?? demoMethod,
       userId: committee.id,
     });
     categories[key] = { id: categoryId, rubricId };
@@ -535,12 +538,14 @@ export async function createScoredEdition(
     jurors?: number;
     committee?: TestUser;
     name?: string;
+    region?: string;
   } = {},
 ): Promise<ScoredEdition> {
   const counts = opts.categories ?? { regency_city: 8 };
   const edition = await createEdition({
     categories: Object.keys(counts) as CategoryKey[],
     committee: opts.committee,
+    region: opts.region,
     name: opts.name,
   });
   const assessors: TestUser[] = [];
