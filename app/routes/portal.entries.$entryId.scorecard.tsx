@@ -10,6 +10,8 @@ import { placeOf, placeText } from "~/lib/places";
 import { requireOwnEntry } from "~/lib/portal.server";
 import { useLocale, useT } from "~/lib/use-t";
 import { categoryName, stageName } from "~/i18n/labels";
+import { PRIOR_GATE } from "~/domain/gates";
+import { priorGateText } from "~/lib/prior-text";
 import { refusePost } from "~/lib/guards.server";
 
 export const action = refusePost;
@@ -52,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             bands: c.type === "indicator" ? c.bands : [],
           })),
           gates: card.definition.gates,
+          priorMinScore: card.definition.prior?.minScore ?? null,
         }
       : null,
   };
@@ -81,7 +84,12 @@ export default function Scorecard() {
               <ul>
                 {card.ineligible.failed.map((g) => {
                   const gate = card.gates.find((x) => x.id === g);
-                  return <li key={g}>{gate ? gateText(t, gate) : g}</li>;
+                  const text = gate
+                    ? gateText(t, gate)
+                    : g === PRIOR_GATE && card.priorMinScore !== null
+                      ? priorGateText(t, card.priorMinScore)
+                      : g;
+                  return <li key={g}>{text}</li>;
                 })}
               </ul>
             </div>
