@@ -171,7 +171,7 @@ export async function createEdition(
     const rubricId = await insertRubric(db, {
       categoryId,
       definition: (opts.rubric ?? demoRubric)(key),
-      method: opts.method ?? demoMethod,
+      method: demoMethod,
       userId: committee.id,
     });
     categories[key] = { id: categoryId, rubricId };
