@@ -2,11 +2,16 @@ import type { Kysely } from "kysely";
 
 // The award's two levels (docs/levels.md): a national edition draws its nominees from the
 // published results of the provincial editions of the same year.
+function isPg(db: Kysely<any>) {
+  return db.getExecutor().adapter.constructor.name === "PostgresAdapter";
+}
+
 export async function up(db: Kysely<any>): Promise<void> {
+  const pg = isPg(db);
   // Which provincial editions a national edition draws on (one per province; a province may be missing).
   await db.schema
     .createTable("edition_links")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", pg ? "serial" : "integer", (c) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement()))
     .addColumn("national_edition_id", "integer", (c) => c.notNull().references("editions.id").onDelete("cascade"))
     .addColumn("provincial_edition_id", "integer", (c) => c.notNull().references("editions.id").onDelete("cascade"))
     .addColumn("linked_by", "integer", (c) => c.references("users.id").onDelete("set null"))

@@ -8,6 +8,7 @@ import { takeThrottledAttempt } from "../../db/queries/users";
 import { seedDemo } from "../../db/seed/demo";
 import { deriveIndicators } from "../../scoring/figures";
 import { parseScoringInput } from "../../scoring/index";
+import { demoEdition } from "./support";
 import { EXPECTED_REJECTION_REASONS, rejectionReasonsAfterMigration } from "./rejection-reason-migration";
 
 // The same migrations, seed and queries on PostgreSQL. Runs when TEST_POSTGRES_URL points at an
@@ -28,9 +29,12 @@ describe.skipIf(!url)("PostgreSQL", () => {
     const db = await emptyDb();
     try {
       await seedDemo(db);
+      // Kalimantan Timur's 42 organisations enter its edition (the other editions have their own).
+      const kaltim = await demoEdition(db);
       const orgs = await db
-        .selectFrom("organisations")
+        .selectFrom("entries")
         .select((eb) => eb.fn.countAll().as("n"))
+        .where("edition_id", "=", kaltim.id)
         .executeTakeFirstOrThrow();
       expect(Number(orgs.n)).toBe(42);
       // Stored in double precision: the value read back is exactly the derived one (no float4 rounding).
