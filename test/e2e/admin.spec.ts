@@ -13,7 +13,7 @@ async function signOut(page: Page) {
 
 async function fillEdition(page: Page, name: string) {
   await page.getByLabel("Nama edisi").fill(name);
-  await page.getByLabel("Wilayah").fill("Kalimantan Utara");
+  await page.getByLabel("Wilayah").selectOption("Kalimantan Utara");
   await page.getByLabel("Awal periode penilaian").fill("2027-01-01");
   await page.getByLabel("Akhir periode penilaian").fill("2027-12-31");
   await page.getByLabel("Perusahaan Skala Besar").check();
