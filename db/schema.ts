@@ -308,6 +308,11 @@ export interface PublicationsTable {
   published_by: number | null;
   published_at: string;
 }
+/** A publication's standings (JSON list of nominee, rank, total), stored when it is published. */
+export interface PublicationStandingsTable {
+  publication_id: number;
+  standings: string;
+}
 /** A national edition draws on a provincial edition of the same year (one per province). */
 export interface EditionLinksTable {
   id: Generated<number>;
@@ -362,6 +367,7 @@ export interface DB {
   edition_signatories: EditionSignatoriesTable;
   settings: SettingsTable;
   edition_links: EditionLinksTable;
+  publication_standings: PublicationStandingsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -4,6 +4,18 @@
 // was replaced (withdrawn from the public pages); republishing it makes it current again.
 // db/queries/publications.ts reads the event rows and asks these functions; nothing else decides.
 
+/** Who ranks where in a published result: what readers of standings only (nominations) need. */
+export interface Standing {
+  nominee: string;
+  rank: number;
+  total: number;
+}
+
+/** The standings of a publication's result (its one category's ranking), as stored beside it. */
+export function standingsOf(result: { categories: readonly { ranking: readonly Standing[] }[] }): Standing[] {
+  return (result.categories[0]?.ranking ?? []).map((r) => ({ nominee: r.nominee, rank: r.rank, total: r.total }));
+}
+
 export interface PublicationEvent {
   id: number;
   publication_id: number;

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { standingsOf } from "../../app/domain/publications";
 
 // The award's two levels (docs/levels.md): a national edition draws its nominees from the
 // published results of the provincial editions of the same year.
@@ -50,9 +51,25 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("entries").addColumn("source_rank", "integer").execute();
   await db.schema.alterTable("entries").addColumn("source_total", "double precision").execute();
   await db.schema.createIndex("entries_source").on("entries").column("source_entry_id").execute();
+  // Who ranks where in a publication (nominee, rank, total), stored beside it when it is published:
+  // the nomination board reads the standings of every province's current publication, and parsing
+  // whole snapshots (hundreds of KB each, ~1 s of CPU for a national board) on a page view would
+  // block the server. A table of its own: in SQLite a column stored after the snapshots is slow to reach.
+  await db.schema
+    .createTable("publication_standings")
+    .addColumn("publication_id", "integer", (c) => c.primaryKey().references("publications.id").onDelete("cascade"))
+    .addColumn("standings", "text", (c) => c.notNull())
+    .execute();
+  const published = await db.selectFrom("publications").select(["id", "result_json"]).execute();
+  for (const p of published)
+    await db
+      .insertInto("publication_standings")
+      .values({ publication_id: p.id, standings: JSON.stringify(standingsOf(JSON.parse(p.result_json))) })
+      .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable("publication_standings").execute();
   await db.schema.dropIndex("entries_source").execute();
   for (const column of ["source_total", "source_rank", "source_publication_id", "source_entry_id"])
     await db.schema.alterTable("entries").dropColumn(column).execute();

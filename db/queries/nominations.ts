@@ -1,10 +1,10 @@
 import { sql } from "kysely";
 import { inTransaction, type Db } from "../client";
 import type { CategoryKey, EntryStatus } from "../schema";
-import type { RankingEntry, ScoringResult } from "../../scoring/index";
 import { CATEGORY_KEYS } from "../../app/domain/categories";
 import { PROVINCES, provinceOf, sameProvince } from "../../app/domain/levels";
-import { currentEvents } from "../../app/domain/publications";
+import { currentEvents, type Standing } from "../../app/domain/publications";
+import { publicationStandings } from "./publications";
 import { topWithTies } from "../../app/domain/top-places";
 import { audit, json } from "./audit";
 import { raiseCategoryVersion } from "./data-version";
@@ -185,62 +185,16 @@ export async function setNominationRule(
 // ---------------------------------------------------------------------------------------------
 // Published snapshots
 
-/** What nominations read of a published ranking entry: who, at which rank, with which total. */
-type Standing = Pick<RankingEntry, "nominee" | "rank" | "total">;
-
 interface Snapshot {
   publicationId: number;
   ranking: readonly Standing[];
 }
 
-// A stored publication never changes (ADR 0004: republishing stores a new snapshot, or points a new
-// event at an identical earlier one), so the standings parsed from its result_json are kept, keyed
-// by its sha256 (the snapshot's content hash, so right for any database the process opens). Which
-// publication is CURRENT is read from the events every time, so a re-publication always shows. At
-// national scale (38 provinces × ~6 categories × a few hundred ranked) parsing every view was
-// ~1.5 s of CPU (test/bench/nominations.ts). The hashes are looked up through their unique index:
-// reading sha256 by publication id would make SQLite walk past the stored snapshots (megabytes
-// each). Bounded: least recently used out; 600 lists of a few hundred standings are a few MB.
-// Callers never mutate the kept lists.
-const STANDINGS_KEPT = 600;
-const kept = new Map<string, { publicationId: number; standings: readonly Standing[] }>();
-/** The hash last seen for a publication id: only a hint (ids are per database), the database confirms it. */
-const hashHint = new Map<number, string>();
-
-function keep(sha256: string, publicationId: number, standings: readonly Standing[]) {
-  kept.delete(sha256);
-  kept.set(sha256, { publicationId, standings });
-  hashHint.set(publicationId, sha256);
-  if (kept.size <= STANDINGS_KEPT) return;
-  const [oldest, { publicationId: id }] = kept.entries().next().value!;
-  kept.delete(oldest);
-  if (hashHint.get(id) === oldest) hashHint.delete(id);
-}
-
-/** The kept standings of the given publications of this database, by publication id. */
-async function keptStandings(db: Db, publicationIds: number[]): Promise<Map<number, readonly Standing[]>> {
-  const found = new Map<number, readonly Standing[]>();
-  const hashes = publicationIds.flatMap((id) => {
-    const h = hashHint.get(id);
-    return h !== undefined && kept.has(h) ? [h] : [];
-  });
-  if (hashes.length === 0) return found;
-  const wanted = new Set(publicationIds);
-  const rows = await db.selectFrom("publications").select(["id", "sha256"]).where("sha256", "in", hashes).execute();
-  for (const r of rows) {
-    const k = kept.get(r.sha256);
-    if (k && wanted.has(r.id)) {
-      keep(r.sha256, r.id, k.standings);
-      found.set(r.id, k.standings);
-    }
-  }
-  return found;
-}
-
 /**
- * The current publication of each given category that has one, with its published standings: one
- * read of the events (current per app/domain/publications.ts, as currentPublication decides), one
- * of the kept snapshots' hashes, and one of the result_json of those not kept yet, whatever the
+ * The current publication of each given category that has one, with its published standings (stored
+ * beside the snapshot, db/queries/publications.ts: never the whole snapshot, which at national
+ * scale would cost ~1 s of CPU per view): one read of the events (current per
+ * app/domain/publications.ts, as currentPublication decides) and one of the standings, whatever the
  * number of categories.
  */
 async function currentSnapshots(db: Db, categoryIds: number[]): Promise<Map<number, Snapshot>> {
@@ -252,30 +206,17 @@ async function currentSnapshots(db: Db, categoryIds: number[]): Promise<Map<numb
     .where("category_id", "in", [...new Set(categoryIds)])
     .execute();
   const current = currentEvents(events);
-  if (current.size === 0) return found;
-  const ids = [...new Set([...current.values()].map((e) => e.publication_id))];
-  const standings = await keptStandings(db, ids);
-  const missing = ids.filter((id) => !standings.has(id));
-  if (missing.length > 0) {
-    const rows = await db
-      .selectFrom("publications")
-      .select(["id", "sha256", "result_json"])
-      .where("id", "in", missing)
-      .execute();
-    for (const r of rows) {
-      const parsed = standingsOf(r.result_json);
-      keep(r.sha256, r.id, parsed);
-      standings.set(r.id, parsed);
-    }
+  const standings = await publicationStandings(
+    db,
+    [...current.values()].map((e) => e.publication_id),
+  );
+  for (const [categoryId, event] of current) {
+    const ranking = standings.get(event.publication_id);
+    // Every publication has its standings (written with it; migration 0009 filled the older ones).
+    if (!ranking) throw new Error(`publication ${event.publication_id} has no standings`);
+    found.set(categoryId, { publicationId: event.publication_id, ranking });
   }
-  for (const [categoryId, event] of current)
-    found.set(categoryId, { publicationId: event.publication_id, ranking: standings.get(event.publication_id) ?? [] });
   return found;
-}
-
-function standingsOf(resultJson: string): Standing[] {
-  const ranking = (JSON.parse(resultJson) as ScoringResult).categories[0]?.ranking ?? [];
-  return ranking.map((r) => ({ nominee: r.nominee, rank: r.rank, total: r.total }));
 }
 
 /** The candidates of a snapshot by the rule: entry id, rank and total. */

@@ -1,7 +1,8 @@
 import { inTransaction, type Db } from "../client";
 import { audit, json } from "./audit";
 import { SCORED_STATUSES } from "../../app/domain/entry-status";
-import { currentEvents, publicationStanding } from "../../app/domain/publications";
+import { currentEvents, publicationStanding, standingsOf, type Standing } from "../../app/domain/publications";
+import type { ScoringResult } from "../../scoring/index";
 import { isFinal, stagesNotClosed } from "../../app/domain/stages";
 import type { StageKey } from "../schema";
 
@@ -191,9 +192,9 @@ export async function publishSnapshot(db: Db, p: NewPublication): Promise<{ id: 
   return inTransaction(db, async (tx) => {
     const at = new Date().toISOString();
     const earlier = await tx.selectFrom("publications").select("id").where("sha256", "=", p.sha256).executeTakeFirst();
-    const id =
-      earlier?.id ??
-      (
+    let id = earlier?.id;
+    if (id === undefined) {
+      id = (
         await tx
           .insertInto("publications")
           .values({
@@ -209,6 +210,14 @@ export async function publishSnapshot(db: Db, p: NewPublication): Promise<{ id: 
           .returning("id")
           .executeTakeFirstOrThrow()
       ).id;
+      await tx
+        .insertInto("publication_standings")
+        .values({
+          publication_id: id,
+          standings: JSON.stringify(standingsOf(JSON.parse(p.resultJson) as ScoringResult)),
+        })
+        .execute();
+    }
     const current = (await currentPublication(tx, p.categoryId))?.id ?? null;
     if (current === id) return { id, created: false };
     await tx
@@ -239,4 +248,19 @@ export async function publishSnapshot(db: Db, p: NewPublication): Promise<{ id: 
     });
     return { id, created: earlier === undefined };
   });
+}
+
+/**
+ * The standings (nominee, rank, total) of each given publication, by publication id: stored beside
+ * the snapshot when it was published, so that a reader of many publications (the nomination board)
+ * never parses whole snapshots. Every publication has its row (migration 0009 filled the older ones).
+ */
+export async function publicationStandings(db: Db, publicationIds: number[]): Promise<Map<number, Standing[]>> {
+  if (publicationIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("publication_standings")
+    .select(["publication_id", "standings"])
+    .where("publication_id", "in", [...new Set(publicationIds)])
+    .execute();
+  return new Map(rows.map((r) => [r.publication_id, JSON.parse(r.standings) as Standing[]]));
 }
