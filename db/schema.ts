@@ -308,10 +308,12 @@ export interface PublicationsTable {
   published_by: number | null;
   published_at: string;
 }
-/** A publication's standings (JSON list of nominee, rank, total), stored when it is published. */
+/** Who ranks where in a publication (one row per ranked nominee), written when it is published. */
 export interface PublicationStandingsTable {
   publication_id: number;
-  standings: string;
+  nominee: string;
+  rank: number;
+  total: number;
 }
 /** A national edition draws on a provincial edition of the same year (one per province). */
 export interface EditionLinksTable {

@@ -16,6 +16,12 @@ export function standingsOf(result: { categories: readonly { ranking: readonly S
   return (result.categories[0]?.ranking ?? []).map((r) => ({ nominee: r.nominee, rank: r.rank, total: r.total }));
 }
 
+/** The rows of publication_standings of a publication, in batches small enough for one insert each. */
+export function standingRows(publicationId: number, standings: readonly Standing[], batch = 500) {
+  const rows = standings.map((s) => ({ publication_id: publicationId, ...s }));
+  return Array.from({ length: Math.ceil(rows.length / batch) }, (_, i) => rows.slice(i * batch, (i + 1) * batch));
+}
+
 export interface PublicationEvent {
   id: number;
   publication_id: number;

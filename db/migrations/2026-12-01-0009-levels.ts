@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { standingsOf } from "../../app/domain/publications";
+import { standingRows, standingsOf } from "../../app/domain/publications";
 
 // The award's two levels (docs/levels.md): a national edition draws its nominees from the
 // published results of the provincial editions of the same year.
@@ -51,21 +51,27 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("entries").addColumn("source_rank", "integer").execute();
   await db.schema.alterTable("entries").addColumn("source_total", "double precision").execute();
   await db.schema.createIndex("entries_source").on("entries").column("source_entry_id").execute();
-  // Who ranks where in a publication (nominee, rank, total), stored beside it when it is published:
-  // the nomination board reads the standings of every province's current publication, and parsing
-  // whole snapshots (hundreds of KB each, ~1 s of CPU for a national board) on a page view would
-  // block the server. A table of its own: in SQLite a column stored after the snapshots is slow to reach.
+  // Who ranks where in a publication (one row per ranked nominee), written with it: the nomination
+  // board asks every province's current publication for its first places, and parsing whole
+  // snapshots (hundreds of KB each, ~1 s of CPU for a national board) on a page view would block
+  // the server. Rows, so that the board reads only the places it shows.
   await db.schema
     .createTable("publication_standings")
-    .addColumn("publication_id", "integer", (c) => c.primaryKey().references("publications.id").onDelete("cascade"))
-    .addColumn("standings", "text", (c) => c.notNull())
+    .addColumn("publication_id", "integer", (c) => c.notNull().references("publications.id").onDelete("cascade"))
+    .addColumn("nominee", "text", (c) => c.notNull())
+    .addColumn("rank", "integer", (c) => c.notNull())
+    .addColumn("total", "double precision", (c) => c.notNull())
+    .addPrimaryKeyConstraint("publication_standings_pk", ["publication_id", "nominee"])
+    .execute();
+  await db.schema
+    .createIndex("publication_standings_rank")
+    .on("publication_standings")
+    .columns(["publication_id", "rank"])
     .execute();
   const published = await db.selectFrom("publications").select(["id", "result_json"]).execute();
   for (const p of published)
-    await db
-      .insertInto("publication_standings")
-      .values({ publication_id: p.id, standings: JSON.stringify(standingsOf(JSON.parse(p.result_json))) })
-      .execute();
+    for (const rows of standingRows(p.id, standingsOf(JSON.parse(p.result_json))))
+      await db.insertInto("publication_standings").values(rows).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

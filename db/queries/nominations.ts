@@ -191,13 +191,19 @@ interface Snapshot {
 }
 
 /**
- * The current publication of each given category that has one, with its published standings (stored
- * beside the snapshot, db/queries/publications.ts: never the whole snapshot, which at national
- * scale would cost ~1 s of CPU per view): one read of the events (current per
- * app/domain/publications.ts, as currentPublication decides) and one of the standings, whatever the
- * number of categories.
+ * The current publication of each given category that has one, with its standings of rank
+ * `upToRank` or better and those of the given nominees (db/queries/publications.ts: stored rows,
+ * never the whole snapshot, which at national scale would cost ~1 s of CPU per view): one read of
+ * the events (current per app/domain/publications.ts, as currentPublication decides) and one of the
+ * standings, whatever the number of categories. Ranked `upToRank` or better is a superset of the
+ * candidates of any rule up to that many places (an entry is a candidate when fewer than N rank
+ * strictly better, so its rank, competition or dense, is at most N); topWithTies picks them.
  */
-async function currentSnapshots(db: Db, categoryIds: number[]): Promise<Map<number, Snapshot>> {
+async function currentSnapshots(
+  db: Db,
+  categoryIds: number[],
+  wanted: { upToRank: number; nominees?: number[] },
+): Promise<Map<number, Snapshot>> {
   const found = new Map<number, Snapshot>();
   if (categoryIds.length === 0) return found;
   const events = await db
@@ -209,13 +215,10 @@ async function currentSnapshots(db: Db, categoryIds: number[]): Promise<Map<numb
   const standings = await publicationStandings(
     db,
     [...current.values()].map((e) => e.publication_id),
+    { upToRank: wanted.upToRank, nominees: (wanted.nominees ?? []).map(String) },
   );
-  for (const [categoryId, event] of current) {
-    const ranking = standings.get(event.publication_id);
-    // Every publication has its standings (written with it; migration 0009 filled the older ones).
-    if (!ranking) throw new Error(`publication ${event.publication_id} has no standings`);
-    found.set(categoryId, { publicationId: event.publication_id, ranking });
-  }
+  for (const [categoryId, event] of current)
+    found.set(categoryId, { publicationId: event.publication_id, ranking: standings.get(event.publication_id) ?? [] });
   return found;
 }
 
@@ -318,10 +321,14 @@ export async function nominationBoard(
     ])
     .where("e.edition_id", "=", nationalEditionId)
     .execute();
-  const snapshots = await currentSnapshots(db, [
-    ...provincial.map((c) => c.id),
-    ...nominated.map((n) => n.source_category_id),
-  ]);
+  const snapshots = await currentSnapshots(
+    db,
+    [...provincial.map((c) => c.id), ...nominated.map((n) => n.source_category_id)],
+    {
+      upToRank: Math.max(1, ...categories.map((c) => c.nominate_top), ...nominated.map((n) => n.nominate_top)),
+      nominees: nominated.flatMap((n) => (n.source_entry_id === null ? [] : [n.source_entry_id])),
+    },
+  );
   const categoryOf = new Map(provincial.map((c) => [`${c.edition_id}:${c.key}`, c.id]));
   const nominationOf = new Map(nominated.map((n) => [n.source_entry_id, n]));
 
@@ -433,7 +440,9 @@ export async function nominate(
       .executeTakeFirst();
     if (!link) return { ok: false, reason: "not_linked" };
     if (source.key !== category.key) return { ok: false, reason: "category_mismatch" };
-    const snap = (await currentSnapshots(tx, [source.category_id])).get(source.category_id);
+    const snap = (await currentSnapshots(tx, [source.category_id], { upToRank: category.nominate_top })).get(
+      source.category_id,
+    );
     if (!snap) return { ok: false, reason: "not_published" };
     const candidate = candidatesOf(snap, category.nominate_top).find((x) => x.entryId === source.id);
     if (!candidate) return { ok: false, reason: "not_a_candidate" };
@@ -624,7 +633,9 @@ export async function reviewSourceChange(
       return { ok: true };
     }
 
-    const snap = (await currentSnapshots(tx, [entry.source_category_id])).get(entry.source_category_id);
+    const snap = (await currentSnapshots(tx, [entry.source_category_id], { upToRank: entry.nominate_top })).get(
+      entry.source_category_id,
+    );
     if (!snap || snap.publicationId === entry.source_publication_id) return { ok: false, reason: "no_change" };
     const candidate = candidatesOf(snap, entry.nominate_top).find((x) => x.entryId === entry.source_id);
     if (!candidate) return { ok: false, reason: "not_a_candidate" };

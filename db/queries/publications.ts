@@ -1,7 +1,13 @@
 import { inTransaction, type Db } from "../client";
 import { audit, json } from "./audit";
 import { SCORED_STATUSES } from "../../app/domain/entry-status";
-import { currentEvents, publicationStanding, standingsOf, type Standing } from "../../app/domain/publications";
+import {
+  currentEvents,
+  publicationStanding,
+  standingRows,
+  standingsOf,
+  type Standing,
+} from "../../app/domain/publications";
 import type { ScoringResult } from "../../scoring/index";
 import { isFinal, stagesNotClosed } from "../../app/domain/stages";
 import type { StageKey } from "../schema";
@@ -210,13 +216,9 @@ export async function publishSnapshot(db: Db, p: NewPublication): Promise<{ id: 
           .returning("id")
           .executeTakeFirstOrThrow()
       ).id;
-      await tx
-        .insertInto("publication_standings")
-        .values({
-          publication_id: id,
-          standings: JSON.stringify(standingsOf(JSON.parse(p.resultJson) as ScoringResult)),
-        })
-        .execute();
+      const standings = standingsOf(JSON.parse(p.resultJson) as ScoringResult);
+      for (const rows of standingRows(id, standings))
+        await tx.insertInto("publication_standings").values(rows).execute();
     }
     const current = (await currentPublication(tx, p.categoryId))?.id ?? null;
     if (current === id) return { id, created: false };
@@ -251,16 +253,44 @@ export async function publishSnapshot(db: Db, p: NewPublication): Promise<{ id: 
 }
 
 /**
- * The standings (nominee, rank, total) of each given publication, by publication id: stored beside
- * the snapshot when it was published, so that a reader of many publications (the nomination board)
- * never parses whole snapshots. Every publication has its row (migration 0009 filled the older ones).
+ * Standings (nominee, rank, total) of the given publications, by publication id, best first: those
+ * ranked `upToRank` or better, and those of the given nominees wherever they rank. Written with each
+ * publication (migration 0009 filled the earlier ones), so that a reader of many publications (the
+ * nomination board) never parses whole snapshots.
  */
-export async function publicationStandings(db: Db, publicationIds: number[]): Promise<Map<number, Standing[]>> {
-  if (publicationIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("publication_standings")
-    .select(["publication_id", "standings"])
-    .where("publication_id", "in", [...new Set(publicationIds)])
-    .execute();
-  return new Map(rows.map((r) => [r.publication_id, JSON.parse(r.standings) as Standing[]]));
+export async function publicationStandings(
+  db: Db,
+  publicationIds: number[],
+  { upToRank, nominees = [] }: { upToRank: number; nominees?: string[] },
+): Promise<Map<number, Standing[]>> {
+  const found = new Map<number, Standing[]>(publicationIds.map((id) => [id, []]));
+  if (publicationIds.length === 0) return found;
+  const ids = [...new Set(publicationIds)];
+  const columns = ["publication_id", "nominee", "rank", "total"] as const;
+  // Two index reads (by rank, by nominee) rather than one OR, which would read every row.
+  const [best, named] = await Promise.all([
+    db
+      .selectFrom("publication_standings")
+      .select(columns)
+      .where("publication_id", "in", ids)
+      .where("rank", "<=", upToRank)
+      .execute(),
+    nominees.length
+      ? db
+          .selectFrom("publication_standings")
+          .select(columns)
+          .where("publication_id", "in", ids)
+          .where("nominee", "in", [...new Set(nominees)])
+          .execute()
+      : [],
+  ]);
+  const seen = new Set<string>();
+  for (const r of [...best, ...named]) {
+    const key = `${r.publication_id}:${r.nominee}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    found.get(r.publication_id)?.push({ nominee: r.nominee, rank: r.rank, total: Number(r.total) });
+  }
+  for (const list of found.values()) list.sort((a, b) => a.rank - b.rank || (a.nominee < b.nominee ? -1 : 1));
+  return found;
 }

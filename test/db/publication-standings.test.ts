@@ -139,7 +139,22 @@ describe("the nomination board's standings", () => {
         .returning("id")
         .executeTakeFirstOrThrow();
       expect((await migrator(migrations).migrateToLatest()).error).toBeUndefined();
-      expect(await publicationStandings(db, [id])).toEqual(
+      expect(await publicationStandings(db, [id], { upToRank: 2 })).toEqual(
+        new Map([
+          [
+            id,
+            [
+              { nominee: "7", rank: 1, total: 81.5 },
+              { nominee: "9", rank: 2, total: 64 },
+            ],
+          ],
+        ]),
+      );
+      // Only the places asked for, and the nominees asked for wherever they rank.
+      expect(await publicationStandings(db, [id], { upToRank: 1 })).toEqual(
+        new Map([[id, [{ nominee: "7", rank: 1, total: 81.5 }]]]),
+      );
+      expect(await publicationStandings(db, [id], { upToRank: 1, nominees: ["9"] })).toEqual(
         new Map([
           [
             id,
