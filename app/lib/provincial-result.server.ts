@@ -1,6 +1,5 @@
 import type { Db } from "../../db/client";
 import { entrySource } from "../../db/queries/entry-source";
-import { getPublication } from "../../db/queries/publications";
 import { loadRubricDefinition } from "../../db/queries/rubrics";
 import { askRanking } from "./ranking-service.server";
 
@@ -14,12 +13,11 @@ import { askRanking } from "./ranking-service.server";
  */
 export async function provincialResult(db: Db, entryId: number) {
   const source = await entrySource(db, entryId);
-  if (!source || source.publicationId === null || source.entryId === null) return null;
-  const publication = await getPublication(db, source.publicationId);
-  if (!publication) return null;
+  if (!source || source.publicationId === null || source.entryId === null || source.publicationRubricId === null)
+    return null;
   const [published, definition] = await Promise.all([
-    askRanking(db, "publishedEntry", publication.id, source.entryId),
-    loadRubricDefinition(db, publication.rubric_id),
+    askRanking(db, "publishedEntry", source.publicationId, source.entryId),
+    loadRubricDefinition(db, source.publicationRubricId),
   ]);
   const result = published?.result;
   if (!result) return null;

@@ -88,18 +88,20 @@ type WindowFacts = {
   category_published: boolean;
 };
 
+/** The facts of app/domain/submission.ts from an entry row. */
+function submissionFacts(entry: WindowFacts) {
+  return {
+    status: entry.status,
+    registrationDeadline: entry.registration_deadline,
+    reopened: Boolean(entry.reopened_reason),
+    firstStageStatus: entry.first_stage_status,
+    categoryPublished: entry.category_published,
+  };
+}
+
 /** Whether the organisation may still change and submit the entry, and why not (app/domain/submission.ts). */
 export function entryWindow(entry: WindowFacts, now = new Date()): SubmissionWindow {
-  return submissionWindow(
-    {
-      status: entry.status,
-      registrationDeadline: entry.registration_deadline,
-      reopened: Boolean(entry.reopened_reason),
-      firstStageStatus: entry.first_stage_status,
-      categoryPublished: entry.category_published,
-    },
-    now,
-  );
+  return submissionWindow(submissionFacts(entry), now);
 }
 
 /**
@@ -110,17 +112,7 @@ export function entryEvidenceWindow(
   entry: WindowFacts & { source_entry_id: number | null },
   now = new Date(),
 ): SubmissionWindow {
-  return evidenceWindow(
-    {
-      status: entry.status,
-      registrationDeadline: entry.registration_deadline,
-      reopened: Boolean(entry.reopened_reason),
-      firstStageStatus: entry.first_stage_status,
-      categoryPublished: entry.category_published,
-      carried: entry.source_entry_id !== null,
-    },
-    now,
-  );
+  return evidenceWindow({ ...submissionFacts(entry), carried: entry.source_entry_id !== null }, now);
 }
 
 /** Whether the organisation may still change the entry (its submission window is open). */
