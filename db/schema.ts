@@ -8,6 +8,22 @@ export type Level = "provincial" | "national";
 export type EditionStatus = "draft" | "registration" | "assessment" | "closed" | "published";
 export type StageKey = "desk" | "verification" | "interview";
 export type StageStatus = "pending" | "open" | "closed";
+/** What a message in the outbox is about (texts: app/lib/mail/templates; who gets it: docs/notifications.md). */
+export type MailEvent =
+  | "invitation"
+  | "organisation_invited"
+  | "registration_received"
+  | "registration_approved"
+  | "registration_rejected"
+  | "entry_submitted"
+  | "entry_reopened"
+  | "assignment"
+  | "conflict_declared"
+  | "reminder"
+  | "stage_closed"
+  | "results_published";
+/** queued (to send, maybe again later) → sending (claimed) → sent, or failed for good. */
+export type OutboxStatus = "queued" | "sending" | "sent" | "failed";
 /** What a stage's panel may read of one another's submitted scoresheets after the stage closes. */
 export type AssessorView = "none" | "scores" | "scores_notes";
 export type CategoryKey =
@@ -40,6 +56,10 @@ export interface UsersTable {
   created_at: Default<string>;
   /** Set when the account was anonymised (personal data removed; the row stays for the numbers). */
   anonymised_at: string | null;
+  /** The language mail is written in: the last one chosen in the app ("id" | "en"). */
+  locale: Default<string>;
+  /** 1: deadline reminders wanted; 0: turned off (account page or the link in a reminder). */
+  reminders: Default<number>;
 }
 export interface SessionsTable {
   id: string;
@@ -339,6 +359,27 @@ export interface EditionSignatoriesTable {
   title: string;
 }
 
+/** A message to send and to show in the app (docs/notifications.md); written with its cause. */
+export interface OutboxTable {
+  id: Generated<number>;
+  event: MailEvent;
+  /** JSON of the event's facts (MailParams of app/domain/notifications.ts). */
+  params: string;
+  edition_id: number | null;
+  user_id: number | null;
+  to_address: string;
+  locale: string;
+  status: Default<OutboxStatus>;
+  attempts: Default<number>;
+  next_attempt_at: string;
+  claimed_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+  read_at: string | null;
+  dedupe_key: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -370,6 +411,7 @@ export interface DB {
   settings: SettingsTable;
   edition_links: EditionLinksTable;
   publication_standings: PublicationStandingsTable;
+  outbox: OutboxTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -6,6 +6,7 @@ import { common } from "./common";
 import { committee } from "./committee";
 import { committeeAdmin } from "./committee-admin";
 import { committeeRubric } from "./committee-rubric";
+import { mail } from "./mail";
 import { nominations } from "./nominations";
 import { personalData } from "./personal-data";
 import { portal } from "./portal";
@@ -27,5 +28,6 @@ export const messages = {
   ...personalData,
   ...admin,
   ...nominations,
+  ...mail,
 };
 export type MessageKey = keyof typeof messages;
