@@ -2,6 +2,7 @@
 // message is retried and which failures are final (docs/notifications.md). Pure: the outbox is
 // db/queries/outbox.ts, the texts app/lib/mail/templates, the sending app/lib/mail/sender.server.ts.
 import type { CategoryKey, InvitationsTable, MailEvent, OutboxStatus, StageKey } from "../../db/schema";
+import type { ConflictKind } from "./conflicts";
 import { deadlineEnd } from "./deadlines";
 
 export type { MailEvent, OutboxStatus };
@@ -68,14 +69,14 @@ export interface MailParamsOf {
     categoryKey: CategoryKey;
     reason: string;
   };
-  /** New entries to assess in a stage (one message per person and batch). */
-  assignment: EditionFacts & { stage: StageKey; count: number; deadline: string | null };
+  /** New entries to assess in a stage (one message per person and batch); a stage not open yet opens later. */
+  assignment: EditionFacts & { stage: StageKey; count: number; deadline: string | null; stageOpen: boolean };
   /** To the committee: someone declared a conflict (with whom, and the kind). */
   conflict_declared: EditionFacts & {
     assessorName: string;
     organisationName: string;
     categoryKey: CategoryKey;
-    kind: string;
+    kind: ConflictKind;
     entryId: number;
   };
   /** A deadline 7 or 1 days away: an entry still in draft, or scoresheets not submitted. */
