@@ -7,6 +7,7 @@ import { committee } from "./committee";
 import { committeeAdmin } from "./committee-admin";
 import { committeeRubric } from "./committee-rubric";
 import { mail } from "./mail";
+import { messagesUi } from "./messages-ui";
 import { nominations } from "./nominations";
 import { personalData } from "./personal-data";
 import { portal } from "./portal";
@@ -29,5 +30,6 @@ export const messages = {
   ...admin,
   ...nominations,
   ...mail,
+  ...messagesUi,
 };
 export type MessageKey = keyof typeof messages;
