@@ -36,10 +36,15 @@ export interface RenderContext {
   unsubscribeUrl: string | null;
 }
 
+/** A message's subject: what it is about and the edition's name (also listed in the app). */
+export function mailSubject(title: string, editionName: string | null | undefined): string {
+  return editionName ? `${title} — ${editionName}` : title;
+}
+
 /** Subject, text and HTML of a message's content, with the common greeting and footer. */
 export function renderContent(content: MailContent, editionName: string | null, ctx: RenderContext): RenderedMail {
   const { t, base } = ctx;
-  const subject = editionName ? `${content.title} — ${editionName}` : content.title;
+  const subject = mailSubject(content.title, editionName);
   const footer: MailBlock[] = [{ kind: "p", text: t("mail.footer.automatic") }];
   footer.push({ kind: "link", label: t("mail.footer.inbox"), path: "/messages" });
   const blocks = [...content.blocks, ...footer];
