@@ -84,8 +84,11 @@ export interface MailParamsOf {
     about: "entry" | "scoresheets";
     deadline: string;
     daysBefore: ReminderDays;
-    /** entry: its id and category; scoresheets: how many are not submitted, and the stage. */
+    /** Whole days left when it was written (1: less than a day). */
+    daysLeft: number;
+    /** entry: its id, organisation and category; scoresheets: how many are not submitted, and the stage. */
     entryId?: number;
+    organisationName?: string;
     categoryKey?: CategoryKey;
     stage?: StageKey;
     count?: number;

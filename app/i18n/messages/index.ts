@@ -7,6 +7,7 @@ import { committee } from "./committee";
 import { committeeAdmin } from "./committee-admin";
 import { committeeRubric } from "./committee-rubric";
 import { mail } from "./mail";
+import { mailReminders } from "./mail-reminders";
 import { messagesUi } from "./messages-ui";
 import { nominations } from "./nominations";
 import { personalData } from "./personal-data";
@@ -30,6 +31,7 @@ export const messages = {
   ...admin,
   ...nominations,
   ...mail,
+  ...mailReminders,
   ...messagesUi,
 };
 export type MessageKey = keyof typeof messages;
