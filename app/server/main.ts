@@ -17,6 +17,9 @@ import { getDb } from "../lib/db.server";
 import { requestScope } from "../lib/request-scope.server";
 import { sweepPartialUploads } from "../lib/uploads.server";
 import { startRankingWorker, stopRankingWorker } from "../lib/ranking-worker.server";
+import { startMailSender, stopMailSender } from "../lib/mail/sender.server";
+import { mailTransport, type MailTransport } from "../lib/mail/transport.server";
+import { reminderIntervalMs, startReminderScheduler, stopReminderScheduler } from "../lib/mail/reminders.server";
 import { healthRoutes } from "./health";
 import { logger, requestLog } from "./logger";
 import { refuseCrossOrigin, securityHeaders } from "./security";
@@ -27,9 +30,16 @@ const buildDir = process.env.BUILD_DIR ?? "build";
 
 let log: Logger;
 let shutdownTimeoutMs: number;
+let mailer: MailTransport | null;
+let mailPollMs: number;
+let reminderEveryMs: number;
 try {
   log = logger();
   shutdownTimeoutMs = positiveMs("SHUTDOWN_TIMEOUT_MS", 8_000);
+  // A misspelt SMTP_URL stops the server here rather than failing every message later.
+  mailer = mailTransport();
+  mailPollMs = positiveMs("MAIL_POLL_MS", 5_000);
+  reminderEveryMs = reminderIntervalMs();
   // Links that leave the system are made from PUBLIC_URL, never from a request's Host header:
   // production refuses to start without it.
   publicBase();
@@ -49,6 +59,14 @@ try {
 const build = (await import(pathToFileURL(resolve(buildDir, "server/index.js")).href)) as ServerBuild;
 // The ranking worker thread loads while the server starts, not on the first ranking page.
 startRankingWorker();
+// Deadline reminders are written to the outbox now and every REMINDER_INTERVAL_MS.
+startReminderScheduler(getDb, { intervalMs: reminderEveryMs, log });
+// The outbox is delivered through SMTP_URL's server; without one, messages wait there (and show in the app).
+const mailNotice = mailer
+  ? ""
+  : "E-mail is not sent: SMTP_URL is not set; messages stay in the outbox (committee: Outbox page; everyone: Pesan)\n";
+if (mailNotice) log.warn(mailNotice.trim());
+startMailSender(getDb, { transport: mailer, intervalMs: mailPollMs, log });
 const routeOf = routeMatcher(build);
 
 let stopping = false;
@@ -98,7 +116,7 @@ app.all("*", (req: Request, res: Response, next: NextFunction) => {
 const server = app.listen(port, host, () => {
   // The banner stays plain text on standard output: the README tells people to look for it.
   process.stdout.write(
-    `${banner.replaceAll(":3000", `:${port}`)}\nParitrana is listening on http://localhost:${port}\n`,
+    `${banner.replaceAll(":3000", `:${port}`)}\n${mailNotice}Paritrana is listening on http://localhost:${port}\n`,
   );
   log.info({ port }, "server started");
 });
@@ -140,6 +158,9 @@ async function shutdown(signal: string) {
   clearInterval(idleSweep);
   try {
     await stopRankingWorker();
+    await stopReminderScheduler();
+    // A run in progress finishes marking what it sent before the database closes.
+    await stopMailSender();
     const db = await getDb();
     await sweepPartialUploads(config.uploadDir, db);
     await db.destroy();
