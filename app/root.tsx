@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import {
   Form,
   isRouteErrorResponse,
@@ -15,8 +16,11 @@ import {
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { hasTexts } from "~/i18n";
+import { formatNumber } from "~/i18n/format";
 import { textsHref } from "~/i18n/texts.server";
 import { getViewer } from "~/lib/guards.server";
+import { getDb } from "~/lib/db.server";
+import { unreadCount } from "../db/queries/outbox-list";
 import { getLocale } from "~/lib/locale.server";
 import { useNonce } from "~/lib/nonce";
 import { getSession, sessions } from "~/lib/session.server";
@@ -34,17 +38,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Public data only: the language, who is signed in (name and roles) and a one-time message.
   const [locale, viewer, session] = await Promise.all([getLocale(request), getViewer(request), getSession(request)]);
   const flash = session.get("flash") ?? null;
+  // The unread count beside "Pesan": one indexed count, for the viewer the guard already read.
+  const unread = viewer ? await unreadCount(await getDb(), viewer.user.id) : 0;
   const data: RootData = {
     locale,
     texts: textsHref(locale),
     viewer: viewer
-      ? { name: viewer.user.name, email: viewer.user.email, roles: [...new Set(viewer.memberships.map((m) => m.role))] }
+      ? {
+          name: viewer.user.name,
+          email: viewer.user.email,
+          roles: [...new Set(viewer.memberships.map((m) => m.role))],
+          unread,
+        }
       : null,
     flash,
   };
   const headers: HeadersInit = flash ? { "Set-Cookie": await sessions().commitSession(session) } : {};
   return Response.json(data, { headers });
 }
+
+// Opening a message changes the unread count: the root data is read again on the way in and out of "Pesan".
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || [currentUrl, nextUrl].some((u) => u.pathname.startsWith("/messages/"));
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
@@ -104,6 +119,24 @@ export function Layout({ children }: { children: ReactNode }) {
               {roles.has("entrant") ? (
                 <li>
                   <NavLink to="/portal">{t("nav.portal")}</NavLink>
+                </li>
+              ) : null}
+              {data?.viewer ? (
+                <li>
+                  <NavLink to="/messages">
+                    {t("nav.messages")}
+                    {data.viewer.unread > 0 ? (
+                      <>
+                        {" "}
+                        <span className="nav__count">
+                          <span aria-hidden="true">{formatNumber(data.viewer.unread)}</span>
+                          <span className="visually-hidden">
+                            {t("nav.messagesUnread", { count: formatNumber(data.viewer.unread) })}
+                          </span>
+                        </span>
+                      </>
+                    ) : null}
+                  </NavLink>
                 </li>
               ) : null}
             </ul>

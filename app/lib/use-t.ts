@@ -5,7 +5,8 @@ export interface RootData {
   locale: Locale;
   /** Where the browser loads this language's texts from (app/i18n/texts.server.ts, ADR 0008). */
   texts: string;
-  viewer: { name: string; email: string; roles: string[] } | null;
+  /** unread: how many of the viewer's messages ("Pesan") are not opened yet. */
+  viewer: { name: string; email: string; roles: string[]; unread: number } | null;
   flash: string | null;
 }
 
