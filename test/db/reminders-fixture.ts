@@ -11,7 +11,7 @@ import { storedDeadline } from "../../app/domain/deadlines";
 //   org D: submitted entry, member d1
 //   p1: assessor with two desk sheets not submitted (entries B and D)
 //   p2: assessor whose desk sheet is submitted
-//   j1: juror with a sheet in the (pending) interview stage
+//   j1: juror with a sheet (entry D) in the interview stage, pending
 
 export const DEADLINE_DAY = "2030-03-10";
 /** The last moment of the deadline day (23:59:59.999 WIB). */
@@ -20,7 +20,7 @@ const DAY = 24 * 60 * 60 * 1000;
 /** A moment `days` days before the end of the deadline. */
 export const daysBefore = (days: number) => new Date(DEADLINE_END.getTime() - days * DAY);
 
-export async function reminderFixture(db: Db, tag = "r") {
+export async function reminderFixture(db: Db, tag = "r", deadlineDay = DEADLINE_DAY) {
   const user = async (name: string, reminders = 1) => {
     const id = await createUser(db, {
       email: `${name}.${tag}@paritrana.test`,
@@ -38,8 +38,8 @@ export async function reminderFixture(db: Db, tag = "r") {
     region: "Kalimantan Timur",
     periodStart: "2029-01-01",
     periodEnd: "2029-12-31",
-    registrationDeadline: storedDeadline(DEADLINE_DAY),
-    deadlines: { desk: storedDeadline(DEADLINE_DAY), verification: null, interview: storedDeadline("2030-03-11") },
+    registrationDeadline: storedDeadline(deadlineDay),
+    deadlines: { desk: storedDeadline(deadlineDay), verification: null, interview: storedDeadline(deadlineDay) },
     categories: ["large"],
     places: 3,
     userId: committee,
@@ -89,7 +89,7 @@ export async function reminderFixture(db: Db, tag = "r") {
   await assign(p1, entryB.id, "desk", "draft");
   await assign(p1, entryD.id, "desk", "not_started");
   await assign(p2, entryB.id, "desk", "submitted");
-  await assign(j1, entryB.id, "interview", "not_started");
+  await assign(j1, entryD.id, "interview", "not_started");
   return { editionId, committee, a1, a2, a3, a4, b1, d1, p1, p2, j1, entryA, entryB, entryD };
 }
 

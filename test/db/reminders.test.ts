@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../db/client";
 import { queueReminders } from "../../db/queries/reminders";
+import { reminderIntervalMs, startReminderScheduler, stopReminderScheduler } from "../../app/lib/mail/reminders.server";
 import { freshDb } from "./support";
 import { daysBefore, reminderFixture, reminderRows } from "./reminders-fixture";
 
@@ -84,7 +85,7 @@ describe("queueReminders", () => {
     expect(await queueReminders(db, daysBefore(6.5))).toBe(0);
 
     await db.updateTable("edition_stages").set({ status: "open" }).where("edition_id", "=", f.editionId).execute();
-    // The interview stage is open now too (deadline a day later): j1 is reminded of its sheet.
+    // The interview stage is open now too: j1 is reminded of its sheet on D.
     await db
       .updateTable("entries")
       .set({ status: "draft", reopened_reason: "Berkas kurang" })
@@ -92,8 +93,49 @@ describe("queueReminders", () => {
       .execute();
     await queueReminders(db, daysBefore(6.5));
     const users = (await reminderRows(db)).map((r) => r.user_id).sort();
-    // b1's reopened draft; p1 still has D's sheet (B is a draft now, not assessed); j1's interview sheet
-    // is on B, a draft: not counted.
-    expect(users).toEqual([f.a1, f.a2, f.b1, f.p1].sort());
+    // b1's reopened draft; p1 for D's sheet alone (B is a draft again, not assessed); j1.
+    expect(users).toEqual([f.a1, f.a2, f.b1, f.p1, f.j1].sort());
+    const forP1 = (await reminderRows(db)).find((r) => r.user_id === f.p1)!;
+    expect(forP1.params).toMatchObject({ count: 1 });
+  });
+
+  it("the scheduler runs at start and then every interval, one run at a time, writing each reminder once", async () => {
+    const { db } = await freshDb();
+    // A deadline three days from today (WIB): the 7-day reminders are due now.
+    const day = new Date(Date.now() + 7 * 3_600_000 + 3 * 86_400_000).toISOString().slice(0, 10);
+    const f = await reminderFixture(db, "s", day);
+    let runs = 0;
+    let inFlight = 0;
+    let overlapped = false;
+    startReminderScheduler(
+      async () => {
+        runs++;
+        if (++inFlight > 1) overlapped = true;
+        // A slow database: the next run must wait for this one.
+        await new Promise((done) => setTimeout(done, 15));
+        inFlight--;
+        return db;
+      },
+      { intervalMs: 5 },
+    );
+    try {
+      await expect.poll(() => runs, { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
+    } finally {
+      await stopReminderScheduler();
+    }
+    expect(overlapped).toBe(false);
+    const rows = await reminderRows(db);
+    expect(rows.map((r) => r.user_id).sort()).toEqual([f.a1, f.a2, f.p1].sort());
+    // Stopped: no run after this.
+    const after = runs;
+    await new Promise((done) => setTimeout(done, 50));
+    expect(runs).toBe(after);
+  });
+
+  it("REMINDER_INTERVAL_MS: 15 minutes by default, a positive whole number of milliseconds otherwise", () => {
+    expect(reminderIntervalMs({})).toBe(15 * 60 * 1000);
+    expect(reminderIntervalMs({ REMINDER_INTERVAL_MS: "60000" })).toBe(60_000);
+    expect(() => reminderIntervalMs({ REMINDER_INTERVAL_MS: "soon" })).toThrow(/REMINDER_INTERVAL_MS/);
+    expect(() => reminderIntervalMs({ REMINDER_INTERVAL_MS: "0" })).toThrow(/REMINDER_INTERVAL_MS/);
   });
 });
