@@ -1,6 +1,7 @@
 import { inTransaction, type Db } from "../client";
 import type { EntryStatus, StageKey } from "../schema";
 import { audit, json } from "./audit";
+import { notifyAssigned } from "./panel-mail";
 
 // The committee's side of assignments: who scores which entry in which stage.
 
@@ -53,7 +54,10 @@ export async function entriesWithStatus(db: Db, editionId: number, statuses: rea
     .execute();
 }
 
-/** Adds assignments (pairs already assigned in that stage are skipped) and audits the batch. */
+/**
+ * Adds assignments (pairs already assigned in that stage are skipped), audits the batch and tells
+ * each person how many entries are new for them (one message per person and batch).
+ */
 export async function addAssignments(
   db: Db,
   args: {
@@ -68,7 +72,7 @@ export async function addAssignments(
     const existing = new Set(
       (await stageAssignments(tx, args.editionId, args.stage)).map((a) => `${a.entry_id}/${a.user_id}`),
     );
-    let added = 0;
+    const assigned: number[] = [];
     for (const p of args.pairs) {
       const key = `${p.entryId}/${p.userId}`;
       if (existing.has(key)) continue;
@@ -84,8 +88,9 @@ export async function addAssignments(
           created_by: args.createdBy,
         })
         .execute();
-      added++;
+      assigned.push(p.userId);
     }
+    const added = assigned.length;
     await audit(tx, {
       user_id: args.createdBy,
       edition_id: args.editionId,
@@ -96,6 +101,7 @@ export async function addAssignments(
       after: json({ added, pairs: args.pairs.length }),
       reason: null,
     });
+    await notifyAssigned(tx, { editionId: args.editionId, stage: args.stage, userIds: assigned });
     return added;
   });
 }
@@ -153,6 +159,8 @@ export async function reassign(
       after: json({ user: args.toUserId }),
       reason: args.reason,
     });
+    if (args.toUserId !== null)
+      await notifyAssigned(tx, { editionId: args.editionId, stage: a.stage_key, userIds: [args.toUserId] });
     return { ok: true as const };
   });
 }

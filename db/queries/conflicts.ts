@@ -5,6 +5,7 @@ import { conflictState, replacementCandidates } from "../../app/domain/conflict-
 import { audit } from "./audit";
 import { blockedPairs } from "./assignment-plans";
 import { editionStages } from "./editions";
+import { notifyConflict } from "./panel-mail";
 import { panelMembers } from "./people";
 
 // Conflict of interest: before an entry's evidence opens, an assessor or juror declares either no
@@ -21,7 +22,10 @@ export async function findConflictDeclaration(db: Db, args: { userId: number; en
     .executeTakeFirst();
 }
 
-/** Records the declaration (audit-logged). Refused when the user has already declared for the entry. */
+/**
+ * Records the declaration (audit-logged); a conflict is told to the edition's committee. Refused
+ * when the user has already declared for the entry.
+ */
 export async function declareConflict(
   db: Db,
   args: {
@@ -71,6 +75,8 @@ export async function declareConflict(
       after: JSON.stringify({ hasConflict: args.hasConflict, kind, note }),
       reason: null,
     });
+    if (kind)
+      await notifyConflict(tx, { editionId: entry.edition_id, userId: args.userId, entryId: args.entryId, kind });
     return { ok: true as const, id };
   });
 }

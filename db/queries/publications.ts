@@ -1,5 +1,6 @@
 import { inTransaction, type Db } from "../client";
 import { audit, json } from "./audit";
+import { notifyResults } from "./panel-mail";
 import { SCORED_STATUSES } from "../../app/domain/entry-status";
 import {
   currentEvents,
@@ -192,7 +193,8 @@ export interface NewPublication {
 /**
  * Publishes a snapshot: stores it (or finds the identical one published before: hashes are
  * unique) and makes it the category's current publication, unless it already is. Every entry the
- * snapshot scored then reads "result published". Returns the publication id.
+ * snapshot scored then reads "result published", and its entrants' members are told. Returns the
+ * publication id.
  */
 export async function publishSnapshot(db: Db, p: NewPublication): Promise<{ id: number; created: boolean }> {
   return inTransaction(db, async (tx) => {
@@ -248,6 +250,9 @@ export async function publishSnapshot(db: Db, p: NewPublication): Promise<{ id: 
       }),
       reason: null,
     });
+    // Whenever what the public reads of the category changes (a new result, or an earlier one made
+    // current again), its entrants are told; publishing the current result again changes nothing.
+    await notifyResults(tx, { editionId: p.editionId, categoryId: p.categoryId });
     return { id, created: earlier === undefined };
   });
 }

@@ -3,14 +3,15 @@ import type { EntryStatus, StageKey } from "../schema";
 import { NOT_ADVANCED_STATUS, STAGE_ENTRY_STATUS, statusAssessedBy } from "../../app/domain/entry-status";
 import { audit, json } from "./audit";
 import { raiseVersionOfEntries } from "./data-version";
+import { notifyStageOpened } from "./panel-mail";
 
 // The stages of an edition move on when the committee closes one (app/lib/stages.server.ts
 // proposes the shortlist); what a closed stage's panel may read of one another is panel-view.ts.
 
 /**
  * Closes a stage and confirms its shortlist: the given entries advance (status `next`), the other
- * scored entries of the given categories do not (not_shortlisted); the next stage opens. Published
- * entries keep their status.
+ * scored entries of the given categories do not (not_shortlisted); the next stage opens and its
+ * panel is told. Published entries keep their status.
  */
 export async function closeStageWithShortlist(
   db: Db,
@@ -69,6 +70,8 @@ export async function closeStageWithShortlist(
       }),
       reason: null,
     });
+    if (args.nextStage)
+      await notifyStageOpened(tx, { editionId: args.editionId, closed: args.stage, next: args.nextStage });
   });
 }
 

@@ -7,6 +7,7 @@ import { committee } from "./committee";
 import { committeeAdmin } from "./committee-admin";
 import { committeeRubric } from "./committee-rubric";
 import { mail } from "./mail";
+import { mailPanel } from "./mail-panel";
 import { mailReminders } from "./mail-reminders";
 import { messagesUi } from "./messages-ui";
 import { nominations } from "./nominations";
@@ -31,6 +32,7 @@ export const messages = {
   ...admin,
   ...nominations,
   ...mail,
+  ...mailPanel,
   ...mailReminders,
   ...messagesUi,
 };
