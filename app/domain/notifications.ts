@@ -61,7 +61,15 @@ export interface MailParamsOf {
     categoryKey: CategoryKey;
     submittedAt: string;
     figures: { key: string; value: number | string | null }[];
-    files: { criterion: string; name: string; bytes: number; sha256: string }[];
+    /** Each file with its criterion (key and name); `carried`: a provincial file a nominee submits with. */
+    files: {
+      criterion: string;
+      criterionName?: { id: string; en: string };
+      name: string;
+      bytes: number;
+      sha256: string;
+      carried?: boolean;
+    }[];
   };
   entry_reopened: EditionFacts & {
     entryId: number;

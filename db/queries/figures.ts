@@ -21,6 +21,7 @@ import {
   type SubmissionWindow,
 } from "../../app/domain/submission";
 import { raiseVersionOfEntries } from "./data-version";
+import { enqueueReceipt } from "./entrant-mail";
 
 // An entry's self-assessment as its organisation sees it: the figures typed in, the regulations in
 // force, the indicators derived from them (always through scoring/figures.ts deriveIndicators, on
@@ -311,6 +312,17 @@ export async function submitEntry(
       before: json({ status: "draft" }),
       after: json({ status: "submitted" }),
       reason: null,
+    });
+    const { figures } = await entryFigures(tx, args.entryId);
+    await enqueueReceipt(tx, {
+      entryId: args.entryId,
+      userId: args.userId,
+      submittedAt: now.toISOString(),
+      figures: figureKeys(entry.category)
+        .filter((key) => figures[key] !== undefined)
+        .map((key) => ({ key, value: figures[key] ?? null })),
+      criteria: checklist.evidence,
+      now,
     });
     return { ok: true };
   });

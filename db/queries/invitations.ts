@@ -4,13 +4,15 @@ import type { InvitationsTable, Role } from "../schema";
 import { deadlineAfterDays, deadlinePassed } from "../../app/domain/deadlines";
 import { audit, json } from "./audit";
 import { duplicateEntry, insertOrganisation, type NewOrganisation } from "./organisations";
+import { enqueueInvitation } from "./entrant-mail";
 
 // One-time invitation links: the way in for panel members, committee members, new organisations
 // and an organisation's colleagues (self-registration is registrations.ts).
 //
 // - createInvitation returns the raw token ONCE (to show to whoever passes the link on); only its
 //   SHA-256 is stored. A link expires at the end (WIB) of the INVITATION_DAYS-th day from today,
-//   unless told otherwise, and can be used only once.
+//   unless told otherwise, and can be used only once. With an email, the link is also sent there
+//   (an outbox message written in the same transaction; entrant-mail.ts).
 // - acceptInvitation turns a valid link into a user (or adds a membership to a signed-in user),
 //   and for organisation invitations also a NEW organisation and its entry (status "draft").
 //   A link never joins anyone to an existing organisation except a member invitation, which that
@@ -36,6 +38,8 @@ export interface CreateInvitationArgs {
   createdBy?: number | null;
   /** Validity in days, until the end of the last one in WIB (default INVITATION_DAYS). */
   days?: number;
+  /** The language of the mail to `email` (the inviting user's users.locale when not given, else "id"). */
+  locale?: "id" | "en" | null;
   now?: Date;
 }
 
@@ -90,6 +94,19 @@ export async function createInvitation(
       }),
       reason: null,
     });
+    if (args.email?.trim())
+      await enqueueInvitation(tx, {
+        kind: args.kind,
+        email: args.email,
+        token,
+        expiresAt,
+        editionId: args.editionId ?? null,
+        categoryId: args.categoryId ?? null,
+        organisationId: args.organisationId ?? null,
+        createdBy: args.createdBy ?? null,
+        locale: args.locale,
+        now,
+      });
     return { token, id, expiresAt };
   });
 }

@@ -5,6 +5,7 @@ import { deadlinePassed } from "../../app/domain/deadlines";
 import { UNADMITTED_STATUSES } from "../../app/domain/entry-status";
 import { audit, json } from "./audit";
 import { kindsForCategory } from "../../app/domain/categories";
+import { enqueueOrganisationInvited } from "./entrant-mail";
 
 // A known organisation invited to an edition. There is no link: an invitation never brings a new
 // person into an existing organisation. Its own active members see it on their portal and accept
@@ -119,6 +120,12 @@ export async function inviteOrganisation(
       before: null,
       after: json({ kind: "organisation", organisationId: organisation.id, categoryId: category.id }),
       reason: null,
+    });
+    await enqueueOrganisationInvited(tx, {
+      editionId: args.editionId,
+      organisationId: organisation.id,
+      categoryKey: category.key,
+      now: args.now ?? new Date(at),
     });
     return { ok: true, id, organisation: organisation.name };
   });

@@ -6,6 +6,7 @@ import { audit, json } from "./audit";
 import { conflictReplacements } from "./conflicts";
 import { reopenScoresheet } from "./scores";
 import { raiseVersionOfEntries } from "./data-version";
+import { enqueueEntryReopened } from "./entrant-mail";
 
 // The committee's view of how far the panels are, for one stage of an edition: the sheets counted
 // per category and per assessor by the database (GROUP BY, never every row loaded), and the
@@ -434,6 +435,7 @@ export async function reopenEntry(
       after: json({ status: "draft", version }),
       reason,
     });
+    await enqueueEntryReopened(tx, { entryId: args.entryId, reason, now: args.now ?? new Date(at) });
     return { ok: true as const, version };
   });
 }

@@ -3,6 +3,7 @@ import { audit, json } from "./audit";
 import { kindsForCategory } from "../../app/domain/categories";
 import { deadlinePassed } from "../../app/domain/deadlines";
 import { duplicateEntry, insertOrganisation, type NewOrganisation } from "./organisations";
+import { enqueueRegistrationDecision, enqueueRegistrationReceived } from "./entrant-mail";
 
 // Self-registration of organisations during an edition's registration window (until
 // editions.registration_deadline): organisation + first member + entry "pending", which the
@@ -100,6 +101,7 @@ export async function registerOrganisation(
       after: json({ organisation: args.organisation.name, npp, nib, category: category.key }),
       reason: null,
     });
+    await enqueueRegistrationReceived(tx, { entryId, userId, now });
     return { ok: true, userId, organisationId, entryId };
   });
 }
@@ -207,6 +209,7 @@ async function decide(
       after: json({ status: to }),
       reason,
     });
+    await enqueueRegistrationDecision(tx, { entryId, reason: to === "rejected" ? reason : null, now });
     return { ok: true };
   });
 }

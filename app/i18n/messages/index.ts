@@ -7,6 +7,7 @@ import { committee } from "./committee";
 import { committeeAdmin } from "./committee-admin";
 import { committeeRubric } from "./committee-rubric";
 import { mail } from "./mail";
+import { mailEntrant } from "./mail-entrant";
 import { mailPanel } from "./mail-panel";
 import { mailReminders } from "./mail-reminders";
 import { messagesUi } from "./messages-ui";
@@ -32,6 +33,7 @@ export const messages = {
   ...admin,
   ...nominations,
   ...mail,
+  ...mailEntrant,
   ...mailPanel,
   ...mailReminders,
   ...messagesUi,

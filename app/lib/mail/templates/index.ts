@@ -5,6 +5,13 @@ import { conflictDeclared } from "./conflict-declared";
 import { stageClosed } from "./stage-closed";
 import { resultsPublished } from "./results-published";
 import { reminder } from "./reminder";
+import { invitation } from "./invitation";
+import { organisationInvited } from "./organisation-invited";
+import { registrationReceived } from "./registration-received";
+import { registrationApproved } from "./registration-approved";
+import { registrationRejected } from "./registration-rejected";
+import { entrySubmitted } from "./entry-submitted";
+import { entryReopened } from "./entry-reopened";
 
 // Each event's template, in a file of its own (texts: app/i18n/messages/mail-*.ts).
 type Templates = { [E in MailEvent]?: MailTemplate<E> };
@@ -15,4 +22,11 @@ export const templates: Templates = {
   stage_closed: stageClosed,
   results_published: resultsPublished,
   reminder,
+  invitation,
+  organisation_invited: organisationInvited,
+  registration_received: registrationReceived,
+  registration_approved: registrationApproved,
+  registration_rejected: registrationRejected,
+  entry_submitted: entrySubmitted,
+  entry_reopened: entryReopened,
 };
