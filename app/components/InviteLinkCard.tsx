@@ -1,8 +1,21 @@
 import { formatDate } from "~/i18n/format";
 import { useLocale, useT } from "~/lib/use-t";
 
-/** A freshly made invitation link, shown once (it is stored only as a hash) with its expiry. */
-export function InviteLinkCard({ title, link, expiresAt }: { title: string; link: string; expiresAt: string }) {
+/**
+ * A freshly made invitation link, shown once (it is stored only as a hash) with its expiry; and,
+ * when it was made for an address, that it was also sent there by e-mail.
+ */
+export function InviteLinkCard({
+  title,
+  link,
+  expiresAt,
+  sentTo,
+}: {
+  title: string;
+  link: string;
+  expiresAt: string;
+  sentTo?: string | null;
+}) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -14,6 +27,7 @@ export function InviteLinkCard({ title, link, expiresAt }: { title: string; link
           {link}
         </code>
       </p>
+      {sentTo ? <p data-testid="invite-sent-to">{t("mail.entrant.linkSentTo", { email: sentTo })}</p> : null}
     </div>
   );
 }

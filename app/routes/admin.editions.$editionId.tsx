@@ -161,6 +161,7 @@ export default function AdminEdition() {
           title={t("committee.people.linkTitle", { email: actionData.invited.email })}
           link={actionData.invited.link}
           expiresAt={actionData.invited.expiresAt}
+          sentTo={actionData.invited.email}
         />
       ) : null}
       <p>{t("admin.edition.appointIntro")}</p>

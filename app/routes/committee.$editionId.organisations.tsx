@@ -79,7 +79,7 @@ type ActionData = {
   values: Record<string, string>;
   /** The entry whose reject form the errors belong to. */
   entryId?: number;
-  invited?: { category: CategoryKey; link: string; expiresAt: string };
+  invited?: { category: CategoryKey; link: string; expiresAt: string; sentTo: string | null };
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -130,7 +130,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<ActionData>({
       errors: {},
       values: {},
-      invited: { category: category.key, link: publicUrl(`/invite/${inv.token}`), expiresAt: inv.expiresAt },
+      invited: {
+        category: category.key,
+        link: publicUrl(`/invite/${inv.token}`),
+        expiresAt: inv.expiresAt,
+        sentTo: parsed.data.email || null,
+      },
     });
   }
   if (intent === "approve" || intent === "reject") {
@@ -249,6 +254,7 @@ export default function Organisations() {
           title={t("committee.orgs.linkTitle", { category: categoryName(t, actionData.invited.category) })}
           link={actionData.invited.link}
           expiresAt={actionData.invited.expiresAt}
+          sentTo={actionData.invited.sentTo}
         />
       ) : null}
       <p>{t("committee.orgs.inviteIntro")}</p>

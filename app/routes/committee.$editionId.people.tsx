@@ -199,6 +199,7 @@ export default function People() {
           title={t("committee.people.linkTitle", { email: actionData.invited.email })}
           link={actionData.invited.link}
           expiresAt={actionData.invited.expiresAt}
+          sentTo={actionData.invited.email}
         />
       ) : null}
       <p>{t("committee.people.inviteIntro")}</p>

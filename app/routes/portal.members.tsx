@@ -50,6 +50,8 @@ type ActionData = {
   link?: string;
   organisationId?: number;
   expiresAt?: string;
+  /** The address the link was also e-mailed to. */
+  sentTo?: string | null;
 };
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -74,6 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
     link,
     organisationId: parsed.data.organisationId,
     expiresAt: inv.expiresAt,
+    sentTo: parsed.data.email ?? null,
   } satisfies ActionData;
 }
 
@@ -112,6 +115,9 @@ export default function Members() {
                 value={action.link}
                 onFocus={(e) => e.currentTarget.select()}
               />
+              {action.sentTo ? (
+                <p data-testid="invite-sent-to">{t("mail.entrant.linkSentTo", { email: action.sentTo })}</p>
+              ) : null}
             </div>
           ) : null}
           <Form method="post" noValidate>
