@@ -73,6 +73,9 @@ export default function CommitteeEdition() {
             <NavLink to={`${base}/audit`}>{t("committee.nav.audit")}</NavLink>
           </li>
           <li>
+            <NavLink to={`${base}/outbox`}>{t("committee.nav.outbox")}</NavLink>
+          </li>
+          <li>
             <NavLink to={`/winners/${edition.id}`}>{t("committee.nav.winners")}</NavLink>
           </li>
         </ul>

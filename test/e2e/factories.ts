@@ -19,6 +19,7 @@ import { companyRubric, demoMethod, governmentRubric } from "../../db/seed/rubri
 import { categoryGroup } from "../../app/domain/categories";
 import { scoreCategory } from "../../app/lib/scoring-input.server";
 import { publishSnapshot } from "../../db/queries/publications";
+import { enqueue } from "../../db/queries/outbox";
 import { linkProvincialEdition, nominate } from "../../db/queries/nominations";
 import { stagesForLevel } from "../../app/domain/levels";
 import { deriveIndicators, PROGRAMMES, type Figures } from "../../scoring/figures";
@@ -609,4 +610,39 @@ export async function createPublishedWinner(organisation: TestOrganisation): Pro
     });
   await publishCategory(edition, "large");
   return entry;
+}
+
+/**
+ * A message in the outbox to an account, as a change would have written it (a "results published"
+ * of the edition's first category), then set to the status asked for: sent, or failed with an error.
+ */
+export async function createMessage(
+  edition: TestEdition,
+  to: TestUser,
+  opts: { status?: "queued" | "sent" | "failed"; lastError?: string; createdAt?: Date; entryId?: number } = {},
+): Promise<number> {
+  const db = await testDb();
+  const categoryKey = Object.keys(edition.categories)[0] as CategoryKey;
+  const id = await enqueue(db, {
+    event: "results_published",
+    // The entry its scorecard link names (none by default: a link no test follows).
+    params: { editionId: edition.id, editionName: edition.name, categoryKey, entryId: opts.entryId ?? 0 },
+    editionId: edition.id,
+    to: { userId: to.id },
+    now: opts.createdAt,
+  });
+  if (id === null) throw new Error(`createMessage: ${to.email} takes no messages`);
+  const status = opts.status ?? "queued";
+  if (status !== "queued")
+    await db
+      .updateTable("outbox")
+      .set({
+        status,
+        attempts: 1,
+        sent_at: status === "sent" ? new Date().toISOString() : null,
+        last_error: status === "failed" ? (opts.lastError ?? "550 5.1.1 mailbox unavailable") : null,
+      })
+      .where("id", "=", id)
+      .execute();
+  return id;
 }

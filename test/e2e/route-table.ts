@@ -2,6 +2,7 @@ import {
   addEvidenceFile,
   createAdmin,
   createEntry,
+  createMessage,
   createPublishedWinner,
   createNationalEdition,
   createScoredEdition,
@@ -47,6 +48,8 @@ export interface Fixtures {
   placedEntryA: number;
   /** A national edition with the same committee member (pages of national editions only). */
   nationalEditionId: number;
+  /** A message to entrantA (its "Pesan"; nobody else may read it). */
+  messageA: number;
   /** The account behind each signed-in persona. */
   accounts: Record<Exclude<Persona, "anonymous">, TestUser>;
 }
@@ -65,6 +68,7 @@ export async function createFixtures(): Promise<Fixtures> {
     scoredEntry: world.entries[0].id,
     placedEntryA: (await createPublishedWinner(a.organisation)).id,
     nationalEditionId: (await createNationalEdition({ committee: world.committee })).id,
+    messageA: await createMessage(world, a.organisation.member),
     accounts: {
       admin: await createAdmin(),
       committee: world.committee,
@@ -146,6 +150,13 @@ export const ROUTES: RouteRule[] = [
     post: true,
   },
   { file: "committee.$editionId.audit.tsx", url: (f) => `/committee/${f.editionId}/audit`, allow: committee },
+  // The edition's outbox (its committee only); its form resends a failed message.
+  {
+    file: "committee.$editionId.outbox.tsx",
+    url: (f) => `/committee/${f.editionId}/outbox`,
+    allow: committee,
+    post: true,
+  },
   {
     file: "committee.$editionId.certificates.tsx",
     url: (f) => `/committee/${f.editionId}/certificates`,
@@ -220,6 +231,9 @@ export const ROUTES: RouteRule[] = [
     resource: true,
   },
   { file: "portal.members.tsx", url: () => "/portal/members", allow: entrants, post: true },
+  // "Pesan": everyone signed in reads their own messages; a message is its recipient's alone.
+  { file: "messages._index.tsx", url: () => "/messages", allow: everyoneSignedIn },
+  { file: "messages.$messageId.tsx", url: (f) => `/messages/${f.messageA}`, allow: ["entrantA"] },
   // Evidence download (all roles that may see the entry; A's file while A's entry is a draft: only A).
   { file: "evidence.$fileId.tsx", url: (f) => `/evidence/${f.evidenceA}`, allow: ["entrantA"], resource: true },
   // Getting in (public): an unknown invitation link answers with an explanation.

@@ -44,6 +44,11 @@ export function loadFixtures(db: Database.Database): Fixtures {
       ACCOUNTS_BY_PERSONA.committee,
     ),
     entryB: entryOf(ACCOUNTS_BY_PERSONA.entrantB),
+    // A message to A, or 0 (none: the demo may write A none; the security tests never open it).
+    messageA: one<number>(
+      `select coalesce((select min(o.id) from outbox o join users u on u.id = o.user_id where u.email = ?), 0)`,
+      ACCOUNTS_BY_PERSONA.entrantA,
+    ),
     evidenceA: one<number>(`select min(id) from evidence_files where entry_id = ?`, entryA),
     assignedEntry: one<number>(
       `select min(entry_id) from assignments where user_id = ? and status = 'not_started'`,
