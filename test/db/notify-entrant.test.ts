@@ -11,8 +11,13 @@ import {
   addEvidenceFile,
   createEdition,
   createEntry,
+  createMember,
+  createNationalEdition,
   createOrganisation,
+  createScoresheet,
   createUser,
+  nominateFrom,
+  publishCategory,
   requiredEvidence,
   testDb,
   type TestEdition,
@@ -478,5 +483,53 @@ describe("entry submitted and reopened", () => {
       await reopenEntry(db, { editionId: edition.id, entryId: entry.id, userId: edition.committee.id, reason: "x" }),
     ).toEqual({ ok: false, reason: "not_submitted" });
     expect(await rowsSince(twice)).toEqual([]);
+  });
+
+  it("a nominee's receipt lists its own files and the carried provincial files it still submits with", async () => {
+    await ready;
+    const province = await createEdition({ categories: ["regency_city"] });
+    const winner = await createEntry(province, { category: "regency_city", quality: 0.9 });
+    // A provincial file of a criterion the nominee gives no file of: it is carried and submitted.
+    await addEvidenceFile(winner, "coverage", { name: "cakupan-provinsi.pdf" });
+    for (let k = 0; k < 2; k++)
+      await createScoresheet(winner, await createMember(province.id, "assessor"), {
+        score: 80 + k,
+        createdBy: province.committee.id,
+      });
+    await publishCategory(province, "regency_city");
+    const national = await createNationalEdition({ link: [province] });
+    const nominee = await nominateFrom(national, winner);
+    expect(
+      await reopenEntry(db, {
+        editionId: national.id,
+        entryId: nominee.id,
+        userId: national.committee.id,
+        reason: "Bukti tingkat nasional",
+      }),
+    ).toMatchObject({ ok: true });
+    // Its own files for the required criteria supersede the carried ones of those criteria.
+    const required = await requiredEvidence(national.categories.regency_city!.rubricId);
+    for (const key of required) await addEvidenceFile(nominee, key, { name: `nasional-${key}.pdf` });
+
+    const since = await mark();
+    expect(await submitEntry(db, { entryId: nominee.id, userId: winner.organisation.member.id })).toEqual({
+      ok: true,
+    });
+    const rows = (await rowsSince(since)).filter((r) => r.event === "entry_submitted");
+    expect(rows).toHaveLength(1);
+    const files = paramsOf(rows[0]!).files as { criterion: string; name: string; carried?: boolean }[];
+    expect(files.filter((f) => !f.carried).map((f) => f.name)).toEqual(required.map((k) => `nasional-${k}.pdf`));
+    expect(files.filter((f) => f.carried)).toEqual([
+      expect.objectContaining({ criterion: "coverage", name: "cakupan-provinsi.pdf", carried: true }),
+    ]);
+    const carried = await db
+      .selectFrom("evidence_files")
+      .select("sha256")
+      .where("entry_id", "=", winner.id)
+      .where("original_name", "=", "cakupan-provinsi.pdf")
+      .executeTakeFirstOrThrow();
+    const mail = renderMessage(rows[0]!);
+    expectWellFormed(mail, national.name);
+    expect(mail.text).toContain(`cakupan-provinsi.pdf (dibawa dari tingkat provinsi), 1 KB, SHA-256 ${carried.sha256}`);
   });
 });
