@@ -63,6 +63,7 @@ const STATUS_PREFIXES: Record<string, string[]> = {
   scoresheet: ["assess.status"],
   assignment: ["assess.status"],
   invitation: ["audit.invitationStatus", "entryStatus"],
+  outbox: ["messages.status"],
 };
 const KIND_PREFIXES: Record<string, string[]> = {
   invitation: ["audit.invitationKind"],

@@ -25,7 +25,7 @@ export interface MailTransport {
  * smtps://…:465 for TLS from the start), or null without SMTP_URL. A setting that is not such an
  * address throws a message for the operator (the server stops at start with it).
  */
-export function mailTransport(env: NodeJS.ProcessEnv = process.env): MailTransport | null {
+export function mailTransport(env: Record<string, string | undefined> = process.env): MailTransport | null {
   const setting = env.SMTP_URL?.trim();
   if (!setting) return null;
   let url: URL;
