@@ -38,8 +38,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Public data only: the language, who is signed in (name and roles) and a one-time message.
   const [locale, viewer, session] = await Promise.all([getLocale(request), getViewer(request), getSession(request)]);
   const flash = session.get("flash") ?? null;
-  // The unread count beside "Pesan": one indexed count, for the viewer the guard already read.
-  const unread = viewer ? await unreadCount(await getDb(), viewer.user.id) : 0;
+  // The unread count beside "Pesan": one indexed count, for the viewer the guard already read. A
+  // message being opened by this request counts as read (its loader marks it while this runs).
+  const opening = /^\/messages\/(\d{1,9})$/.exec(new URL(request.url).pathname)?.[1];
+  const unread = viewer ? await unreadCount(await getDb(), viewer.user.id, opening ? Number(opening) : undefined) : 0;
   const data: RootData = {
     locale,
     texts: textsHref(locale),

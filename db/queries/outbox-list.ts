@@ -72,13 +72,17 @@ export async function userMessagesPage(db: Db, userId: number, page?: number) {
   return { rows, total, page: p.page, pages: p.pages };
 }
 
-/** How many of a person's messages they have not opened (index outbox_user). */
-export async function unreadCount(db: Db, userId: number): Promise<number> {
+/**
+ * How many of a person's messages they have not opened (index outbox_user), leaving out `opening`:
+ * the message the same request opens (its loader marks it read while this one counts).
+ */
+export async function unreadCount(db: Db, userId: number, opening?: number): Promise<number> {
   const row = await db
     .selectFrom("outbox")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("user_id", "=", userId)
     .where("read_at", "is", null)
+    .$if(opening !== undefined, (q) => q.where("id", "!=", opening!))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
