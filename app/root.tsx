@@ -157,6 +157,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {data?.viewer ? (
               <Form method="post" action="/logout" className="user-menu">
                 <span className="user-menu__name">{t("nav.signedInAs", { name: data.viewer.name })}</span>
+                <Link to="/account">{t("nav.account")}</Link>
                 <button type="submit">{t("nav.signOut")}</button>
               </Form>
             ) : (

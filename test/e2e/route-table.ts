@@ -236,6 +236,10 @@ export const ROUTES: RouteRule[] = [
   { file: "messages.$messageId.tsx", url: (f) => `/messages/${f.messageA}`, allow: ["entrantA"] },
   // Evidence download (all roles that may see the entry; A's file while A's entry is a draft: only A).
   { file: "evidence.$fileId.tsx", url: (f) => `/evidence/${f.evidenceA}`, allow: ["entrantA"], resource: true },
+  // Everyone signed in sets their own mail language and reminders.
+  { file: "account.tsx", url: () => "/account", allow: everyoneSignedIn, post: true },
+  // The unsubscribe link of a reminder: a token we did not sign is a 404 for everyone.
+  { file: "unsubscribe.$token.tsx", url: () => "/unsubscribe/1.forged-token", allow: [] },
   // Getting in (public): an unknown invitation link answers with an explanation.
   { file: "invite.$token.tsx", url: () => "/invite/no-such-token", allow: "public" },
   { file: "register.tsx", url: () => "/register", allow: "public" },

@@ -14,7 +14,7 @@ interface SchedulerLog {
 }
 
 /** REMINDER_INTERVAL_MS, a whole number of milliseconds; the default when unset. */
-export function reminderIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
+export function reminderIntervalMs(env: Record<string, string | undefined> = process.env): number {
   const setting = env.REMINDER_INTERVAL_MS;
   if (setting === undefined || setting.trim() === "") return DEFAULT_INTERVAL_MS;
   const ms = Number(setting);

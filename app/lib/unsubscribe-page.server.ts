@@ -1,0 +1,35 @@
+import { getDb } from "./db.server";
+import { unsubscribeUser } from "./mail/unsubscribe.server";
+
+// The server half of /unsubscribe/<token> (app/routes/unsubscribe.$token.tsx): which account a
+// link names, shown with its address masked (the link may have been forwarded).
+
+/** "penilai1@paritrana.test" → "p•••1@paritrana.test": enough to recognise, not to harvest. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf("@");
+  if (at < 1) return "•••";
+  const local = email.slice(0, at);
+  const shown = local.length <= 2 ? `${local[0]}•••` : `${local[0]}•••${local[local.length - 1]}`;
+  return `${shown}${email.slice(at)}`;
+}
+
+export interface UnsubscribeTarget {
+  userId: number;
+  maskedEmail: string;
+  reminders: boolean;
+}
+
+/** The account a token names, or null: not a token we signed, no such account, or anonymised. */
+export async function unsubscribeTarget(token: string | undefined): Promise<UnsubscribeTarget | null> {
+  const userId = token ? unsubscribeUser(token) : null;
+  if (userId === null) return null;
+  const user = await (
+    await getDb()
+  )
+    .selectFrom("users")
+    .select(["email", "reminders", "anonymised_at"])
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  if (!user || user.anonymised_at) return null;
+  return { userId, maskedEmail: maskEmail(user.email), reminders: user.reminders === 1 };
+}
