@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { sql, type ExpressionBuilder } from "kysely";
 import { inTransaction, type Db } from "../client";
 import type { DB } from "../schema";
 import {
@@ -31,6 +31,8 @@ const TEXT_COLUMNS = [
   ["conflict_declarations", ["note"]],
   ["rubrics", ["reason"]],
   ["sessions", ["data"]],
+  // Messages' facts (an inviter's or an assessor's name in others' messages, their own in theirs).
+  ["outbox", ["params"]],
 ] as const satisfies readonly (readonly [keyof DB & string, readonly string[]])[];
 
 export type AnonymiseResult = { ok: true; label: string } | { ok: false; reason: AnonymiseRefusal | "not_found" };
@@ -103,6 +105,17 @@ async function scrubTextColumns(db: Db, values: string[], label: string) {
 }
 
 /**
+ * The messages to the person (by account, or to their address before they had one) keep no
+ * address: it becomes the anonymised one, which receives nothing. Those not sent yet are dropped.
+ */
+async function forgetMessageAddress(db: Db, user: { id: number; email: string }, address: string) {
+  const toThem = (eb: ExpressionBuilder<DB, "outbox">) =>
+    eb.or([eb("user_id", "=", user.id), eb("to_address", "=", user.email)]);
+  await db.deleteFrom("outbox").where("status", "=", "queued").where(toThem).execute();
+  await db.updateTable("outbox").set({ to_address: address }).where(toThem).execute();
+}
+
+/**
  * Anonymises the account, in one transaction; refused (with the reason) while an edition the
  * person has a role in is not archived, for the last active administrator, and when done already.
  * `byUserId`: who did it (null: the retention command). Audited `user.anonymise`, without the old
@@ -139,6 +152,7 @@ export async function anonymiseUser(
     await tx.updateTable("invitations").set({ email: null }).where("email", "=", user.email).execute();
     await tx.updateTable("memberships").set({ active: 0 }).where("user_id", "=", user.id).execute();
     await scrubTextColumns(tx, [user.name, user.email], label);
+    await forgetMessageAddress(tx, user, anonymisedEmail(user.id));
     await tx
       .updateTable("users")
       .set({

@@ -228,6 +228,7 @@ export async function personalDataExport(db: Db, userId: number, scope: ExportSc
   );
 
   const auditEntries = inEdition(await auditAboutPerson(db, user, keptMemberships, assignmentRows, conflicts));
+  const messages = inEdition(await messagesToPerson(db, user));
 
   const account = editionId === undefined;
   const sessions = account
@@ -248,10 +249,42 @@ export async function personalDataExport(db: Db, userId: number, scope: ExportSc
     assignments,
     evidenceFiles,
     auditEntries,
+    messages,
     // Account-wide records (not of one edition): in the full export only.
     sessions: sessions ? { count: Number(sessions.n), latestExpiry: (sessions.latest as string | null) ?? null } : null,
     signInFailures: account ? await signInFailureKeys(db, user.email) : null,
   };
+}
+
+/**
+ * The messages addressed to the person (to their account, or to their address before they had
+ * one), with the facts each was written from; never an invitation's one-time link.
+ */
+async function messagesToPerson(db: Db, user: { id: number; email: string }) {
+  const rows = await db
+    .selectFrom("outbox")
+    .select([
+      "id",
+      "event",
+      "edition_id",
+      "to_address",
+      "locale",
+      "status",
+      "attempts",
+      "created_at",
+      "sent_at",
+      "read_at",
+      "params",
+    ])
+    .where((eb) => eb.or([eb("user_id", "=", user.id), eb("to_address", "=", user.email)]))
+    .orderBy("id")
+    .execute();
+  return rows.map(({ params, ...r }) => {
+    const facts = JSON.parse(params) as Record<string, unknown>;
+    // An invitation's link holds its one-time token.
+    if (r.event === "invitation") delete facts.path;
+    return { ...r, facts };
+  });
 }
 
 /**
