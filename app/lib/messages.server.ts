@@ -23,10 +23,15 @@ export function contentOf(row: OutboxMessage): MailContent {
   }
 }
 
-/** A message's subject in its recipient's language, as the mail had it (no body is written out). */
+/**
+ * A message's subject in its recipient's language, as the mail had it. The title never names what a
+ * message lists (a receipt's figures and files), so the lists are left out: writing them costs
+ * ten times the rest, and a page lists fifty subjects.
+ */
 export function messageSubject(row: OutboxMessage): string {
-  const { editionName } = JSON.parse(row.params) as { editionName?: string | null };
-  return mailSubject(contentOf(row).title, editionName);
+  const params = JSON.parse(row.params) as Record<string, unknown> & { editionName?: string | null };
+  const light = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? [] : v]));
+  return mailSubject(contentOf({ ...row, params: JSON.stringify(light) }).title, params.editionName);
 }
 
 /** A page number from the address: anything but a positive whole number is the first page. */
