@@ -49,7 +49,6 @@ export const messagesUi = {
   "outbox.empty": ["Belum ada pesan.", "No messages yet."],
   "outbox.pages": ["Halaman kotak keluar", "Outbox pages"],
   "outbox.col.subject": ["Perihal", "Subject"],
-  "outbox.col.event": ["Jenis", "Kind"],
   "outbox.col.to": ["Penerima", "Recipient"],
   "outbox.col.status": ["Status", "Status"],
   "outbox.col.created": ["Dibuat", "Created"],
