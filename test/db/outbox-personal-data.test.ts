@@ -20,7 +20,7 @@ describe("the outbox and personal data", () => {
     const sent = (await enqueue(db, {
       ...base,
       event: "assignment",
-      params: { ...edition, stage: "desk", count: 3, deadline: null },
+      params: { ...edition, stage: "desk", count: 3, deadline: null, stageOpen: true },
       to: { userId: person.id },
     }))!;
     await db
