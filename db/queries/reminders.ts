@@ -185,7 +185,11 @@ async function sheetReminders(db: Db, now: Date): Promise<Due[]> {
     .innerJoin("editions as ed", "ed.id", "e.edition_id")
     .innerJoin("users as u", "u.id", "a.user_id")
     .leftJoin("conflict_declarations as cd", (j) =>
-      j.onRef("cd.entry_id", "=", "a.entry_id").onRef("cd.user_id", "=", "a.user_id").on("cd.has_conflict", "=", 1),
+      // A literal 1, so that SQLite uses the partial index of declared conflicts (db/queries/progress.ts).
+      j
+        .onRef("cd.entry_id", "=", "a.entry_id")
+        .onRef("cd.user_id", "=", "a.user_id")
+        .on("cd.has_conflict", "=", sql.lit(1)),
     )
     .select(["s.id as stageId", "s.key as stage", "s.deadline", "ed.id as editionId", "ed.name as editionName"])
     .select(["u.id as userId", "u.email", "u.locale"])
