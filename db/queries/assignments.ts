@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db } from "../client";
 import { UNSUBMITTED_STATUSES } from "../../app/domain/entry-status";
 
@@ -9,6 +10,12 @@ import { UNSUBMITTED_STATUSES } from "../../app/domain/entry-status";
  * The viewer's assignments in open stages ("open"), or their submitted ones in closed stages whose
  * panel may read one another ("closed_readable"); never entries they declared a conflict with.
  */
+/**
+ * An assignment (alias a) of an entry (e) in a stage (s) whose person is still an active member of
+ * that stage's panel in the entry's edition: the assessor's list and the reminders both ask it.
+ */
+export const ON_OWN_PANEL = sql<boolean>`exists (select 1 from memberships m where m.user_id = a.user_id and m.edition_id = e.edition_id and m.role = s.panel and m.active = 1)`;
+
 export async function listMyAssignments(db: Db, userId: number, which: "open" | "closed_readable" = "open") {
   return (
     db
@@ -52,16 +59,7 @@ export async function listMyAssignments(db: Db, userId: number, which: "open" | 
             ]),
       )
       // Only stages of the viewer's own panel, in editions where their membership is active.
-      .where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom("memberships as m")
-            .select("m.id")
-            .whereRef("m.user_id", "=", "a.user_id")
-            .whereRef("m.edition_id", "=", "e.edition_id")
-            .whereRef("m.role", "=", "s.panel")
-            .where("m.active", "=", 1),
-        ),
-      )
+      .where(ON_OWN_PANEL)
       .where("e.status", "not in", UNSUBMITTED_STATUSES)
       .where((eb) => eb.or([eb("cd.has_conflict", "is", null), eb("cd.has_conflict", "=", 0)]))
       .orderBy("ed.id")

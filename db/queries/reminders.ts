@@ -4,6 +4,7 @@ import type { CategoryKey, EntryStatus, StageKey, StageStatus } from "../schema"
 import { deadlineEnd } from "../../app/domain/deadlines";
 import { UNSUBMITTED_STATUSES } from "../../app/domain/entry-status";
 import { reminderDue, reminderKey, type MailParamsOf, type ReminderDays } from "../../app/domain/notifications";
+import { ON_OWN_PANEL } from "./assignments";
 import { entryWindow } from "./figures";
 import { publishedCategoryIds } from "./publications";
 
@@ -202,16 +203,7 @@ async function sheetReminders(db: Db, now: Date): Promise<Due[]> {
     .where("cd.id", "is", null)
     .where("e.status", "not in", UNSUBMITTED_STATUSES)
     // Only people still on the stage's panel of that edition.
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom("memberships as m")
-          .select("m.id")
-          .whereRef("m.user_id", "=", "a.user_id")
-          .whereRef("m.edition_id", "=", "e.edition_id")
-          .whereRef("m.role", "=", "s.panel")
-          .where("m.active", "=", 1),
-      ),
-    )
+    .where(ON_OWN_PANEL)
     .where(REMINDABLE)
     .groupBy(["s.id", "s.key", "s.deadline", "ed.id", "ed.name", "u.id", "u.email", "u.locale"])
     .execute();

@@ -19,11 +19,18 @@ import {
   nominateFrom,
   publishCategory,
   requiredEvidence,
-  testDb,
   type TestEdition,
   type TestUser,
 } from "../e2e/factories";
-import { freshDb } from "./support";
+import {
+  expectWellFormed,
+  factoryDb,
+  MAIL_BASE,
+  outboxMark,
+  outboxSince,
+  paramsOf,
+  speaksEnglish as speaksEnglishIn,
+} from "../mail/outbox-support";
 
 // Issue 15, item 3: invitations and the entrants' changes write their messages in the same
 // transaction (db/queries/entrant-mail.ts): the one-time link to the invited address, a known
@@ -32,48 +39,17 @@ import { freshDb } from "./support";
 // rolled-back change; each rendered in its recipient's language with the edition in the subject
 // and absolute links.
 
-const BASE = "https://paritrana.example.go.id";
-
-const ready = (async () => {
-  const { dir, url } = await freshDb();
-  process.env.E2E_DIR = dir;
-  process.env.E2E_DATABASE = url.replace(/^file:/, "");
-  return testDb();
-})();
+const BASE = MAIL_BASE;
+const ready = factoryDb();
 
 let db: Db;
 beforeAll(async () => {
-  process.env.PUBLIC_URL = BASE;
   db = await ready;
 });
 
-/** The last outbox id now: rows written after it are the change's. */
-async function mark(): Promise<number> {
-  const row = await db
-    .selectFrom("outbox")
-    .select((eb) => eb.fn.max("id").as("id"))
-    .executeTakeFirst();
-  return Number(row?.id ?? 0);
-}
-
-async function rowsSince(since: number) {
-  return db.selectFrom("outbox").selectAll().where("id", ">", since).orderBy("id").execute();
-}
-
-const paramsOf = (row: { params: string }) => JSON.parse(row.params) as Record<string, unknown>;
-
-async function speaksEnglish(user: TestUser) {
-  await db.updateTable("users").set({ locale: "en" }).where("id", "=", user.id).execute();
-}
-
-/** Subject names the edition; every link of the text and the HTML is absolute. */
-function expectWellFormed(mail: ReturnType<typeof renderMessage>, editionName: string) {
-  expect(mail.subject.endsWith(` — ${editionName}`)).toBe(true);
-  const links = mail.text.match(/^\S*\/\S*$/gm) ?? [];
-  expect(links.length).toBeGreaterThan(0);
-  for (const l of links) expect(l.startsWith(`${BASE}/`)).toBe(true);
-  expect(mail.html).not.toMatch(/href="\//);
-}
+const mark = () => outboxMark(db);
+const rowsSince = (since: number) => outboxSince(db, since);
+const speaksEnglish = (user: TestUser) => speaksEnglishIn(db, user);
 
 const org = (tag: string) => ({
   name: `PT Daftar ${tag}`,

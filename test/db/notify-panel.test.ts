@@ -15,12 +15,19 @@ import {
   createMember,
   createScoredEdition,
   createUser,
-  testDb,
-  type TestEdition,
   type TestEntry,
   type TestUser,
 } from "../e2e/factories";
-import { firstSubmittedSheet, freshDb, signOffAndPublishNow } from "./support";
+import { firstSubmittedSheet, signOffAndPublishNow } from "./support";
+import {
+  expectWellFormed,
+  factoryDb,
+  MAIL_BASE,
+  outboxMark,
+  outboxSince,
+  paramsOf,
+  speaksEnglish as speaksEnglishIn,
+} from "../mail/outbox-support";
 
 // Issue 15, item 3: the panel's and the committee's changes write their messages in the same
 // transaction (db/queries/panel-mail.ts): new entries to assess (one message per person and batch),
@@ -28,53 +35,22 @@ import { firstSubmittedSheet, freshDb, signOffAndPublishNow } from "./support";
 // the entrants. Exactly the expected rows, none on a refused change, none to an inactive member;
 // each rendered in its recipient's language with the edition in the subject and absolute links.
 
-const BASE = "https://paritrana.example.go.id";
-
-const ready = (async () => {
-  const { dir, url } = await freshDb();
-  process.env.E2E_DIR = dir;
-  process.env.E2E_DATABASE = url.replace(/^file:/, "");
-  return testDb();
-})();
+const BASE = MAIL_BASE;
+const ready = factoryDb();
 
 let db: Db;
 beforeAll(async () => {
-  process.env.PUBLIC_URL = BASE;
   db = await ready;
 });
 
-/** The last outbox id now: rows written after it are the change's. */
-async function mark(): Promise<number> {
-  const row = await db
-    .selectFrom("outbox")
-    .select((eb) => eb.fn.max("id").as("id"))
-    .executeTakeFirst();
-  return Number(row?.id ?? 0);
-}
-
-async function rowsSince(since: number) {
-  return db.selectFrom("outbox").selectAll().where("id", ">", since).orderBy("id").execute();
-}
-
-const paramsOf = (row: { params: string }) => JSON.parse(row.params) as Record<string, unknown>;
-
-async function speaksEnglish(user: TestUser) {
-  await db.updateTable("users").set({ locale: "en" }).where("id", "=", user.id).execute();
-}
+const mark = () => outboxMark(db);
+const rowsSince = (since: number) => outboxSince(db, since);
+const speaksEnglish = (user: TestUser) => speaksEnglishIn(db, user);
 
 async function deactivateMembership(user: TestUser, editionId: number | null, organisationId: number | null = null) {
   let q = db.updateTable("memberships").set({ active: 0 }).where("user_id", "=", user.id);
   q = editionId === null ? q.where("organisation_id", "=", organisationId) : q.where("edition_id", "=", editionId);
   await q.execute();
-}
-
-/** Subject names the edition; every link of the text is absolute. */
-function expectWellFormed(mail: ReturnType<typeof renderMessage>, edition: TestEdition) {
-  expect(mail.subject.endsWith(` — ${edition.name}`)).toBe(true);
-  const links = mail.text.match(/^\S*\/\S*$/gm) ?? [];
-  expect(links.length).toBeGreaterThan(0);
-  for (const l of links) expect(l.startsWith(`${BASE}/`)).toBe(true);
-  expect(mail.html).not.toMatch(/href="\//);
 }
 
 describe("assignment", () => {
@@ -125,7 +101,7 @@ describe("assignment", () => {
     const mine = rows.find((r) => r.user_id === people[0]!.id)!;
     expect(mine.locale).toBe("en");
     const mail = renderMessage(mine);
-    expectWellFormed(mail, edition);
+    expectWellFormed(mail, edition.name);
     expect(mail.subject).toBe(`New entries to assess: Document selection — ${edition.name}`);
     expect(mail.text).toContain(`${BASE}/assess\n`);
     for (const e of entries) expect(mail.text).not.toContain(e.organisation.name);
@@ -278,7 +254,7 @@ describe("conflict declared", () => {
       });
     }
     const mail = renderMessage(rows.find((r) => r.user_id === english.id)!);
-    expectWellFormed(mail, edition);
+    expectWellFormed(mail, edition.name);
     expect(mail.subject).toBe(`Conflict of interest declared — ${edition.name}`);
     expect(mail.text).toContain(`Assessor: ${assessor.name}`);
     expect(mail.text).toContain(`Entrant: ${entry.organisation.name}`);
@@ -346,7 +322,7 @@ describe("stage closed", () => {
       });
     }
     const mail = renderMessage(rows.find((r) => r.user_id === english.id)!);
-    expectWellFormed(mail, edition);
+    expectWellFormed(mail, edition.name);
     expect(mail.subject).toBe(`The Verification and validation stage is open — ${edition.name}`);
     expect(mail.text).toContain(`${BASE}/assess\n`);
 
@@ -424,7 +400,7 @@ describe("results published", () => {
       });
     }
     const mail = renderMessage(rows.find((r) => r.user_id === colleague.id)!);
-    expectWellFormed(mail, edition);
+    expectWellFormed(mail, edition.name);
     expect(mail.subject).toBe(`Results published: Regency/city government — ${edition.name}`);
     expect(mail.text).toContain(`${BASE}/winners/${edition.id}\n`);
     expect(mail.text).toContain(`${BASE}/portal/entries/${first.id}/scorecard\n`);

@@ -3,8 +3,8 @@ import type { Db } from "../../db/client";
 import { submitEntry } from "../../db/queries/figures";
 import { deliverDue } from "../../app/lib/mail/sender.server";
 import { mailTransport, type MailTransport } from "../../app/lib/mail/transport.server";
-import { addEvidenceFile, createEdition, createEntry, createUser, requiredEvidence, testDb } from "../e2e/factories";
-import { freshDb } from "../db/support";
+import { addEvidenceFile, createEdition, createEntry, createUser, requiredEvidence } from "../e2e/factories";
+import { factoryDb, MAIL_BASE } from "./outbox-support";
 import { startSmtpServer, type TestSmtpServer } from "./smtp-server";
 
 // Issue 15, item 5: a real submission on a real database, delivered by the sender through a real
@@ -12,18 +12,11 @@ import { startSmtpServer, type TestSmtpServer } from "./smtp-server";
 // members), in that member's language, with the edition in the subject, the portal link absolute
 // from PUBLIC_URL and each file's SHA-256. What arrives is parsed with mailparser.
 
-const BASE = "https://paritrana.example.go.id";
-
-const ready = (async () => {
-  const { dir, url } = await freshDb();
-  process.env.E2E_DIR = dir;
-  process.env.E2E_DATABASE = url.replace(/^file:/, "");
-  return testDb();
-})();
+const BASE = MAIL_BASE;
+const ready = factoryDb();
 
 let db: Db;
 beforeAll(async () => {
-  process.env.PUBLIC_URL = BASE;
   process.env.SESSION_SECRET ??= "receipt-test-secret";
   db = await ready;
 });

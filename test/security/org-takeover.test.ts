@@ -10,7 +10,9 @@ import * as m0001 from "../../db/migrations/2026-11-24-0001-initial";
 import * as m0002 from "../../db/migrations/2026-11-25-0002-panel-view-sign-off-publication-events";
 import * as m0005 from "../../db/migrations/2026-12-01-0005-edition-signatories";
 import * as m0006 from "../../db/migrations/2026-12-01-0006-category-data-version";
+import * as m0008 from "../../db/migrations/2026-12-01-0008-operations";
 import * as m0009 from "../../db/migrations/2026-12-01-0009-levels";
+import * as m0010 from "../../db/migrations/2026-12-02-0010-notifications";
 import { createEdition } from "../../db/queries/editions";
 import { acceptInvitation, findInvitation, hashToken } from "../../db/queries/invitations";
 import { answerOrganisationInvitation } from "../../db/queries/organisation-invitations";
@@ -302,13 +304,18 @@ describe("inviting a known organisation: its members consent", () => {
         (await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest()).error,
       ).toBeUndefined();
       // The demo seed also writes the certificate signatories of migration 0005, raises the
-      // categories' data version of 0006 and links and nominates across levels (0009): all are
-      // lent for the seed and taken away again, so that the data is as old as the schema.
+      // categories' data version of 0006, links and nominates across levels (0009) and writes its
+      // messages to the outbox (0010), which asks whether an account was anonymised (0008): all
+      // are lent for the seed and taken away again, so that the data is as old as the schema.
       await m0005.up(db);
       await m0006.up(db);
+      await m0008.up(db);
       await m0009.up(db);
+      await m0010.up(db);
       await seedDemo(db);
+      await m0010.down(db);
       await m0009.down(db);
+      await m0008.down(db);
       await m0006.down(db);
       await m0005.down(db);
       const committee = (

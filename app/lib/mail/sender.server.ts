@@ -128,12 +128,18 @@ export function startMailSender(
   timer = setTimeout(tick, 0).unref();
 }
 
-/** Stops the loop; a run in progress finishes (its messages are marked) before this resolves. */
-export async function stopMailSender(): Promise<void> {
+/**
+ * Stops the loop. A run in progress gets `waitMs` to finish marking what it sent; a mail server
+ * that stopped answering could otherwise hold shutdown for its time-outs (up to ~50 s). A message
+ * cut off then keeps its claim, which lapses: it is sent again later (the one duplicate a stop can cause).
+ */
+export async function stopMailSender(waitMs = 5_000): Promise<void> {
   const sender = active;
   active = null;
   if (timer) clearTimeout(timer);
   timer = null;
-  await running;
+  let limit: NodeJS.Timeout | undefined;
+  await Promise.race([running, new Promise<void>((done) => (limit = setTimeout(done, waitMs).unref()))]);
+  clearTimeout(limit);
   sender?.transport.close();
 }

@@ -13,8 +13,9 @@ import { registrationRejected } from "./registration-rejected";
 import { entrySubmitted } from "./entry-submitted";
 import { entryReopened } from "./entry-reopened";
 
-// Each event's template, in a file of its own (texts: app/i18n/messages/mail-*.ts).
-type Templates = { [E in MailEvent]?: MailTemplate<E> };
+// Each event's template, in a file of its own (texts: app/i18n/messages/mail-*.ts). Every event has
+// one: the type refuses a missing template.
+type Templates = { [E in MailEvent]: MailTemplate<E> };
 
 export const templates: Templates = {
   assignment,
