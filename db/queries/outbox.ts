@@ -29,54 +29,73 @@ export interface NewMessage<E extends MailEvent> {
  * when nothing was written.
  */
 export async function enqueue<E extends MailEvent>(tx: Db, m: NewMessage<E>): Promise<number | null> {
-  let userId: number | null = null;
-  let address: string;
-  let locale: string;
-  if ("userId" in m.to) {
-    const user = await tx
-      .selectFrom("users")
-      .select(["id", "email", "locale", "reminders", "active", "anonymised_at"])
-      .where("id", "=", m.to.userId)
-      .executeTakeFirst();
-    if (!user || !user.active || user.anonymised_at) return null;
-    if (canTurnOff(m.event) && !user.reminders) return null;
-    userId = user.id;
-    address = user.email;
-    locale = user.locale;
-  } else {
-    address = m.to.email.trim().toLowerCase();
-    locale = m.to.locale;
-  }
-  const now = (m.now ?? new Date()).toISOString();
-  const row = await tx
-    .insertInto("outbox")
-    .values({
-      event: m.event,
-      params: JSON.stringify(m.params),
-      edition_id: m.editionId,
-      user_id: userId,
-      to_address: address,
-      locale,
-      next_attempt_at: now,
-      created_at: now,
-      dedupe_key: m.dedupeKey ?? null,
-    })
-    .onConflict((oc) => oc.column("dedupe_key").doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  return row?.id ?? null;
+  const [id] = await enqueueAll(tx, [m]);
+  return id ?? null;
 }
 
 /** The same message to each of several accounts (one row each: each has its own language). */
 export async function enqueueToUsers<E extends MailEvent>(
   tx: Db,
   userIds: readonly number[],
-  m: Omit<NewMessage<E>, "to">,
+  m: Omit<NewMessage<E>, "to" | "dedupeKey">,
 ): Promise<number[]> {
+  return enqueueAll(
+    tx,
+    [...new Set(userIds)].map((userId) => ({ ...m, to: { userId } }) as NewMessage<E>),
+  );
+}
+
+/** Rows per insert and ids per `in (…)`: far below the databases' bound-parameter limits. */
+const CHUNK = 200;
+
+/**
+ * Writes several messages with one read of their accounts and one insert per 200 rows (a
+ * publication tells every entrant of a category), with enqueue's rules. Returns the ids written.
+ */
+export async function enqueueAll(tx: Db, messages: readonly NewMessage<MailEvent>[]): Promise<number[]> {
+  const userIds = [...new Set(messages.flatMap((m) => ("userId" in m.to ? [m.to.userId] : [])))];
+  const users = new Map<number, { email: string; locale: string; reminders: number }>();
+  for (let i = 0; i < userIds.length; i += CHUNK) {
+    const rows = await tx
+      .selectFrom("users")
+      .select(["id", "email", "locale", "reminders"])
+      .where("id", "in", userIds.slice(i, i + CHUNK))
+      .where("active", "=", 1)
+      .where("anonymised_at", "is", null)
+      .execute();
+    for (const u of rows) users.set(u.id, u);
+  }
+  const rows = messages.flatMap((m) => {
+    const now = (m.now ?? new Date()).toISOString();
+    let recipient: { user_id: number | null; to_address: string; locale: string };
+    if ("userId" in m.to) {
+      const user = users.get(m.to.userId);
+      if (!user || (canTurnOff(m.event) && !user.reminders)) return [];
+      recipient = { user_id: m.to.userId, to_address: user.email, locale: user.locale };
+    } else {
+      recipient = { user_id: null, to_address: m.to.email.trim().toLowerCase(), locale: m.to.locale };
+    }
+    return [
+      {
+        event: m.event,
+        params: JSON.stringify(m.params),
+        edition_id: m.editionId,
+        ...recipient,
+        next_attempt_at: now,
+        created_at: now,
+        dedupe_key: m.dedupeKey ?? null,
+      },
+    ];
+  });
   const ids: number[] = [];
-  for (const userId of new Set(userIds)) {
-    const id = await enqueue(tx, { ...m, to: { userId } } as NewMessage<E>);
-    if (id !== null) ids.push(id);
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const written = await tx
+      .insertInto("outbox")
+      .values(rows.slice(i, i + CHUNK))
+      .onConflict((oc) => oc.column("dedupe_key").doNothing())
+      .returning("id")
+      .execute();
+    ids.push(...written.map((r) => r.id));
   }
   return ids;
 }

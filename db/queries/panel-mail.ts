@@ -1,7 +1,7 @@
 import type { Db } from "../client";
 import type { StageKey } from "../schema";
 import type { ConflictKind } from "../../app/domain/conflicts";
-import { editionRecipients, enqueue, enqueueToUsers, organisationRecipients } from "./outbox";
+import { editionRecipients, enqueueAll, enqueueToUsers } from "./outbox";
 
 // The messages of the panel's and the committee's changes (docs/notifications.md): new entries to
 // assess, a declared conflict, the next stage opened, a category's results published. Each is
@@ -39,9 +39,10 @@ export async function notifyAssigned(
   for (const id of args.userIds) if (panel.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
   if (counts.size === 0) return;
   const name = await editionName(tx, args.editionId);
-  for (const [userId, count] of counts)
-    await enqueue(tx, {
-      event: "assignment",
+  await enqueueAll(
+    tx,
+    [...counts].map(([userId, count]) => ({
+      event: "assignment" as const,
       editionId: args.editionId,
       to: { userId },
       params: {
@@ -52,7 +53,8 @@ export async function notifyAssigned(
         deadline: stage.deadline,
         stageOpen: stage.status === "open",
       },
-    });
+    })),
+  );
 }
 
 /** To the edition's committee: who declared a conflict, with which entrant, of which kind. */
@@ -106,20 +108,28 @@ export async function notifyStageOpened(
  * marked published), one message per person and entry: the results are public.
  */
 export async function notifyResults(tx: Db, args: { editionId: number; categoryId: number }): Promise<void> {
-  const entries = await tx
+  // The entries with their organisations' active members, in one read.
+  const recipients = await tx
     .selectFrom("entries as e")
     .innerJoin("categories as c", "c.id", "e.category_id")
-    .select(["e.id", "e.organisation_id", "c.key"])
+    .innerJoin("memberships as m", (j) =>
+      j.onRef("m.organisation_id", "=", "e.organisation_id").on("m.role", "=", "entrant").on("m.active", "=", 1),
+    )
+    .select(["e.id", "c.key", "m.user_id"])
     .where("e.category_id", "=", args.categoryId)
     .where("e.status", "=", "published")
     .orderBy("e.id")
+    .orderBy("m.user_id")
     .execute();
-  if (entries.length === 0) return;
+  if (recipients.length === 0) return;
   const name = await editionName(tx, args.editionId);
-  for (const e of entries)
-    await enqueueToUsers(tx, await organisationRecipients(tx, e.organisation_id), {
-      event: "results_published",
+  await enqueueAll(
+    tx,
+    recipients.map((r) => ({
+      event: "results_published" as const,
       editionId: args.editionId,
-      params: { editionId: args.editionId, editionName: name, categoryKey: e.key, entryId: e.id },
-    });
+      to: { userId: r.user_id },
+      params: { editionId: args.editionId, editionName: name, categoryKey: r.key, entryId: r.id },
+    })),
+  );
 }

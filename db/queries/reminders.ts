@@ -6,6 +6,7 @@ import { UNSUBMITTED_STATUSES } from "../../app/domain/entry-status";
 import { reminderDue, reminderKey, type MailParamsOf, type ReminderDays } from "../../app/domain/notifications";
 import { ON_OWN_PANEL } from "./assignments";
 import { entryWindow } from "./figures";
+import { enqueueAll } from "./outbox";
 import { publishedCategoryIds } from "./publications";
 
 // Deadline reminders (docs/notifications.md), 7 days and 1 day before (reminderDue):
@@ -22,16 +23,13 @@ import { publishedCategoryIds } from "./publications";
 // out in one read, so a run with nothing new writes nothing.
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Keys per `in (…)` list and rows per insert: far below SQLite's 32,766 bound parameters. */
+/** Keys per `in (…)` list: far below the databases' bound-parameter limits. */
 const CHUNK = 500;
-const INSERT_CHUNK = 50;
 
 type ReminderParams = MailParamsOf["reminder"];
 
 interface Due {
   userId: number;
-  address: string;
-  locale: string;
   editionId: number;
   params: ReminderParams;
   dedupeKey: string;
@@ -47,33 +45,21 @@ export async function queueReminders(db: Db, now = new Date()): Promise<number> 
   );
   const fresh = due.filter((d) => !queued.has(d.dedupeKey));
   if (fresh.length === 0) return 0;
-  const at = now.toISOString();
-  return inTransaction(db, async (tx) => {
-    let written = 0;
-    for (let i = 0; i < fresh.length; i += INSERT_CHUNK) {
-      const rows = await tx
-        .insertInto("outbox")
-        .values(
-          fresh.slice(i, i + INSERT_CHUNK).map((d) => ({
-            event: "reminder" as const,
-            params: JSON.stringify(d.params),
-            edition_id: d.editionId,
-            user_id: d.userId,
-            to_address: d.address,
-            locale: d.locale,
-            next_attempt_at: at,
-            created_at: at,
-            dedupe_key: d.dedupeKey,
-          })),
-        )
-        // Another instance (or an overlapping run) wrote it meanwhile: once is enough.
-        .onConflict((oc) => oc.column("dedupe_key").doNothing())
-        .returning("id")
-        .execute();
-      written += rows.length;
-    }
-    return written;
-  });
+  // enqueueAll skips a key another instance (or an overlapping run) wrote meanwhile: once is enough.
+  const written = await inTransaction(db, (tx) =>
+    enqueueAll(
+      tx,
+      fresh.map((d) => ({
+        event: "reminder" as const,
+        params: d.params,
+        editionId: d.editionId,
+        to: { userId: d.userId },
+        dedupeKey: d.dedupeKey,
+        now,
+      })),
+    ),
+  );
+  return written.length;
 }
 
 /**
@@ -119,8 +105,6 @@ async function entryReminders(db: Db, now: Date): Promise<Due[]> {
       "ed.name as editionName",
       "ed.registration_deadline",
       "u.id as userId",
-      "u.email",
-      "u.locale",
     ])
     .select((eb) =>
       eb
@@ -193,7 +177,7 @@ async function sheetReminders(db: Db, now: Date): Promise<Due[]> {
         .on("cd.has_conflict", "=", sql.lit(1)),
     )
     .select(["s.id as stageId", "s.key as stage", "s.deadline", "ed.id as editionId", "ed.name as editionName"])
-    .select(["u.id as userId", "u.email", "u.locale"])
+    .select("u.id as userId")
     .select((eb) => eb.fn.countAll<number>().as("count"))
     .where("s.status", "=", "open")
     .where("s.deadline", ">=", from)
@@ -205,7 +189,7 @@ async function sheetReminders(db: Db, now: Date): Promise<Due[]> {
     // Only people still on the stage's panel of that edition.
     .where(ON_OWN_PANEL)
     .where(REMINDABLE)
-    .groupBy(["s.id", "s.key", "s.deadline", "ed.id", "ed.name", "u.id", "u.email", "u.locale"])
+    .groupBy(["s.id", "s.key", "s.deadline", "ed.id", "ed.name", "u.id"])
     .execute();
   const due: Due[] = [];
   for (const r of rows) {
@@ -225,7 +209,7 @@ async function sheetReminders(db: Db, now: Date): Promise<Due[]> {
 }
 
 function reminder(
-  r: { userId: number; email: string; locale: string; editionId: number; editionName: string },
+  r: { userId: number; editionId: number; editionName: string },
   daysBefore: ReminderDays,
   now: Date,
   what: {
@@ -237,8 +221,6 @@ function reminder(
 ): Due {
   return {
     userId: r.userId,
-    address: r.email,
-    locale: r.locale,
     editionId: r.editionId,
     params: {
       editionId: r.editionId,
