@@ -47,6 +47,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("outbox_due").on("outbox").columns(["status", "next_attempt_at"]).execute();
   await db.schema.createIndex("outbox_user").on("outbox").columns(["user_id", "id"]).execute();
   await db.schema.createIndex("outbox_edition").on("outbox").columns(["edition_id", "id"]).execute();
+  // The committee's outbox page counts an edition's messages by status on every view: from the
+  // index alone (tens of thousands of rows in a large edition).
+  await db.schema.createIndex("outbox_edition_status").on("outbox").columns(["edition_id", "status"]).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

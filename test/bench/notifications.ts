@@ -4,8 +4,10 @@
 // edition's open desk stage with 1,500 entries, 3 sheets each, spread over 50 assessors, none
 // submitted. Timed against a bare better-sqlite3 baseline doing the same reads (the drafts with their
 // members, the sheets counted per assessor, the outbox's dedupe keys). "first run" writes every
-// reminder; "steady" is every later run of that week (nothing new to write). Not a test: it prints
-// figures, it asserts nothing.
+// reminder; "steady" is every later run of that week (nothing new to write).
+// Then the committee's outbox page (counts, one page of 50 with its subjects in the reader's
+// language) over 40,000 messages of that edition, first and last page, against a bare read of the
+// same counts and rows. Not a test: it prints figures, it asserts nothing.
 import Database from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,6 +15,8 @@ import { join } from "node:path";
 import { createDb } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
 import { queueReminders } from "../../db/queries/reminders";
+import { outboxCounts, outboxPage } from "../../db/queries/outbox-list";
+import { messageSubject } from "../../app/lib/messages.server";
 
 const DRAFTS = 1000;
 const ENTRIES = 1500;
@@ -128,6 +132,83 @@ console.log(
 console.log(
   `  first run ${firstRun.toFixed(0)} ms CPU (wrote ${written} reminders); every later run ${app.toFixed(1)} ms CPU; ` +
     `bare reads of the same rows ${base.toFixed(1)} ms: ${(app / base).toFixed(2)}×`,
+);
+
+// The outbox page of the assessing edition, with 40,000 messages (receipts with 20 figures and 10
+// files, results, reminders), 1% failed.
+const MESSAGES = 40_000;
+const assessingId = raw.prepare("select id from editions where status = 'assessment'").pluck().get() as number;
+const receipt = JSON.stringify({
+  editionId: assessingId,
+  editionName: "Paritrana Award 2025 — penilaian",
+  entryId: 1,
+  organisationName: "PT Nilai 1",
+  categoryKey: "large",
+  submittedAt: now.toISOString(),
+  figures: Array.from({ length: 20 }, (_, i) => ({ key: `figure_${i}`, value: i * 1000 })),
+  files: Array.from({ length: 10 }, (_, i) => ({
+    criterion: `c${i}`,
+    name: `bukti-${i}.pdf`,
+    bytes: 200_000,
+    sha256: "ab".repeat(32),
+  })),
+});
+const results = JSON.stringify({
+  editionId: assessingId,
+  editionName: "Paritrana Award 2025 — penilaian",
+  categoryKey: "large",
+  entryId: 1,
+});
+const insertMessage = raw.prepare(
+  "insert into outbox (event, params, edition_id, user_id, to_address, locale, status, attempts, next_attempt_at, created_at, last_error) values (?, ?, ?, null, ?, ?, ?, 1, ?, ?, ?)",
+);
+raw.transaction(() => {
+  for (let i = 0; i < MESSAGES; i++) {
+    const failed = i % 100 === 0;
+    insertMessage.run(
+      i % 2 ? "entry_submitted" : "results_published",
+      i % 2 ? receipt : results,
+      assessingId,
+      `orang${i}@x.test`,
+      i % 3 ? "id" : "en",
+      failed ? "failed" : "sent",
+      now.toISOString(),
+      now.toISOString(),
+      failed ? "550 5.1.1 No such user" : null,
+    );
+  }
+})();
+const lastPage = Math.ceil(MESSAGES / 50);
+async function outboxView(page: number) {
+  const [counts, list] = await Promise.all([outboxCounts(db, assessingId), outboxPage(db, assessingId, { page })]);
+  return [counts, list.rows.map((r) => messageSubject(r))];
+}
+const bareOutbox = {
+  counts: raw.prepare("select status, count(*) as n from outbox where edition_id = ? group by status"),
+  total: raw.prepare("select count(*) from outbox where edition_id = ?").pluck(),
+  rows: raw.prepare(
+    "select id, event, params, to_address, locale, status, attempts, last_error, created_at, sent_at, user_id from outbox where edition_id = ? order by id desc limit 50 offset ?",
+  ),
+};
+function bareOutboxView(page: number) {
+  bareOutbox.counts.all(assessingId);
+  bareOutbox.total.get(assessingId);
+  return bareOutbox.rows.all(assessingId, (page - 1) * 50).length;
+}
+const pageRuns = { first: [] as number[], last: [] as number[], bareFirst: [] as number[], bareLast: [] as number[] };
+for (let round = 0; round < 7; round++) {
+  pageRuns.first.push(await cpuMs(() => outboxView(1), 5));
+  pageRuns.bareFirst.push(await cpuMs(() => bareOutboxView(1), 5));
+  pageRuns.last.push(await cpuMs(() => outboxView(lastPage), 5));
+  pageRuns.bareLast.push(await cpuMs(() => bareOutboxView(lastPage), 5));
+}
+const [first, bareFirst, last, bareLast] = [pageRuns.first, pageRuns.bareFirst, pageRuns.last, pageRuns.bareLast].map(
+  median,
+) as [number, number, number, number];
+console.log(
+  `outbox page over ${MESSAGES} messages of one edition: first page ${first.toFixed(1)} ms CPU ` +
+    `(bare read of the same counts and rows ${bareFirst.toFixed(1)} ms: ${(first / bareFirst).toFixed(2)}×); ` +
+    `last page ${last.toFixed(1)} ms (bare ${bareLast.toFixed(1)} ms: ${(last / bareLast).toFixed(2)}×)`,
 );
 await db.destroy();
 raw.close();
