@@ -40,10 +40,13 @@ interface EditionFacts {
  * may not see.
  */
 export interface MailParamsOf {
-  /** A one-time link (the raw token lives only here and in the sent mail; invitations store its hash). */
+  /**
+   * A one-time link. The raw token lives only here until the message is sent (invitations store
+   * its hash), then `path` is removed (paramsAfterSending).
+   */
   invitation: Partial<EditionFacts> & {
     kind: InvitationsTable["kind"];
-    path: string;
+    path?: string;
     expiresAt: string;
     organisationName?: string | null;
     categoryKey?: CategoryKey | null;
@@ -108,6 +111,16 @@ export interface MailParamsOf {
 }
 
 export type MailParams<E extends MailEvent = MailEvent> = MailParamsOf[E];
+
+/**
+ * The facts a sent message keeps (its stored JSON), or null when they stay as they are: an
+ * invitation's one-time link is a credential, needed only until the mail server has taken it.
+ */
+export function paramsAfterSending(event: MailEvent, params: string): string | null {
+  if (event !== "invitation") return null;
+  const { path: _sent, ...kept } = JSON.parse(params) as MailParamsOf["invitation"];
+  return JSON.stringify(kept);
+}
 
 /** The days before a deadline a reminder goes out. */
 export const REMINDER_DAYS = [7, 1] as const;

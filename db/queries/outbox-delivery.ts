@@ -1,6 +1,6 @@
 import { inTransaction, isPostgres, type Db } from "../client";
 import type { MailEvent } from "../schema";
-import { MAX_ATTEMPTS, retryDelayMs } from "../../app/domain/notifications";
+import { MAX_ATTEMPTS, paramsAfterSending, retryDelayMs } from "../../app/domain/notifications";
 import { audit, json } from "./audit";
 
 // Delivery of the outbox (docs/notifications.md): the sender claims due rows for a while (a lease),
@@ -86,7 +86,13 @@ async function changed(result: Promise<{ numUpdatedRows: bigint }>): Promise<boo
 export function markSent(db: Db, claim: ClaimedMessage, now = new Date()): Promise<boolean> {
   return changed(
     marking(db, claim)
-      .set({ status: "sent", sent_at: now.toISOString(), attempts: claim.attempts + 1, claimed_until: null })
+      .set({
+        status: "sent",
+        sent_at: now.toISOString(),
+        attempts: claim.attempts + 1,
+        claimed_until: null,
+        params: paramsAfterSending(claim.event, claim.params) ?? claim.params,
+      })
       .executeTakeFirst(),
   );
 }

@@ -28,7 +28,8 @@ export const invitation: MailTemplate<"invitation"> = (p, { t, locale }) => {
   const blocks: MailBlock[] = [
     { kind: "p", text: intro },
     { kind: "rows", rows },
-    { kind: "link", label: t("mail.invitation.link"), path: p.path },
+    // The link is dropped from the stored message once it was sent (paramsAfterSending).
+    ...(p.path ? [{ kind: "link" as const, label: t("mail.invitation.link"), path: p.path }] : []),
     { kind: "p", text: t("mail.invitation.once", { date }) },
     { kind: "p", text: t("mail.invitation.ignore") },
   ];
