@@ -37,7 +37,11 @@ interface Due {
 
 /** Writes every reminder due at `now` that was not written before; returns how many were written. */
 export async function queueReminders(db: Db, now = new Date()): Promise<number> {
-  const due = [...(await entryReminders(db, now)), ...(await sheetReminders(db, now))];
+  const entries = await entryReminders(db, now);
+  // Each read runs on the server's one thread (tens of ms on deadline week of a large edition):
+  // requests waiting meanwhile are answered between them.
+  await new Promise((next) => setImmediate(next));
+  const due = [...entries, ...(await sheetReminders(db, now))];
   if (due.length === 0) return 0;
   const queued = await existingKeys(
     db,
