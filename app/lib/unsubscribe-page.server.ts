@@ -1,3 +1,4 @@
+import { mailSettings } from "../../db/queries/account";
 import { getDb } from "./db.server";
 import { unsubscribeUser } from "./mail/unsubscribe.server";
 
@@ -23,13 +24,7 @@ export interface UnsubscribeTarget {
 export async function unsubscribeTarget(token: string | undefined): Promise<UnsubscribeTarget | null> {
   const userId = token ? unsubscribeUser(token) : null;
   if (userId === null) return null;
-  const user = await (
-    await getDb()
-  )
-    .selectFrom("users")
-    .select(["email", "reminders", "anonymised_at"])
-    .where("id", "=", userId)
-    .executeTakeFirst();
-  if (!user || user.anonymised_at) return null;
-  return { userId, maskedEmail: maskEmail(user.email), reminders: user.reminders === 1 };
+  const account = await mailSettings(await getDb(), userId);
+  if (!account || account.anonymised) return null;
+  return { userId, maskedEmail: maskEmail(account.email), reminders: account.reminders };
 }

@@ -17,7 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const settings = await mailSettings(await getDb(), viewer.user.id);
   if (!settings) notFound();
-  return { name: viewer.user.name, email: viewer.user.email, settings };
+  return {
+    name: viewer.user.name,
+    email: viewer.user.email,
+    settings: { locale: settings.locale, reminders: settings.reminders },
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -11,10 +11,27 @@ export interface MailSettings {
   reminders: boolean;
 }
 
+/** An account's mail settings with its address (the unsubscribe page shows it masked). */
+export interface MailAccount extends MailSettings {
+  email: string;
+  anonymised: boolean;
+}
+
 /** The account's mail settings; undefined when there is no such account. */
-export async function mailSettings(db: Db, userId: number): Promise<MailSettings | undefined> {
-  const row = await db.selectFrom("users").select(["locale", "reminders"]).where("id", "=", userId).executeTakeFirst();
-  return row && { locale: row.locale === "en" ? "en" : "id", reminders: row.reminders === 1 };
+export async function mailSettings(db: Db, userId: number): Promise<MailAccount | undefined> {
+  const row = await db
+    .selectFrom("users")
+    .select(["locale", "reminders", "email", "anonymised_at"])
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  return (
+    row && {
+      locale: row.locale === "en" ? "en" : "id",
+      reminders: row.reminders === 1,
+      email: row.email,
+      anonymised: row.anonymised_at !== null,
+    }
+  );
 }
 
 /**
@@ -42,8 +59,9 @@ export async function saveMailSettings(
       entry_id: null,
       action: "user.mail_settings",
       subject: `user:${args.userId}`,
-      before: json(before),
-      after: json(after),
+      // The settings only: the audit log never holds the address.
+      before: json({ locale: before.locale, reminders: before.reminders }),
+      after: json({ locale: after.locale, reminders: after.reminders }),
       reason: null,
     });
     return true;
