@@ -10,6 +10,7 @@ import * as m0007 from "./migrations/2026-12-01-0007-progress-indexes";
 import * as m0008 from "./migrations/2026-12-01-0008-operations";
 import * as m0009 from "./migrations/2026-12-01-0009-levels";
 import * as m0010 from "./migrations/2026-12-02-0010-notifications";
+import * as m0011 from "./migrations/2026-12-02-0011-plenary";
 
 // Migrations are listed here (not read from the folder) so that they also work inside the
 // bundled server build. Add new ones at the end; never edit one that has shipped.
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-0008-operations": m0008,
   "2026-12-01-0009-levels": m0009,
   "2026-12-02-0010-notifications": m0010,
+  "2026-12-02-0011-plenary": m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

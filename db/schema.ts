@@ -99,6 +99,8 @@ export interface EditionStagesTable {
   opens_at: string | null;
   deadline: string | null;
   assessor_view: Default<AssessorView>;
+  /** The plenary shows sheets with their assessors' names (1) or as "Lembar 1…" (0). */
+  plenary_named: Default<number>;
 }
 /** One row each time a category is published; the newest row of a category is its current result. */
 export interface PublicationEventsTable {
@@ -380,6 +382,83 @@ export interface OutboxTable {
   dedupe_key: string | null;
 }
 
+/** A plenary (rapat pleno) of one category and stage (docs/plenary.md). */
+export interface PlenariesTable {
+  id: Generated<number>;
+  edition_id: number;
+  category_id: number;
+  stage_key: StageKey;
+  chair_id: number;
+  opened_by: number | null;
+  opened_at: string;
+  unsubmitted_at_open: Default<number>;
+  /** Points of running total around the advance cut within which entries are discussed second. */
+  margin: Default<number>;
+  close_reason: string | null;
+  version: Default<number>;
+}
+export interface PlenaryCommentsTable {
+  id: Generated<number>;
+  plenary_id: number;
+  entry_id: number;
+  user_id: number | null;
+  parent_id: number | null;
+  body: string;
+  created_at: string;
+}
+export type RevisionStatus = "granted" | "revised" | "withdrawn";
+export interface PlenaryRevisionsTable {
+  id: Generated<number>;
+  plenary_id: number;
+  entry_id: number;
+  assignment_id: number;
+  criterion_id: number;
+  user_id: number;
+  status: Default<RevisionStatus>;
+  granted_by: number | null;
+  granted_at: string;
+  old_value: number | null;
+  old_note: string | null;
+  new_value: number | null;
+  new_note: string | null;
+  revised_at: string | null;
+  closed_at: string | null;
+}
+export type PlenaryDecision = "advance" | "exclude";
+export interface PlenaryDecisionsTable {
+  id: Generated<number>;
+  plenary_id: number;
+  entry_id: number;
+  decision: PlenaryDecision;
+  reason: string;
+  decided_by: number | null;
+  decided_at: string;
+  withdrawn_by: number | null;
+  withdrawn_at: string | null;
+  withdrawal_reason: string | null;
+}
+export interface PlenaryMinutesTable {
+  id: Generated<number>;
+  plenary_id: number;
+  /** The meeting's date (YYYY-MM-DD) and place, as the chair gave them. */
+  held_on: string;
+  place: string;
+  /** What the minutes print (MinutesContent of app/domain/minutes.ts), frozen when issued. */
+  content_json: string;
+  /** SHA-256 (hex) of content_json: printed on the PDF with its verification URL. */
+  sha256: string;
+  issued_by: number | null;
+  issued_at: string;
+  withdrawn_by: number | null;
+  withdrawn_at: string | null;
+  withdrawal_reason: string | null;
+}
+export interface PlenaryConfirmationsTable {
+  minutes_id: number;
+  user_id: number;
+  confirmed_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -412,6 +491,12 @@ export interface DB {
   edition_links: EditionLinksTable;
   publication_standings: PublicationStandingsTable;
   outbox: OutboxTable;
+  plenaries: PlenariesTable;
+  plenary_comments: PlenaryCommentsTable;
+  plenary_revisions: PlenaryRevisionsTable;
+  plenary_decisions: PlenaryDecisionsTable;
+  plenary_minutes: PlenaryMinutesTable;
+  plenary_confirmations: PlenaryConfirmationsTable;
 }
 
 export type User = Selectable<UsersTable>;
