@@ -1,5 +1,5 @@
 // Agreement statistics over a complete block: rows are nominees (targets), columns assessors (judges).
-import { cmp6 } from "./round";
+import { cmp6, report3 } from "./round";
 
 export interface IccResult {
   icc2_1: number | null;
@@ -88,4 +88,75 @@ export function kendallW(x: Float64Array, n: number, k: number): number | null {
   const den = k * k * (n * n * n - n) - k * tieSum;
   if (cmp6(den) === 0) return null;
   return (12 * S) / den;
+}
+
+export interface Icc1Result {
+  nominees: number;
+  panelSize: number | null;
+  icc1_1: number | null;
+  icc1_k: number | null;
+}
+
+/**
+ * Shrout & Fleiss (1979) case 1, one-way random effects, over unbalanced groups (one per target,
+ * its ratings): `values` holds every rating, target after target, `sizes[i]` how many are target
+ * i's. BMS = Σ kᵢ(x̄ᵢ − x̄)² / (N−1), WMS = ΣΣ (xᵢⱼ − x̄ᵢ)² / (M − N), k̄ = (M − Σkᵢ²/M) / (N−1),
+ * ICC(1,1) = (BMS − WMS) / (BMS + (k̄−1)·WMS), ICC(1,k̄) = (BMS − WMS) / BMS. Unrounded; null
+ * when N < 2, M = N or a denominator is 0 at 6 decimals (k̄ null only when N < 2).
+ */
+export function icc1Flat(values: Float64Array, sizes: Int32Array): Icc1Result {
+  const N = sizes.length;
+  const M = values.length;
+  if (N < 2) return { nominees: N, panelSize: null, icc1_1: null, icc1_k: null };
+  let grand = 0;
+  for (let e = 0; e < M; e++) grand += values[e]!;
+  grand /= M;
+  let ssb = 0;
+  let ssw = 0;
+  let sumSq = 0;
+  let e = 0;
+  for (let i = 0; i < N; i++) {
+    const k = sizes[i]!;
+    let m = 0;
+    for (let j = 0; j < k; j++) m += values[e + j]!;
+    m /= k;
+    for (let j = 0; j < k; j++) {
+      const d = values[e + j]! - m;
+      ssw += d * d;
+    }
+    e += k;
+    ssb += k * (m - grand) * (m - grand);
+    sumSq += k * k;
+  }
+  const panelSize = (M - sumSq / M) / (N - 1);
+  if (M === N) return { nominees: N, panelSize, icc1_1: null, icc1_k: null };
+  const bms = ssb / (N - 1);
+  const wms = ssw / (M - N);
+  const den1 = bms + (panelSize - 1) * wms;
+  return {
+    nominees: N,
+    panelSize,
+    icc1_1: cmp6(den1) === 0 ? null : (bms - wms) / den1,
+    icc1_k: cmp6(bms) === 0 ? null : (bms - wms) / bms,
+  };
+}
+
+/**
+ * ICC(1,1) and ICC(1,k̄) of groups of ratings (one group per target; empty groups are left out), reported as in §12:
+ * statistics to 3 decimals, k̄ (`panelSize`) to 3 decimals.
+ */
+export function icc1(all: readonly (readonly number[])[]): Icc1Result {
+  const groups = all.filter((g) => g.length > 0); // a target without ratings says nothing
+  const sizes = Int32Array.from(groups, (g) => g.length);
+  const values = new Float64Array(groups.reduce((m, g) => m + g.length, 0));
+  let e = 0;
+  for (const g of groups) for (const x of g) values[e++] = x;
+  return reportIcc1(icc1Flat(values, sizes));
+}
+
+const r3 = (x: number | null): number | null => (x === null ? null : report3(x));
+
+/** The figures of an Icc1Result as reported (3 decimals). */
+export function reportIcc1(r: Icc1Result): Icc1Result {
+  return { nominees: r.nominees, panelSize: r3(r.panelSize), icc1_1: r3(r.icc1_1), icc1_k: r3(r.icc1_k) };
 }

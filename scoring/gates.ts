@@ -29,6 +29,9 @@ export function gateHolds(op: GateOp, x: number, v: number): boolean {
 /** The id under which a nominee failing `rubric.prior.minScore` lists it (after the rubric's gates). */
 export const PRIOR_GATE = "prior";
 
+/** The id that ends `failed` of a nominee an override excludes (docs/scoring-contract.md §15). */
+export const OVERRIDE_GATE = "override";
+
 /**
  * Ids of the gates the nominee fails (rubric order), then "prior" when a minimum prior is given and
  * the nominee's prior is missing or below it (docs/scoring-contract.md §1). A missing indicator fails the gate.

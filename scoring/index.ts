@@ -3,7 +3,8 @@ export { score } from "./score";
 export { parseScoringInput, ScoringInputSchema, formatPath, PROBLEM_CODES } from "./schema";
 export { LIMITS, stepFits } from "./limits";
 export { bandOf } from "./indicators";
-export { gateHolds, GATE_OPS, PRIOR_GATE } from "./gates";
+export { gateHolds, GATE_OPS, PRIOR_GATE, OVERRIDE_GATE } from "./gates";
+export { icc1 } from "./agreement";
 export { assessorSeverity, scaledScores, toScale } from "./views";
 export type {
   ScoringInput,
@@ -22,6 +23,7 @@ export type {
   Problem,
   ProblemCode,
   ParseResult,
+  Override,
 } from "./schema";
 export type {
   ScoringResult,
@@ -32,6 +34,7 @@ export type {
   IndicatorCriterionResult,
   IneligibleEntry,
   StageAgreement,
+  OneWayAgreement,
   SensitivityResult,
   SensitivityChange,
 } from "./types";

@@ -2,7 +2,7 @@
 // (unknown ids, duplicates, value ≤ max, advance on the last stage, ...).
 import { z } from "zod";
 import { LIMITS, stepFits } from "./limits";
-import { GATE_OPS, PRIOR_GATE } from "./gates";
+import { GATE_OPS, OVERRIDE_GATE, PRIOR_GATE } from "./gates";
 
 // "__proto__" is refused: as a key of a plain object (indicators, the stages and criteria of the
 // output) it would silently vanish.
@@ -133,11 +133,22 @@ const scoreSchema = z.strictObject({
   value: z.number().min(0, "must be ≥ 0"),
 });
 
+// A decision of the plenary (docs/scoring-contract.md §15); the reason is kept with the result.
+const overrideSchema = z.strictObject({
+  nominee: id,
+  stage: id,
+  decision: z.enum(["advance", "exclude"]),
+  reason: z.string().refine((r) => r.trim() !== "", { message: "must not be empty", params: { code: "empty_reason" } }),
+});
+
 const baseInputSchema = z.strictObject({
+  // The output's version (docs/scoring-contract.md, *Contract versions*); absent: 1.
+  contract: z.union([z.literal(1), z.literal(2)]).optional(),
   rubric: rubricSchema,
   method: methodSchema.optional(),
   nominees: z.array(nomineeSchema),
   scores: z.array(scoreSchema),
+  overrides: z.array(overrideSchema).optional(),
 });
 
 type BaseInput = z.infer<typeof baseInputSchema>;
@@ -192,14 +203,21 @@ function checkReferences(input: BaseInput, add: (path: PathSeg[], code: ProblemC
     }
   });
 
-  // With a minimum prior, "prior" names that gate in `failed` (§1): no rubric gate may take it.
+  // With a minimum prior, "prior" names that gate in `failed` (§1), and with an exclusion
+  // "override" does (§15): no rubric gate may take them.
+  const overrides = input.overrides ?? [];
+  const excludes = overrides.some((o) => o.decision === "exclude");
   const gateIds = new Set<string>(rubric.prior?.minScore !== undefined ? [PRIOR_GATE] : []);
+  if (excludes) gateIds.add(OVERRIDE_GATE);
   (rubric.gates ?? []).forEach((g, i) => {
     if (gateIds.has(g.id)) {
+      const first = !rubric.gates!.slice(0, i).some((x) => x.id === g.id);
       const message =
-        g.id === PRIOR_GATE && !rubric.gates!.slice(0, i).some((x) => x.id === PRIOR_GATE)
+        first && g.id === PRIOR_GATE
           ? `gate id "${PRIOR_GATE}" is taken by rubric.prior.minScore`
-          : `duplicate gate id "${g.id}"`;
+          : first && g.id === OVERRIDE_GATE
+            ? `gate id "${OVERRIDE_GATE}" is taken by an exclusion in overrides`
+            : `duplicate gate id "${g.id}"`;
       add(["rubric", "gates", i, "id"], "duplicate_gate", message);
     }
     gateIds.add(g.id);
@@ -222,6 +240,24 @@ function checkReferences(input: BaseInput, add: (path: PathSeg[], code: ProblemC
   input.nominees.forEach((n, i) => {
     if (nominees.has(n.id)) add(["nominees", i, "id"], "duplicate_nominee", `duplicate nominee id "${n.id}"`);
     else nominees.set(n.id, nominees.size);
+  });
+
+  const overridden = new Map<string, number>();
+  overrides.forEach((o, i) => {
+    if (!nominees.has(o.nominee)) add(["overrides", i, "nominee"], "unknown_nominee", `unknown nominee "${o.nominee}"`);
+    const s = stageIds.get(o.stage);
+    if (s === undefined) add(["overrides", i, "stage"], "unknown_stage", `unknown stage "${o.stage}"`);
+    else if (o.decision === "advance" && rubric.stages[s]!.advance === undefined)
+      add(["overrides", i, "decision"], "override_without_advance", `stage "${o.stage}" has no advance rule`);
+    const key = JSON.stringify([o.nominee, o.stage]);
+    const first = overridden.get(key);
+    if (first !== undefined)
+      add(
+        ["overrides", i],
+        "duplicate_override",
+        `duplicate override for (${o.nominee}, ${o.stage}); first at overrides[${first}]`,
+      );
+    else overridden.set(key, i);
   });
 
   const scores = input.scores;
@@ -391,6 +427,7 @@ export type GateOp = Gate["op"];
 export type Method = NonNullable<ScoringInput["method"]>;
 export type Nominee = ScoringInput["nominees"][number];
 export type Score = ScoringInput["scores"][number];
+export type Override = NonNullable<ScoringInput["overrides"]>[number];
 
 /**
  * The stable codes of the problems (docs/scoring-contract.md, *Errors*): callers that say a problem
@@ -427,6 +464,10 @@ export const PROBLEM_CODES = [
   "advance_on_last_stage",
   "above_max",
   "step_does_not_fit",
+  // overrides (§15)
+  "empty_reason",
+  "override_without_advance",
+  "duplicate_override",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

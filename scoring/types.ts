@@ -31,11 +31,19 @@ export interface RankingEntry {
   flags: string[];
   /** [best, worst] rank over the base result and all sensitivity variants (only with sensitivity). */
   rankRange?: [number, number];
+  /**
+   * Contract 2 with sensitivity: the nominee's rank in the variant `without:<assessor>`, for each
+   * assessor with a counted score of it; keys sorted by UTF-16 code units (§13).
+   */
+  rankWithout?: Record<string, number>;
 }
 
 export interface IneligibleEntry {
   nominee: string;
-  /** Ids of the gates failed, rubric order; then "prior" when below `rubric.prior.minScore` (§1). */
+  /**
+   * Ids of the gates failed, rubric order; then "prior" when below `rubric.prior.minScore` (§1);
+   * then "override" when an override excludes it (§15).
+   */
   failed: string[];
 }
 
@@ -47,6 +55,18 @@ export interface StageAgreement {
   icc2_1: number | null;
   icc2_k: number | null;
   kendallW: number | null;
+  /** Contract 2 only: one-way random effects over the stage's participants with ≥ 2 complete sheets (§12). */
+  oneWay?: OneWayAgreement;
+}
+
+/** Shrout & Fleiss case 1 (one-way random effects, unbalanced) over one stage (§12). */
+export interface OneWayAgreement {
+  /** Targets: participants with at least two complete sheets. */
+  nominees: number;
+  /** k̄, the adjusted mean panel size (3 decimals); null with fewer than 2 targets. */
+  panelSize: number | null;
+  icc1_1: number | null;
+  icc1_k: number | null;
 }
 
 export interface SensitivityChange {
