@@ -1,5 +1,6 @@
 import { Form, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { NumberStepper } from "~/components/NumberStepper";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { stageName } from "~/i18n/labels";
 import { noteName, scoreName } from "~/lib/assess-form";
@@ -122,11 +123,10 @@ export function Scoresheet({ data: d }: { data: ScoreData }) {
                     ? t("assess.form.score", { max: formatNumber(c.max) })
                     : t("assess.form.scoreStep", { max: formatNumber(c.max), step: formatNumber(c.step, 0, 4) })}
                 </label>
-                <input
+                <NumberStepper
                   id={`f-${sn}`}
                   name={sn}
-                  type="number"
-                  inputMode="decimal"
+                  label={locale === "en" ? c.nameEn : c.nameId}
                   min={0}
                   max={c.max}
                   step={c.step}

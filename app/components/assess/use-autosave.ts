@@ -1,6 +1,7 @@
 import { useActionData, useFetcher, useLocation, useNavigation } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { noteName, scoreName, type ActionResult } from "~/lib/assess-form";
+import { stepText } from "~/lib/number-step";
 
 const AUTOSAVE_MS = 1500;
 
@@ -115,7 +116,7 @@ export function useAutosave({ entryId, version, readOnly }: { entryId: number; v
       const s = saved.get(id);
       const score = field(scoreName({ id }));
       const note = field(noteName({ id }));
-      if (score) score.value = s?.value == null ? "" : String(s.value);
+      if (score) score.value = s?.value == null ? "" : stepText(s.value);
       if (note) note.value = s?.note ?? "";
     }
     setBase(stale.version);

@@ -13,8 +13,10 @@ import { mailReminders } from "./mail-reminders";
 import { messagesUi } from "./messages-ui";
 import { nominations } from "./nominations";
 import { personalData } from "./personal-data";
+import { plenaryCommittee } from "./plenary-committee";
 import { portal } from "./portal";
 import { roleHomes } from "./role-homes";
+import { stepper } from "./stepper";
 import { winners } from "./winners";
 
 // Each area keeps its own file; they are merged here into one dictionary.
@@ -37,5 +39,7 @@ export const messages = {
   ...mailPanel,
   ...mailReminders,
   ...messagesUi,
+  ...plenaryCommittee,
+  ...stepper,
 };
 export type MessageKey = keyof typeof messages;
