@@ -5,6 +5,11 @@ export const audit = {
   "audit.action.edition.create": ["Edisi dibuat", "Edition created"],
   "audit.action.seed.demo": ["Data demo diisi", "Demo data seeded"],
   "audit.action.edition.signatories": ["Penanda tangan sertifikat diubah", "Certificate signatories changed"],
+  // The plenary's minutes (berita acara).
+  "audit.action.plenary.minutes_issue": ["Berita acara rapat pleno diterbitkan", "Plenary minutes issued"],
+  "audit.action.plenary.minutes_withdraw": ["Berita acara rapat pleno ditarik", "Plenary minutes withdrawn"],
+  "audit.action.plenary.minutes_confirm": ["Berita acara rapat pleno dikonfirmasi", "Plenary minutes confirmed"],
+  "audit.subject.minutes": ["Berita acara", "Minutes"],
   "audit.action.membership.add": ["Anggota ditambahkan", "Member added"],
   "audit.action.membership.reactivate": ["Anggota diaktifkan kembali", "Member reactivated"],
   "audit.action.membership.deactivate": ["Anggota dinonaktifkan", "Member deactivated"],
@@ -39,6 +44,10 @@ export const audit = {
   "audit.action.scoresheet.reopen": ["Lembar nilai dibuka kembali", "Scoresheet reopened"],
   "audit.action.stage.assessor_view": ["Tampilan nilai panel diubah", "Panel view changed"],
   "audit.action.stage.close": ["Tahap ditutup", "Stage closed"],
+  "audit.action.plenary.close_unconfirmed": [
+    "Tahap ditutup tanpa konfirmasi penuh berita acara pleno",
+    "Stage closed without every confirmation of the plenary minutes",
+  ],
   "audit.action.category.sign_off": ["Kategori disahkan", "Category signed off"],
   "audit.action.category.publish": ["Pemenang diumumkan", "Winners published"],
   "audit.action.edition.archive": ["Edisi diarsipkan", "Edition archived"],
@@ -55,6 +64,7 @@ export const audit = {
   ],
   "audit.action.entry.source_accept": ["Perubahan hasil provinsi diterima", "Provincial result change accepted"],
   "audit.action.entry.nomination_withdraw": ["Nominasi ditarik", "Nomination withdrawn"],
+  "audit.action.outbox.resend": ["Pesan e-mail yang gagal dikirim ulang", "Failed e-mail message sent again"],
   // The plenary (rapat pleno): opening, settings, comments, revision windows and decisions.
   "audit.action.plenary.open": ["Rapat pleno dibuka", "Plenary opened"],
   "audit.action.plenary.settings": ["Pengaturan rapat pleno diubah", "Plenary settings changed"],
@@ -75,7 +85,6 @@ export const audit = {
   "audit.field.decision": ["Keputusan", "Decision"],
   "audit.field.parent": ["Membalas komentar", "Reply to comment"],
   "audit.field.assessor": ["Penilai", "Assessor"],
-  "audit.action.outbox.resend": ["Pesan e-mail yang gagal dikirim ulang", "Failed e-mail message sent again"],
   "audit.action.other": ["Tindakan lain ({code})", "Other action ({code})"],
 
   "audit.field.active": ["Aktif", "Active"],
