@@ -9,6 +9,10 @@ import { createHash } from "node:crypto";
 import { entryOrganisations } from "../../db/queries/organisations";
 import { askRanking } from "./ranking-service.server";
 import { LIST_LIMIT } from "../domain/ranking-view";
+import { MAX_REASON_LENGTH, MIN_REASON_LENGTH } from "../domain/plenary";
+import { plenariesOfEdition } from "../../db/queries/plenary";
+import { confirmationStatus } from "../../db/queries/plenary-minutes";
+import type { CategoryKey } from "../../db/schema";
 
 /**
  * The shortlist of every category at the end of the open stage, from score().
@@ -93,22 +97,58 @@ export async function proposal(db: Db, edition: Edition) {
   return { stages, open, next, categories, fingerprint, closable: mayCloseStage(categories) };
 }
 
+/** A plenary of the stage whose current minutes not every panel member has confirmed. */
+export interface UnconfirmedPlenary {
+  plenaryId: number;
+  categoryKey: CategoryKey;
+  /** Whether current minutes exist (else none were issued, or they were withdrawn). */
+  minutes: boolean;
+  /** Panel members who have not confirmed them (the whole panel without minutes). */
+  missing: number;
+}
+
+/** The plenaries of `stage` whose current minutes are not confirmed by every panel member. */
+export async function unconfirmedPlenaries(db: Db, editionId: number, stage: StageKey): Promise<UnconfirmedPlenary[]> {
+  const plenaries = (await plenariesOfEdition(db, editionId)).filter((p) => p.stage === stage);
+  const out: UnconfirmedPlenary[] = [];
+  for (const p of plenaries) {
+    const status = await confirmationStatus(db, p.id);
+    if (status.complete) continue;
+    out.push({
+      plenaryId: p.id,
+      categoryKey: p.categoryKey,
+      minutes: status.minutes !== null,
+      missing: status.minutes ? status.panel.filter((m) => m.confirmedAt === null).length : status.panel.length,
+    });
+  }
+  return out;
+}
+
+/** A reason to close without every confirmation: long enough once trimmed (app/domain/plenary.ts). */
+function closeReason(reason: string | undefined): string | null {
+  const r = reason?.trim() ?? "";
+  return r.length >= MIN_REASON_LENGTH && r.length <= MAX_REASON_LENGTH ? r : null;
+}
+
 export type CloseResult =
   | { ok: true; stage: StageKey; last: boolean }
   | { ok: false; reason: "not_open" | "changed" | "refused" | "unconfirmed" }
-  | { ok: false; reason: "no_sheets"; withoutSheet: number };
+  | { ok: false; reason: "no_sheets"; withoutSheet: number }
+  | { ok: false; reason: "minutes_unconfirmed"; plenaries: UnconfirmedPlenary[] };
 
 /**
  * Closes the open stage with the shortlist the committee was shown (`fingerprint` of the
  * proposal): refused when that stage is not the open one, when the shortlist changed meanwhile (a
  * category published since included), when a category's input is refused, or when an entry of the
- * stage has no scoresheet at all (its stage score would be a 0 nobody gave). Once all that holds,
- * it still waits for the committee's confirmation (`confirmed`, app/lib/confirm.ts).
+ * stage has no scoresheet at all (its stage score would be a 0 nobody gave). A plenary of the stage
+ * whose current minutes not every panel member confirmed (or that has none) needs the committee's
+ * `reason` (MIN_REASON_LENGTH or more), kept on each such plenary. Once all that holds, it still
+ * waits for the committee's confirmation (`confirmed`, app/lib/confirm.ts).
  */
 export async function closeOpenStage(
   db: Db,
   edition: Edition,
-  args: { stage: string; fingerprint: unknown; userId: number; confirmed: boolean },
+  args: { stage: string; fingerprint: unknown; userId: number; confirmed: boolean; reason?: string },
 ): Promise<CloseResult> {
   const p = await proposal(db, edition);
   if (!p.open || p.open.key !== args.stage) return { ok: false, reason: "not_open" };
@@ -116,6 +156,10 @@ export async function closeOpenStage(
   if (p.categories.some((c) => !c.ok)) return { ok: false, reason: "refused" };
   if (!p.closable)
     return { ok: false, reason: "no_sheets", withoutSheet: p.categories.reduce((a, c) => a + c.withoutSheet, 0) };
+  const unconfirmed = await unconfirmedPlenaries(db, edition.id, p.open.key);
+  const reason = closeReason(args.reason);
+  if (unconfirmed.length > 0 && reason === null)
+    return { ok: false, reason: "minutes_unconfirmed", plenaries: unconfirmed };
   if (!args.confirmed) return { ok: false, reason: "unconfirmed" };
   await closeStageWithShortlist(db, {
     editionId: edition.id,
@@ -124,6 +168,7 @@ export async function closeOpenStage(
     advancing: p.categories.flatMap((c) => c.advancing.map((e) => e.id)),
     notAdvancing: p.categories.flatMap((c) => c.notAdvancing.map((e) => e.id)),
     userId: args.userId,
+    unconfirmed: unconfirmed.length > 0 && reason !== null ? { plenaries: unconfirmed, reason } : undefined,
   });
   return { ok: true, stage: p.open.key, last: p.next === null };
 }

@@ -6,7 +6,8 @@ import { setAssessorView } from "../../db/queries/panel-view";
 import { addAssignments, blockedPairs, entriesWithStatus, stageAssignments } from "../../db/queries/assignment-plans";
 import { panelMembers } from "../../db/queries/people";
 import { requireEditionCommittee } from "~/lib/committee.server";
-import { closeOpenStage, proposal } from "~/lib/stages.server";
+import { closeOpenStage, proposal, unconfirmedPlenaries } from "~/lib/stages.server";
+import { MAX_REASON_LENGTH, MIN_REASON_LENGTH } from "~/domain/plenary";
 import { LIST_LIMIT } from "~/domain/ranking-view";
 import { STAGE_ENTRY_STATUS } from "~/domain/entry-status";
 import { autoAssign } from "~/lib/auto-assign";
@@ -16,7 +17,7 @@ import { parseForm } from "~/lib/forms";
 import { useLocale, useT } from "~/lib/use-t";
 import { categoryName, stageName } from "~/i18n/labels";
 import { formatDate, formatNumber } from "~/i18n/format";
-import { ChoiceGroup, Field, FormErrorSummary } from "~/components/Field";
+import { ChoiceGroup, Field, FormErrorSummary, TextareaField } from "~/components/Field";
 import { StatusBadge } from "~/components/StatusBadge";
 import { readForm } from "~/lib/request-body.server";
 import { ConfirmAction } from "~/components/ConfirmAction";
@@ -25,6 +26,8 @@ import { confirmationRequest, isConfirmed } from "~/lib/confirm";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, edition } = await requireEditionCommittee(request, params);
   const p = await proposal(db, edition);
+  // Plenaries of the open stage whose minutes not everyone confirmed: closing needs a reason.
+  const unconfirmed = p.open ? await unconfirmedPlenaries(db, edition.id, p.open.key) : [];
   const [jurors, shortlisted, interview] = await Promise.all([
     panelMembers(db, edition.id, "juror"),
     entriesWithStatus(db, edition.id, [STAGE_ENTRY_STATUS.interview]),
@@ -41,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       advancingCount: c.advancing.length,
       notAdvancingCount: c.notAdvancing.length,
     })),
+    unconfirmed,
     jurors: jurors.length,
     shortlisted: shortlisted.length,
     interviewAssignments: interview.length,
@@ -55,7 +59,28 @@ const viewSchema = z.object({
   stage: z.enum(["desk", "verification", "interview"]),
   view: z.enum(ASSESSOR_VIEWS),
 });
-const closeSchema = z.object({ intent: z.literal("close"), stage: z.enum(["desk", "verification", "interview"]) });
+const closeSchema = z.object({
+  intent: z.literal("close"),
+  stage: z.enum(["desk", "verification", "interview"]),
+  // Only when a plenary's minutes are not confirmed by everyone (closeOpenStage asks for it).
+  reason: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const r = v?.trim() ?? "";
+      if (r === "") return undefined;
+      if (r.length < MIN_REASON_LENGTH || r.length > MAX_REASON_LENGTH) {
+        const short = r.length < MIN_REASON_LENGTH;
+        ctx.addIssue({
+          code: "custom",
+          message: short ? "committee.stages.closeReasonShort" : "committee.stages.closeReasonLong",
+          params: short ? { min: formatNumber(MIN_REASON_LENGTH) } : { max: formatNumber(MAX_REASON_LENGTH) },
+        });
+        return z.NEVER;
+      }
+      return r;
+    }),
+});
 const jurorSchema = z.object({
   intent: z.literal("jurors"),
   mode: z.enum(["all", "k"], { error: "form.required" }),
@@ -79,9 +104,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
       fingerprint: form.get("fingerprint"),
       userId: viewer.user.id,
       confirmed: isConfirmed(form),
+      reason: parsed.data.reason,
     });
     if (!closed.ok) {
-      if (closed.reason === "unconfirmed") return data({ ...confirmationRequest("close"), errors: {}, values: {} });
+      // The reason given goes with the confirmation panel, which posts it back.
+      if (closed.reason === "unconfirmed")
+        return data({ ...confirmationRequest("close"), errors: {}, values: { reason: parsed.data.reason ?? "" } });
+      if (closed.reason === "minutes_unconfirmed")
+        return data(
+          {
+            errors: {
+              _form: t("committee.stages.minutesUnconfirmed", { count: formatNumber(closed.plenaries.length) }),
+              reason: t("committee.stages.closeReasonShort", { min: formatNumber(MIN_REASON_LENGTH) }),
+            },
+            values: { reason: parsed.data.reason ?? "" },
+          },
+          400,
+        );
       if (closed.reason === "no_sheets")
         return data(
           {
@@ -159,7 +198,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const stageTone = { pending: "neutral", open: "info", closed: "good" } as const;
 
 /** What closing the open stage will do, per category: who advances, who does not, sheets not counted. */
-function CloseSummary({ d }: { d: ReturnType<typeof useLoaderData<typeof loader>> }) {
+function CloseSummary({ d, reason }: { d: ReturnType<typeof useLoaderData<typeof loader>>; reason?: string }) {
   const t = useT();
   if (!d.open) return null;
   return (
@@ -187,6 +226,7 @@ function CloseSummary({ d }: { d: ReturnType<typeof useLoaderData<typeof loader>
           </li>
         ))}
       </ul>
+      {reason ? <p>{t("committee.stages.confirmReason", { reason })}</p> : null}
     </>
   );
 }
@@ -325,20 +365,64 @@ export default function Stages() {
                 ) : null}
               </section>
             ))}
-          <ConfirmAction
-            intent="close"
-            label={t(d.next ? "committee.stages.confirm" : "committee.stages.confirmLast", {
-              stage: stageName(t, d.open.key),
-            })}
-            title={t("committee.stages.confirmTitle", { stage: stageName(t, d.open.key) })}
-            summary={<CloseSummary d={d} />}
-            confirmLabel={t("committee.stages.confirmButton")}
-            cancelLabel={t("common.cancel")}
-            fields={{ stage: d.open.key, fingerprint: d.fingerprint }}
-            requested={confirmRequested}
-            className="primary"
-            disabled={!d.closable}
-          />
+          {d.unconfirmed.length > 0 ? (
+            <section aria-labelledby="minutes-title" className="alert alert--warn">
+              <h3 id="minutes-title">{t("committee.stages.minutesTitle")}</h3>
+              <p>{t("committee.stages.minutesIntro")}</p>
+              <ul>
+                {d.unconfirmed.map((u) => (
+                  <li key={u.plenaryId}>
+                    <a href={`/plenary/${u.plenaryId}/minutes`}>
+                      {u.minutes
+                        ? t("committee.stages.minutesMissing", {
+                            category: categoryName(t, u.categoryKey),
+                            missing: formatNumber(u.missing),
+                          })
+                        : t("committee.stages.minutesNone", { category: categoryName(t, u.categoryKey) })}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {d.unconfirmed.length > 0 && !confirmRequested ? (
+            // The reason is posted first; the confirmation panel that follows carries it.
+            <Form method="post" noValidate>
+              <input type="hidden" name="stage" value={d.open.key} />
+              <input type="hidden" name="fingerprint" value={d.fingerprint} />
+              <TextareaField
+                name="reason"
+                label={t("committee.stages.closeReason")}
+                hint={t("committee.stages.closeReasonHint", { min: formatNumber(MIN_REASON_LENGTH) })}
+                defaultValue={values.reason ?? ""}
+                error={errors.reason}
+                rows={3}
+                maxLength={MAX_REASON_LENGTH}
+              />
+              <button type="submit" name="intent" value="close" className="primary" disabled={!d.closable}>
+                {t("committee.stages.closeWithReason")}
+              </button>
+            </Form>
+          ) : (
+            <ConfirmAction
+              intent="close"
+              label={t(d.next ? "committee.stages.confirm" : "committee.stages.confirmLast", {
+                stage: stageName(t, d.open.key),
+              })}
+              title={t("committee.stages.confirmTitle", { stage: stageName(t, d.open.key) })}
+              summary={<CloseSummary d={d} reason={values.reason} />}
+              confirmLabel={t("committee.stages.confirmButton")}
+              cancelLabel={t("common.cancel")}
+              fields={{
+                stage: d.open.key,
+                fingerprint: d.fingerprint,
+                ...(values.reason ? { reason: values.reason } : {}),
+              }}
+              requested={confirmRequested}
+              className="primary"
+              disabled={!d.closable}
+            />
+          )}
         </>
       ) : (
         <p>{t("committee.stages.noneOpen")}</p>

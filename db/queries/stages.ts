@@ -1,7 +1,7 @@
 import { inTransaction, type Db } from "../client";
 import type { EntryStatus, StageKey } from "../schema";
 import { NOT_ADVANCED_STATUS, STAGE_ENTRY_STATUS, statusAssessedBy } from "../../app/domain/entry-status";
-import { audit, json } from "./audit";
+import { audit, auditAll, json } from "./audit";
 import { raiseVersionOfEntries } from "./data-version";
 import { notifyStageOpened } from "./panel-mail";
 
@@ -22,6 +22,11 @@ export async function closeStageWithShortlist(
     advancing: number[];
     notAdvancing: number[];
     userId: number;
+    /**
+     * Plenaries of the stage whose minutes not every panel member confirmed, closed anyway with
+     * the committee's reason (kept on each, audited): app/lib/stages.server.ts decides.
+     */
+    unconfirmed?: { plenaries: { plenaryId: number; missing: number; minutes: boolean }[]; reason: string };
   },
 ) {
   await inTransaction(db, async (tx) => {
@@ -70,6 +75,32 @@ export async function closeStageWithShortlist(
       }),
       reason: null,
     });
+    if (args.unconfirmed?.plenaries.length) {
+      const { plenaries, reason } = args.unconfirmed;
+      await tx
+        .updateTable("plenaries")
+        .set({ close_reason: reason })
+        .where(
+          "id",
+          "in",
+          plenaries.map((p) => p.plenaryId),
+        )
+        .execute();
+      await auditAll(
+        tx,
+        plenaries.map((p) => ({
+          at: now,
+          user_id: args.userId,
+          edition_id: args.editionId,
+          entry_id: null,
+          action: "plenary.close_unconfirmed",
+          subject: `plenary:${p.plenaryId}/stage:${args.stage}`,
+          before: null,
+          after: json({ minutes: p.minutes, missing: p.missing }),
+          reason,
+        })),
+      );
+    }
     if (args.nextStage)
       await notifyStageOpened(tx, { editionId: args.editionId, closed: args.stage, next: args.nextStage });
   });
