@@ -11,6 +11,7 @@ import { publishCategory } from "~/lib/publish.server";
 import { askRanking } from "~/lib/ranking-service.server";
 import { mentionedAssessors, mentionedEntries } from "~/domain/ranking-view";
 import { Pagination } from "~/components/Pagination";
+import { AgreementFigures } from "~/components/AgreementFigures";
 import { getT } from "~/lib/locale.server";
 import { flash } from "~/lib/session.server";
 import { useLocale, useT } from "~/lib/use-t";
@@ -422,45 +423,12 @@ export default function Ranking() {
           ) : null}
 
           <h2>{t("committee.ranking.agreement")}</h2>
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t("common.stage")}</th>
-                <th scope="col" className="num">
-                  {t("committee.ranking.assessors")}
-                </th>
-                <th scope="col" className="num">
-                  {t("committee.ranking.nominees")}
-                </th>
-                <th scope="col" className="num">
-                  ICC(2,1)
-                </th>
-                <th scope="col" className="num">
-                  ICC(2,k)
-                </th>
-                <th scope="col" className="num">
-                  Kendall W
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.entries(view.agreement).map(([s, a]) => (
-                <tr key={s}>
-                  <th scope="row">{stageIdName(t, s)}</th>
-                  <td className="num">{a.assessors}</td>
-                  <td className="num">{a.nominees}</td>
-                  <td className="num">{formatNumber(a.icc2_1, 3)}</td>
-                  <td className="num">{formatNumber(a.icc2_k, 3)}</td>
-                  <td className="num">{formatNumber(a.kendallW, 3)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {Object.values(view.agreement).some((a) => a.icc2_1 === null || a.icc2_k === null || a.kendallW === null) ? (
-            <p className="muted" role="note">
-              {t("committee.ranking.agreementMissing")}
-            </p>
-          ) : null}
+          {Object.entries(view.agreement).map(([s, a], i, all) => (
+            <section key={s} className="agreement-stage">
+              <h3>{stageIdName(t, s)}</h3>
+              <AgreementFigures agreement={a} note={i === all.length - 1} />
+            </section>
+          ))}
           {view.flags.length ? (
             <p>
               {t("committee.ranking.categoryFlags")}:{" "}

@@ -1,4 +1,5 @@
 import { admin } from "./admin";
+import { agreement } from "./agreement";
 import { assess } from "./assess";
 import { audit } from "./audit";
 import { auth } from "./auth";
@@ -41,5 +42,6 @@ export const messages = {
   ...messagesUi,
   ...plenaryCommittee,
   ...stepper,
+  ...agreement,
 };
 export type MessageKey = keyof typeof messages;
