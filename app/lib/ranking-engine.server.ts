@@ -7,8 +7,10 @@ import { assessorSeverity, scaledScores, type ScoringResult } from "../../scorin
 import { rankingSummary, summariseDistribution, type RankingPageQuery, type RankingView } from "../domain/ranking-view";
 import { rescore, scoreCategory, shortlistOf, snapshotHash, type CategoryScoring } from "./scoring-input.server";
 import { userNames } from "../../db/queries/users";
+import { stageOutcome } from "../domain/minutes";
 import { translator, type Locale } from "~/i18n";
 import { matrixCsv, rankingCsv, workbook, type ExportContext } from "./exports.server";
+import { plenaryFigures, type PlenaryFigures } from "../domain/plenary-figures";
 
 // What the committee's pages ask of a category's ranking, answered from a result computed once per
 // change of its data (the category's data version, db/queries/data-version.ts), not once per view.
@@ -169,6 +171,14 @@ export async function stageShortlist(db: Db, category: CategoryRef, stage: strin
     total: rankOf.get(id)?.total ?? null,
   });
   return { advancing: list.advancing.map(row), notAdvancing: list.notAdvancing.map(row) };
+}
+
+/** What a plenary's minutes take of the ranking at `stage` (app/domain/minutes.ts); null: no valid input. */
+export async function minutesStage(db: Db, category: CategoryRef, stage: string) {
+  const { scoring } = await cachedScoring(db, category, { sensitivity: false });
+  const result = scoring?.result?.categories[0];
+  if (!scoring || !scoring.parsed.ok || !result) return null;
+  return { rubricId: scoring.rubricId, ...stageOutcome(scoring.parsed.input, result, stage) };
 }
 
 /** An entry's rank in the live ranking (null when it is not ranked). */
@@ -340,17 +350,36 @@ export async function exportFile(db: Db, category: CategoryRef, ask: ExportAsk) 
   return new Uint8Array(await workbook(ctx));
 }
 
+/**
+ * What a plenary's pages read of its category's ranking at one stage (app/domain/plenary-figures.ts):
+ * from the current data version's result with the sensitivity check (the rank without each
+ * assessor); null without a valid result.
+ */
+export async function plenaryRanking(
+  db: Db,
+  category: CategoryRef,
+  stage: string,
+  places: number,
+): Promise<{ version: number; figures: PlenaryFigures | null }> {
+  const { version, scoring } = await cachedScoring(db, category, { sensitivity: true });
+  const result = scoring?.result?.categories[0];
+  if (!scoring?.parsed.ok || !result) return { version, figures: null };
+  return { version, figures: plenaryFigures(scoring.parsed.input, result, stage, places) };
+}
+
 /** Every question the ranking worker answers (app/server/ranking-worker.ts). */
 export const engineOps = {
   rankingView,
   categorySnapshot,
   stageShortlist,
   liveRank,
+  minutesStage,
   publishedTop,
   publishedRank,
   publicationPlaces,
   publicationIntact,
   publishedEntry,
   exportFile,
+  plenaryRanking,
 };
 export type EngineOp = keyof typeof engineOps;
