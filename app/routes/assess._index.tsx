@@ -8,6 +8,9 @@ import { requirePanelMember, refusePost } from "~/lib/guards.server";
 import { useLocale, useT } from "~/lib/use-t";
 import { categoryName, stageName } from "~/i18n/labels";
 import type { CategoryKey } from "../../db/schema";
+import { plenariesOfPanelMember } from "../../db/queries/plenary";
+import { confirmationStatus } from "../../db/queries/plenary-minutes";
+import { PHASE_TONE, plenaryPhase } from "~/domain/plenary-phase";
 
 export const action = refusePost;
 
@@ -28,7 +31,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
     g.rows.push(r);
   }
   const editions = new Set(rows.map((r) => r.editionId)).size;
-  return { groups, editions, total: rows.length, done: rows.filter((r) => r.status === "submitted").length, closed };
+  // The plenaries whose panel the viewer is on, and whether they have confirmed the current minutes.
+  const plenaries = [];
+  for (const p of await plenariesOfPanelMember(db, viewer.user.id)) {
+    const status = await confirmationStatus(db, p.id);
+    plenaries.push({
+      id: p.id,
+      editionName: p.editionName,
+      categoryKey: p.categoryKey,
+      stage: p.stage,
+      phase: plenaryPhase(p),
+      minutes: status.minutes !== null,
+      confirmedByMe: status.panel.some((m) => m.userId === viewer.user.id && m.confirmedAt !== null),
+    });
+  }
+  return {
+    groups,
+    editions,
+    total: rows.length,
+    done: rows.filter((r) => r.status === "submitted").length,
+    closed,
+    plenaries,
+  };
 }
 
 const tone = { not_started: "neutral", draft: "warn", submitted: "good" } as const;
@@ -36,11 +60,42 @@ const tone = { not_started: "neutral", draft: "warn", submitted: "good" } as con
 export default function AssessHome() {
   const t = useT();
   const locale = useLocale();
-  const { groups, editions, total, done, closed } = useLoaderData<typeof loader>();
+  const { groups, editions, total, done, closed, plenaries } = useLoaderData<typeof loader>();
   return (
     <section className="assess-list">
       <h1>{t("assess.home.title")}</h1>
       <p>{t("assess.home.intro")}</p>
+      {plenaries.length > 0 ? (
+        <section aria-labelledby="plenary-title">
+          <h2 id="plenary-title">{t("assess.plenary.title")}</h2>
+          <p>{t("assess.plenary.intro")}</p>
+          <ul className="assess-plenaries">
+            {plenaries.map((p) => {
+              const category = categoryName(t, p.categoryKey);
+              return (
+                <li key={p.id} data-plenary={p.id}>
+                  <Link to={`/plenary/${p.id}`} aria-label={t("assess.plenary.openLabel", { category })}>
+                    {category} · {stageName(t, p.stage)}
+                  </Link>{" "}
+                  <span className="muted">· {p.editionName}</span>{" "}
+                  <StatusBadge tone={PHASE_TONE[p.phase]}>{t(`plenaryCommittee.state.${p.phase}`)}</StatusBadge>
+                  <div className="small">
+                    {!p.minutes ? (
+                      <span className="muted">{t("assess.plenary.noMinutes")}</span>
+                    ) : p.confirmedByMe ? (
+                      t("assess.plenary.confirmedByMe")
+                    ) : (
+                      <Link to={`/plenary/${p.id}/minutes`} aria-label={t("assess.plenary.confirmLabel", { category })}>
+                        {t("assess.plenary.confirm")}
+                      </Link>
+                    )}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
       <h2>{t("assess.list.heading")}</h2>
       {total === 0 ? (
         <p>{t("assess.list.empty")}</p>

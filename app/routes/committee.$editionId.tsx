@@ -55,6 +55,9 @@ export default function CommitteeEdition() {
           <li>
             <NavLink to={`${base}/progress`}>{t("committee.nav.progress")}</NavLink>
           </li>
+          <li>
+            <NavLink to={`${base}/plenary`}>{t("committee.nav.plenary")}</NavLink>
+          </li>
           {edition.level === "national" ? (
             <li>
               <NavLink to={`${base}/nominations`}>{t("committee.nav.nominations")}</NavLink>

@@ -150,6 +150,13 @@ export const ROUTES: RouteRule[] = [
     post: true,
   },
   { file: "committee.$editionId.audit.tsx", url: (f) => `/committee/${f.editionId}/audit`, allow: committee },
+  // The edition's plenaries (its committee only): opening one per category and its settings.
+  {
+    file: "committee.$editionId.plenary.tsx",
+    url: (f) => `/committee/${f.editionId}/plenary`,
+    allow: committee,
+    post: true,
+  },
   // The edition's outbox (its committee only); its form resends a failed message.
   {
     file: "committee.$editionId.outbox.tsx",

@@ -105,10 +105,6 @@ export const plenaryCommittee = {
     "That category or plenary is not in this edition.",
   ],
   "plenaryCommittee.earlierTitle": ["Rapat pleno tahap sebelumnya", "Plenaries of earlier stages"],
-  "plenaryCommittee.col.stage": ["Tahap", "Stage"],
-  "plenaryCommittee.col.category": ["Kategori", "Category"],
-  "plenaryCommittee.col.state": ["Keadaan", "State"],
-  "plenaryCommittee.col.links": ["Tautan", "Links"],
 
   // The panel's way in, on the assessor's home.
   "assess.plenary.title": ["Rapat pleno", "Plenary meetings"],
@@ -123,7 +119,6 @@ export const plenaryCommittee = {
     "Konfirmasi berita acara rapat pleno {category}",
     "Confirm the minutes of the plenary of {category}",
   ],
-  "assess.plenary.open": ["Buka rapat pleno", "Go to the plenary"],
   "assess.plenary.openLabel": ["Buka rapat pleno {category}", "Go to the plenary of {category}"],
 
   // Closing a stage whose plenary minutes are not confirmed by every panel member.
