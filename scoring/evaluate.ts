@@ -154,13 +154,49 @@ export function evaluate(
         const n = participants[i]!;
         running[n] = weightedStageMean(stageScore, n * S, model.stageWeights, s);
       }
-      participants = advancing(participants, running, model.stageAdvance[s]);
+      const next = advancing(participants, running, model.stageAdvance[s]);
+      const forced = cat.forced?.[s];
+      participants = forced === undefined || forced.length === 0 ? next : withForced(participants, next, forced);
+      if (flags !== null && participants !== next) {
+        // Flagged only where the rule alone would not have taken the nominee on (§15).
+        for (let i = 0; i < forced!.length; i++) {
+          const n = forced![i]!;
+          if (has(participants, n) && !has(next, n)) addFlag(flags, n, `forced-advance:${model.stageIds[s]!}`);
+        }
+      }
     }
   }
 
   for (let n = 0; n < N; n++) total[n] = weightedStageMean(stageScore, n * S, model.stageWeights, S - 1);
 
   return { reached, stageScore, critValue, total, participants: participantsOf, panel, sd, flags, skipped };
+}
+
+/** Whether an ascending list holds n (binary search). */
+function has(list: Int32Array, n: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = list[mid]!;
+    if (x === n) return true;
+    if (x < n) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * Those the advance rule takes on (`next`) plus the forced advances (§15) that took part in the
+ * stage, ascending; `next` itself when that adds nobody.
+ */
+function withForced(participants: Int32Array, next: Int32Array, forced: Int32Array): Int32Array {
+  const extra = forced.filter((n) => has(participants, n) && !has(next, n));
+  if (extra.length === 0) return next;
+  const out = new Int32Array(next.length + extra.length);
+  out.set(next);
+  out.set(extra, next.length);
+  return out.sort();
 }
 
 /** Whether the memo holds every judged slot of a stage's participants (calibration can be skipped). */

@@ -5,7 +5,7 @@ import type { AggregateMethod } from "./aggregate";
 import type { CalibrationKind } from "./calibration";
 import type { RankingKind } from "./ranking";
 import type { IneligibleEntry } from "./types";
-import { failedGates } from "./gates";
+import { failedGates, OVERRIDE_GATE } from "./gates";
 import { indicatorOf } from "./indicators";
 import { cmp6, compareIds } from "./round";
 import { toScale } from "./views";
@@ -40,6 +40,8 @@ export interface Model {
   method: ResolvedMethod;
   /** `rubric.prior.tieBreak`: the nominees' prior is the last ranking key (§10). */
   priorTieBreak: boolean;
+  /** The contract version of the output (1 when the input does not say). */
+  contract: 1 | 2;
 }
 
 /**
@@ -61,6 +63,11 @@ export interface CategoryData {
   indicatorRaw: Float64Array;
   /** Each nominee's prior rounded for comparison; −1 (below every prior) when missing. */
   prior: Float64Array;
+  /**
+   * Per stage, the nominees (local indices, ascending) an override takes on at the end of it
+   * (§15); null when the category has none.
+   */
+  forced: Int32Array[] | null;
 }
 
 export function resolveMethod(
@@ -125,6 +132,7 @@ export function buildModel(input: ScoringInput): Model {
     stageJudged,
     method: resolveMethod(input, stageIndex, critIndex),
     priorTieBreak: input.rubric.prior?.tieBreak === true,
+    contract: input.contract ?? 1,
   };
 }
 
@@ -170,8 +178,10 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
   const gates = input.rubric.gates ?? [];
   const priorMin = input.rubric.prior?.minScore ?? null;
   const C = criteria.length;
+  const overrides = input.overrides ?? [];
+  const excluded = new Set(overrides.filter((o) => o.decision === "exclude").map((o) => o.nominee));
 
-  // Gates and grouping by category.
+  // Gates (then exclusions, §15) and grouping by category.
   const groups = new Map<string, { eligible: Nominee[]; ineligible: IneligibleEntry[] }>();
   for (const n of input.nominees) {
     let g = groups.get(n.category);
@@ -180,6 +190,7 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
       groups.set(n.category, g);
     }
     const failed = gates.length === 0 && priorMin === null ? [] : failedGates(n, gates, priorMin);
+    if (excluded.has(n.id)) failed.push(OVERRIDE_GATE);
     if (failed.length > 0) g.ineligible.push({ nominee: n.id, failed });
     else g.eligible.push(n);
   }
@@ -196,6 +207,7 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
     for (const n of g.eligible) nomIndex.set(n.id, G++);
   }
   catFrom.push(G);
+  const forcedOf = forcedAdvances(input, nomIndex, catFrom);
 
   const judgedIndex = new Map<string, number>();
   const maxOf = new Float64Array(C);
@@ -365,7 +377,41 @@ export function buildCategories(input: ScoringInput): CategoryData[] {
       indicatorPoints,
       indicatorRaw,
       prior: Float64Array.from(g.eligible, (n) => (n.prior == null ? -1 : cmp6(n.prior))),
+      forced: forcedOf.get(k) ?? null,
     });
   }
   return result;
+}
+
+/**
+ * The forced advances of eligible nominees (§15) by category (its index): per stage, local nominee
+ * indices, ascending. An override for an ineligible nominee changes nothing.
+ */
+function forcedAdvances(
+  input: ScoringInput,
+  nomIndex: Map<string, number>,
+  catFrom: number[],
+): Map<number, Int32Array[]> {
+  const out = new Map<number, Int32Array[]>();
+  const advances = (input.overrides ?? []).filter((o) => o.decision === "advance");
+  if (advances.length === 0) return out;
+  const stageIndex = new Map(input.rubric.stages.map((s, i) => [s.id, i]));
+  const S = input.rubric.stages.length;
+  const lists = new Map<number, number[][]>();
+  for (const o of advances) {
+    const g = nomIndex.get(o.nominee);
+    const s = stageIndex.get(o.stage);
+    if (g === undefined || s === undefined) continue;
+    let k = 0;
+    while (catFrom[k + 1]! <= g) k++;
+    let perStage = lists.get(k);
+    if (perStage === undefined) lists.set(k, (perStage = Array.from({ length: S }, () => [])));
+    perStage[s]!.push(g - catFrom[k]!);
+  }
+  for (const [k, perStage] of lists)
+    out.set(
+      k,
+      perStage.map((l) => Int32Array.from(l).sort()),
+    );
+  return out;
 }

@@ -68,6 +68,7 @@ function scoreCategory(model: Model, cat: CategoryData): CategoryResult {
       flags: flagList(flags[n]),
     };
     if (sens !== null) entry.rankRange = [sens.best[n]!, sens.worst[n]!];
+    if (sens !== null && sens.without !== null) entry.rankWithout = rankWithout(model, cat, n, reached, sens.without);
     ranking[i] = entry;
   }
 
@@ -85,6 +86,31 @@ function scoreCategory(model: Model, cat: CategoryData): CategoryResult {
   };
   if (sens !== null) result.sensitivity = sens.result;
   return result;
+}
+
+/**
+ * Contract 2 (§13): nominee n's rank in each `without:<assessor>` variant (`without`: a·N + n), for
+ * every assessor with a counted score of it (stages it reached), keys in id order (local indices
+ * follow the ids).
+ */
+function rankWithout(
+  model: Model,
+  cat: CategoryData,
+  n: number,
+  reached: number,
+  without: Int32Array,
+): Record<string, number> {
+  const C = model.critIds.length;
+  const N = cat.nominees.length;
+  const seen = new Set<number>();
+  for (let c = 0; c < C; c++) {
+    if (model.critJudged[c] !== 1 || model.critStage[c]! > reached) continue;
+    const slot = n * C + c;
+    for (let e = cat.start[slot]!; e < cat.start[slot + 1]!; e++) seen.add(cat.assessor[e]!);
+  }
+  const out: Record<string, number> = {};
+  for (const a of Int32Array.from(seen).sort()) out[cat.assessors[a]!] = without[a * N + n]!;
+  return out;
 }
 
 /** Scores a valid input (check unknown data with parseScoringInput first). Pure and deterministic. */

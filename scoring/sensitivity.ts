@@ -39,23 +39,28 @@ function winnersOf(ranks: Int32Array): number[] {
 
 const sameSet = (a: number[], b: number[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
-/** Runs every variant; returns the sensitivity block and each nominee's [best, worst] rank. */
+/**
+ * Runs every variant; returns the sensitivity block, each nominee's [best, worst] rank and, for
+ * contract 2, its rank in each `without:<assessor>` variant (a·N + n: assessor a left out).
+ */
 export function sensitivity(
   model: Model,
   cat: CategoryData,
   baseRanks: Int32Array,
   delta: number,
   memo: Float64Array | null = null,
-): { result: SensitivityResult; best: Int32Array; worst: Int32Array } {
+): { result: SensitivityResult; best: Int32Array; worst: Int32Array; without: Int32Array | null } {
   const N = cat.nominees.length;
   const best = baseRanks.slice();
   const worst = baseRanks.slice();
+  const without = model.contract === 2 ? new Int32Array(cat.assessors.length * N) : null;
   const baseWinners = winnersOf(baseRanks);
   const changes: SensitivityResult["changes"] = [];
   for (const v of variantsOf(model, cat, delta)) {
     const ev = evaluate(model, cat, v, false, memo);
     const { keys, width } = rankingKeys(model, ev, N, cat.prior);
     const { ranks } = rankByKeys(keys, N, width, model.method.ranking);
+    if (without !== null && v.exclude >= 0) without.set(ranks, v.exclude * N);
     for (let n = 0; n < N; n++) {
       const r = ranks[n]!;
       if (r < best[n]!) best[n] = r;
@@ -65,5 +70,5 @@ export function sensitivity(
     if (!sameSet(winners, baseWinners))
       changes.push({ variant: v.name, winners: winners.map((n) => cat.nominees[n]!) });
   }
-  return { result: { winnerStable: changes.length === 0, changes }, best, worst };
+  return { result: { winnerStable: changes.length === 0, changes }, best, worst, without };
 }

@@ -260,6 +260,22 @@ describe("problem codes", () => {
       [(x) => (x.rubric.stages[1].advance = { top: 1 }), ["rubric.stages[1].advance advance_on_last_stage"]],
       [(x) => (x.scores[0].value = 101), ["scores[0].value above_max"]],
       [(x) => Object.assign(x.rubric.criteria[2], { max: 10, step: 3 }), ["rubric.criteria[2].step step_does_not_fit"]],
+      [
+        (x) => (x.overrides = [{ nominee: "n1", stage: "desk", decision: "exclude", reason: " " }]),
+        ["overrides[0].reason empty_reason"],
+      ],
+      [
+        (x) => (x.overrides = [{ nominee: "n1", stage: "interview", decision: "advance", reason: "pleno" }]),
+        ["overrides[0].decision override_without_advance"],
+      ],
+      [
+        (x) =>
+          (x.overrides = [
+            { nominee: "n1", stage: "desk", decision: "advance", reason: "pleno" },
+            { nominee: "n1", stage: "desk", decision: "exclude", reason: "pleno" },
+          ]),
+        ["overrides[1] duplicate_override"],
+      ],
     ];
     const seen = new Set<string>();
     for (const [mutate, expected] of cases) {

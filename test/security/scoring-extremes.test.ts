@@ -203,6 +203,16 @@ const inputArb = fc.record({
   delta: fc.option(
     fc.oneof(fc.constantFrom(5e-324, 1e-300, 0.5, 0.9, 1 - 2 ** -53), fc.double({ min: 0, max: 1, noNaN: true })),
   ),
+  // Contract 2 adds the one-way figures and rankWithout; overrides take nominees on or out (§15).
+  contract: fc.constantFrom(undefined, 1 as const, 2 as const),
+  overrides: fc.array(
+    fc.record({
+      nominee: fc.integer({ min: 0, max: 4 }),
+      interview: fc.boolean(),
+      decision: fc.constantFrom("advance" as const, "exclude" as const),
+    }),
+    { maxLength: 3 },
+  ),
 });
 
 const stepOf = (s: StepChoice | null, max: number) => (s === null ? {} : { step: "k" in s ? max / s.k : s.v });
@@ -262,21 +272,42 @@ function buildInput(p: Params): ScoringInput {
     },
     nominees,
     scores,
+    ...(p.contract === undefined ? {} : { contract: p.contract }),
+    overrides: overridesOf(p),
   } as ScoringInput;
 }
 
+/** The drawn overrides the parser would take: known nominee, advance only on desk, one per (nominee, stage). */
+function overridesOf(p: Params): NonNullable<ScoringInput["overrides"]> {
+  const seen = new Set<string>();
+  const out: NonNullable<ScoringInput["overrides"]> = [];
+  for (const o of p.overrides) {
+    const stage = p.twoStages && o.interview ? "interview" : "desk";
+    if (o.nominee >= p.n || seen.has(`${o.nominee} ${stage}`)) continue;
+    if (o.decision === "advance" && (stage !== "desk" || !p.twoStages)) continue;
+    seen.add(`${o.nominee} ${stage}`);
+    out.push({ nominee: `n${o.nominee}`, stage, decision: o.decision, reason: "keputusan rapat pleno" });
+  }
+  return out;
+}
+
 describe("score() over extreme values", () => {
-  it("returns only finite numbers for every input that parseScoringInput accepts", () => {
+  it("returns only finite numbers for every input that parseScoringInput accepts (contract 1 and 2, with overrides)", () => {
     let accepted = 0;
+    let oneWay = 0;
     fc.assert(
       fc.property(inputArb, (p) => {
         const parsed = parseScoringInput(buildInput(p));
         if (!parsed.ok) return;
         accepted++;
-        expect(nonFinite(score(parsed.input))).toEqual([]);
+        const result = score(parsed.input);
+        expect(nonFinite(result)).toEqual([]);
+        if (result.categories.some((c) => Object.values(c.agreement).some((a) => a.oneWay?.icc1_1 != null))) oneWay++;
       }),
       { numRuns: 2000 },
     );
+    // The one-way figures are computed (not always null) on a share of them.
+    expect(oneWay).toBeGreaterThan(50);
     // The property is not vacuous: a fair share of the inputs is accepted and scored.
     expect(accepted).toBeGreaterThan(100);
   });
