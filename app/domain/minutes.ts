@@ -19,6 +19,9 @@ export interface MinutesMethod {
   stageWeights: { stage: string; weight: number }[];
   /** The stage's criteria and their weights (names from the rubric, as written there). */
   criteria: { key: string; nameId: string; nameEn: string; type: "judged" | "indicator"; weight: number }[];
+  /** The rubric's gates (what an ineligible entry failed) and the minimum prior total (national rubrics). */
+  gates: { id: string; indicator: string; op: string; value: number }[];
+  priorMinScore: number | null;
 }
 
 export interface MinutesAgreement {
@@ -118,6 +121,8 @@ export function minutesJson(c: MinutesContent): string {
         type: k.type,
         weight: k.weight,
       })),
+      gates: m.gates.map((g) => ({ id: g.id, indicator: g.indicator, op: g.op, value: g.value })),
+      priorMinScore: m.priorMinScore,
     },
     agreement:
       a === null
@@ -219,6 +224,8 @@ export function stageOutcome(input: ScoringInput, result: CategoryResult, stage:
       criteria: input.rubric.criteria
         .filter((c) => c.stage === stage)
         .map((c) => ({ key: c.id, type: c.type, weight: c.weight })),
+      gates: (input.rubric.gates ?? []).map((g) => ({ id: g.id, indicator: g.indicator, op: g.op, value: g.value })),
+      priorMinScore: input.rubric.prior?.minScore ?? null,
     },
     agreement: agreement
       ? {

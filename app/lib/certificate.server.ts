@@ -31,7 +31,7 @@ export interface CertificateText {
 const require = createRequire(import.meta.url);
 let fonts: { regular: Uint8Array; bold: Uint8Array } | undefined;
 /** The Noto Sans files, read once. The package exports no file paths: they sit beside its dist/. */
-function notoSans() {
+export function notoSans() {
   if (!fonts) {
     const dir = join(dirname(require.resolve("@embedpdf/fonts-latin")), "..", "fonts");
     fonts = {
@@ -43,7 +43,7 @@ function notoSans() {
 }
 
 /** The lines of `text` in `font` at `size`, broken between words to fit `width` (a long word stays whole). */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const last = lines.at(-1);
@@ -77,7 +77,7 @@ const parsedFonts = new Map<Uint8Array, ParsedFont>();
  * their code points, which would leave holes in the next document's ToUnicode map), so each
  * document starts with an empty glyph cache, and documents are made one at a time (below).
  */
-const reusingFontkit: Fontkit = {
+export const reusingFontkit: Fontkit = {
   create(bytes, postscriptName) {
     let font = parsedFonts.get(bytes);
     if (!font) {
@@ -89,13 +89,19 @@ const reusingFontkit: Fontkit = {
   },
 };
 
-// One certificate at a time: a document's glyphs must not come from another's half-made cache.
+// One document at a time (certificates and minutes): a document's glyphs must not come from
+// another's half-made cache.
 let queue: Promise<unknown> = Promise.resolve();
 
-export function certificatePdf(c: CertificateText): Promise<Uint8Array> {
-  const next = queue.then(() => makeCertificate(c));
+/** Runs `make` after every document already being made with the shared fonts. */
+export function oneAtATime<R>(make: () => Promise<R>): Promise<R> {
+  const next = queue.then(make);
   queue = next.catch(() => undefined);
   return next;
+}
+
+export function certificatePdf(c: CertificateText): Promise<Uint8Array> {
+  return oneAtATime(() => makeCertificate(c));
 }
 
 async function makeCertificate(c: CertificateText): Promise<Uint8Array> {

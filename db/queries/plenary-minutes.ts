@@ -2,6 +2,7 @@ import { inTransaction, isPostgres, type Db } from "../client";
 import { minutesHash, minutesJson, type MinutesContent } from "../../app/domain/minutes";
 import { MIN_REASON_LENGTH } from "../../app/domain/plenary";
 import { audit, json } from "./audit";
+import { ON_OWN_PANEL } from "./assignments";
 import { plenaryFacts, plenaryPanel } from "./plenary";
 
 // The minutes (berita acara) of a plenary: issued by the chair with their content frozen as JSON
@@ -188,4 +189,30 @@ export async function minutesByHash(db: Db, sha256: string) {
   const row = await db.selectFrom("plenary_minutes").selectAll().where("sha256", "=", sha256).executeTakeFirst();
   if (!row) return null;
   return { ...row, confirmations: await confirmationsOf(db, row.id) };
+}
+
+/**
+ * Each given assignment's sheet number on its entry ("Lembar N"): its place by id among the
+ * entry's sheets of the stage on their assessors' own panel, as the plenary's pages number them
+ * (db/queries/plenary-sheets.ts).
+ */
+export async function sheetNumbers(db: Db, assignmentIds: number[]): Promise<Map<number, number>> {
+  const numbers = new Map<number, number>();
+  if (assignmentIds.length === 0) return numbers;
+  const rows = await db
+    .selectFrom("assignments as a")
+    .innerJoin("entries as e", "e.id", "a.entry_id")
+    .innerJoin("edition_stages as s", (j) =>
+      j.onRef("s.edition_id", "=", "e.edition_id").onRef("s.key", "=", "a.stage_key"),
+    )
+    .innerJoin("assignments as r", (j) =>
+      j.onRef("r.entry_id", "=", "a.entry_id").onRef("r.stage_key", "=", "a.stage_key"),
+    )
+    .select(["r.id as of", "a.id", "a.entry_id"])
+    .where("r.id", "in", assignmentIds)
+    .where(ON_OWN_PANEL)
+    .orderBy("a.id")
+    .execute();
+  for (const r of rows) if (r.id <= r.of) numbers.set(r.of, (numbers.get(r.of) ?? 0) + 1);
+  return numbers;
 }

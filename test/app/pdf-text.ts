@@ -1,7 +1,7 @@
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from "pdf-lib";
 
 // A small text extraction for the certificates' PDFs, as a reader's copy-and-paste sees them:
-// each text-showing operator (`<hex> Tj`) of the first page, decoded through its font's ToUnicode
+// each text-showing operator (`<hex> Tj`) of every page, decoded through its font's ToUnicode
 // map (a composite font: 2-byte glyph ids), or byte by byte as Latin-1 when the font has none
 // (pdf-lib's standard fonts, WinAnsi).
 
@@ -35,41 +35,46 @@ export interface PdfFont {
   embedded: boolean;
 }
 
-/** The fonts of the first page and the text it shows, one string per text operator. */
-export async function pdfText(bytes: Uint8Array): Promise<{ lines: string[]; fonts: PdfFont[] }> {
+/** The fonts of the pages and the text they show, one string per text operator, page after page. */
+export async function pdfText(bytes: Uint8Array): Promise<{ lines: string[]; fonts: PdfFont[]; pages: string[][] }> {
   const doc = await PDFDocument.load(bytes);
-  const page = doc.getPage(0);
-  const fontDict = page.node.Resources()!.lookup(PDFName.of("Font"), PDFDict);
-  const maps = new Map<string, Map<number, string> | null>();
   const fonts: PdfFont[] = [];
-  for (const [name, ref] of fontDict.entries()) {
-    const font = doc.context.lookup(ref, PDFDict);
-    const tu = font.lookup(PDFName.of("ToUnicode"));
-    const resource = name.asString().slice(1);
-    maps.set(resource, tu instanceof PDFRawStream ? toUnicode(bytesOf(tu)) : null);
-    const descendant = font.lookup(PDFName.of("DescendantFonts"));
-    const cid = descendant instanceof PDFArray ? doc.context.lookup(descendant.get(0), PDFDict) : undefined;
-    const descriptor = (cid ?? font).lookup(PDFName.of("FontDescriptor"));
-    fonts.push({
-      resource,
-      baseFont: String(font.get(PDFName.of("BaseFont"))).slice(1),
-      subtype: String(font.get(PDFName.of("Subtype"))).slice(1),
-      embedded: descriptor instanceof PDFDict && descriptor.get(PDFName.of("FontFile2")) instanceof PDFRef,
-    });
-  }
-  const contents = page.node.Contents();
-  const streams =
-    contents instanceof PDFArray
-      ? contents.asArray().map((r) => doc.context.lookup(r) as PDFRawStream)
-      : [contents as PDFRawStream];
-  const lines: string[] = [];
-  let map: Map<number, string> | null = null;
-  for (const content of streams.map(bytesOf)) {
-    for (const m of content.matchAll(/\/([^\s/]+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f]*)>\s*Tj/g)) {
-      if (m[1] !== undefined) map = maps.get(m[1]) ?? null;
-      else if (map) lines.push((m[2]!.match(/.{4}/g) ?? []).map((g) => map!.get(parseInt(g, 16)) ?? "\uFFFD").join(""));
-      else lines.push(Buffer.from(m[2]!, "hex").toString("latin1"));
+  const pages: string[][] = [];
+  for (const page of doc.getPages()) {
+    const fontDict = page.node.Resources()!.lookup(PDFName.of("Font"), PDFDict);
+    const maps = new Map<string, Map<number, string> | null>();
+    for (const [name, ref] of fontDict.entries()) {
+      const font = doc.context.lookup(ref, PDFDict);
+      const tu = font.lookup(PDFName.of("ToUnicode"));
+      const resource = name.asString().slice(1);
+      maps.set(resource, tu instanceof PDFRawStream ? toUnicode(bytesOf(tu)) : null);
+      const descendant = font.lookup(PDFName.of("DescendantFonts"));
+      const cid = descendant instanceof PDFArray ? doc.context.lookup(descendant.get(0), PDFDict) : undefined;
+      const descriptor = (cid ?? font).lookup(PDFName.of("FontDescriptor"));
+      if (fonts.some((f) => f.resource === resource)) continue;
+      fonts.push({
+        resource,
+        baseFont: String(font.get(PDFName.of("BaseFont"))).slice(1),
+        subtype: String(font.get(PDFName.of("Subtype"))).slice(1),
+        embedded: descriptor instanceof PDFDict && descriptor.get(PDFName.of("FontFile2")) instanceof PDFRef,
+      });
     }
+    const contents = page.node.Contents();
+    const streams =
+      contents instanceof PDFArray
+        ? contents.asArray().map((r) => doc.context.lookup(r) as PDFRawStream)
+        : [contents as PDFRawStream];
+    const lines: string[] = [];
+    let map: Map<number, string> | null = null;
+    for (const content of streams.map(bytesOf)) {
+      for (const m of content.matchAll(/\/([^\s/]+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f]*)>\s*Tj/g)) {
+        if (m[1] !== undefined) map = maps.get(m[1]) ?? null;
+        else if (map)
+          lines.push((m[2]!.match(/.{4}/g) ?? []).map((g) => map!.get(parseInt(g, 16)) ?? "\uFFFD").join(""));
+        else lines.push(Buffer.from(m[2]!, "hex").toString("latin1"));
+      }
+    }
+    pages.push(lines);
   }
-  return { lines, fonts };
+  return { lines: pages.flat(), fonts, pages };
 }

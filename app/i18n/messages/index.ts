@@ -12,6 +12,7 @@ import { mailEntrant } from "./mail-entrant";
 import { mailPanel } from "./mail-panel";
 import { mailReminders } from "./mail-reminders";
 import { messagesUi } from "./messages-ui";
+import { minutes } from "./minutes";
 import { nominations } from "./nominations";
 import { personalData } from "./personal-data";
 import { plenaryCommittee } from "./plenary-committee";
@@ -40,6 +41,7 @@ export const messages = {
   ...mailPanel,
   ...mailReminders,
   ...messagesUi,
+  ...minutes,
   ...plenaryCommittee,
   ...stepper,
   ...agreement,
