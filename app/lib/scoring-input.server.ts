@@ -3,7 +3,15 @@ import type { Category } from "../../db/schema";
 import { currentRubric, loadRubricDefinition } from "../../db/queries/rubrics";
 import { toScoringRubric } from "../domain/rubric";
 import { indicatorValues, scoredEntries, submittedScores } from "../../db/queries/scoring-data";
-import { parseScoringInput, score, type ParseResult, type ScoringInput, type ScoringResult } from "../../scoring/index";
+import { categoryOverrides } from "../../db/queries/plenary-decisions";
+import {
+  OVERRIDE_GATE,
+  parseScoringInput,
+  score,
+  type ParseResult,
+  type ScoringInput,
+  type ScoringResult,
+} from "../../scoring/index";
 import { createHash } from "node:crypto";
 
 // Builds the scoring input of one category from the database (the shape of docs/scoring-contract.md) and scores it.
@@ -36,7 +44,14 @@ export async function buildScoringInput(
   const definition = await loadRubricDefinition(db, rubric.id);
   const entries = await scoredEntries(db, category.id);
   const ids = entries.map((e) => e.id);
-  const [indicators, scores] = await Promise.all([indicatorValues(db, ids), submittedScores(db, ids, rubric.id)]);
+  const [indicators, scores, decided] = await Promise.all([
+    indicatorValues(db, ids),
+    submittedScores(db, ids, rubric.id),
+    categoryOverrides(db, category.id),
+  ]);
+  // The plenary's decisions on entries still scored (an entry reopened since is no nominee).
+  const scored = new Set(ids.map(String));
+  const overrides = decided.filter((o) => scored.has(o.nominee));
   const byEntry = new Map<number, Record<string, number>>();
   for (const iv of indicators) {
     const rec = byEntry.get(iv.entry_id) ?? {};
@@ -54,6 +69,9 @@ export async function buildScoringInput(
         : Object.fromEntries(Object.entries(stored).filter(([key]) => key !== "sensitivity"))
       : stored;
   const input = {
+    // Contract 2 adds the one-way agreement and each sheet's rankWithout to the output
+    // (docs/scoring-contract.md, *Contract versions*); snapshots published before stay version 1.
+    contract: 2 as const,
     rubric: toScoringRubric(definition),
     method,
     // A nominated entry's prior is its provincial total (docs/scoring-contract.md §1, §10); it counts
@@ -71,6 +89,8 @@ export async function buildScoringInput(
       criterion: s.criterion,
       value: s.value as number,
     })),
+    // The plenary's decisions (§15), only when there are any.
+    ...(overrides.length > 0 ? { overrides } : {}),
   };
   return { rubric, definition, entries, input };
 }
@@ -129,7 +149,8 @@ export function rescore(inputJson: string): string | null {
 /**
  * The shortlist at the end of a stage, derived from score()'s `reached`: nominees that took part
  * in the stage and reached a later one advance; the others that took part (and, at the first
- * stage, the ineligible ones) do not. The last stage has no shortlist.
+ * stage, the ineligible ones; at any stage, those the plenary excluded: failed "override") do not.
+ * The last stage has no shortlist.
  */
 export function shortlistOf(result: ScoringResult, stageIds: string[], stage: string) {
   const at = stageIds.indexOf(stage);
@@ -143,6 +164,6 @@ export function shortlistOf(result: ScoringResult, stageIds: string[], stage: st
     if (reached > at) advancing.push(r.nominee);
     else if (reached === at) notAdvancing.push(r.nominee);
   }
-  if (at === 0) notAdvancing.push(...cat.ineligible.map((x) => x.nominee));
+  for (const x of cat.ineligible) if (at === 0 || x.failed.includes(OVERRIDE_GATE)) notAdvancing.push(x.nominee);
   return { advancing, notAdvancing };
 }
