@@ -2,8 +2,20 @@ import { describe, expect, it } from "vitest";
 import { categoryDataVersion } from "../../db/queries/data-version";
 import { categoryOverrides, decisionsOf, recordDecision, withdrawDecision } from "../../db/queries/plenary-decisions";
 import { scoreCategory, shortlistOf } from "../../app/lib/scoring-input.server";
-import { openPlenary } from "../../db/queries/plenary";
-import { addUser, auditOf, plenaryFixture } from "./plenary-fixture";
+import {
+  hasCurrentMinutes,
+  openPlenary,
+  plenariesOfEdition,
+  plenariesOfPanelMember,
+  plenaryFacts,
+  plenaryPanel,
+  plenaryRole,
+  unsubmittedSheets,
+} from "../../db/queries/plenary";
+import { addComment, commentCounts } from "../../db/queries/plenary-comments";
+import { grantRevision, reviseCriterion, revisionsOf } from "../../db/queries/plenary-revisions";
+import { scoresheetCriteria } from "../../db/queries/scores";
+import { addUser, auditOf, plenaryFixture, seededPostgres, submittedSheets } from "./plenary-fixture";
 
 const REASON = "Bukti dukung terbukti tidak benar saat verifikasi.";
 
@@ -198,5 +210,108 @@ describe("the plenary's decisions", () => {
         userId: committee.id,
       }),
     ).toEqual({ ok: false, reason: "advance_on_last_stage" });
+  });
+});
+
+// The same writes and reads on PostgreSQL (booleans from exists(), counts as strings, RETURNING,
+// ON CONFLICT), in a schema of their own. Runs when TEST_POSTGRES_URL points at a database that
+// may be written to, as test/db/postgres.test.ts.
+const pgUrl = process.env.TEST_POSTGRES_URL;
+
+describe.skipIf(!pgUrl)("the plenary on PostgreSQL", () => {
+  it("opens, comments, revises, decides and feeds scoring its overrides", async () => {
+    const db = await seededPostgres(pgUrl!);
+    try {
+      const { edition, committee, category, open } = await plenaryFixture(db);
+      const plenaryId = await open();
+      expect(
+        await openPlenary(db, {
+          editionId: edition.id,
+          categoryId: category.id,
+          stage: "desk",
+          chairId: committee.id,
+          margin: 2,
+          named: false,
+          goAhead: true,
+          userId: committee.id,
+        }),
+      ).toEqual({ ok: false, reason: "already_open" });
+      const facts = (await plenaryFacts(db, plenaryId))!;
+      expect(facts).toMatchObject({ hasMinutes: false, named: false, margin: 2, editionArchived: false });
+      expect(facts.unsubmittedAtOpen).toBe(await unsubmittedSheets(db, category.id, "desk"));
+      const [sheet] = await submittedSheets(db, category.id);
+      expect(await plenaryRole(db, plenaryId, committee.id)).toBe("chair");
+      expect(await plenaryRole(db, plenaryId, sheet!.userId)).toBe("panel");
+      expect((await plenaryPanel(db, plenaryId)).some((p) => p.userId === sheet!.userId)).toBe(true);
+      expect((await plenariesOfPanelMember(db, sheet!.userId)).map((p) => p.id)).toContain(plenaryId);
+      expect((await plenariesOfEdition(db, edition.id)).map((p) => p.id)).toEqual([plenaryId]);
+
+      const comment = await addComment(db, {
+        plenaryId,
+        entryId: sheet!.entryId,
+        userId: committee.id,
+        parentId: null,
+        body: "Catatan.",
+      });
+      expect(comment.ok).toBe(true);
+      expect(await commentCounts(db, plenaryId)).toEqual(new Map([[sheet!.entryId, 1]]));
+
+      const [c] = await scoresheetCriteria(db, sheet!.id);
+      const granted = await grantRevision(db, {
+        plenaryId,
+        assignmentId: sheet!.id,
+        criterionKey: c!.key,
+        userId: committee.id,
+      });
+      if (!granted.ok) throw new Error(granted.reason);
+      expect(
+        await reviseCriterion(db, {
+          revisionId: granted.revisionId,
+          userId: sheet!.userId,
+          value: c!.step,
+          note: null,
+        }),
+      ).toEqual({ ok: true });
+      expect((await revisionsOf(db, plenaryId))[0]).toMatchObject({ status: "revised", newValue: c!.step });
+
+      const decided = await recordDecision(db, {
+        plenaryId,
+        entryId: sheet!.entryId,
+        decision: "exclude",
+        reason: REASON,
+        userId: committee.id,
+      });
+      expect(decided.ok).toBe(true);
+      expect(await categoryOverrides(db, category.id)).toEqual([
+        { nominee: String(sheet!.entryId), stage: "desk", decision: "exclude", reason: REASON },
+      ]);
+      const cat = (await scoreCategory(db, category))!.result!.categories[0]!;
+      expect(cat.ineligible.find((x) => x.nominee === String(sheet!.entryId))!.failed.at(-1)).toBe("override");
+
+      await db
+        .insertInto("plenary_minutes")
+        .values({
+          plenary_id: plenaryId,
+          held_on: "2026-12-01",
+          place: "Samarinda",
+          content_json: "{}",
+          sha256: "d".repeat(64),
+          issued_by: committee.id,
+          issued_at: new Date().toISOString(),
+        })
+        .execute();
+      expect(await hasCurrentMinutes(db, plenaryId)).toBe(true);
+      expect((await plenaryFacts(db, plenaryId))!.hasMinutes).toBe(true);
+      if (decided.ok)
+        expect(
+          await withdrawDecision(db, {
+            decisionId: decided.decisionId,
+            reason: "Bukti ternyata benar.",
+            userId: committee.id,
+          }),
+        ).toEqual({ ok: false, reason: "minutes_issued" });
+    } finally {
+      await db.destroy();
+    }
   });
 });

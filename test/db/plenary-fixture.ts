@@ -1,6 +1,8 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/client";
-import { DEMO_LOGINS } from "../../db/seed/demo";
+import { createDb } from "../../db/client";
+import { migrateToLatest } from "../../db/migrate";
+import { DEMO_LOGINS, seedDemo } from "../../db/seed/demo";
 import { openPlenary } from "../../db/queries/plenary";
 import type { Role, StageKey } from "../../db/schema";
 import { demoEdition, freshDb } from "./support";
@@ -8,8 +10,8 @@ import { demoEdition, freshDb } from "./support";
 // The demo's Kalimantan Timur edition (desk stage open; two of three desk sheets of each entry
 // submitted) and its category with the most submitted entries: the plenary tests start from it.
 
-export async function plenaryFixture() {
-  const { db } = await freshDb({ seed: true });
+export async function plenaryFixture(seeded?: Db) {
+  const db = seeded ?? (await freshDb({ seed: true })).db;
   const edition = await demoEdition(db);
   const committee = await userByEmail(db, DEMO_LOGINS.committee);
   const category = await db
@@ -38,6 +40,27 @@ export async function plenaryFixture() {
     return res.plenaryId;
   };
   return { db, edition, committee, category: { id: category.id, key: category.key }, open };
+}
+
+/**
+ * The demo seeded on PostgreSQL (TEST_POSTGRES_URL): in a database of its own, made anew next to
+ * that one, so that other test files using the shared test database at the same time are not
+ * disturbed (the role may create databases).
+ */
+export async function seededPostgres(url: string, name = "paritrana_test_plenary_data"): Promise<Db> {
+  const admin = await createDb(url);
+  try {
+    await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin);
+    await sql`create database ${sql.id(name)}`.execute(admin);
+  } finally {
+    await admin.destroy();
+  }
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const db = await createDb(u.toString());
+  await migrateToLatest(db);
+  await seedDemo(db);
+  return db;
 }
 
 export async function userByEmail(db: Db, email: string) {
