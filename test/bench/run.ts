@@ -160,6 +160,23 @@ function sensitivityScenario(): number {
   return report("score()", runs, tSubject, tBase);
 }
 
+function contract2Scenario(): number {
+  // Contract 2 adds the one-way figures (one pass per stage) and rankWithout (ranks the sensitivity
+  // variants already computed): measured against the same input scored as contract 1.
+  const input = buildInput({ perCategory: 2000, deskAssessors: 5, categories: ["large"], sensitivity: true });
+  const v2: ScoringInput = { ...input, contract: 2 };
+  const runs = 5;
+  const { tSubject, tBase } = compare(
+    runs,
+    () => score(v2),
+    () => score(input),
+  );
+  console.log(
+    `\nContract 2 with sensitivity on one 2,000-nominee category (${input.scores.length.toLocaleString("en")} scores); the baseline is score() of the same input as contract 1`,
+  );
+  return report("contract 2", runs, tSubject, tBase, "contract 1");
+}
+
 function parseScenario(): number {
   // One large category as the app checks it before scoring: 10,000 entries, ≈ 300k scores, read from JSON.
   const json = JSON.parse(JSON.stringify(buildInput({ perCategory: 10000, deskAssessors: 2, categories: ["large"] })));
@@ -191,6 +208,7 @@ function main(): void {
       categories: CATEGORIES,
     }),
     sensitivityScenario(),
+    contract2Scenario(),
     parseScenario(),
   ];
 
