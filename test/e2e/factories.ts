@@ -21,6 +21,7 @@ import { scoreCategory } from "../../app/lib/scoring-input.server";
 import { publishSnapshot } from "../../db/queries/publications";
 import { enqueue } from "../../db/queries/outbox";
 import { linkProvincialEdition, nominate } from "../../db/queries/nominations";
+import { openPlenary } from "../../db/queries/plenary";
 import { stagesForLevel } from "../../app/domain/levels";
 import { deriveIndicators, PROGRAMMES, type Figures } from "../../scoring/figures";
 import { DEMO_PASSWORD as PASSWORD } from "../../db/seed/demo";
@@ -645,4 +646,28 @@ export async function createMessage(
       .where("id", "=", id)
       .execute();
   return id;
+}
+
+/**
+ * Opens the plenary of a category and stage (default: the first category, desk), chaired by the
+ * edition's committee member, going ahead even when sheets are not all submitted.
+ */
+export async function createPlenary(
+  edition: TestEdition,
+  opts: { category?: CategoryKey; stage?: StageKey; margin?: number; named?: boolean } = {},
+): Promise<number> {
+  const db = await testDb();
+  const category = opts.category ?? (Object.keys(edition.categories)[0] as CategoryKey);
+  const opened = await openPlenary(db, {
+    editionId: edition.id,
+    categoryId: edition.categories[category]!.id,
+    stage: opts.stage ?? "desk",
+    chairId: edition.committee.id,
+    margin: opts.margin ?? 2,
+    named: opts.named ?? false,
+    goAhead: true,
+    userId: edition.committee.id,
+  });
+  if (!opened.ok) throw new Error(`plenary of ${category} not opened: ${opened.reason}`);
+  return opened.plenaryId;
 }

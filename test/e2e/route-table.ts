@@ -5,6 +5,7 @@ import {
   createMessage,
   createPublishedWinner,
   createNationalEdition,
+  createPlenary,
   createScoredEdition,
   type TestUser,
 } from "./factories";
@@ -50,6 +51,8 @@ export interface Fixtures {
   nationalEditionId: number;
   /** A message to entrantA (its "Pesan"; nobody else may read it). */
   messageA: number;
+  /** The plenary of the scored category's desk stage (its panel: the assessor; chaired by the committee). */
+  plenaryId: number;
   /** The account behind each signed-in persona. */
   accounts: Record<Exclude<Persona, "anonymous">, TestUser>;
 }
@@ -69,6 +72,7 @@ export async function createFixtures(): Promise<Fixtures> {
     placedEntryA: (await createPublishedWinner(a.organisation)).id,
     nationalEditionId: (await createNationalEdition({ committee: world.committee })).id,
     messageA: await createMessage(world, a.organisation.member),
+    plenaryId: await createPlenary(world),
     accounts: {
       admin: await createAdmin(),
       committee: world.committee,
@@ -155,6 +159,18 @@ export const ROUTES: RouteRule[] = [
     file: "committee.$editionId.plenary.tsx",
     url: (f) => `/committee/${f.editionId}/plenary`,
     allow: committee,
+    post: true,
+  },
+  // The plenary's pages: its committee (chair) and its panel; entrants and other panels never.
+  {
+    file: "plenary.$plenaryId._index.tsx",
+    url: (f) => `/plenary/${f.plenaryId}`,
+    allow: ["committee", "assessor"],
+  },
+  {
+    file: "plenary.$plenaryId.entries.$entryId.tsx",
+    url: (f) => `/plenary/${f.plenaryId}/entries/${f.scoredEntry}`,
+    allow: ["committee", "assessor"],
     post: true,
   },
   // The edition's outbox (its committee only); its form resends a failed message.

@@ -50,6 +50,8 @@ export function loadFixtures(db: Database.Database): Fixtures {
       ACCOUNTS_BY_PERSONA.entrantA,
     ),
     evidenceA: one<number>(`select min(id) from evidence_files where entry_id = ?`, entryA),
+    // The demo opens no plenary: 0 (a 404 for everyone; the security tests never need one open).
+    plenaryId: one<number>(`select coalesce((select min(id) from plenaries), 0)`),
     assignedEntry: one<number>(
       `select min(entry_id) from assignments where user_id = ? and status = 'not_started'`,
       userId(ACCOUNTS_BY_PERSONA.assessor),

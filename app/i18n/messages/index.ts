@@ -15,6 +15,7 @@ import { messagesUi } from "./messages-ui";
 import { minutes } from "./minutes";
 import { nominations } from "./nominations";
 import { personalData } from "./personal-data";
+import { plenary } from "./plenary";
 import { plenaryCommittee } from "./plenary-committee";
 import { portal } from "./portal";
 import { roleHomes } from "./role-homes";
@@ -42,6 +43,7 @@ export const messages = {
   ...mailReminders,
   ...messagesUi,
   ...minutes,
+  ...plenary,
   ...plenaryCommittee,
   ...stepper,
   ...agreement,
