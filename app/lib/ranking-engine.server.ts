@@ -364,8 +364,15 @@ export async function plenaryRanking(
   const { version, scoring } = await cachedScoring(db, category, { sensitivity: true });
   const result = scoring?.result?.categories[0];
   if (!scoring?.parsed.ok || !result) return { version, figures: null };
-  return { version, figures: plenaryFigures(scoring.parsed.input, result, stage, places) };
+  // Cut down once per scoring, stage and places (each view of the list asks again).
+  const key = `${stage}:${places}`;
+  let made = plenaryFiguresOf.get(scoring);
+  if (!made) plenaryFiguresOf.set(scoring, (made = new Map()));
+  let figures = made.get(key);
+  if (!figures) made.set(key, (figures = plenaryFigures(scoring.parsed.input, result, stage, places)));
+  return { version, figures };
 }
+const plenaryFiguresOf = new WeakMap<CategoryScoring, Map<string, PlenaryFigures>>();
 
 /** Every question the ranking worker answers (app/server/ranking-worker.ts). */
 export const engineOps = {
