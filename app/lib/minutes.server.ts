@@ -4,15 +4,19 @@ import { entryOrganisations } from "../../db/queries/organisations";
 import type { PlenaryFacts } from "../../db/queries/plenary";
 import { plenaryPanel } from "../../db/queries/plenary";
 import { decisionsOf } from "../../db/queries/plenary-decisions";
-import { sheetNumbers } from "../../db/queries/plenary-minutes";
+import { confirmationStatus, currentMinutes, minutesByHash, sheetNumbers } from "../../db/queries/plenary-minutes";
 import { revisionsOf } from "../../db/queries/plenary-revisions";
 import { loadRubricDefinition } from "../../db/queries/rubrics";
-import type { MinutesContent } from "../domain/minutes";
+import { minutesHash, type MinutesContent } from "../domain/minutes";
+import { translator, type Locale } from "~/i18n";
+import { publicUrl } from "./config.server";
+import { minutesPdf } from "./minutes-pdf.server";
 import { askRanking } from "./ranking-service.server";
 
 // The content of a plenary's minutes, read when the chair issues them: the facts from the
 // database and the stage's ranking, method and agreement from the category's cached ranking
-// (askRanking: the ranking worker scores, never the request thread). Frozen as JSON when issued.
+// (askRanking: the ranking worker scores, never the request thread). Frozen as JSON when issued;
+// the PDF is drawn from that JSON, with the confirmations received so far.
 
 export interface MinutesMeeting {
   heldOn: string;
@@ -106,5 +110,56 @@ export async function minutesContent(
     unsubmittedAtOpen: plenary.unsubmittedAtOpen,
     issuedAt: meeting.issuedAt,
     issuedBy: meeting.issuedBy,
+  };
+}
+
+/** The current minutes as a PDF download in `locale` (null: none current). */
+export async function currentMinutesPdf(db: Db, plenary: PlenaryFacts, locale: Locale): Promise<Response | null> {
+  const [row, status] = await Promise.all([currentMinutes(db, plenary.id), confirmationStatus(db, plenary.id)]);
+  if (!row) return null;
+  const t = translator(locale);
+  const pdf = await minutesPdf({
+    content: JSON.parse(row.content_json) as MinutesContent,
+    sha256: row.sha256,
+    verifyUrl: publicUrl(`/verify/${row.sha256}`),
+    confirmations: status.panel.flatMap((p) => (p.confirmedAt ? [{ name: p.name, confirmedAt: p.confirmedAt }] : [])),
+    t,
+    locale,
+  });
+  const name = `${t("minutes.pdf.fileName")}-${plenary.categoryKey}-${plenary.stage}-${row.held_on}.pdf`;
+  return new Response(Buffer.from(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
+/**
+ * What /verify shows of minutes by their code: what was recorded (from the stored content),
+ * whether they were withdrawn, how many of the panel confirmed, and whether the stored content
+ * still hashes to the code. Null when no minutes have this code.
+ */
+export async function minutesVerification(db: Db, sha256: string) {
+  const row = await minutesByHash(db, sha256);
+  if (!row) return null;
+  let content: MinutesContent | null = null;
+  try {
+    content = JSON.parse(row.content_json) as MinutesContent;
+  } catch {
+    content = null; // shown as not intact
+  }
+  return {
+    intact: content !== null && minutesHash(row.content_json) === row.sha256,
+    edition: content?.edition.name ?? "",
+    category: content?.category ?? null,
+    stage: content?.stage ?? null,
+    heldOn: row.held_on,
+    place: row.place,
+    issuedAt: row.issued_at,
+    withdrawnAt: row.withdrawn_at,
+    confirmed: row.confirmations.size,
+    panel: content?.panel.length ?? 0,
   };
 }

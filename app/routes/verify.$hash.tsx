@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/lib/db.server";
 import { verification } from "~/lib/publications.server";
+import { minutesVerification } from "~/lib/minutes.server";
+import { MinutesVerification } from "~/components/MinutesVerification";
 import { placeText } from "~/lib/places";
 import { useLocale, useT } from "~/lib/use-t";
 import { categoryName } from "~/i18n/labels";
@@ -11,17 +13,30 @@ export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }]
 
 // Public: confirms that a certificate's code is the SHA-256 of a stored publication snapshot and
 // shows what was published (edition, category, organisations and places), and whether a later
-// publication replaced it. Nothing else.
+// publication replaced it. Nothing else. A plenary's minutes carry a code too: then it shows what
+// the minutes recorded, whether they were withdrawn and how many of the panel confirmed them.
 export async function loader({ params }: LoaderFunctionArgs) {
   const hash = (params.hash ?? "").toLowerCase();
-  if (!/^[0-9a-f]{64}$/.test(hash)) return { hash: params.hash ?? "", found: null };
-  return { hash, found: await verification(await getDb(), hash) };
+  if (!/^[0-9a-f]{64}$/.test(hash)) return { hash: params.hash ?? "", found: null, minutes: null };
+  const db = await getDb();
+  const found = await verification(db, hash);
+  return { hash, found, minutes: found ? null : await minutesVerification(db, hash) };
 }
 
 export default function Verify() {
   const t = useT();
   const locale = useLocale();
-  const { hash, found } = useLoaderData<typeof loader>();
+  const { hash, found, minutes } = useLoaderData<typeof loader>();
+  if (minutes)
+    return (
+      <section>
+        <h1>{t("minutes.verify.title")}</h1>
+        <p className="muted">
+          <code className="hash">{hash}</code>
+        </p>
+        <MinutesVerification found={minutes} />
+      </section>
+    );
   return (
     <section>
       <h1>{t("verify.title")}</h1>
