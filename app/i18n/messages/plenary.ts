@@ -26,10 +26,6 @@ export const plenary = {
     "Cut: running total {cut}; near the cut = within ± {margin} points.",
   ],
   "plenary.noCut": ["Tahap ini tidak memiliki batas lolos.", "This stage has no cut."],
-  "plenary.noRanking": [
-    "Peringkat kategori ini belum dapat dihitung: periksa rubrik.",
-    "This category's ranking cannot be computed yet: check the rubric.",
-  ],
   "plenary.empty": [
     "Belum ada peserta dengan lembar penilaian pada tahap ini.",
     "No entry has a scoresheet at this stage yet.",
@@ -50,7 +46,6 @@ export const plenary = {
   "plenary.decision.advance": ["Diteruskan oleh pleno", "Advanced by the plenary"],
   "plenary.decision.exclude": ["Dikeluarkan oleh pleno", "Excluded by the plenary"],
   "plenary.agreement": ["Kesepakatan penilai pada tahap ini", "Agreement of the assessors at this stage"],
-  "plenary.open": ["Bahas", "Discuss"],
   "plenary.openOf": ["Bahas {organisation}", "Discuss {organisation}"],
 
   "plenary.entry.back": ["Kembali ke daftar pembahasan", "Back to the discussion list"],
@@ -128,7 +123,6 @@ export const plenary = {
   "plenary.revise.notGranted": ["Izin revisi ini tidak lagi terbuka.", "This revision is no longer open."],
 
   "plenary.decide.title": ["Keputusan pleno", "The plenary's decision"],
-  "plenary.decide.current": ["{decision} — {reason}", "{decision} — {reason}"],
   "plenary.decide.by": ["oleh {name}, {at}", "by {name}, {at}"],
   "plenary.decide.withdrawnOne": ["Ditarik {at}: {reason}", "Withdrawn {at}: {reason}"],
   "plenary.decide.decision": ["Keputusan", "Decision"],
