@@ -111,7 +111,12 @@ describe("the plenary's minutes", () => {
           ),
         ),
       ).toBe(404);
-    for (const form of [{}, { intent: "issue" }, { intent: "withdraw" }, { intent: "confirm", minutesId: "x" }])
+    for (const form of [
+      {},
+      { intent: "issue" },
+      { intent: "withdraw" },
+      { intent: "confirm", minutesId: "x" },
+    ] as Record<string, string>[])
       expect(
         statusOf(
           await call(minutesPage.action, path(plenaryId), params(plenaryId), { userId: edition.committee.id, form }),
