@@ -98,7 +98,7 @@ export async function proposal(db: Db, edition: Edition) {
 }
 
 /** A plenary of the stage whose current minutes not every panel member has confirmed. */
-export interface UnconfirmedPlenary {
+interface UnconfirmedPlenary {
   plenaryId: number;
   categoryKey: CategoryKey;
   /** Whether current minutes exist (else none were issued, or they were withdrawn). */
