@@ -5,6 +5,7 @@ import { DiscussionTable } from "~/components/plenary/DiscussionTable";
 import type { DiscussionGroup } from "~/domain/plenary";
 import { formatNumber } from "~/i18n/format";
 import { categoryName, stageName } from "~/i18n/labels";
+import { refusePost } from "~/lib/guards.server";
 import { requirePlenary } from "~/lib/plenary-access.server";
 import { discussionList } from "~/lib/plenary-view.server";
 import { useT } from "~/lib/use-t";
@@ -12,6 +13,8 @@ import { useT } from "~/lib/use-t";
 // The plenary's discussion list (docs/plenary.md): the category's entries at the stage in
 // discussion order, under three headings, with the stage's agreement and a warning while sheets
 // are not all submitted. Panel and committee only; a panel member's conflicted entries are left out.
+
+export const action = refusePost;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, viewer, plenary, role } = await requirePlenary(request, params);
