@@ -21,7 +21,8 @@ import { scoreCategory } from "../../app/lib/scoring-input.server";
 import { publishSnapshot } from "../../db/queries/publications";
 import { enqueue } from "../../db/queries/outbox";
 import { linkProvincialEdition, nominate } from "../../db/queries/nominations";
-import { openPlenary } from "../../db/queries/plenary";
+import { openPlenary, plenaryFacts, plenaryPanel } from "../../db/queries/plenary";
+import { issueMinutes } from "../../db/queries/plenary-minutes";
 import { stagesForLevel } from "../../app/domain/levels";
 import { deriveIndicators, PROGRAMMES, type Figures } from "../../scoring/figures";
 import { DEMO_PASSWORD as PASSWORD } from "../../db/seed/demo";
@@ -670,4 +671,29 @@ export async function createPlenary(
   });
   if (!opened.ok) throw new Error(`plenary of ${category} not opened: ${opened.reason}`);
   return opened.plenaryId;
+}
+
+/**
+ * Issues the plenary's minutes as its chair would, the whole panel present (held today, "Ruang
+ * Rapat"); returns the plenary's id. The content is read as the minutes page reads it.
+ */
+export async function createMinutes(plenaryId: number): Promise<number> {
+  const db = await testDb();
+  // The ranking of the test's database is computed here (askRanking), not by a server's worker.
+  process.env.RANKING_WORKER = "off";
+  const { minutesContent } = await import("../../app/lib/minutes.server");
+  const plenary = (await plenaryFacts(db, plenaryId))!;
+  const panel = await plenaryPanel(db, plenaryId);
+  const heldOn = new Date().toISOString().slice(0, 10);
+  const content = await minutesContent(db, plenary, {
+    heldOn,
+    place: "Ruang Rapat",
+    present: new Set(panel.map((p) => p.userId)),
+    issuedBy: plenary.chairName,
+    issuedAt: new Date().toISOString(),
+  });
+  if (!content) throw new Error(`plenary ${plenaryId}: no ranking to record`);
+  const issued = await issueMinutes(db, { plenaryId, heldOn, place: "Ruang Rapat", content, userId: plenary.chairId });
+  if (!issued.ok) throw new Error(`minutes of plenary ${plenaryId} not issued: ${issued.reason}`);
+  return plenaryId;
 }

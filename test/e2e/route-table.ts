@@ -6,6 +6,7 @@ import {
   createPublishedWinner,
   createNationalEdition,
   createPlenary,
+  createMinutes,
   createScoredEdition,
   type TestUser,
 } from "./factories";
@@ -72,7 +73,8 @@ export async function createFixtures(): Promise<Fixtures> {
     placedEntryA: (await createPublishedWinner(a.organisation)).id,
     nationalEditionId: (await createNationalEdition({ committee: world.committee })).id,
     messageA: await createMessage(world, a.organisation.member),
-    plenaryId: await createPlenary(world),
+    // With current minutes, so that their PDF can be downloaded.
+    plenaryId: await createMinutes(await createPlenary(world)),
     accounts: {
       admin: await createAdmin(),
       committee: world.committee,
@@ -172,6 +174,20 @@ export const ROUTES: RouteRule[] = [
     url: (f) => `/plenary/${f.plenaryId}/entries/${f.scoredEntry}`,
     allow: ["committee", "assessor"],
     post: true,
+  },
+  // The minutes (berita acara): read by the plenary's committee and panel, issued by its chair,
+  // confirmed by its panel; their PDF likewise.
+  {
+    file: "plenary.$plenaryId.minutes.tsx",
+    url: (f) => `/plenary/${f.plenaryId}/minutes`,
+    allow: ["committee", "assessor"],
+    post: true,
+  },
+  {
+    file: "plenary.$plenaryId.minutes[.]pdf.tsx",
+    url: (f) => `/plenary/${f.plenaryId}/minutes.pdf`,
+    allow: ["committee", "assessor"],
+    resource: true,
   },
   // The edition's outbox (its committee only); its form resends a failed message.
   {

@@ -44,10 +44,6 @@ export const minutes = {
     "Berita acara ini sudah tidak berlaku. Muat ulang halaman.",
     "These minutes are no longer current. Reload the page.",
   ],
-  "minutes.error.not_panel": [
-    "Hanya anggota panel rapat pleno ini yang dapat mengonfirmasi.",
-    "Only the panel of this plenary can confirm.",
-  ],
   "minutes.error.already_confirmed": [
     "Anda sudah mengonfirmasi berita acara ini.",
     "You already confirmed these minutes.",
