@@ -231,4 +231,60 @@ describe("what each role may post", () => {
       "exclude",
     );
   });
+
+  it("lets the chair grant a revision that only its assessor makes, refusing a value off the scale with the input kept", async () => {
+    const { db, plenaryId, entries, edition, panel } = await world;
+    const e = entries[0]!.id;
+    const chair = edition.committee.id;
+    const sheet = await db
+      .selectFrom("assignments")
+      .select("id")
+      .where("entry_id", "=", e)
+      .where("user_id", "=", panel[1].id)
+      .executeTakeFirstOrThrow();
+    const criterion = await db
+      .selectFrom("criteria as c")
+      .innerJoin("scores as s", "s.criterion_id", "c.id")
+      .select(["c.key", "c.max"])
+      .where("s.assignment_id", "=", sheet.id)
+      .where("c.type", "=", "judged")
+      .orderBy("c.position")
+      .executeTakeFirstOrThrow();
+    const path = entryPath(plenaryId, e);
+    const granted = await call(entryPage.action, path, params(plenaryId, e), {
+      userId: chair,
+      form: { intent: "grant", assignmentId: String(sheet.id), criterionKey: criterion.key },
+    });
+    expect(statusOf(granted)).toBe(302);
+    const page = dataOf(await call(entryPage.loader, path, params(plenaryId, e), { userId: panel[1].id })) as {
+      myRevisions: { id: number; criterionKey: string }[];
+    };
+    expect(page.myRevisions.map((r) => r.criterionKey)).toEqual([criterion.key]);
+    const revisionId = String(page.myRevisions[0]!.id);
+    const others = dataOf(await call(entryPage.loader, path, params(plenaryId, e), { userId: panel[0].id }));
+    expect(others.myRevisions).toEqual([]);
+    const byOther = await call(entryPage.action, path, params(plenaryId, e), {
+      userId: panel[0].id,
+      form: { intent: "revise", revisionId, value: "1" },
+    });
+    expect(statusOf(byOther)).toBe(404);
+    const off = await call(entryPage.action, path, params(plenaryId, e), {
+      userId: panel[1].id,
+      form: { intent: "revise", revisionId, value: String((criterion.max ?? 10) + 1), note: "Dinaikkan." },
+    });
+    expect(statusOf(off)).toBe(400);
+    expect(dataOf(off)).toMatchObject({
+      errors: { value: expect.stringContaining("0") },
+      values: { note: "Dinaikkan." },
+    });
+    const ok = await call(entryPage.action, path, params(plenaryId, e), {
+      userId: panel[1].id,
+      form: { intent: "revise", revisionId, value: "1", note: "Setelah pleno: bukti kurang." },
+    });
+    expect(statusOf(ok)).toBe(302);
+    const after = dataOf(await call(entryPage.loader, path, params(plenaryId, e), { userId: chair })) as {
+      revisions: { status: string; newValue: number | null }[];
+    };
+    expect(after.revisions).toEqual([expect.objectContaining({ status: "revised", newValue: 1 })]);
+  });
 });
