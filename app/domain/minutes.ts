@@ -80,8 +80,8 @@ export interface MinutesContent {
   heldOn: string;
   place: string;
   chair: string;
-  /** The plenary's panel (by name) and whether each was present. */
-  panel: { name: string; present: boolean }[];
+  /** The plenary's panel (account id and name) and whether each was present. */
+  panel: { userId: number; name: string; present: boolean }[];
   method: MinutesMethod;
   agreement: MinutesAgreement | null;
   ranking: MinutesRankingRow[];
@@ -92,6 +92,22 @@ export interface MinutesContent {
   unsubmittedAtOpen: number;
   issuedAt: string;
   issuedBy: string;
+}
+
+/**
+ * The copy of the minutes a panel member with declared conflicts reads: the rows of those entries
+ * (ranking, ineligible, decisions, revisions) left out. The code printed stays the whole record's.
+ */
+export function withoutEntries(c: MinutesContent, withheld: ReadonlySet<number>): MinutesContent {
+  if (withheld.size === 0) return c;
+  const keep = (r: { entryId: number }) => !withheld.has(r.entryId);
+  return {
+    ...c,
+    ranking: c.ranking.filter(keep),
+    ineligible: c.ineligible.filter(keep),
+    decisions: c.decisions.filter(keep),
+    revisions: c.revisions.filter(keep),
+  };
 }
 
 /** The stored JSON of minutes: every object written in the key order above. */
@@ -105,7 +121,7 @@ export function minutesJson(c: MinutesContent): string {
     heldOn: c.heldOn,
     place: c.place,
     chair: c.chair,
-    panel: c.panel.map((p) => ({ name: p.name, present: p.present })),
+    panel: c.panel.map((p) => ({ userId: p.userId, name: p.name, present: p.present })),
     method: {
       aggregate: { kind: m.aggregate.kind, trim: m.aggregate.trim, minPanel: m.aggregate.minPanel },
       calibration: m.calibration,

@@ -19,8 +19,10 @@ export interface MinutesPdfInput {
   content: MinutesContent;
   sha256: string;
   verifyUrl: string;
-  /** Panel members who confirmed in the app (by name, as the content names them) and when. */
-  confirmations: readonly { name: string; confirmedAt: string }[];
+  /** Panel members who confirmed in the app (their account, as the content's panel lists it) and when. */
+  confirmations: readonly { userId: number; confirmedAt: string }[];
+  /** Entries left out of this copy (the reader declared a conflict with them); 0: the whole record. */
+  withheld?: number;
   t: T;
   locale: Locale;
 }
@@ -93,7 +95,7 @@ export function minutesPdf(input: MinutesPdfInput): Promise<Uint8Array> {
   return oneAtATime(() => makeMinutes(input));
 }
 
-async function makeMinutes({ content: c, sha256, verifyUrl, confirmations, t, locale }: MinutesPdfInput) {
+async function makeMinutes({ content: c, sha256, verifyUrl, confirmations, withheld, t, locale }: MinutesPdfInput) {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(reusingFontkit);
   pdf.setTitle(`${t("minutes.pdf.title")} — ${categoryName(t, c.category)}, ${stageName(t, c.stage)}`);
@@ -140,6 +142,7 @@ async function makeMinutes({ content: c, sha256, verifyUrl, confirmations, t, lo
     w.y = Math.min(w.y, after);
   }
   if (c.unsubmittedAtOpen > 0) w.text(t("minutes.pdf.unsubmitted", { n: formatNumber(c.unsubmittedAtOpen) }));
+  if (withheld) w.text(t("minutes.pdf.withheld", { n: formatNumber(withheld) }));
 
   // Method.
   const m = c.method;
@@ -277,18 +280,12 @@ async function makeMinutes({ content: c, sha256, verifyUrl, confirmations, t, lo
 
   // Signature lines: the chair, then each panel member present, two to a row.
   w.heading(t("minutes.pdf.signatures"));
-  const used = new Set<number>();
-  const confirmedAt = (name: string) => {
-    const i = confirmations.findIndex((x, k) => !used.has(k) && x.name === name);
-    if (i < 0) return null;
-    used.add(i);
-    return confirmations[i]!.confirmedAt;
-  };
+  const confirmedAt = new Map(confirmations.map((x) => [x.userId, x.confirmedAt]));
   const signers = [
     { role: t("minutes.pdf.role.chair"), name: c.chair, at: null as string | null },
     ...c.panel
       .filter((p) => p.present)
-      .map((p) => ({ role: t("minutes.pdf.role.panel"), name: p.name, at: confirmedAt(p.name) })),
+      .map((p) => ({ role: t("minutes.pdf.role.panel"), name: p.name, at: confirmedAt.get(p.userId) ?? null })),
   ];
   const column = w.width / 2;
   for (let i = 0; i < signers.length; i += 2) {

@@ -7,7 +7,7 @@ import { decisionsOf } from "../../db/queries/plenary-decisions";
 import { confirmationStatus, currentMinutes, minutesByHash, sheetNumbers } from "../../db/queries/plenary-minutes";
 import { revisionsOf } from "../../db/queries/plenary-revisions";
 import { loadRubricDefinition } from "../../db/queries/rubrics";
-import { minutesHash, type MinutesContent } from "../domain/minutes";
+import { minutesHash, withoutEntries, type MinutesContent } from "../domain/minutes";
 import { translator, type Locale } from "~/i18n";
 import { publicUrl } from "./config.server";
 import { minutesPdf } from "./minutes-pdf.server";
@@ -71,7 +71,7 @@ export async function minutesContent(
     heldOn: meeting.heldOn,
     place: meeting.place,
     chair: plenary.chairName,
-    panel: panel.map((p) => ({ name: p.name, present: meeting.present.has(p.userId) })),
+    panel: panel.map((p) => ({ userId: p.userId, name: p.name, present: meeting.present.has(p.userId) })),
     method: {
       ...stage.method,
       criteria: stage.method.criteria.map((c) => ({
@@ -113,16 +113,27 @@ export async function minutesContent(
   };
 }
 
-/** The current minutes as a PDF download in `locale` (null: none current). */
-export async function currentMinutesPdf(db: Db, plenary: PlenaryFacts, locale: Locale): Promise<Response | null> {
+/**
+ * The current minutes as a PDF download in `locale` (null: none current). A panel member's copy
+ * leaves out the entries they declared a conflict with (`withheld`), and says so.
+ */
+export async function currentMinutesPdf(
+  db: Db,
+  plenary: PlenaryFacts,
+  locale: Locale,
+  withheld: ReadonlySet<number> = new Set(),
+): Promise<Response | null> {
   const [row, status] = await Promise.all([currentMinutes(db, plenary.id), confirmationStatus(db, plenary.id)]);
   if (!row) return null;
   const t = translator(locale);
+  const content = JSON.parse(row.content_json) as MinutesContent;
+  const copy = withoutEntries(content, withheld);
   const pdf = await minutesPdf({
-    content: JSON.parse(row.content_json) as MinutesContent,
+    content: copy,
+    withheld: content.ranking.length + content.ineligible.length - copy.ranking.length - copy.ineligible.length,
     sha256: row.sha256,
     verifyUrl: publicUrl(`/verify/${row.sha256}`),
-    confirmations: status.panel.flatMap((p) => (p.confirmedAt ? [{ name: p.name, confirmedAt: p.confirmedAt }] : [])),
+    confirmations: status.panel.flatMap((p) => (p.confirmedAt ? [{ userId: p.userId, confirmedAt: p.confirmedAt }] : [])),
     t,
     locale,
   });

@@ -31,9 +31,11 @@ const content: MinutesContent = {
   place: "Ruang Rapat Lantai 3, Samarinda",
   chair: "Dewi Ketua",
   panel: [
-    { name: "Andi Penilai", present: true },
-    { name: "Budi Penilai", present: true },
-    { name: "Citra Penilai", present: false },
+    { userId: 11, name: "Andi Penilai", present: true },
+    { userId: 12, name: "Budi Penilai", present: true },
+    { userId: 13, name: "Citra Penilai", present: false },
+    // Two people may share a name: each signature line carries its own account's confirmation.
+    { userId: 14, name: "Budi Penilai", present: true },
   ],
   method: {
     aggregate: { kind: "trimmed-mean", trim: 1, minPanel: 5 },
@@ -101,7 +103,7 @@ async function render(locale: "id" | "en") {
     content,
     sha256,
     verifyUrl,
-    confirmations: [{ name: "Budi Penilai", confirmedAt: "2026-12-02T01:00:00.000Z" }],
+    confirmations: [{ userId: 14, confirmedAt: "2026-12-02T01:00:00.000Z" }],
     t: translator(locale),
     locale,
   });
@@ -145,7 +147,7 @@ describe("minutes PDF", () => {
       for (const name of ["Dewi Ketua", "Andi Penilai", "Budi Penilai"]) expect(lines).toContain(name);
       // Absent panel members are listed but sign nothing.
       expect(lines.filter((l) => l === "Citra Penilai")).toHaveLength(0);
-      expect(lines.some((l) => l.startsWith(confirmed))).toBe(true);
+      expect(lines.filter((l) => l.startsWith(confirmed))).toHaveLength(1);
       pages.forEach((page, i) => {
         expect(page.some((l) => l.includes(sha256))).toBe(true);
         expect(page.some((l) => l.includes(verifyUrl))).toBe(true);

@@ -6,6 +6,7 @@ import * as minutesPdf from "~/routes/plenary.$plenaryId.minutes[.]pdf";
 import { createEdition, createEntry, createMember, createPlenary, createScoresheet, testDb } from "../e2e/factories";
 import { freshDb } from "../db/support";
 import { call, statusOf } from "./route-calls";
+import { pdfText } from "../app/pdf-text";
 
 // The plenary's minutes (issue 16) through their real loaders and actions with session cookies:
 // entrants and other categories' assessors never read them or their PDF; only the chair issues
@@ -36,6 +37,7 @@ const world = (async () => {
     plenaryId,
     mediumAssessor,
     otherCommittee,
+    entries,
     entrant: entries[0]!.organisation.member,
   };
 })();
@@ -96,6 +98,38 @@ describe("the plenary's minutes", () => {
     expect((await confirmationStatus(db, plenaryId)).minutes).toBeNull();
     // A confirmation posted against the withdrawn minutes is refused, not applied elsewhere.
     expect(statusOf(await post(panel[2]!.id, confirm))).toBe(409);
+  });
+
+  it("leave out of a panel member's copy the entries they declared a conflict with", async () => {
+    const { db, edition, plenaryId, entries } = await world;
+    // On the panel through a sheet of the second entry; a declared conflict with the first.
+    const conflicted = await createMember(edition.id, "assessor");
+    await createScoresheet(entries[1]!, conflicted);
+    await db
+      .insertInto("conflict_declarations")
+      .values({ user_id: conflicted.id, entry_id: entries[0]!.id, has_conflict: 1, kind: "employed_by" })
+      .execute();
+    if (!(await confirmationStatus(db, plenaryId)).minutes) {
+      const issue = { intent: "issue", heldOn: "2026-12-01", place: "Ruang Rapat", present: String(conflicted.id) };
+      const res = await call(minutesPage.action, path(plenaryId), params(plenaryId), {
+        userId: edition.committee.id,
+        form: issue,
+      });
+      expect(statusOf(res)).toBe(302);
+    }
+    const textFor = async (userId: number) => {
+      const res = (await call(minutesPdf.loader, `${path(plenaryId)}.pdf`, params(plenaryId), { userId })) as Response;
+      expect(res.status).toBe(200);
+      return (await pdfText(new Uint8Array(await res.arrayBuffer()))).lines.join(" ");
+    };
+    const own = await textFor(conflicted.id);
+    expect(own).not.toContain(entries[0]!.organisation.name);
+    expect(own).toContain(entries[1]!.organisation.name);
+    expect(own).toContain("konflik kepentingan");
+    // The committee's copy is the whole record.
+    const whole = await textFor(edition.committee.id);
+    expect(whole).toContain(entries[0]!.organisation.name);
+    expect(whole).not.toContain("konflik kepentingan");
   });
 
   it("answer 4xx, never 500, to odd ids and empty forms", async () => {

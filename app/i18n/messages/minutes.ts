@@ -97,6 +97,10 @@ export const minutes = {
     "Lembar nilai yang belum dikirim saat rapat dibuka: {n}.",
     "Scoresheets not submitted when the plenary opened: {n}.",
   ],
+  "minutes.pdf.withheld": [
+    "Salinan ini tidak memuat {n} peserta yang Anda nyatakan memiliki konflik kepentingan; kode di bawah berlaku untuk berita acara lengkap.",
+    "This copy leaves out {n} entrants you declared a conflict of interest with; the code below is that of the complete minutes.",
+  ],
   "minutes.pdf.method": ["Metode penilaian", "Method"],
   "minutes.pdf.aggregate": [
     "Nilai panel: {kind} (pangkas {trim} di tiap ujung bila panel paling sedikit {minPanel}).",
