@@ -134,7 +134,11 @@ function valueText(c: ValueContext, field: string, v: unknown): string {
       return each((x) => c.names.criteria[x] ?? x);
     case "user":
     case "userId":
+    case "chair":
+    case "assessor":
       return each((x) => c.names.users[x] ?? `#${x}`);
+    case "decision":
+      return typeof v === "string" ? (named(t, ["plenary.decision"], v) ?? v) : plain(c, v);
     case "entryId":
     case "advancing":
     case "notAdvancing":

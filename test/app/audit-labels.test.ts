@@ -91,6 +91,16 @@ describe("audit log labels", () => {
       { field: "Stage", before: "Document selection", after: null },
     ]);
     expect(lines("membership.add", null, { role: "juror" }, id)[0]!.after).toBe("Dewan Juri");
+    // The plenary's decisions and people by name, never their codes or ids.
+    expect(lines("plenary.decision", null, { decision: "exclude", stage: "desk" }, id)[0]!.after).toBe(
+      "Dikeluarkan oleh pleno",
+    );
+    expect(lines("plenary.settings", { chair: 7 }, { chair: 9 })[0]).toEqual({
+      field: expect.not.stringContaining("chair"),
+      before: "Sari Penilai",
+      after: "#9",
+    });
+    expect(lines("plenary.revision_grant", null, { assessor: 7 })[0]!.after).toBe("Sari Penilai");
     expect(lines("entry.figures", { figures: {} }, { figures: { coverage_pct: 82.8 } }, id)[0]!.after).toContain(
       "82,8",
     );

@@ -54,8 +54,6 @@ export const committee = {
   "committee.ranking.ineligible": ["Tidak memenuhi syarat kelayakan", "Failing an eligibility gate"],
   "committee.ranking.failed": ["Syarat yang tidak terpenuhi", "Gates failed"],
   "committee.ranking.agreement": ["Kesepakatan penilai per tahap", "Assessor agreement per stage"],
-  "committee.ranking.assessors": ["Penilai (blok lengkap)", "Assessors (complete block)"],
-  "committee.ranking.nominees": ["Peserta", "Entrants"],
   "committee.ranking.sensitivity": ["Uji kepekaan", "Sensitivity check"],
   "committee.ranking.stable": [
     "Juara I tetap sama bila setiap bobot diubah ±10% dan bila satu penilai dikeluarkan.",
@@ -205,10 +203,6 @@ export const committee = {
     "Provisional standing: {stages} not closed yet. Places and special mentions are settled only once every stage is closed; the Last stage column shows only stages that have run.",
   ],
   "committee.ranking.notReached": ["Belum ada", "None yet"],
-  "committee.ranking.agreementMissing": [
-    "Tanda – berarti statistik tidak dapat dihitung. Kesepakatan diukur pada blok lengkap: penilai yang menilai setiap kriteria dari setiap peserta tahap itu. Bila tiap peserta hanya dinilai sebagian penilai (misalnya 3 dari 5) atau lembar nilai belum dikirim, blok lengkap kurang dari dua penilai, sehingga ICC dan Kendall W tidak ada.",
-    "A – means the statistic cannot be computed. Agreement is measured on the complete block: the assessors who scored every criterion of every entrant of the stage. When each entrant is scored by only some of the assessors (for example 3 of 5) or scoresheets are not submitted yet, the block has fewer than two assessors, so there is no ICC or Kendall W.",
-  ],
   "committee.signoff.waiting": [
     "Pengesahan dan pengumuman menunggu semua tahap ditutup. Belum ditutup: {stages}.",
     "Sign-off and publication wait until every stage is closed. Not closed yet: {stages}.",

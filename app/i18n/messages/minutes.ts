@@ -173,7 +173,7 @@ export const minutes = {
   "minutes.pdf.override": ["dikecualikan oleh keputusan rapat pleno", "excluded by the plenary's decision"],
   "minutes.pdf.decisions": ["Keputusan rapat pleno", "The plenary's decisions"],
   "minutes.pdf.decision.advance": ["Diloloskan", "Advanced"],
-  "minutes.pdf.decision.exclude": ["Dikecualikan", "Excluded"],
+  "minutes.pdf.decision.exclude": ["Dikeluarkan", "Excluded"],
   "minutes.pdf.decisionBy": ["oleh {name}, {at}", "by {name}, {at}"],
   "minutes.pdf.decisionWithdrawn": ["Ditarik {at}: {reason}", "Withdrawn {at}: {reason}"],
   "minutes.pdf.revisions": ["Revisi nilai", "Revised scores"],

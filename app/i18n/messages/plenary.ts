@@ -43,7 +43,7 @@ export const plenary = {
   "plenary.col.comments": ["Komentar", "Comments"],
   "plenary.col.decision": ["Keputusan", "Decision"],
   "plenary.fromCut": ["{diff} dari batas", "{diff} from the cut"],
-  "plenary.decision.advance": ["Diteruskan oleh pleno", "Advanced by the plenary"],
+  "plenary.decision.advance": ["Diloloskan oleh pleno", "Advanced by the plenary"],
   "plenary.decision.exclude": ["Dikeluarkan oleh pleno", "Excluded by the plenary"],
   "plenary.agreement": ["Kesepakatan penilai pada tahap ini", "Agreement of the assessors at this stage"],
   "plenary.openOf": ["Bahas {organisation}", "Discuss {organisation}"],
