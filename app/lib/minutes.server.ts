@@ -133,7 +133,9 @@ export async function currentMinutesPdf(
     withheld: content.ranking.length + content.ineligible.length - copy.ranking.length - copy.ineligible.length,
     sha256: row.sha256,
     verifyUrl: publicUrl(`/verify/${row.sha256}`),
-    confirmations: status.panel.flatMap((p) => (p.confirmedAt ? [{ userId: p.userId, confirmedAt: p.confirmedAt }] : [])),
+    confirmations: status.panel.flatMap((p) =>
+      p.confirmedAt ? [{ userId: p.userId, confirmedAt: p.confirmedAt }] : [],
+    ),
     t,
     locale,
   });
