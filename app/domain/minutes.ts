@@ -227,8 +227,7 @@ export function stageOutcome(input: ScoringInput, result: CategoryResult, stage:
     new Map(input.rubric.criteria.map((c, i) => [c.id, i])),
   );
   const last = at === stages.length - 1;
-  const agreement = result.agreement[stage] as
-    (CategoryResult["agreement"][string] & { oneWay?: MinutesAgreement["oneWay"] }) | undefined;
+  const agreement = result.agreement[stage];
   return {
     method: {
       aggregate: { ...method.aggregate },

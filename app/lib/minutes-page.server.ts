@@ -5,7 +5,7 @@ import { endOfDayWib } from "../domain/deadlines";
 import { MAX_REASON_LENGTH, MIN_REASON_LENGTH } from "../domain/plenary";
 import type { T } from "~/i18n";
 import { parseForm, type FieldErrors } from "./forms";
-import { forbidden } from "./guards.server";
+import { forbidden, requireViewer } from "./guards.server";
 import { getT } from "./locale.server";
 import { minutesContent } from "./minutes.server";
 import { requirePlenary } from "./plenary-access.server";
@@ -99,9 +99,12 @@ const fail = (
 const refusal = (t: T, reason: string) => t(`minutes.error.${reason}` as Parameters<T>[0], { min: MIN_REASON_LENGTH });
 
 export async function minutesAction({ request, params }: ActionFunctionArgs) {
+  // Anonymous: to sign-in before any body is read; then a body that is not a form is refused
+  // (400/413/415) before the plenary is looked up, as every action does (test/security/request-bodies).
+  await requireViewer(request);
+  const form = await readForm(request);
   const { db, viewer, plenary, role } = await requirePlenary(request, params);
   const { t } = await getT(request);
-  const form = await readForm(request);
   const intent = form.get("intent");
   const back = async (message: string) =>
     redirect(`/plenary/${plenary.id}/minutes`, { headers: await flash(request, message) });

@@ -13,6 +13,7 @@ import * as m0006 from "../../db/migrations/2026-12-01-0006-category-data-versio
 import * as m0008 from "../../db/migrations/2026-12-01-0008-operations";
 import * as m0009 from "../../db/migrations/2026-12-01-0009-levels";
 import * as m0010 from "../../db/migrations/2026-12-02-0010-notifications";
+import * as m0011 from "../../db/migrations/2026-12-02-0011-plenary";
 import { createEdition } from "../../db/queries/editions";
 import { acceptInvitation, findInvitation, hashToken } from "../../db/queries/invitations";
 import { answerOrganisationInvitation } from "../../db/queries/organisation-invitations";
@@ -305,14 +306,17 @@ describe("inviting a known organisation: its members consent", () => {
       ).toBeUndefined();
       // The demo seed also writes the certificate signatories of migration 0005, raises the
       // categories' data version of 0006, links and nominates across levels (0009) and writes its
-      // messages to the outbox (0010), which asks whether an account was anonymised (0008): all
-      // are lent for the seed and taken away again, so that the data is as old as the schema.
+      // messages to the outbox (0010), which asks whether an account was anonymised (0008), and
+      // publishes through a scoring input that reads the plenary's decisions (0011): all are lent
+      // for the seed and taken away again, so that the data is as old as the schema.
       await m0005.up(db);
       await m0006.up(db);
       await m0008.up(db);
       await m0009.up(db);
       await m0010.up(db);
+      await m0011.up(db);
       await seedDemo(db);
+      await m0011.down(db);
       await m0010.down(db);
       await m0009.down(db);
       await m0008.down(db);
