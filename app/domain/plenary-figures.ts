@@ -21,6 +21,17 @@ export interface PlenaryEntryFigures {
   rankWithout: Record<string, number>;
 }
 
+/** The figures of an entry that is not ranked (ineligible, or no valid result). */
+export const NO_FIGURES: Readonly<PlenaryEntryFigures> = Object.freeze({
+  rank: null,
+  total: null,
+  running: null,
+  maxSd: null,
+  disagreement: false,
+  criteria: {},
+  rankWithout: {},
+});
+
 export interface PlenaryFigures {
   /** The running total at the stage's cut (null: no rule, or nobody falls out). */
   cut: number | null;
@@ -76,16 +87,7 @@ export function plenaryFigures(
       rankWithout: r.rankWithout ?? {},
     };
   }
-  for (const x of result.ineligible)
-    entries[x.nominee] = {
-      rank: null,
-      total: null,
-      running: null,
-      maxSd: null,
-      disagreement: false,
-      criteria: {},
-      rankWithout: {},
-    };
+  for (const x of result.ineligible) entries[x.nominee] = NO_FIGURES;
   return {
     cut: at < 0 ? null : cutOf(cutRuleOf(input, stage, places), participants),
     agreement: result.agreement[stage] ?? null,

@@ -8,7 +8,7 @@ import { parseForm, type FieldErrors } from "./forms";
 import { forbidden, requireViewer } from "./guards.server";
 import { getT } from "./locale.server";
 import { minutesContent } from "./minutes.server";
-import { requirePlenary } from "./plenary-access.server";
+import { plenaryHeading, requirePlenary } from "./plenary-access.server";
 import { readForm } from "./request-body.server";
 import { flash } from "./session.server";
 
@@ -28,14 +28,7 @@ export async function minutesLoader({ request, params }: LoaderFunctionArgs) {
   const open = plenary.stageStatus === "open" && !plenary.editionArchived;
   const mine = status.panel.find((p) => p.userId === viewer.user.id);
   return {
-    plenary: {
-      id: plenary.id,
-      editionName: plenary.editionName,
-      categoryKey: plenary.categoryKey,
-      stage: plenary.stage,
-      chairName: plenary.chairName,
-      stageOpen: plenary.stageStatus === "open",
-    },
+    plenary: plenaryHeading(plenary),
     minutes: status.minutes,
     panel: status.panel,
     complete: status.complete,

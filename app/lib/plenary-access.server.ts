@@ -40,3 +40,17 @@ export async function requirePlenary(
   if (plenary.editionArchived && request.method !== "GET" && request.method !== "HEAD") refuseArchivedEdition();
   return { viewer, db, plenary, role, entryId };
 }
+
+/** What every plenary page shows of its plenary in its heading (and whether it still changes). */
+export function plenaryHeading(plenary: PlenaryFacts) {
+  return {
+    id: plenary.id,
+    editionName: plenary.editionName,
+    categoryKey: plenary.categoryKey,
+    stage: plenary.stage,
+    stageOpen: plenary.stageStatus === "open",
+    hasMinutes: plenary.hasMinutes,
+    chairName: plenary.chairName,
+    margin: plenary.margin,
+  };
+}

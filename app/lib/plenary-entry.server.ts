@@ -10,7 +10,7 @@ import { parseNumber } from "./form-number";
 import { parseForm, type FieldErrors } from "./forms";
 import { requireViewer } from "./guards.server";
 import { getT } from "./locale.server";
-import { requirePlenary } from "./plenary-access.server";
+import { plenaryHeading, requirePlenary } from "./plenary-access.server";
 import { discussionList, entrySheets, type SheetLabel } from "./plenary-view.server";
 import { readForm } from "./request-body.server";
 import { flash } from "./session.server";
@@ -46,15 +46,7 @@ export async function plenaryEntryLoader({ request, params }: LoaderFunctionArgs
   const ownSheet = new Set(sheets.sheets.filter((s) => s.own).map((s) => s.assignmentId));
   const ofEntry = revisions.filter((r) => r.entryId === id);
   return {
-    plenary: {
-      id: plenary.id,
-      editionName: plenary.editionName,
-      categoryKey: plenary.categoryKey,
-      stage: plenary.stage,
-      stageOpen: plenary.stageStatus === "open",
-      hasMinutes: plenary.hasMinutes,
-      chairName: plenary.chairName,
-    },
+    plenary: plenaryHeading(plenary),
     role,
     entry: { id, organisation: organisation.name },
     prev: at > 0 ? neighbour(at - 1) : null,

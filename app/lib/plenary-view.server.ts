@@ -6,7 +6,7 @@ import { entrySheets as readEntrySheets, stageCriteria, stageSheetCounts } from 
 import { currentRubric } from "../../db/queries/rubrics";
 import type { StageAgreement } from "../../scoring/index";
 import { discussionOrder, type DiscussionGroup } from "../domain/plenary";
-import type { PlenaryEntryFigures, PlenaryFigures } from "../domain/plenary-figures";
+import { NO_FIGURES, type PlenaryFigures } from "../domain/plenary-figures";
 import { askRanking } from "./ranking-service.server";
 
 // What the plenary's two pages show (docs/plenary.md): the discussion list of a category at a
@@ -50,16 +50,6 @@ async function figuresOf(db: Db, plenary: PlenaryFacts): Promise<PlenaryFigures 
   );
   return figures;
 }
-
-const NO_FIGURES: PlenaryEntryFigures = {
-  rank: null,
-  total: null,
-  running: null,
-  maxSd: null,
-  disagreement: false,
-  criteria: {},
-  rankWithout: {},
-};
 
 /** The entries a viewer may see (a panel member never sees those they declared a conflict with). */
 async function hiddenFrom(db: Db, plenary: PlenaryFacts, viewer: PlenaryViewer) {

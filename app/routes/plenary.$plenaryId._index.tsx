@@ -6,7 +6,7 @@ import type { DiscussionGroup } from "~/domain/plenary";
 import { formatNumber } from "~/i18n/format";
 import { categoryName, stageName } from "~/i18n/labels";
 import { refusePost } from "~/lib/guards.server";
-import { requirePlenary } from "~/lib/plenary-access.server";
+import { plenaryHeading, requirePlenary } from "~/lib/plenary-access.server";
 import { discussionList } from "~/lib/plenary-view.server";
 import { useT } from "~/lib/use-t";
 
@@ -20,16 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, viewer, plenary, role } = await requirePlenary(request, params);
   const list = await discussionList(db, plenary, { userId: viewer.user.id, role });
   return {
-    plenary: {
-      id: plenary.id,
-      editionName: plenary.editionName,
-      categoryKey: plenary.categoryKey,
-      stage: plenary.stage,
-      stageOpen: plenary.stageStatus === "open",
-      hasMinutes: plenary.hasMinutes,
-      chairName: plenary.chairName,
-      margin: plenary.margin,
-    },
+    plenary: plenaryHeading(plenary),
     ...list,
   };
 }
