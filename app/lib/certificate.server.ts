@@ -89,6 +89,31 @@ export const reusingFontkit: Fontkit = {
   },
 };
 
+/**
+ * OpenType features turned off for long documents (the minutes): fontkit shapes every string it
+ * measures or draws through the font's lookups, about 1 ms each, which makes a ranking of 500
+ * seconds long; Latin text set without kerning and ligatures reads the same.
+ */
+export const WITHOUT_SHAPING: Record<string, boolean> = Object.fromEntries(
+  [
+    "ccmp",
+    "locl",
+    "rlig",
+    "mark",
+    "mkmk",
+    "frac",
+    "numr",
+    "dnom",
+    "calt",
+    "clig",
+    "liga",
+    "rclt",
+    "curs",
+    "kern",
+    "rvrn",
+  ].map((f) => [f, false]),
+);
+
 // One document at a time (certificates and minutes): a document's glyphs must not come from
 // another's half-made cache.
 let queue: Promise<unknown> = Promise.resolve();

@@ -1,11 +1,11 @@
 import { PDFDocument, PDFName, PDFString, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import type { MinutesContent, MinutesRankingRow } from "~/domain/minutes";
+import { withoutEntries, type MinutesContent, type MinutesRankingRow } from "~/domain/minutes";
 import { agreementBand } from "~/domain/plenary";
 import { PRIOR_GATE } from "~/domain/gates";
-import type { Locale, T } from "~/i18n";
+import { translator, type Locale, type T } from "~/i18n";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { categoryName, stageIdName, stageName } from "~/i18n/labels";
-import { notoSans, oneAtATime, reusingFontkit, wrap } from "./certificate.server";
+import { notoSans, oneAtATime, reusingFontkit, WITHOUT_SHAPING, wrap } from "./certificate.server";
 import { gateText } from "./indicators";
 import { priorGateText } from "./prior-text";
 
@@ -100,8 +100,8 @@ async function makeMinutes({ content: c, sha256, verifyUrl, confirmations, withh
   pdf.registerFontkit(reusingFontkit);
   pdf.setTitle(`${t("minutes.pdf.title")} — ${categoryName(t, c.category)}, ${stageName(t, c.stage)}`);
   pdf.setCreator("Paritrana Award");
-  const regular = await pdf.embedFont(notoSans().regular, { subset: true });
-  const bold = await pdf.embedFont(notoSans().bold, { subset: true });
+  const regular = await pdf.embedFont(notoSans().regular, { subset: true, features: WITHOUT_SHAPING });
+  const bold = await pdf.embedFont(notoSans().bold, { subset: true, features: WITHOUT_SHAPING });
   const w = new Writer(pdf, regular, bold);
   const category = categoryName(t, c.category);
   const stage = stageName(t, c.stage);
@@ -408,5 +408,31 @@ function footers(pdf: PDFDocument, o: { regular: PDFFont; sha256: string; verify
       }),
     );
     page.node.set(PDFName.of("Annots"), pdf.context.obj([link]));
+  });
+}
+
+/** What a download of stored minutes needs (plain data: it crosses to the ranking worker). */
+export interface StoredMinutesPdf {
+  contentJson: string;
+  sha256: string;
+  verifyUrl: string;
+  confirmations: { userId: number; confirmedAt: string }[];
+  /** Entries the reader declared a conflict with: left out of this copy. */
+  withheld: number[];
+  locale: Locale;
+}
+
+/** The PDF of stored minutes in the reader's language, without the rows of `withheld` entries. */
+export function storedMinutesPdf(m: StoredMinutesPdf): Promise<Uint8Array> {
+  const content = JSON.parse(m.contentJson) as MinutesContent;
+  const copy = withoutEntries(content, new Set(m.withheld));
+  return minutesPdf({
+    content: copy,
+    withheld: content.ranking.length + content.ineligible.length - copy.ranking.length - copy.ineligible.length,
+    sha256: m.sha256,
+    verifyUrl: m.verifyUrl,
+    confirmations: m.confirmations,
+    t: translator(m.locale),
+    locale: m.locale,
   });
 }

@@ -7,10 +7,9 @@ import { decisionsOf } from "../../db/queries/plenary-decisions";
 import { confirmationStatus, currentMinutes, minutesByHash, sheetNumbers } from "../../db/queries/plenary-minutes";
 import { revisionsOf } from "../../db/queries/plenary-revisions";
 import { loadRubricDefinition } from "../../db/queries/rubrics";
-import { minutesHash, withoutEntries, type MinutesContent } from "../domain/minutes";
+import { minutesHash, type MinutesContent } from "../domain/minutes";
 import { translator, type Locale } from "~/i18n";
 import { publicUrl } from "./config.server";
-import { minutesPdf } from "./minutes-pdf.server";
 import { askRanking } from "./ranking-service.server";
 
 // The content of a plenary's minutes, read when the chair issues them: the facts from the
@@ -125,20 +124,18 @@ export async function currentMinutesPdf(
 ): Promise<Response | null> {
   const [row, status] = await Promise.all([currentMinutes(db, plenary.id), confirmationStatus(db, plenary.id)]);
   if (!row) return null;
-  const t = translator(locale);
-  const content = JSON.parse(row.content_json) as MinutesContent;
-  const copy = withoutEntries(content, withheld);
-  const pdf = await minutesPdf({
-    content: copy,
-    withheld: content.ranking.length + content.ineligible.length - copy.ranking.length - copy.ineligible.length,
+  // Drawn in the ranking worker: a ranking of hundreds of entries is hundreds of ms of font work.
+  const pdf = await askRanking(db, "minutesPdfFile", {
+    contentJson: row.content_json,
     sha256: row.sha256,
     verifyUrl: publicUrl(`/verify/${row.sha256}`),
     confirmations: status.panel.flatMap((p) =>
       p.confirmedAt ? [{ userId: p.userId, confirmedAt: p.confirmedAt }] : [],
     ),
-    t,
+    withheld: [...withheld],
     locale,
   });
+  const t = translator(locale);
   const name = `${t("minutes.pdf.fileName")}-${plenary.categoryKey}-${plenary.stage}-${row.held_on}.pdf`;
   return new Response(Buffer.from(pdf), {
     headers: {

@@ -11,6 +11,7 @@ import { stageOutcome } from "../domain/minutes";
 import { translator, type Locale } from "~/i18n";
 import { matrixCsv, rankingCsv, workbook, type ExportContext } from "./exports.server";
 import { plenaryFigures, type PlenaryFigures } from "../domain/plenary-figures";
+import { storedMinutesPdf, type StoredMinutesPdf } from "./minutes-pdf.server";
 
 // What the committee's pages ask of a category's ranking, answered from a result computed once per
 // change of its data (the category's data version, db/queries/data-version.ts), not once per view.
@@ -374,6 +375,11 @@ export async function plenaryRanking(
 }
 const plenaryFiguresOf = new WeakMap<CategoryScoring, Map<string, PlenaryFigures>>();
 
+/** A plenary's minutes as a PDF (app/lib/minutes-pdf.server.ts): font work kept off the request thread. */
+export async function minutesPdfFile(_db: Db, minutes: StoredMinutesPdf): Promise<Uint8Array> {
+  return storedMinutesPdf(minutes);
+}
+
 /** Every question the ranking worker answers (app/server/ranking-worker.ts). */
 export const engineOps = {
   rankingView,
@@ -388,5 +394,6 @@ export const engineOps = {
   publishedEntry,
   exportFile,
   plenaryRanking,
+  minutesPdfFile,
 };
 export type EngineOp = keyof typeof engineOps;
