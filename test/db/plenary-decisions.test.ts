@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { categoryDataVersion } from "../../db/queries/data-version";
 import { categoryOverrides, decisionsOf, recordDecision, withdrawDecision } from "../../db/queries/plenary-decisions";
-import { scoreCategory, shortlistOf } from "../../app/lib/scoring-input.server";
+import { rescore, scoreCategory, shortlistOf } from "../../app/lib/scoring-input.server";
 import {
   hasCurrentMinutes,
   openPlenary,
@@ -32,6 +32,25 @@ async function setUp() {
 }
 
 describe("the plenary's decisions", () => {
+  it("travel in the snapshot's input: scoring the stored input again gives the stored result, override and all", async () => {
+    const { db, committee, category, plenaryId, result } = await setUp();
+    const entryId = Number((await result()).cat.ranking[0]!.nominee);
+    const recorded = await recordDecision(db, {
+      plenaryId,
+      entryId,
+      decision: "exclude",
+      reason: REASON,
+      userId: committee.id,
+    });
+    expect(recorded.ok).toBe(true);
+    const snapshot = (await scoreCategory(db, category))!.snapshot!;
+    const input = JSON.parse(snapshot.inputJson) as { contract?: number; overrides?: unknown[] };
+    expect(input.contract).toBe(2);
+    expect(input.overrides).toEqual([{ nominee: String(entryId), stage: "desk", decision: "exclude", reason: REASON }]);
+    expect(rescore(snapshot.inputJson)).toBe(snapshot.resultJson);
+    expect(snapshot.resultJson).toContain('"override"');
+  });
+
   it("an exclusion makes the entry ineligible (failed ends with override) and not advancing at any stage; withdrawing it restores the rubric's result", async () => {
     const { db, edition, committee, category, plenaryId, result, version } = await setUp();
     const before = await result();
