@@ -5,7 +5,7 @@ export { LIMITS, stepFits } from "./limits";
 export { bandOf } from "./indicators";
 export { gateHolds, GATE_OPS, PRIOR_GATE, OVERRIDE_GATE } from "./gates";
 export { icc1 } from "./agreement";
-export { assessorSeverity, scaledScores, toScale } from "./views";
+export { assessorSeverity, runningTotal, scaledScores, toScale } from "./views";
 export type {
   ScoringInput,
   Rubric,

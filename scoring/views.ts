@@ -3,7 +3,26 @@
 // reported.
 import type { JudgedCriterion, ScoringInput } from "./schema";
 import type { ScoringResult } from "./types";
-import { compareIds } from "./round";
+import { compareIds, report2 } from "./round";
+
+/**
+ * Rule 8: a ranked nominee's running total up to and including `stage`, Σ Wₛ·stageₛ / Σ Wₛ over
+ * the rubric's stages so far, from its reported stage scores, reported to 2 decimals (rule 11).
+ */
+export function runningTotal(
+  stages: Readonly<Record<string, number>>,
+  rubricStages: readonly { id: string; weight: number }[],
+  stage: string,
+): number {
+  let num = 0;
+  let den = 0;
+  for (const s of rubricStages) {
+    num += s.weight * (stages[s.id] ?? 0);
+    den += s.weight;
+    if (s.id === stage) break;
+  }
+  return report2(den > 0 ? num / den : 0);
+}
 
 /** Rule 3: a judged score on the fixed 0–100 scale, u = 100 · value / max. */
 export function toScale(value: number, max: number): number {

@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import type { CategoryKey, Level, PlenaryDecision, StageKey } from "../../db/schema";
-import type { Advance, CategoryResult, ScoringInput } from "../../scoring/index";
+import { runningTotal, type Advance, type CategoryResult, type ScoringInput } from "../../scoring/index";
 import { resolveMethod } from "../../scoring/prepare";
-import { runningTotal } from "./plenary";
 
 // The minutes (berita acara) of a plenary as issued: everything the PDF prints, in codes and names
 // only (never a translated text), so that both languages render from one stored JSON and its
@@ -261,7 +260,7 @@ export function stageOutcome(input: ScoringInput, result: CategoryResult, stage:
               rank: r.rank,
               entryId: Number(r.nominee),
               stageScore: r.stages[stage] ?? 0,
-              running: Math.round(runningTotal(r.stages, stages, stage) * 100) / 100,
+              running: runningTotal(r.stages, stages, stage),
               goesOn: last ? null : stages.findIndex((s) => s.id === r.reached) > at,
               byDecision: r.flags.includes(`forced-advance:${stage}`),
             })),

@@ -1,5 +1,5 @@
-import type { CategoryResult, ScoringInput, StageAgreement } from "../../scoring/index";
-import { cutOf, runningTotal, type CutRule } from "./plenary";
+import { runningTotal, type CategoryResult, type ScoringInput, type StageAgreement } from "../../scoring/index";
+import { cutOf, type CutRule } from "./plenary";
 
 // What the plenary's pages read of a category's scoring at one stage (docs/plenary.md), cut down
 // from the whole result in the thread that holds it (the ranking worker), so that only these

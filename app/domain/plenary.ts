@@ -1,5 +1,6 @@
 // The plenary's rules that need no database (docs/plenary.md): the order entries are discussed in,
-// the advance cut and running totals they are measured against, and the agreement bands.
+// the advance cut they are measured against (running totals are scoring's, `runningTotal`), and
+// the agreement bands.
 
 /** Why an entry is discussed where it is: disagreement first, then near the cut, then the rest. */
 export type DiscussionGroup = "disagreement" | "near_cut" | "rest";
@@ -58,22 +59,6 @@ export function cutOf(rule: CutRule, running: readonly number[]): number | null 
   if ("minScore" in rule) return rule.minScore;
   if (rule.top <= 0 || rule.top >= running.length) return null;
   return [...running].sort((a, b) => b - a)[rule.top - 1]!;
-}
-
-/** Σ Wₛ·stageₛ / Σ Wₛ over the rubric's stages up to and including `stage` (scoring §8). */
-export function runningTotal(
-  stages: Readonly<Record<string, number>>,
-  rubricStages: readonly { id: string; weight: number }[],
-  stage: string,
-): number {
-  let num = 0;
-  let den = 0;
-  for (const s of rubricStages) {
-    num += s.weight * (stages[s.id] ?? 0);
-    den += s.weight;
-    if (s.id === stage) break;
-  }
-  return den > 0 ? num / den : 0;
 }
 
 /** Koo & Li (2016): below .5 poor, .5 to .75 moderate, .75 to .9 good, above .9 excellent. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessorSeverity, scaledScores, score } from "../../scoring/index";
+import { assessorSeverity, runningTotal, scaledScores, score } from "../../scoring/index";
 import { singleCriterion } from "./helpers";
 
 describe("read-outs for the committee's charts", () => {
@@ -35,5 +35,21 @@ describe("read-outs for the committee's charts", () => {
       { assessor: "a2", diff: -15, n: 2 },
       { assessor: "a3", diff: 0, n: 1 },
     ]);
+  });
+
+  it("gives a nominee's running total up to a stage (rule 8), reported to 2 decimals", () => {
+    // Weights 60 / 30 / 10; stage scores 81.25, 71, 0:
+    //   desk:         81.25
+    //   verification: (60·81.25 + 30·71) / 90 = (4 875 + 2 130) / 90 = 77.8333… → 77.83
+    //   interview:    (4 875 + 2 130 + 0) / 100 = 70.05
+    const rubricStages = [
+      { id: "desk", weight: 60 },
+      { id: "verification", weight: 30 },
+      { id: "interview", weight: 10 },
+    ];
+    const stages = { desk: 81.25, verification: 71, interview: 0 };
+    expect(runningTotal(stages, rubricStages, "desk")).toBe(81.25);
+    expect(runningTotal(stages, rubricStages, "verification")).toBe(77.83);
+    expect(runningTotal(stages, rubricStages, "interview")).toBe(70.05);
   });
 });
