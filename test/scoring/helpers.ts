@@ -67,3 +67,18 @@ export const popSd = (xs: number[]): number => {
 };
 
 export { score };
+
+/** A table of ratings: rows are targets (nominees t1, t2, …), columns judges (assessors j1, j2, …). */
+export function tableOf(rows: number[][]): Table {
+  return Object.fromEntries(rows.map((r, i) => [`t${i + 1}`, Object.fromEntries(r.map((v, j) => [`j${j + 1}`, v]))]));
+}
+
+/** Shrout & Fleiss (1979), Table 2: 6 targets × 4 judges, the published reference of the ICCs. */
+export const SHROUT_FLEISS_TABLE_2 = [
+  [9, 2, 5, 8],
+  [6, 1, 3, 2],
+  [8, 4, 6, 8],
+  [7, 1, 2, 6],
+  [10, 5, 6, 9],
+  [6, 2, 4, 7],
+];

@@ -3,22 +3,10 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { icc1, parseScoringInput, type ScoringInput, type ScoringResult } from "../../scoring/index";
-import { category, entry, score, singleCriterion, type Table } from "./helpers";
-
-/** rows: targets (nominees), each its ratings by judges j1, j2, ... */
-function tableOf(rows: number[][]): Table {
-  return Object.fromEntries(rows.map((r, i) => [`t${i + 1}`, Object.fromEntries(r.map((v, j) => [`j${j + 1}`, v]))]));
-}
+import { category, entry, score, singleCriterion, SHROUT_FLEISS_TABLE_2, tableOf, type Table } from "./helpers";
 
 describe("icc1: one-way random effects (Shrout & Fleiss 1979, case 1)", () => {
-  const table2 = [
-    [9, 2, 5, 8],
-    [6, 1, 3, 2],
-    [8, 4, 6, 8],
-    [7, 1, 2, 6],
-    [10, 5, 6, 9],
-    [6, 2, 4, 7],
-  ];
+  const table2 = SHROUT_FLEISS_TABLE_2;
 
   it("Table 2 (6 targets × 4 judges): ICC(1,1) = 0.166 and ICC(1,4) = 0.443 (published .17 and .44)", () => {
     // BMS = 11.24, WMS = 6.26 → (11.24 − 6.26)/(11.24 + 3·6.26) = 0.166; (11.24 − 6.26)/11.24 = 0.443

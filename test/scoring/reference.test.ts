@@ -1,21 +1,9 @@
 // Published reference values for the agreement statistics.
 import { describe, it, expect } from "vitest";
-import { category, score, singleCriterion, type Table } from "./helpers";
-
-/** rows: targets (nominees), columns: judges (assessors). */
-function tableOf(rows: number[][]): Table {
-  return Object.fromEntries(rows.map((r, i) => [`t${i + 1}`, Object.fromEntries(r.map((v, j) => [`j${j + 1}`, v]))]));
-}
+import { category, score, singleCriterion, SHROUT_FLEISS_TABLE_2, tableOf } from "./helpers";
 
 describe("Shrout & Fleiss (1979), Table 2: 6 targets × 4 judges", () => {
-  const data = [
-    [9, 2, 5, 8],
-    [6, 1, 3, 2],
-    [8, 4, 6, 8],
-    [7, 1, 2, 6],
-    [10, 5, 6, 9],
-    [6, 2, 4, 7],
-  ];
+  const data = SHROUT_FLEISS_TABLE_2;
   const agreement = category(score(singleCriterion(tableOf(data), {}, 10))).agreement.desk;
 
   it("ICC(2,1) = 0.29 and ICC(2,4) = 0.62 (u = 10·value changes nothing: ICC is scale-free)", () => {
